@@ -56,7 +56,9 @@ def build(
     if report.errors and not skip_bad:
         raise BadInput(report.errors)
     if not docs:
-        raise ingest.IngestError("no readable documents" + (f": {report.errors[0]}" if report.errors else ""))
+        raise ingest.IngestError(
+            "no readable documents" + (f": {report.errors[0]}" if report.errors else "")
+        )
     cache = store.load_extractions(out)
     extractions: dict[str, Extraction] = {}
     todo: list[Document] = []
@@ -174,7 +176,9 @@ def _entities(
     for n, c in enumerate(clusters):
         all_m = [(loc.doc, m) for loc in c.locals for m in loc.mentions]
         first = min(all_m, key=lambda x: (docs[x[0]].name, x[1].start))
-        ids[n] = entity_id(c.locals[0].kind, Span(first[0], first[1].start, first[1].end, first[1].text))
+        ids[n] = entity_id(
+            c.locals[0].kind, Span(first[0], first[1].start, first[1].end, first[1].text)
+        )
     for n, c in enumerate(clusters):
         eid = ids[n]
         name = canonical_name(c)
@@ -199,7 +203,9 @@ def _entities(
                 "score": 1.0,
                 "reasons": [f"{x.reason} ({docs[loc.doc].name})"],
                 "type": x.type,
-                "evidence": Span(loc.doc, x.start, x.end, docs[loc.doc].text[x.start : x.end]).to_dict(),
+                "evidence": Span(
+                    loc.doc, x.start, x.end, docs[loc.doc].text[x.start : x.end]
+                ).to_dict(),
             }
             for loc in c.locals
             for x in loc.links
@@ -210,7 +216,9 @@ def _entities(
                 "id": eid,
                 "kind": kind,
                 "name": name,
-                "aliases": sorted(aliases.values(), key=lambda a: (_ALIAS_ORDER[a["type"]], a["name"])),
+                "aliases": sorted(
+                    aliases.values(), key=lambda a: (_ALIAS_ORDER[a["type"]], a["name"])
+                ),
                 "mentions": sorted(mentions, key=lambda s: (docs[s["doc"]].name, s["start"])),
                 "documents": docs_of,
                 "merges": merges,
@@ -236,6 +244,8 @@ def _relations(
         text = docs[ex.doc].text
         ms = [(Span(ex.doc, m.start, m.end, m.text), owner[(ex.doc, m.local)]) for m in ex.mentions]
         for src, dst, typ, span in find_relations(ms, ex.sentences, text):
-            rec = seen.setdefault((src, dst, typ), {"source": src, "target": dst, "type": typ, "sources": []})
+            rec = seen.setdefault(
+                (src, dst, typ), {"source": src, "target": dst, "type": typ, "sources": []}
+            )
             rec["sources"].append(span.to_dict())
     return list(seen.values())

@@ -17,14 +17,33 @@ if TYPE_CHECKING:
 
 # What happened to the people counted, by lemma of the governing word.
 WHAT = {
-    "kill": "killed", "die": "killed", "dead": "killed", "death": "killed", "toll": "killed",
-    "wound": "wounded", "injure": "wounded", "injured": "wounded", "hurt": "wounded",
-    "injury": "wounded", "wounded": "wounded",
-    "arrest": "arrested", "detain": "arrested", "detention": "arrested", "capture": "arrested",
-    "apprehend": "arrested", "arrested": "arrested",
-    "kidnap": "abducted", "abduct": "abducted", "abduction": "abducted",
-    "displace": "displaced", "evacuate": "evacuated", "rescue": "rescued",
-    "missing": "missing", "execute": "executed", "charge": "charged", "convict": "convicted",
+    "kill": "killed",
+    "die": "killed",
+    "dead": "killed",
+    "death": "killed",
+    "toll": "killed",
+    "wound": "wounded",
+    "injure": "wounded",
+    "injured": "wounded",
+    "hurt": "wounded",
+    "injury": "wounded",
+    "wounded": "wounded",
+    "arrest": "arrested",
+    "detain": "arrested",
+    "detention": "arrested",
+    "capture": "arrested",
+    "apprehend": "arrested",
+    "arrested": "arrested",
+    "kidnap": "abducted",
+    "abduct": "abducted",
+    "abduction": "abducted",
+    "displace": "displaced",
+    "evacuate": "evacuated",
+    "rescue": "rescued",
+    "missing": "missing",
+    "execute": "executed",
+    "charge": "charged",
+    "convict": "convicted",
     "sentence": "sentenced",
 }
 BOUNDS = [
@@ -41,8 +60,18 @@ NUMBER_WORDS = {
         "fifteen sixteen seventeen eighteen nineteen twenty".split()
     )
 }
-NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-                     "eighty": 80, "ninety": 90, "hundred": 100})
+NUMBER_WORDS.update(
+    {
+        "thirty": 30,
+        "forty": 40,
+        "fifty": 50,
+        "sixty": 60,
+        "seventy": 70,
+        "eighty": 80,
+        "ninety": 90,
+        "hundred": 100,
+    }
+)
 
 
 def parse_count(phrase: str) -> tuple[int, str] | None:
@@ -92,7 +121,10 @@ def _what(num: Token) -> str | None:
     for _ in range(3):
         head = tok.head
         lemma = head.lemma_.lower()
-        if tok.dep_ in ("nsubjpass", "nsubj", "dobj", "pobj", "attr", "appos", "conj") and lemma in WHAT:
+        if (
+            tok.dep_ in ("nsubjpass", "nsubj", "dobj", "pobj", "attr", "appos", "conj")
+            and lemma in WHAT
+        ):
             return WHAT[lemma]
         if tok.dep_ == "pobj" and head.dep_ == "prep":
             # "the arrest of 35 individuals"

@@ -36,31 +36,47 @@ def case_option(f):
         "case_path",
         type=click.Path(dir_okay=False, path_type=Path),
         default=None,
-        help=f"Case file to read (default: ./{LOCAL_CASE} if present, else the bundled sample case).",
+        help=f"Case file to read (default: ./{LOCAL_CASE} if present, else the sample case).",
     )(f)
 
 
 @click.group(invoke_without_command=True)
 @click.version_option(package_name="casefile")
+@case_option
+@click.option("--summary", is_flag=True, help="Print a summary of the case instead of opening it.")
 @click.pass_context
-def cli(ctx: click.Context) -> None:
+def cli(ctx: click.Context, case_path: Path | None, summary: bool) -> None:
     """Build a case file from a folder of documents, look things up in it, export it.
 
     With no command, opens the default case: ./case.db if present, else the bundled sample.
     """
     if ctx.invoked_subcommand is None:
-        path = resolve_case(None)
-        _open(path)
+        _open(resolve_case(case_path), summary_only=summary)
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path),
-              default=Path(LOCAL_CASE), show_default=True, help="Case file to write.")
-@click.option("--model", default=None, help="spaCy pipeline to use (default: $CASEFILE_MODEL or en_core_web_sm).")
-@click.option("--skip-bad", is_flag=True, help="Build from the readable documents even if some are not.")
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path(LOCAL_CASE),
+    show_default=True,
+    help="Case file to write.",
+)
+@click.option(
+    "--model",
+    default=None,
+    help="spaCy pipeline to use (default: $CASEFILE_MODEL or en_core_web_sm).",
+)
+@click.option(
+    "--skip-bad", is_flag=True, help="Build from the readable documents even if some are not."
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
-def build(paths: tuple[Path, ...], out: Path, model: str | None, skip_bad: bool, quiet: bool) -> None:
+def build(
+    paths: tuple[Path, ...], out: Path, model: str | None, skip_bad: bool, quiet: bool
+) -> None:
     """Build or update a case file from documents and folders of documents.
 
     Only new or changed documents are parsed again. Nothing is written unless the build
@@ -89,7 +105,8 @@ def build(paths: tuple[Path, ...], out: Path, model: str | None, skip_bad: bool,
     if not quiet:
         case = report.case or {}
         click.echo(
-            f"{out}: {report.documents} documents ({report.extracted} parsed, {report.reused} unchanged), "
+            f"{out}: {report.documents} documents "
+            f"({report.extracted} parsed, {report.reused} unchanged), "
             f"{len(case.get('entities', []))} entities, {len(case.get('events', []))} events, "
             f"{len(case.get('claims', []))} claims",
             err=True,
@@ -100,8 +117,13 @@ def build(paths: tuple[Path, ...], out: Path, model: str | None, skip_bad: bool,
 @click.argument("query")
 @case_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
-@click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True,
-              help="How many matches to consider.")
+@click.option(
+    "--limit",
+    type=click.IntRange(1, 1000),
+    default=10,
+    show_default=True,
+    help="How many matches to consider.",
+)
 def lookup(query: str, case_path: Path | None, as_json: bool, limit: int) -> None:
     """Fuzzy lookup over names, aliases, spellings, events and claims.
 
@@ -116,7 +138,10 @@ def lookup(query: str, case_path: Path | None, as_json: bool, limit: int) -> Non
     if not hits:
         raise NoMatch(f"nothing matches {query!r}")
     if as_json:
-        click.echo(json.dumps(render.lookup_json(case, hits), ensure_ascii=False, indent=1))
+        # ASCII escapes keep C1 and bidi characters of document text away from the terminal
+        click.echo(
+            json.dumps(render.lookup_json(case, hits, query=query), ensure_ascii=True, indent=1)
+        )
     else:
         color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
         click.echo(render.lookup_text(case, hits, color=color), color=color)
@@ -124,10 +149,21 @@ def lookup(query: str, case_path: Path | None, as_json: bool, limit: int) -> Non
 
 @cli.command()
 @case_option
-@click.option("--format", "fmt", type=click.Choice(["json"]), default=None,
-              help="Output format (default: guessed from -o's extension, else json).")
-@click.option("-o", "--output", "out", default="-", show_default=True,
-              help="File to write, or - for standard output.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json"]),
+    default=None,
+    help="Output format (default: guessed from -o's extension, else json).",
+)
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    default="-",
+    show_default=True,
+    help="File to write, or - for standard output.",
+)
 def export(case_path: Path | None, fmt: str | None, out: str) -> None:
     """Export the case file (json: the documented casefile/1 form)."""
     from casefile import export as exporter
@@ -150,28 +186,35 @@ def export(case_path: Path | None, fmt: str | None, out: str) -> None:
 
 @cli.command(name="open")
 @click.argument("case", type=click.Path(dir_okay=False, path_type=Path))
-def open_case(case: Path) -> None:
+@click.option("--summary", is_flag=True, help="Print a summary of the case instead of opening it.")
+def open_case(case: Path, summary: bool) -> None:
     """Open a case file."""
-    _open(case)
+    _open(case, summary_only=summary)
 
 
 # ---------------------------------------------------------------- helpers
 
 
-def _open(path: Path) -> None:
+def _open(path: Path, summary_only: bool = False) -> None:
     case = _load(path)
-    click.echo(summary(case, path))
+    click.echo(summarise(case, path))
 
 
-def summary(case: dict[str, Any], path: Path) -> str:
+def summarise(case: dict[str, Any], path: Path) -> str:
     from casefile.sanitize import one_line
 
     docs = case.get("documents", [])
     lines = [f"Case {path}: {len(docs)} documents"]
     for d in docs:
         ref = d.get("reference_date") or "undated"
-        lines.append(f"  {one_line(d['name'])}  ({ref}: {one_line(d.get('reference_basis') or '')})")
-    for kind, title in (("person", "People"), ("organization", "Organizations"), ("place", "Places")):
+        lines.append(
+            f"  {one_line(d['name'])}  ({ref}: {one_line(d.get('reference_basis') or '')})"
+        )
+    for kind, title in (
+        ("person", "People"),
+        ("organization", "Organizations"),
+        ("place", "Places"),
+    ):
         ents = [e for e in case.get("entities", []) if e["kind"] == kind]
         lines.append(f"{title} ({len(ents)}):")
         for e in ents[:15]:

@@ -16,7 +16,16 @@ def to_json(case: dict[str, Any]) -> dict[str, Any]:
     out["documents"] = [
         {k: v for k, v in d.items() if k not in ("text", "path")} for d in case.get("documents", [])
     ]
-    order = ["format", "generated", "model", "documents", "entities", "events", "claims", "relations"]
+    order = [
+        "format",
+        "generated",
+        "model",
+        "documents",
+        "entities",
+        "events",
+        "claims",
+        "relations",
+    ]
     return {k: out[k] for k in order if k in out} | {k: v for k, v in out.items() if k not in order}
 
 

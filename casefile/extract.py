@@ -96,7 +96,9 @@ def extract_many(
     docs: Iterable[Document], nlp: Language, model: str, batch_size: int = 16
 ) -> Iterator[Extraction]:
     docs = list(docs)
-    for d, parsed in zip(docs, nlp.pipe((d.text for d in docs), batch_size=batch_size), strict=True):
+    for d, parsed in zip(
+        docs, nlp.pipe((d.text for d in docs), batch_size=batch_size), strict=True
+    ):
         yield extract_parsed(d, parsed, model)
 
 
@@ -165,7 +167,7 @@ def _headlines(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, i
     out = []
     for m in re.finditer(r"(?m)^[^\n]{3,200}$", text):
         line = m.group().strip()
-        if not line or line[-1] in ".!?:;,\"”" or len(line.split()) < 3:
+        if not line or line[-1] in '.!?:;,"”' or len(line.split()) < 3:
             continue
         words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line)]
         long_words = [w for w in words if len(w) > 3]
@@ -250,7 +252,17 @@ def _place_like(ent, text: str) -> bool:
         return False
     head = ent.root.head
     # "in Kerman", "near Mashhad", "a citizen of X": the object of a preposition is a place.
-    return ent.root.dep_ == "pobj" and head.lower_ in {"in", "at", "near", "from", "to", "of", "into", "outside", "across"}
+    return ent.root.dep_ == "pobj" and head.lower_ in {
+        "in",
+        "at",
+        "near",
+        "from",
+        "to",
+        "of",
+        "into",
+        "outside",
+        "across",
+    }
 
 
 def _acronyms(text: str, cands: list[_Cand], boiler: list[tuple[int, int]]) -> list[_Cand]:
@@ -306,6 +318,7 @@ def _long_form(before: str, acr: str) -> tuple[int, int] | None:
 
 def _resolve_overlaps(cands: list[_Cand], text: str) -> list[_Cand]:
     """Rule spans beat the model's; among equals the longer span wins."""
+
     def rank(c: _Cand) -> tuple[int, int]:
         return (1 if c.source.startswith("rule") else 0, c.end - c.start)
 
@@ -335,15 +348,19 @@ def _fix_kinds(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
             c.source += "+rule:person-name-in-document"
         elif c.kind == "person" and _not_a_person(surface):
             continue
-        elif c.kind != "person" and (m := _OF_PERSON.search(surface)) and (
-            fold(m.group(1)) in people or fold(m.group(1)) in short
+        elif (
+            c.kind != "person"
+            and (m := _OF_PERSON.search(surface))
+            and (fold(m.group(1)) in people or fold(m.group(1)) in short)
         ):
             # "Commemorations of Soleimani's": the model glued a phrase onto a person
             c.start, c.end = _clean(text, c.start + m.start(1), c.end, "person")
             c.kind, c.source = "person", c.source + "+rule:person-after-of"
-        elif c.kind == "place" and places.canonical(surface) is None and votes[f]["place"] < sum(
-            votes[f].values()
-        ) / 2:
+        elif (
+            c.kind == "place"
+            and places.canonical(surface) is None
+            and votes[f]["place"] < sum(votes[f].values()) / 2
+        ):
             c.kind = votes[f].most_common(1)[0][0]  # type: ignore[assignment]
         out.append(c)
     return out
@@ -372,7 +389,11 @@ def _aliases(
         if _inside(m.start(), boiler):
             continue
         left = next(
-            (c for c in reversed(by_end) if c.end <= m.start() + 1 and _only_punct(text, c.end, m.start())),
+            (
+                c
+                for c in reversed(by_end)
+                if c.end <= m.start() + 1 and _only_punct(text, c.end, m.start())
+            ),
             None,
         )
         right = next(
@@ -389,7 +410,9 @@ def _aliases(
                 continue
             cands.append(right)
         if left.kind != right.kind:
-            right.kind = left.kind if left.kind == "person" or right.kind != "person" else right.kind
+            right.kind = (
+                left.kind if left.kind == "person" or right.kind != "person" else right.kind
+            )
             left.kind = right.kind
         pairs.append((left, right, m.group().strip(" ,;:(\"'“”‘’"), m.start(), m.end()))
     return pairs
@@ -442,7 +465,9 @@ def _propagate(cands: list[_Cand], text: str, boiler: list[tuple[int, int]]) -> 
             if _inside(a, boiler):
                 continue
             overlapped = [c for c in out if c.start < b and c.end > a]
-            if any(not (a <= c.start and c.end <= b) or (c.start, c.end) == (a, b) for c in overlapped):
+            if any(
+                not (a <= c.start and c.end <= b) or (c.start, c.end) == (a, b) for c in overlapped
+            ):
                 continue
             # a longer known name swallows the fragments the model made of it
             for c in overlapped:
@@ -510,7 +535,14 @@ def _group(
         if k in first:
             j = first[k]
             if fold(cands[j].text(text)) != fold(c.text(text)):
-                union(j, i, "variant", "the same name once titles and articles are set aside", c.start, c.end)
+                union(
+                    j,
+                    i,
+                    "variant",
+                    "the same name once titles and articles are set aside",
+                    c.start,
+                    c.end,
+                )
             else:
                 union(j, i, "", "", c.start, c.end)
         else:
@@ -518,22 +550,45 @@ def _group(
     # explicit aliases
     for left, right, cue, a, b in aka_pairs:
         if id(left) in index and id(right) in index:
-            aka, main = (left, right) if _is_alias_form(left, text) and not _is_alias_form(right, text) else (right, left)
+            aka, main = (
+                (left, right)
+                if _is_alias_form(left, text) and not _is_alias_form(right, text)
+                else (right, left)
+            )
             union(index[id(main)], index[id(aka)], "aka", f"'{cue}' in the same sentence", a, b)
             aka.role = "aka"
     # acronyms in parentheses
     for i, c in enumerate(cands):
         if c.source == "rule:acronym":
-            j = next((j for j in range(i - 1, -1, -1) if cands[j].source == "rule:acronym-long-form"), None)
+            j = next(
+                (j for j in range(i - 1, -1, -1) if cands[j].source == "rule:acronym-long-form"),
+                None,
+            )
             if j is not None:
-                union(j, i, "acronym", "acronym in parentheses after the long form", cands[j].start, c.end + 1)
+                union(
+                    j,
+                    i,
+                    "acronym",
+                    "acronym in parentheses after the long form",
+                    cands[j].start,
+                    c.end + 1,
+                )
     # surnames and shortened forms: to the nearest full name before (else after) that ends so
-    full = [(i, c) for i, c in enumerate(cands) if c.kind == "person" and len(core_tokens(c.text(text))) >= 2 and not is_kunya(c.text(text))]
+    full = [
+        (i, c)
+        for i, c in enumerate(cands)
+        if c.kind == "person" and len(core_tokens(c.text(text))) >= 2 and not is_kunya(c.text(text))
+    ]
     for i, c in enumerate(cands):
         if c.kind != "person":
             continue
         ct = core_tokens(c.text(text))
-        owners = [(j, f) for j, f in full if f is not c and _is_short_of(ct, core_tokens(f.text(text)), c.text(text), f.text(text))]
+        owners = [
+            (j, f)
+            for j, f in full
+            if f is not c
+            and _is_short_of(ct, core_tokens(f.text(text)), c.text(text), f.text(text))
+        ]
         if not owners:
             continue
         names = {fold(f.text(text)) for _, f in owners}

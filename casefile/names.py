@@ -184,8 +184,10 @@ def acronym_of(acronym: str, long_form: str) -> bool:
     if letters in (init, full):
         return True
     # "ISIS" for "Islamic State"; "IRGC" for "Revolutionary Guard Corps" (after "Iran's").
-    return _subsequence(init, letters) and len(init) >= 2 or (
-        _subsequence(letters, init) and len(letters) >= 3 and letters[0] == init[0]
+    return (
+        _subsequence(init, letters)
+        and len(init) >= 2
+        or (_subsequence(letters, init) and len(letters) >= 3 and letters[0] == init[0])
     )
 
 

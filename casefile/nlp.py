@@ -50,4 +50,5 @@ def describe(nlp: Language) -> str:
     import spacy
 
     meta = nlp.meta
-    return f"{meta.get('lang', 'en')}_{meta.get('name', '?')} {meta.get('version', '?')} (spaCy {spacy.__version__})"
+    name = f"{meta.get('lang', 'en')}_{meta.get('name', '?')}"
+    return f"{name} {meta.get('version', '?')} (spaCy {spacy.__version__})"

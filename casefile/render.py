@@ -18,7 +18,6 @@ from casefile.search import ENTITY_KINDS, Hit, sentence_around
 
 MARK_OPEN, MARK_CLOSE = "[[", "]]"
 _BOLD, _REVERSE, _RESET = "\x1b[1m", "\x1b[1;7m", "\x1b[0m"
-_ALIAS_TYPES = ("aka", "variant", "short", "acronym")
 _OTHER_HITS = 10
 _LABEL_MAX = 90
 
@@ -57,14 +56,6 @@ class _Case:
             return None
         s, e = sentence_around(text, start, end)
         return s, e, text[s:e]
-
-    def marked_sentence(self, span: dict) -> str:
-        """The sentence around `span`, on one line, with the span marked."""
-        found = self.sentence(span)
-        if found is None:
-            return self.mark(one_line(span.get("text", "")))
-        s, _, sentence = found
-        return self.mark_ranges(sentence, [(span["start"] - s, span["end"] - s)])
 
     def mark_ranges(self, label: str, ranges: list[tuple[int, int]]) -> str:
         """`label` on one line with the given character ranges marked."""

@@ -225,9 +225,11 @@ def place_names_match(a: str, b: str) -> Match | None:
 
 
 def score_pair(x: Local, y: Local) -> Match | None:
-    fn = {"person": person_names_match, "organization": org_names_match, "place": place_names_match}[
-        x.kind
-    ]
+    fn = {
+        "person": person_names_match,
+        "organization": org_names_match,
+        "place": place_names_match,
+    }[x.kind]
     roles = ("name", "aka", "acronym") if x.kind != "place" else ("name", "aka", "acronym", "short")
     best: Match | None = None
     for a in x.names(roles):
@@ -325,7 +327,13 @@ def canonical_name(c: Cluster) -> str:
     def rank(rec: list) -> tuple:
         text, docs, n, order, start = rec
         if kind == "place":
-            return (bool(places.canonical(text)) and places.canonical(text) == text, len(docs), n, -order, -start)
+            return (
+                bool(places.canonical(text)) and places.canonical(text) == text,
+                len(docs),
+                n,
+                -order,
+                -start,
+            )
         if kind == "person":
             full = len(core_tokens(text)) >= 2 and not is_kunya(text)
             return (full, len(docs), len(core_tokens(text)), n, -order, -start)

@@ -45,7 +45,9 @@ class AtomicJSONStorage(Storage):
         if self.read_only:
             raise CaseError(f"{self.path}: opened read-only")
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
+        fd, tmp = tempfile.mkstemp(
+            prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent
+        )
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as f:
                 json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
@@ -64,7 +66,9 @@ def load(path: str | Path) -> dict[str, Any]:
     """The case as a dict in the `casefile/1` shape, documents with their text."""
     path = Path(path)
     if not path.exists():
-        raise CaseError(f"{path}: no such case file (build one with: casefile build FOLDER -o {path})")
+        raise CaseError(
+            f"{path}: no such case file (build one with: casefile build FOLDER -o {path})"
+        )
     if path.is_dir():
         raise CaseError(f"{path}: is a folder, not a case file")
     db = _open(path, read_only=True)
@@ -104,7 +108,8 @@ def save(path: str | Path, case: dict[str, Any], extractions: dict[str, dict[str
     for name in TABLES:
         data[name] = {str(i + 1): {**row, "_order": i} for i, row in enumerate(case.get(name, []))}
     data["extractions"] = {
-        str(i + 1): {"key": k, "extraction": v} for i, (k, v) in enumerate(sorted(extractions.items()))
+        str(i + 1): {"key": k, "extraction": v}
+        for i, (k, v) in enumerate(sorted(extractions.items()))
     }
     AtomicJSONStorage(path).write(data)
 
@@ -114,7 +119,9 @@ def _open(path: Path, read_only: bool) -> TinyDB:
         db = TinyDB(path, storage=AtomicJSONStorage, read_only=read_only)
         db.tables()  # reads and parses the file now, so errors surface here
     except (ValueError, UnicodeDecodeError) as err:
-        raise CaseError(f"{path}: not a case file (unreadable JSON: {err.__class__.__name__})") from None
+        raise CaseError(
+            f"{path}: not a case file (unreadable JSON: {err.__class__.__name__})"
+        ) from None
     except OSError as err:
         raise CaseError(f"{path}: cannot read: {err.strerror or err}") from None
     return db
@@ -130,6 +137,7 @@ def _meta(db: TinyDB, path: Path) -> dict[str, Any]:
     schema = rows[0].get("schema")
     if not isinstance(schema, int) or schema > SCHEMA:
         raise CaseError(
-            f"{path}: made by a newer casefile (schema {schema}; this one reads {SCHEMA}); upgrade casefile"
+            f"{path}: made by a newer casefile (schema {schema}; this one reads {SCHEMA}); "
+            "upgrade casefile"
         )
     return rows[0]

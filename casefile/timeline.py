@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from casefile import dates as dates_mod
-from casefile.model import DateExpr, Document, Extraction, RawClaim, Span
+from casefile.model import Document, Extraction, RawClaim, Span
 
 SUMMARY_MAX = 240
 
@@ -129,7 +129,9 @@ def build_events(
     merged = _merge_events(events)
     for ev in merged:
         first = min(ev.sources, key=lambda s: (s.doc, s.start))
-        ev.id = "ev-" + hashlib.sha1(f"{first.doc}|{first.start}|{ev.date}".encode()).hexdigest()[:10]
+        ev.id = (
+            "ev-" + hashlib.sha1(f"{first.doc}|{first.start}|{ev.date}".encode()).hexdigest()[:10]
+        )
     merged.sort(key=lambda e: (e.date, e.id))
     return merged
 
@@ -211,10 +213,19 @@ def tie_claims(
             if here:
                 ev, basis = here[0], "the date in the same sentence"
             elif doc_id in lead:
-                ev, basis = lead[doc_id][1], "no date in its sentence: the document's first dated event"
+                ev, basis = (
+                    lead[doc_id][1],
+                    "no date in its sentence: the document's first dated event",
+                )
             else:
                 ev, basis = None, "no dated event in the document"
-            c = Claim(rc, doc_id, ev.id if ev else None, basis, set(sentence_entities.get((doc_id, rc.sentence[0]), set())))
+            c = Claim(
+                rc,
+                doc_id,
+                ev.id if ev else None,
+                basis,
+                set(sentence_entities.get((doc_id, rc.sentence[0]), set())),
+            )
             c.id = "c-" + hashlib.sha1(f"{doc_id}|{rc.start}".encode()).hexdigest()[:10]
             out.append(c)
     _conflicts(out, {e.id: e for e in events})

@@ -60,7 +60,9 @@ def test_boilerplate_is_not_read_as_names(nlp) -> None:
 
 
 def test_possessives_articles_and_places(nlp) -> None:
-    text = "The United States and the U.S. Army disagreed. Washington's envoy left the U.S. on Friday."
+    text = (
+        "The United States and the U.S. Army disagreed. Washington's envoy left the U.S. on Friday."
+    )
     _, groups, kinds = run(nlp, text)
     assert kinds.get("United States") == "place" and kinds.get("U.S.") == "place"
     us = next(g for g in groups if "United States" in g)

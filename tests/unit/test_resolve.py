@@ -41,10 +41,19 @@ def test_orgs_and_places() -> None:
 
 
 def test_cluster_merges_across_documents_with_reasons() -> None:
-    e1 = ex("d1", ("Rustam Nazarov", "person", 0, "name"), ("Abu Hafs", "person", 0, "aka"),
-            ("Odessa", "place", 1, "name"))
-    e2 = ex("d2", ("Rustam Nazarow", "person", 0, "name"), ("Nazarow", "person", 0, "short"),
-            ("Odessa", "place", 1, "name"), ("Timur Nazarov", "person", 2, "name"))
+    e1 = ex(
+        "d1",
+        ("Rustam Nazarov", "person", 0, "name"),
+        ("Abu Hafs", "person", 0, "aka"),
+        ("Odessa", "place", 1, "name"),
+    )
+    e2 = ex(
+        "d2",
+        ("Rustam Nazarow", "person", 0, "name"),
+        ("Nazarow", "person", 0, "short"),
+        ("Odessa", "place", 1, "name"),
+        ("Timur Nazarov", "person", 2, "name"),
+    )
     clusters = cluster(locals_of([e1, e2]))
     people = [c for c in clusters if c.locals[0].kind == "person"]
     merged = [c for c in people if len(c.locals) == 2]

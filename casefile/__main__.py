@@ -1,0 +1,5 @@
+"""`python -m casefile`."""
+
+from casefile.cli import main
+
+main()
