@@ -108,6 +108,7 @@ def assemble(docs: list[Document], extractions: list[Extraction]) -> dict[str, A
     clusters = cluster(locs)
     entities, owner = _entities(clusters, by_id)
     sentence_entities: dict[tuple[str, int], set[str]] = defaultdict(set)
+    mention_entities: dict[str, list[tuple[int, str]]] = defaultdict(list)
     doc_entities: dict[str, set[str]] = defaultdict(set)
     import bisect
 
@@ -115,13 +116,14 @@ def assemble(docs: list[Document], extractions: list[Extraction]) -> dict[str, A
         starts = [s for s, _ in ex.sentences]
         for m in ex.mentions:
             eid = owner[(ex.doc, m.local)]
+            mention_entities[ex.doc].append((m.start, eid))
             i = bisect.bisect_right(starts, m.start) - 1
             if i >= 0:
                 sentence_entities[(ex.doc, starts[i])].add(eid)
             if m.kind != "place":
                 doc_entities[ex.doc].add(eid)
     reference_dates(by_id, ex_by_id, doc_entities)
-    events = build_events(by_id, ex_by_id, sentence_entities)
+    events = build_events(by_id, ex_by_id, sentence_entities, mention_entities)
     claims = tie_claims(ex_by_id, events, sentence_entities)
     relations = _relations(extractions, owner, by_id)
     return {

@@ -533,7 +533,13 @@ def infer_reference(
             "no year to choose among them",
             None,
         )
-    year = _weekday_year(keyed, latest)
+    # the weekday-dated day is recent news, later than the months and years given as
+    # background: "in June 2019" rules out a Tuesday, March 5 in 2019
+    floor = max(
+        ((e.year, e.month or 1, 1) for e in dates if e.year and not e.day and e.tense != "future"),
+        default=(0, 0, 0),
+    )
+    year = _weekday_year(keyed, latest, floor)
     if year is None:
         return None, f"no publication date; '{keyed[0].text}' fits no year from {latest}", latest
     return _inferred(dates, keyed, year, latest)
@@ -546,9 +552,15 @@ def _fits(e: DateExpr, year: int) -> bool:
         return False
 
 
-def _weekday_year(keyed: list[DateExpr], lower: int) -> int | None:
-    """The first year from `lower` (within 28, one calendar cycle) that the most keys fit."""
-    scored = [(sum(_fits(e, y) for e in keyed), -y) for y in range(lower, lower + 29)]
+def _weekday_year(
+    keyed: list[DateExpr], lower: int, floor: tuple[int, int, int] = (0, 0, 0)
+) -> int | None:
+    """The first year from `lower` (within 28, one calendar cycle) that the most keys fit,
+    with the keyed days not before `floor`, the latest date the text gives."""
+    scored = [
+        (sum(_fits(e, y) and (y, e.month or 0, e.day or 0) >= floor for e in keyed), -y)
+        for y in range(lower, lower + 29)
+    ]
     best, neg_year = max(scored)
     return -neg_year if best else None
 

@@ -111,6 +111,7 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
     cands += _acronyms(text, cands, boiler)
     cands = _resolve_overlaps(cands, text)
     cands = _fix_kinds(cands, sdoc, text)
+    _extend_names(cands, sdoc, text)
     aka_pairs = _aliases(text, cands, boiler)
     cands = _propagate(cands, text, boiler)
     cands = _drop_headline_only(cands, text, headlines)
@@ -120,7 +121,7 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
     raw_claims = [
         c for c in claims_mod.find_claims(sdoc, sentences) if not _inside(c.start, boiler)
     ]
-    keywords = _keywords(sdoc, sentences)
+    contexts = _date_contexts(sdoc, date_exprs)
     return Extraction(
         doc=document.id,
         model=model,
@@ -129,7 +130,7 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
         dates=date_exprs,
         claims=raw_claims,
         sentences=sentences,
-        keywords=keywords,
+        contexts=contexts,
     )
 
 
@@ -222,11 +223,21 @@ def _from_ner(sdoc: Doc, text: str, boiler: list[tuple[int, int]]) -> list[_Cand
             continue
         if kind == "organization" and _titled_person(ent.text):
             kind = "person"  # "General Pavel Orlov" tagged ORG
+        elif kind != "place" and _gazetteer_place(ent.text):
+            kind = "place"  # "Moldova" tagged ORG or PERSON
         a, b = _clean(text, ent.start_char, ent.end_char, kind)
         if b - a < 2 or not any(c.isupper() for c in text[a:b]):
             continue
         out.append(_Cand(a, b, kind, f"ner:{label}"))
     return out
+
+
+def _gazetteer_place(surface: str) -> bool:
+    """A country or region, or a one-word city the gazetteer knows: the model mis-tagged it."""
+    s = re.sub(r"^(?:the|The)\s+", "", surface.strip())
+    if places.is_country_or_region(s):
+        return True
+    return " " not in s and places.canonical(s) is not None and fold(s) not in ORG_HEADS
 
 
 def _titled_person(surface: str) -> bool:
@@ -399,6 +410,13 @@ def _aliases(
         right = next(
             (c for c in cands if c.start >= m.end() and _only_punct(text, m.end(), c.start)), None
         )
+        if left is None and right is not None:
+            # "Rustam Nazarow, known as Abu Hafs" where the model found only the alias
+            span = _name_before(text, m.start())
+            if span is None or any(c.start < span[1] and c.end > span[0] for c in cands):
+                continue
+            left = _Cand(span[0], span[1], right.kind, "rule:alias")
+            cands.append(left)
         if left is None:
             continue
         if right is None:
@@ -442,6 +460,50 @@ def _name_after(text: str, pos: int) -> tuple[int, int] | None:
     a, b = words[0][0], words[-1][1]
     a, b = _clean(text, a, b, "person")
     return (a, b) if b > a else None
+
+
+def _name_before(text: str, pos: int) -> tuple[int, int] | None:
+    """A capitalised name (with particles) ending just before `pos`, within its line."""
+    words: list[tuple[int, int]] = []
+    line_start = text.rfind("\n", 0, pos) + 1
+    end = pos
+    while end > line_start and text[end - 1] in " ,\"'“”‘’":
+        end -= 1
+    for w in reversed(list(re.finditer(r"[\w'’\-]+", text[line_start:end]))):
+        gap = text[line_start + w.end() : words[0][0] if words else end]
+        tok = w.group()
+        if gap.strip() or len(words) >= 5:
+            break
+        if tok[0].isupper() and fold(tok) not in TITLES or (words and fold(tok) in PARTICLES):
+            words.insert(0, (line_start + w.start(), line_start + w.end()))
+        else:
+            break
+    if not words or fold(text[words[0][0] : words[0][1]]) in PARTICLES:
+        return None
+    return words[0][0], words[-1][1]
+
+
+def _extend_names(cands: list[_Cand], sdoc: Doc, text: str) -> None:
+    """'Rustam Nazarow' where the model tagged only 'Nazarow': take the proper nouns before it."""
+    by_end = {t.idx + len(t): t for t in sdoc}
+    for c in cands:
+        if c.kind != "person" or len(c.text(text).split()) != 1:
+            continue
+        start = c.start
+        while True:
+            prev = by_end.get(start - 1) if text[start - 1 : start] == " " else None
+            if (
+                prev is None
+                or prev.pos_ != "PROPN"
+                or not prev.is_title
+                or fold(prev.text) in TITLES
+                or prev.ent_type_ in ("DATE", "GPE", "ORG", "NORP")
+                or any(o is not c and o.start <= prev.idx < o.end for o in cands)
+            ):
+                break
+            start = prev.idx
+        if start != c.start:
+            c.start, c.source = start, c.source + "+rule:full-name"
 
 
 # ---------------------------------------------------------------- propagation
@@ -637,18 +699,36 @@ def _is_short_of(short: list[str], full: list[str], short_s: str, full_s: str) -
     return full[-len(short) :] == short and surname(full_s) is not None
 
 
-def _keywords(sdoc: Doc, sentences: list[tuple[int, int]]) -> dict[int, list[str]]:
-    """Content lemmas of each sentence, to tell whether two sentences report one event."""
-    out: dict[int, list[str]] = {}
-    starts = [s for s, _ in sentences]
-    import bisect
+CONTEXT_TOKENS = 10  # words either side of a date that say what happened then
+_SUFFIX = re.compile(r"(?:ings?|ions?|ers?|ed|s)$")
 
-    for tok in sdoc:
-        if tok.is_stop or tok.pos_ not in ("NOUN", "VERB") or len(tok.lemma_) < 3:
+
+def _stem(lemma: str) -> str:
+    """'bombing' and 'bomb' alike; the lemmatizer keeps nouns in -ing whole."""
+    stem = _SUFFIX.sub("", lemma)
+    return stem if len(stem) >= 3 else lemma
+
+
+def _date_contexts(sdoc: Doc, dates: list) -> dict[int, tuple[int, int, list[str]]]:
+    """Content lemmas near each date, within its sentence: the clause, not the whole sentence
+    ("detained X in connection with the bombing earlier this month" dates the bombing)."""
+    out: dict[int, tuple[int, int, list[str]]] = {}
+    for d in dates:
+        span = sdoc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is None:
             continue
-        i = bisect.bisect_right(starts, tok.idx) - 1
-        if i >= 0:
-            out.setdefault(starts[i], [])
-            if tok.lemma_.lower() not in out[starts[i]]:
-                out[starts[i]].append(tok.lemma_.lower())
+        sent = span.sent
+        lo = max(sent.start, span.start - CONTEXT_TOKENS)
+        hi = min(sent.end, span.end + CONTEXT_TOKENS)
+        window = sdoc[lo:hi]
+        lemmas = []
+        for tok in window:
+            if tok.is_stop or tok.pos_ not in ("NOUN", "VERB") or len(tok.lemma_) < 3:
+                continue
+            if tok.i in range(span.start, span.end):
+                continue
+            lemma = _stem(tok.lemma_.lower())
+            if lemma not in lemmas:
+                lemmas.append(lemma)
+        out[d.start] = (window.start_char, window.end_char, lemmas)
     return out

@@ -166,7 +166,9 @@ class Extraction:
     dates: list[DateExpr] = field(default_factory=list)
     claims: list[RawClaim] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
-    keywords: dict[int, list[str]] = field(default_factory=dict)  # sentence start -> lemmas
+    # date start -> (window start, window end, content lemmas): the words around a date, to
+    # tell whether two dated statements report one event
+    contexts: dict[int, tuple[int, int, list[str]]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -177,7 +179,7 @@ class Extraction:
             "dates": [x.to_dict() for x in self.dates],
             "claims": [x.to_dict() for x in self.claims],
             "sentences": [list(s) for s in self.sentences],
-            "keywords": {str(k): v for k, v in self.keywords.items()},
+            "contexts": {str(k): list(v) for k, v in self.contexts.items()},
         }
 
     @classmethod
@@ -190,5 +192,5 @@ class Extraction:
             dates=[DateExpr.from_dict(x) for x in d["dates"]],
             claims=[RawClaim.from_dict(x) for x in d["claims"]],
             sentences=[(a, b) for a, b in d["sentences"]],
-            keywords={int(k): v for k, v in d.get("keywords", {}).items()},
+            contexts={int(k): (v[0], v[1], v[2]) for k, v in d.get("contexts", {}).items()},
         )

@@ -26,7 +26,8 @@ class Event:
     summary: str
     sources: list[Span]
     date_spans: list[Span]
-    entities: set[str]
+    entities: set[str]  # named in the sentence: the participants
+    near: set[str]  # named near the date: what decides whether two reports are one event
     keywords: set[str]
     docs: set[str] = field(default_factory=set)
     id: str = ""
@@ -98,6 +99,7 @@ def build_events(
     docs: dict[str, Document],
     extractions: dict[str, Extraction],
     sentence_entities: dict[tuple[str, int], set[str]],
+    mention_entities: dict[str, list[tuple[int, str]]],
 ) -> list[Event]:
     """One event per dated sentence and date; the same event across documents is merged."""
     events: list[Event] = []
@@ -113,6 +115,7 @@ def build_events(
                 continue
             a, b = ex.sentences[i]
             text = doc.text
+            lo, hi, lemmas = ex.contexts.get(d.start, (a, b, []))
             events.append(
                 Event(
                     date=d.value,
@@ -122,7 +125,8 @@ def build_events(
                     sources=[Span(doc_id, a, b, text[a:b])],
                     date_spans=[Span(doc_id, d.start, d.end, d.text)],
                     entities=set(sentence_entities.get((doc_id, a), set())),
-                    keywords=set(ex.keywords.get(a, [])),
+                    near={e for pos, e in mention_entities.get(doc_id, []) if lo <= pos < hi},
+                    keywords=set(lemmas),
                     docs={doc_id},
                 )
             )
@@ -148,10 +152,11 @@ def _compatible(a: str, b: str) -> bool:
 def _same_event(x: Event, y: Event) -> bool:
     if x.docs & y.docs or not _compatible(x.date, y.date):
         return False
-    shared = len(x.entities & y.entities) + len(x.keywords & y.keywords)
+    shared = len(x.near & y.near) + len(x.keywords & y.keywords)
     if x.date == y.date:
         return shared >= (1 if len(x.date) == 10 else 2)
-    return shared >= 3
+    # a day within a month needs less agreement than a month or day within a bare year
+    return shared >= (2 if min(len(x.date), len(y.date)) >= 7 else 3)
 
 
 def _merge_events(events: list[Event]) -> list[Event]:
@@ -171,6 +176,7 @@ def _merge_events(events: list[Event]) -> list[Event]:
             target.sources += e.sources
             target.date_spans += e.date_spans
             target.entities |= e.entities
+            target.near |= e.near
             target.keywords |= e.keywords
             target.docs |= e.docs
         out += merged
@@ -267,14 +273,18 @@ def _conflicts(claims: list[Claim], events: dict[str, Event]) -> None:
                     )
 
 
+LARGE_COUNT = 10  # tolls this size, close in value and date, are rarely two different tolls
+
+
 def _same_count(x: Claim, y: Claim, events: dict[str, Event]) -> bool:
-    """Same event; or compatible dates, a shared entity, and numbers within a factor of 1.5."""
+    """One count reported twice: the same event; or compatible dates and numbers within a
+    factor of 1.5 that are either both large or in sentences naming a common entity."""
     if x.event and x.event == y.event:
         return True
     ex, ey = events.get(x.event or ""), events.get(y.event or "")
     if not ex or not ey or not _compatible(ex.date, ey.date):
         return False
-    if not x.entities & y.entities:  # the sentences that give the counts name a common entity
-        return False
     small, big = sorted((max(x.raw.number, 1), max(y.raw.number, 1)))
-    return big / small <= 1.5
+    if big / small > 1.5:
+        return False
+    return small >= LARGE_COUNT or bool(x.entities & y.entities)

@@ -459,3 +459,10 @@ def test_find_dates_never_raises_and_spans_are_true(text):
         assert a.end <= b.start
     resolve(dates, REF)
     infer_reference(dates, None)
+
+
+def test_background_month_rules_out_an_earlier_weekday_day():
+    text = "Police said on Tuesday, March 5 that the port, last attacked in June 2019, was shut."
+    ref, basis, _ = infer_reference(find_dates(text), None)
+    # March 5 is a Tuesday in 2019 too, but the article mentions June 2019 as past
+    assert ref == "2024-03-05", basis

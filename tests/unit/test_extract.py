@@ -98,3 +98,17 @@ def test_extraction_is_deterministic(nlp) -> None:
     a = run(nlp, WIRE)[0].to_dict()
     b = run(nlp, WIRE)[0].to_dict()
     assert a == b
+
+
+def test_name_the_model_missed_before_an_alias_cue(nlp) -> None:
+    text = "Authorities detained Rustam Nazarow, known as Abu Khafs, in the port of Odessa."
+    _, groups, kinds = run(nlp, text)
+    person = next(g for g in groups if "Abu Khafs" in g)
+    assert "Rustam Nazarow" in person
+
+
+def test_gazetteer_corrects_kinds(nlp) -> None:
+    text = "Dmitry Volkov, a businessman who fled to Moldova, denies any role. Volkov spoke."
+    _, groups, kinds = run(nlp, text)
+    assert kinds["Moldova"] == "place"
+    assert {"Dmitry Volkov", "Volkov"} <= next(g for g in groups if "Volkov" in g)
