@@ -55,6 +55,12 @@ _BOILER = re.compile(
     r"photograph|image|picture|video|watch|listen|caption|credit|credits|file photo|source|"
     r"advertisement|sponsored|follow us|subscribe|sign up)\b[^\n:]{0,20}:"
 )
+# Bylines and credits name reporters and photographers, not people in the story.
+_CREDITS = re.compile(
+    r"(?m)^[ \t]*By\s+[A-Z][^\n]{0,80}$|\(?(?:additional )?(?:reporting|editing|writing|"
+    r"research|compiled|translated|photos?|graphics?)(?: and [a-z]+)? by [^\n.;)]{1,120}[.;)]?|"
+    r"(?i:copyright|©|all rights reserved)[^\n]*"
+)
 # Where a teaser glued to the next sentence ends: "…Rises To 91The ministry…".
 _GLUE = re.compile(r"(?<=[a-z0-9.!?”\"])(?=[A-Z][a-z])")
 _ALIAS_CUE = re.compile(
@@ -154,7 +160,7 @@ def _sentences(sdoc: Doc, text: str) -> list[tuple[int, int]]:
 
 
 def _boilerplate(text: str) -> list[tuple[int, int]]:
-    spans = []
+    spans = [(m.start(), m.end()) for m in _CREDITS.finditer(text)]
     for m in _BOILER.finditer(text):
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
@@ -209,8 +215,6 @@ def _clean(text: str, start: int, end: int, kind: Kind) -> tuple[int, int]:
 def _from_ner(sdoc: Doc, text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
     out = []
     for ent in sdoc.ents:
-        if _inside(ent.start_char, boiler):
-            continue
         label = ent.label_
         if label in LABEL_KIND:
             kind = LABEL_KIND[label]
@@ -225,11 +229,27 @@ def _from_ner(sdoc: Doc, text: str, boiler: list[tuple[int, int]]) -> list[_Cand
             kind = "person"  # "General Pavel Orlov" tagged ORG
         elif kind != "place" and _gazetteer_place(ent.text):
             kind = "place"  # "Moldova" tagged ORG or PERSON
-        a, b = _clean(text, ent.start_char, ent.end_char, kind)
-        if b - a < 2 or not any(c.isupper() for c in text[a:b]):
-            continue
-        out.append(_Cand(a, b, kind, f"ner:{label}"))
+        for s, e in _line_parts(text, ent.start_char, ent.end_char):
+            if _inside(s, boiler):
+                continue
+            a, b = _clean(text, s, e, kind)
+            if b - a < 2 or not any(c.isupper() for c in text[a:b]):
+                continue
+            out.append(_Cand(a, b, kind, f"ner:{label}"))
     return out
+
+
+def _line_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a span the model ran across a line break ("Tom Reed\nKarim Haddad") where both
+    sides are names of their own; a single word broken off is a wrapped name, kept whole."""
+    parts, pos = [], start
+    for m in re.finditer(r"\n", text[start:end]):
+        parts.append((pos, start + m.start()))
+        pos = start + m.end()
+    parts.append((pos, end))
+    if len(parts) > 1 and all(len(text[a:b].split()) >= 2 for a, b in parts):
+        return parts
+    return [(start, end)]
 
 
 def _gazetteer_place(surface: str) -> bool:

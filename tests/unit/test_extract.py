@@ -112,3 +112,15 @@ def test_gazetteer_corrects_kinds(nlp) -> None:
     _, groups, kinds = run(nlp, text)
     assert kinds["Moldova"] == "place"
     assert {"Dmitry Volkov", "Volkov"} <= next(g for g in groups if "Volkov" in g)
+
+
+def test_bylines_and_credits_are_not_people(nlp) -> None:
+    text = (
+        "By Maria Lopez and Tom Reed\n"
+        "Karim Haddad was arrested in Lyon on Monday.\n"
+        "(Reporting by Sven Olsen; Editing by Ruth Meyer)\n"
+    )
+    _, _, kinds = run(nlp, text)
+    assert kinds.get("Karim Haddad") == "person"
+    for reporter in ("Maria Lopez", "Tom Reed", "Sven Olsen", "Ruth Meyer"):
+        assert reporter not in kinds
