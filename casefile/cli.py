@@ -238,16 +238,10 @@ def resolve_case(given: Path | None) -> Path:
 
 
 def bundled_data() -> Path:
-    """The sample documents: inside the installed package, or data/ in a checkout."""
-    from importlib.resources import files
-
-    try:
-        p = Path(str(files("casefile.data")))
-        if p.is_dir() and any(p.glob("*.txt")):
-            return p
-    except ModuleNotFoundError:
-        pass
-    return Path(__file__).resolve().parent.parent / "data"
+    """The sample documents: casefile/data in an installed wheel, or data/ in a checkout."""
+    here = Path(__file__).resolve().parent
+    installed = here / "data"
+    return installed if any(installed.glob("*.txt")) else here.parent / "data"
 
 
 def default_case() -> Path:
@@ -263,12 +257,14 @@ def default_case() -> Path:
         except store.CaseError:
             pass
     click.echo(f"Building the sample case from {data} (once) …", err=True)
+    from casefile.build import BadInput
     from casefile.build import build as run_build
+    from casefile.ingest import IngestError
 
     try:
         run_build([data], path)
-    except _model_errors() as err:
-        raise Failure(str(err)) from None
+    except (*_model_errors(), BadInput, IngestError, store.CaseError) as err:
+        raise Failure(f"cannot build the sample case: {err}") from None
     return path
 
 
