@@ -213,6 +213,7 @@ def _entities(
             for x in loc.links
         ] + c.merges
         docs_of = sorted({loc.doc for loc in c.locals}, key=lambda d: docs[d].name)
+        attributes = _attributes(c, docs)
         out.append(
             {
                 "id": eid,
@@ -223,6 +224,7 @@ def _entities(
                 ),
                 "mentions": sorted(mentions, key=lambda s: (docs[s["doc"]].name, s["start"])),
                 "documents": docs_of,
+                "attributes": attributes,
                 "merges": merges,
                 "possible_same": [
                     {"entity": ids[p["other"]], **{k: v for k, v in p.items() if k != "other"}}
@@ -232,6 +234,25 @@ def _entities(
         )
     out.sort(key=lambda e: (e["kind"], -len(e["mentions"]), e["name"]))
     return out, owner
+
+
+def _attributes(c: Cluster, docs: dict[str, Document]) -> list[dict[str, Any]]:
+    """One record per distinct value; differing ages from different sources are marked."""
+    recs: dict[tuple[str, str], dict[str, Any]] = {}
+    for loc in c.locals:
+        text = docs[loc.doc].text
+        for a in loc.attributes:
+            span = Span(loc.doc, a.start, a.end, text[a.start : a.end]).to_dict()
+            rec = recs.setdefault(
+                (a.type, fold(a.value)), {"type": a.type, "value": a.value, "sources": []}
+            )
+            rec["sources"].append(span)
+    out = sorted(recs.values(), key=lambda r: (r["type"], r["value"]))
+    ages = [r for r in out if r["type"] == "age"]
+    for r in ages:
+        if len(ages) > 1:
+            r["conflicts"] = [x["value"] for x in ages if x is not r]
+    return out
 
 
 _ALIAS_RANK = {"variant": 0, "short": 1, "acronym": 2, "aka": 3}

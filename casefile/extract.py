@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from casefile import attributes as attributes_mod
 from casefile import claims as claims_mod
 from casefile import dates as dates_mod
 from casefile import places
@@ -115,6 +116,7 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
     headlines = _headlines(text, sentences)
     cands = _from_ner(sdoc, text, boiler)
     cands += _acronyms(text, cands, boiler)
+    cands += _named_with_age(text, boiler)
     cands = _resolve_overlaps(cands, text)
     cands = _fix_kinds(cands, sdoc, text)
     _extend_names(cands, sdoc, text)
@@ -135,6 +137,7 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
         links=links,
         dates=date_exprs,
         claims=raw_claims,
+        attributes=attributes_mod.find_attributes(sdoc, mentions),
         sentences=sentences,
         contexts=contexts,
     )
@@ -317,6 +320,33 @@ def _acronyms(text: str, cands: list[_Cand], boiler: list[tuple[int, int]]) -> l
         )
         out.append(_Cand(la, lb, kind, "rule:acronym-long-form"))
         out.append(_Cand(m.start(1), m.end(1), kind, "rule:acronym", role="acronym"))
+    return out
+
+
+# "Rustam Nazarov, 34, …": news style gives a person's age in apposition to the name.
+_NAME_AGE = re.compile(
+    r"(?<![\w\-])((?:[A-Z][\w'’\-]+|al|el|bin|ibn|de|van|von)(?:\s+(?:[A-Z][\w'’\-]+|al-\w+|"
+    r"el-\w+|al|el|bin|ibn|de|van|von)){1,3}),\s(\d{1,3}),"
+)
+
+
+_NOT_NAME_START = frozenset(
+    "on in at the a an when after before as but and then also yesterday today police "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december".split()
+)
+
+
+def _named_with_age(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
+    out = []
+    for m in _NAME_AGE.finditer(text):
+        if _inside(m.start(), boiler) or not 1 <= int(m.group(2)) <= 120:
+            continue
+        a, b = _clean(text, m.start(1), m.end(1), "person")
+        while (w := re.match(r"(\w+)\s+", text[a:b])) and fold(w.group(1)) in _NOT_NAME_START:
+            a += w.end()  # "On Monday Rustam Nazarov, 34," starts at Rustam
+        if len(text[a:b].split()) >= 2 and not _not_a_person(text[a:b]):
+            out.append(_Cand(a, b, "person", "rule:name-with-age"))
     return out
 
 

@@ -134,6 +134,24 @@ class Link:
 
 
 @dataclass(slots=True)
+class Attribute:
+    """Something the text says about a person, with the span that says it."""
+
+    local: int
+    type: Literal["age", "nationality", "role", "relative"]
+    value: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Attribute:
+        return cls(**d)
+
+
+@dataclass(slots=True)
 class RawClaim:
     start: int  # the count phrase, e.g. "more than 90"
     end: int
@@ -165,6 +183,7 @@ class Extraction:
     links: list[Link] = field(default_factory=list)
     dates: list[DateExpr] = field(default_factory=list)
     claims: list[RawClaim] = field(default_factory=list)
+    attributes: list[Attribute] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
     # date start -> (window start, window end, content lemmas): the words around a date, to
     # tell whether two dated statements report one event
@@ -178,6 +197,7 @@ class Extraction:
             "links": [x.to_dict() for x in self.links],
             "dates": [x.to_dict() for x in self.dates],
             "claims": [x.to_dict() for x in self.claims],
+            "attributes": [x.to_dict() for x in self.attributes],
             "sentences": [list(s) for s in self.sentences],
             "contexts": {str(k): list(v) for k, v in self.contexts.items()},
         }
@@ -191,6 +211,7 @@ class Extraction:
             links=[Link.from_dict(x) for x in d["links"]],
             dates=[DateExpr.from_dict(x) for x in d["dates"]],
             claims=[RawClaim.from_dict(x) for x in d["claims"]],
+            attributes=[Attribute.from_dict(x) for x in d.get("attributes", [])],
             sentences=[(a, b) for a, b in d["sentences"]],
             contexts={int(k): (v[0], v[1], v[2]) for k, v in d.get("contexts", {}).items()},
         )

@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from casefile import places
-from casefile.model import Extraction, Kind, Link, Mention, Span
+from casefile.model import Attribute, Extraction, Kind, Link, Mention, Span
 from casefile.names import (
     PARTICLES,
     core_tokens,
@@ -42,6 +42,7 @@ class Local:
     mentions: list[Mention]
     order: int  # document order, for stable choices
     links: list[Link] = field(default_factory=list)  # why these mentions are one, in this document
+    attributes: list[Attribute] = field(default_factory=list)
 
     @property
     def key(self) -> tuple[str, int]:
@@ -79,10 +80,13 @@ def locals_of(extractions: list[Extraction]) -> list[Local]:
         links: dict[int, list[Link]] = defaultdict(list)
         for x in ex.links:
             links[x.local].append(x)
+        attrs: dict[int, list[Attribute]] = defaultdict(list)
+        for at in ex.attributes:
+            attrs[at.local].append(at)
         for local, ms in sorted(groups.items()):
             kinds = [m.kind for m in ms]
             kind = max(set(kinds), key=lambda k: (kinds.count(k), k))
-            out.append(Local(ex.doc, local, kind, ms, order, links[local]))
+            out.append(Local(ex.doc, local, kind, ms, order, links[local], attrs[local]))
     return out
 
 

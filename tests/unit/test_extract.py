@@ -124,3 +124,9 @@ def test_bylines_and_credits_are_not_people(nlp) -> None:
     assert kinds.get("Karim Haddad") == "person"
     for reporter in ("Maria Lopez", "Tom Reed", "Sven Olsen", "Ruth Meyer"):
         assert reporter not in kinds
+
+
+def test_name_in_apposition_with_an_age(nlp) -> None:
+    _, _, kinds = run(nlp, "On Monday Rustam Nazarow, 35, was charged in Odessa.")
+    assert kinds.get("Rustam Nazarow") == "person"
+    assert not any(k.startswith("On ") for k in kinds)
