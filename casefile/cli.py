@@ -30,6 +30,14 @@ class NoMatch(Failure):
     exit_code = 1
 
 
+def _app_options(f):
+    f = click.option("--summary", is_flag=True, help="Print a summary instead of opening the app.")(
+        f
+    )
+    f = click.option("--no-mouse", is_flag=True, help="Do not capture the mouse (the app).")(f)
+    return click.option("--no-animations", is_flag=True, help="Turn the app's animations off.")(f)
+
+
 def case_option(f):
     return click.option(
         "--case",
@@ -43,15 +51,15 @@ def case_option(f):
 @click.group(invoke_without_command=True)
 @click.version_option(package_name="casefile")
 @case_option
-@click.option("--summary", is_flag=True, help="Print a summary of the case instead of opening it.")
+@_app_options
 @click.pass_context
-def cli(ctx: click.Context, case_path: Path | None, summary: bool) -> None:
+def cli(ctx: click.Context, case_path: Path | None, **app: bool) -> None:
     """Build a case file from a folder of documents, look things up in it, export it.
 
     With no command, opens the default case: ./case.db if present, else the bundled sample.
     """
     if ctx.invoked_subcommand is None:
-        _open(resolve_case(case_path), summary_only=summary)
+        _open(resolve_case(case_path), **app)
 
 
 @cli.command()
@@ -186,18 +194,24 @@ def export(case_path: Path | None, fmt: str | None, out: str) -> None:
 
 @cli.command(name="open")
 @click.argument("case", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--summary", is_flag=True, help="Print a summary of the case instead of opening it.")
-def open_case(case: Path, summary: bool) -> None:
-    """Open a case file."""
-    _open(case, summary_only=summary)
+@_app_options
+def open_case(case: Path, **app: bool) -> None:
+    """Open a case file in the terminal app (a summary when not on a terminal)."""
+    _open(case, **app)
 
 
 # ---------------------------------------------------------------- helpers
 
 
-def _open(path: Path, summary_only: bool = False) -> None:
-    case = _load(path)
-    click.echo(summarise(case, path))
+def _open(path: Path, summary: bool, no_mouse: bool, no_animations: bool) -> None:
+    case = _load(path)  # a bad case file is one line here, before the screen is taken
+    if summary or not (sys.stdin.isatty() and sys.stdout.isatty()):
+        click.echo(summarise(case, path))
+        return
+    del case
+    from tui.app import run
+
+    run(path, mouse=not no_mouse, animations=not no_animations)
 
 
 def summarise(case: dict[str, Any], path: Path) -> str:

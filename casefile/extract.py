@@ -113,6 +113,8 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
     text = document.text
     sentences = _sentences(sdoc, text)
     boiler = _boilerplate(text)
+    if document.body_start:
+        boiler.insert(0, (0, document.body_start))  # front matter is metadata, not story
     headlines = _headlines(text, sentences)
     cands = _from_ner(sdoc, text, boiler)
     cands += _acronyms(text, cands, boiler)

@@ -153,7 +153,7 @@ def _parse(path: Path, raw: bytes) -> Document:
         raise
     except Exception as exc:  # a parser bug must not take the whole run down
         raise IngestError(f"{name}: cannot read the document ({_one_line(exc)})") from None
-    if not fields["text"].strip():
+    if not fields["text"][fields.get("body_start", 0) :].strip():
         raise IngestError(f"{name}: empty document")
     return Document(
         id=document_id(raw),
@@ -293,14 +293,15 @@ def _read_markdown(name: str, raw: bytes) -> dict[str, Any]:
     text, encoding = _decode(name, raw)
     meta, offset = _front_matter(text)
     body = text[offset:]
+    # the whole file is the text, so offsets stay file offsets; the front matter is skipped
     return {
-        "text": body,
+        "text": text,
         "encoding": encoding,
         "media_type": "text/markdown",
         "title": _clean(meta.get("title")) or _guess_title(body),
         "published": _normalise_date(meta.get("published") or meta.get("date")),
         "source": _clean(meta.get("source") or meta.get("url")),
-        "offset_in_file": offset,
+        "body_start": offset,
     }
 
 

@@ -41,7 +41,7 @@ class Document:
     published: str | None = None  # ISO date from metadata, at its true precision
     source: str | None = None
     encoding: str = "utf-8"
-    offset_in_file: int = 0  # where `text` starts in the decoded file (front matter)
+    body_start: int = 0  # where the story starts in `text` (after Markdown front matter)
     reference_date: str | None = None
     reference_basis: str | None = None
 

@@ -31,15 +31,22 @@ class AtomicJSONStorage(Storage):
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = Path(path)
         self.read_only = read_only
+        self._cache: dict[str, dict[str, Any]] | None = None
 
     def read(self) -> dict[str, dict[str, Any]] | None:
+        # TinyDB reads the whole file for every table; read-only, parse it once
+        if self._cache is not None:
+            return self._cache
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
             return None
         if not raw.strip():
             return None
-        return json.loads(raw)
+        data = json.loads(raw)
+        if self.read_only:
+            self._cache = data
+        return data
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         if self.read_only:

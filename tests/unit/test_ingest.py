@@ -94,7 +94,7 @@ def test_plain_text_is_kept_verbatim_so_offsets_are_file_offsets(tmp_path: Path)
     assert doc.published is None
     assert doc.media_type == "text/plain"
     assert doc.encoding == "utf-8"
-    assert doc.offset_in_file == 0
+    assert doc.body_start == 0
     raw = content.encode("utf-8")
     assert doc.id == document_id(raw) == "d-" + hashlib.sha256(raw).hexdigest()[:12]
     assert doc.sha256 == hashlib.sha256(raw).hexdigest()
@@ -184,20 +184,20 @@ def test_folder_passed_to_read_document_is_an_ingest_error(tmp_path: Path) -> No
 def test_markdown_front_matter(tmp_path: Path) -> None:
     front = (
         "---\r\n"
-        'title: "Kerman: two suspects killed"\r\n'
+        'title: "Odessa: two suspects held"\r\n'
         "published: 2024-01-19\r\n"
-        "url: https://news.example.com/kerman\r\n"
+        "url: https://news.example.com/odessa\r\n"
         "---\r\n"
     )
     content = front + "\r\nThe ministry said two suspects were killed.\r\n"
     doc = read_document(write(tmp_path, "story.md", content))
-    assert doc.title == "Kerman: two suspects killed"
+    assert doc.title == "Odessa: two suspects held"
     assert doc.published == "2024-01-19"
-    assert doc.source == "https://news.example.com/kerman"
+    assert doc.source == "https://news.example.com/odessa"
     assert doc.media_type == "text/markdown"
-    assert doc.offset_in_file == len(front)
-    assert doc.text == content[doc.offset_in_file :]
-    assert doc.text.startswith("\r\nThe ministry")
+    assert doc.body_start == len(front)
+    assert doc.text == content  # offsets are file offsets
+    assert doc.text[doc.body_start :].startswith("\r\nThe ministry")
 
 
 @pytest.mark.parametrize(
@@ -230,7 +230,7 @@ def test_markdown_published_keeps_its_precision(
 def test_markdown_without_valid_front_matter_keeps_whole_file(tmp_path: Path, content: str) -> None:
     doc = read_document(write(tmp_path, "bad.md", content))
     assert doc.text == content
-    assert doc.offset_in_file == 0
+    assert doc.body_start == 0
     assert doc.published is None
 
 
