@@ -1,0 +1,225 @@
+"""Read-only views over a loaded case dict, shaped for the panes.
+
+Plain functions and one small index class; no Textual here so they are cheap to test.
+Every piece of document text that leaves this module for a widget is a `rich.text.Text`
+(never a markup string) and has been made terminal-safe.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from rich.text import Text
+
+from casefile.sanitize import flatten, one_line
+
+Span = dict[str, Any]
+Range = tuple[int, int]
+
+KIND_TITLES = (("person", "People"), ("organization", "Organizations"), ("place", "Places"))
+ALIAS_LABELS = {
+    "name": "name",
+    "aka": "also known as",
+    "variant": "spelling variant",
+    "short": "short form",
+    "acronym": "acronym",
+    "seen": "seen as",
+}
+CONFLICT_MARK = "⚠"
+
+# --- one character in, one character out -------------------------------------------------
+
+
+def _display_table() -> dict[int, str]:
+    """Controls, escapes and bidi overrides become visible placeholders of length one.
+
+    Unlike `casefile.sanitize.inert`, nothing is removed: the source view needs offsets in
+    the displayed string to equal offsets in the stored text, so highlights land exactly.
+    """
+    table: dict[int, str] = {}
+    for cp in [*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0), *range(0xD800, 0xE000)]:
+        table[cp] = "\ufffd"
+    table[0x1B] = "␛"
+    table[ord("\t")] = " "  # a tab's width depends on the column; one cell keeps offsets 1:1
+    table[ord("\r")] = " "
+    del table[ord("\n")]
+    for cp in (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)):
+        table[cp] = "\ufffd"
+    return table
+
+
+_DISPLAY = _display_table()
+
+
+def display_text(text: str) -> str:
+    """`text` with every unsafe character replaced one-for-one (same length, same offsets)."""
+    return text.translate(_DISPLAY)
+
+
+# --- small formatting helpers --------------------------------------------------------------
+
+
+def quote(text: str, span: Span, context: int = 28) -> Text:
+    """A one-line quote around `span`, the span itself in bold."""
+    s, e = span["start"], span["end"]
+    lo, hi = max(0, s - context), min(len(text), e + context)
+    before, mid, after = flatten(text[lo:s]).lstrip(), one_line(text[s:e]), flatten(text[e:hi])
+    out = Text("…" if lo > 0 else "", style="dim")
+    out.append(before)
+    out.append(mid, style="bold")
+    out.append(after.rstrip())
+    if hi < len(text):
+        out.append("…", style="dim")
+    return out
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def dedupe(spans: list[Span]) -> list[Span]:
+    seen: set[tuple[str, int, int]] = set()
+    out = []
+    for s in spans:
+        key = (s["doc"], s["start"], s["end"])
+        if key not in seen:
+            seen.add(key)
+            out.append(s)
+    return out
+
+
+def by_doc(spans: list[Span]) -> dict[str, list[Range]]:
+    out: dict[str, list[Range]] = defaultdict(list)
+    for s in spans:
+        out[s["doc"]].append((s["start"], s["end"]))
+    return {d: sorted(set(r)) for d, r in out.items()}
+
+
+# --- names of an entity --------------------------------------------------------------------
+
+
+@dataclass
+class Name:
+    """One name of an entity, with where it was found."""
+
+    name: str
+    type: str  # a key of ALIAS_LABELS
+    spans: list[Span] = field(default_factory=list)
+
+    @property
+    def docs(self) -> list[str]:
+        return list(dict.fromkeys(s["doc"] for s in self.spans))
+
+
+def _fold(s: str) -> str:
+    return " ".join(s.casefold().split())
+
+
+def names_of(entity: dict[str, Any]) -> list[Name]:
+    """The canonical name, each alias, then any surface form seen only in mentions.
+
+    A name's spans are its alias sources plus the mentions spelled the same way.
+    """
+    mentions: dict[str, list[Span]] = defaultdict(list)
+    for m in entity.get("mentions", []):
+        mentions[_fold(m["text"])].append(m)
+    out: list[Name] = []
+    seen: set[str] = set()
+
+    def add(name: str, kind: str, sources: list[Span]) -> None:
+        key = _fold(name)
+        if key in seen:
+            return
+        seen.add(key)
+        out.append(Name(name, kind, dedupe([*sources, *mentions.get(key, [])])))
+
+    add(entity.get("name", ""), "name", [])
+    for alias in entity.get("aliases", []):
+        add(alias["name"], alias.get("type", "variant"), alias.get("sources", []))
+    for spans in mentions.values():
+        add(spans[0]["text"], "seen", [])
+    return out
+
+
+def entity_spans(entity: dict[str, Any]) -> list[Span]:
+    """Every span that names this entity: its mentions and its aliases' sources."""
+    return dedupe(
+        [
+            *entity.get("mentions", []),
+            *(s for a in entity.get("aliases", []) for s in a.get("sources", [])),
+        ]
+    )
+
+
+# --- the index the panes share -------------------------------------------------------------
+
+
+class CaseIndex:
+    """Lookups over the case dict that several panes need."""
+
+    def __init__(self, case: dict[str, Any]) -> None:
+        self.case = case
+        self.documents: list[dict[str, Any]] = case.get("documents", [])
+        self.docs = {d["id"]: d for d in self.documents}
+        self.doc_order = {d["id"]: i for i, d in enumerate(self.documents)}
+        self.entities = {e["id"]: e for e in case.get("entities", [])}
+        self.events = {e["id"]: e for e in case.get("events", [])}
+        self.claims = {c["id"]: c for c in case.get("claims", [])}
+        self.claims_by_event: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for c in case.get("claims", []):
+            if c.get("event"):
+                self.claims_by_event[c["event"]].append(c)
+
+    def doc_label(self, doc_id: str) -> str:
+        doc = self.docs.get(doc_id)
+        return one_line(doc.get("name") or doc_id) if doc else doc_id
+
+    def doc_title(self, doc_id: str) -> str:
+        doc = self.docs.get(doc_id, {})
+        return one_line(doc.get("title") or doc.get("name") or doc_id)
+
+    def order_docs(self, doc_ids: list[str] | set[str]) -> list[str]:
+        return sorted(set(doc_ids), key=lambda d: self.doc_order.get(d, 1 << 30))
+
+    def entity_name(self, eid: str) -> str:
+        ent = self.entities.get(eid)
+        return one_line(ent["name"]) if ent else eid
+
+    def sorted_events(self) -> list[dict[str, Any]]:
+        """Chronological; a year sorts before its months, a month before its days."""
+        return sorted(self.case.get("events", []), key=lambda e: (e.get("date") or "9999", e["id"]))
+
+    def conflicts(self, event_id: str) -> list[tuple[str, str, list[str]]]:
+        """(what, this value, the values it conflicts with) for the event's claims."""
+        out = []
+        for c in self.claims_by_event.get(event_id, []):
+            others = [
+                self.claims[o]["value"] for o in c.get("conflicts_with", []) if o in self.claims
+            ]
+            if others:
+                out.append((c.get("what", ""), c.get("value", ""), others))
+        return out
+
+    def conflict_text(self, event_id: str) -> str:
+        parts = [
+            f"{what}: {value} vs {' / '.join(others)}"
+            for what, value, others in self.conflicts(event_id)
+        ]
+        return one_line("; ".join(parts))
+
+    def event_spans(self, event_id: str) -> list[Span]:
+        ev = self.events.get(event_id, {})
+        return dedupe(list(ev.get("sources", [])))
+
+    def event_soft_spans(self, event_id: str) -> list[Span]:
+        """Where the event's date and claims and participants are named: shown softly."""
+        ev = self.events.get(event_id, {})
+        spans = list(ev.get("date_sources", []))
+        for c in self.claims_by_event.get(event_id, []):
+            spans += c.get("sources", [])
+        for eid in ev.get("entities", []):
+            if eid in self.entities:
+                spans += entity_spans(self.entities[eid])
+        return dedupe(spans)
