@@ -155,12 +155,25 @@ def lookup(query: str, case_path: Path | None, as_json: bool, limit: int) -> Non
         click.echo(render.lookup_text(case, hits, color=color), color=color)
 
 
+EXPORT_FORMATS = (
+    "json",
+    "markdown",
+    "html",
+    "csv",
+    "ftm",
+    "timelinejs",
+    "gexf",
+    "graphml",
+    "annotations",
+)
+
+
 @cli.command()
 @case_option
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["json"]),
+    type=click.Choice(EXPORT_FORMATS),
     default=None,
     help="Output format (default: guessed from -o's extension, else json).",
 )
@@ -170,24 +183,36 @@ def lookup(query: str, case_path: Path | None, as_json: bool, limit: int) -> Non
     "out",
     default="-",
     show_default=True,
-    help="File to write, or - for standard output.",
+    help="File to write (csv: a folder, or a .zip), or - for standard output.",
 )
 def export(case_path: Path | None, fmt: str | None, out: str) -> None:
-    """Export the case file (json: the documented casefile/1 form)."""
-    from casefile import export as exporter
+    """Export the case file where other tools read it.
+
+    json is the documented casefile/1 form; markdown and html are readable reports with every
+    fact footnoted to its source; csv has entities, names, mentions, events and claims; ftm is
+    FollowTheMoney entities for Aleph; timelinejs, gexf and graphml (Gephi), and annotations
+    (W3C Web Annotation JSON-LD, one per mention).
+    """
+    from casefile import exports
 
     if fmt is None:
-        fmt = exporter.EXTENSIONS.get(Path(out).suffix.lower(), "json") if out != "-" else "json"
+        fmt = (exports.guess(out) if out != "-" else None) or "json"
     case = _load(resolve_case(case_path))
-    text = exporter.render(case, fmt)
     if out == "-":
-        click.echo(text, nl=False)
+        data = exports.render(case, fmt)
+        if isinstance(data, bytes):
+            sys.stdout.buffer.write(data)
+        else:
+            click.echo(data, nl=False)
         return
     target = Path(out)
     try:
-        tmp = target.with_name(f".{target.name}.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, target)
+        if fmt in exports.WRITERS and target.suffix.lower() != ".zip":
+            exports.write(case, fmt, target)  # a folder of files
+            return
+        tmp = target.with_name(f".{target.stem}.tmp{target.suffix}")  # keeps .zip a zip
+        exports.write(case, fmt, tmp)
+        os.replace(tmp, target)  # never a half-written export under the real name
     except OSError as err:
         raise Failure(f"{out}: cannot write: {err.strerror or err}") from None
 

@@ -1,12 +1,9 @@
-"""Export a case to formats other tools read. `json` is the documented `casefile/1` form."""
+"""The `casefile/1` JSON export, the documented interchange form (other formats: exports/)."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
-
-FORMATS = ("json",)
-EXTENSIONS = {".json": "json"}
 
 
 def to_json(case: dict[str, Any]) -> dict[str, Any]:
@@ -32,4 +29,4 @@ def to_json(case: dict[str, Any]) -> dict[str, Any]:
 def render(case: dict[str, Any], fmt: str) -> str:
     if fmt == "json":
         return json.dumps(to_json(case), ensure_ascii=False, indent=1) + "\n"
-    raise ValueError(f"unknown export format {fmt!r} (known: {', '.join(FORMATS)})")
+    raise ValueError(f"unknown export format {fmt!r}: see casefile.exports")

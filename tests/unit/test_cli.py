@@ -174,3 +174,27 @@ def test_local_case_is_the_default(sample_case: Path, tmp_path: Path) -> None:
     r = cf("lookup", "aminian", cwd=tmp_path, env={"CASEFILE_CACHE": str(tmp_path / "none")})
     assert r.returncode == 0 and "Bahador Aminian" in r.stdout
     assert not (tmp_path / "none").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "check"),
+    [
+        ("report.md", lambda p: "Mohammad Imran Tanvir" in p.read_text()),
+        ("report.html", lambda p: p.read_text().lstrip().lower().startswith("<!doctype html")),
+        ("case.ftm.json", lambda p: all(json.loads(x) for x in p.read_text().splitlines())),
+        ("case.gexf", lambda p: "<gexf" in p.read_text()),
+        ("tables.zip", lambda p: p.read_bytes()[:2] == b"PK"),
+    ],
+)
+def test_export_format_guessed_from_the_extension(sample_case, tmp_path, name, check) -> None:
+    out = tmp_path / name
+    r = cf("export", "--case", str(sample_case), "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    assert check(out)
+    assert [p.name for p in tmp_path.iterdir()] == [name]  # no temporary file left
+
+
+def test_export_csv_to_a_folder(sample_case: Path, tmp_path: Path) -> None:
+    r = cf("export", "--case", str(sample_case), "--format", "csv", "-o", str(tmp_path / "t"))
+    assert r.returncode == 0, r.stderr
+    assert {"entities.csv", "events.csv"} <= {p.name for p in (tmp_path / "t").iterdir()}
