@@ -32,8 +32,10 @@ from casefile.names import (
     fold,
     is_kunya,
     surname,
+    token_match,
     tokens,
 )
+from casefile.resolve import MERGE_AT, person_names_match
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -66,8 +68,11 @@ _CREDITS = re.compile(
 _GLUE = re.compile(r"(?<=[a-z0-9.!?”\"])(?=[A-Z][a-z])")
 _ALIAS_CUE = re.compile(
     r"(?i)[\s,;:(\"'“”‘’]*\b(?:(?:also|better|formerly|previously|otherwise|popularly|widely|"
-    r"commonly)\s+)?(?:known|referred to)\s+as\b|\ba\.?k\.?a\.?\b|\balias\b|\bnicknamed\b|"
-    r"\bnom de guerre\b(?:\s+(?:is|was|of))?|\bwho goes by\b|\bgoing by\b"
+    r"commonly)\s+)?(?:known|referred to)(?:\s+to\s+(?:his|her|their)\s+\w+)?\s+as\b|"
+    r"\b(?:better |also |widely |popularly )?known\s+by\s+(?:his|her|the)\s+(?:kunya|nom de guerre|"
+    r"alias|nickname|name|pseudonym|war name)\b|\ba\.?k\.?a\.?\b|\balias\b|\bnicknamed\b|"
+    r"\bnom de guerre\b(?:\s+(?:is|was|of))?|\bwho goes by\b|\bgoing by\b|"
+    r"\bwhose real name(?:,[^,]{0,60},)?\s+is\b|\breal name\b"
 )
 # Head nouns of organisations' names (general English).
 ORG_HEADS = frozenset(
@@ -122,7 +127,7 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
     cands = _resolve_overlaps(cands, text)
     cands = _fix_kinds(cands, sdoc, text)
     _extend_names(cands, sdoc, text)
-    aka_pairs = _aliases(text, cands, boiler)
+    aka_pairs = _aliases(text, cands, boiler) + _paren_aliases(text, cands, boiler)
     cands = _propagate(cands, text, boiler)
     cands = _drop_headline_only(cands, text, headlines)
     mentions, links = _group(cands, aka_pairs, text)
@@ -240,8 +245,50 @@ def _from_ner(sdoc: Doc, text: str, boiler: list[tuple[int, int]]) -> list[_Cand
             a, b = _clean(text, s, e, kind)
             if b - a < 2 or not any(c.isupper() for c in text[a:b]):
                 continue
-            out.append(_Cand(a, b, kind, f"ner:{label}"))
+            if all(fold(w) in TITLES for w in text[a:b].split()):
+                continue  # "Interior" of "Interior Minister"
+            if kind == "person":
+                b = _past_particle(text, b)
+            out.append(_Cand(a, b, _kind_in_context(text, a, b, kind), f"ner:{label}"))
     return out
+
+
+_PLACE_NOUNS = (
+    "district|neighbourhood|neighborhood|quarter|area|region|province|governorate|county|village|"
+    "town|city|street|road|avenue|square|camp|crossing|border|valley|island|port|airport|prison"
+)
+_ORG_NOUNS = (
+    "group|militia|faction|movement|party|organi[sz]ation|network|company|firm|agency|channel|"
+    "broadcaster|newspaper|daily|outlet|brigade|battalion|unit|front|alliance|coalition|union"
+)
+_PLACE_AFTER = re.compile(rf"\s+(?:{_PLACE_NOUNS})\b")
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|across|around)\s+(?:the\s+)?$")
+_ORG_BEFORE = re.compile(rf"\b(?:{_ORG_NOUNS})(?:,)?\s+(?:called\s+|named\s+)?$", re.I)
+
+
+def _kind_in_context(text: str, a: int, b: int, kind: Kind) -> Kind:
+    """The words around a name say what it is: 'the Bab al-Tabbaneh district', 'the group X'."""
+    before = text[max(0, a - 40) : a]
+    if kind != "organization" and _ORG_BEFORE.search(before):
+        return "organization"
+    if kind == "person" and _PLACE_AFTER.match(text, b):
+        return "place"
+    # "in Akkar": a one-word "person" that is the object of "in" is a place
+    if kind == "person" and len(text[a:b].split()) == 1 and _PLACE_BEFORE.search(before):
+        return "place"
+    return kind
+
+
+def _past_particle(text: str, b: int) -> int:
+    """'Raed Bou' → 'Raed Bou Saab': a name does not end in a particle."""
+    while True:
+        last = re.search(r"[\w'’\-]+$", text[:b])
+        if not last or fold(last.group()) not in PARTICLES:
+            return b
+        nxt = re.match(r"[ \t]+([A-Z][\w'’\-]*)", text[b:])
+        if not nxt:
+            return b
+        b += nxt.end()
 
 
 def _line_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -252,8 +299,13 @@ def _line_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
         parts.append((pos, start + m.start()))
         pos = start + m.end()
     parts.append((pos, end))
-    if len(parts) > 1 and all(len(text[a:b].split()) >= 2 for a, b in parts):
+    if len(parts) == 1:
         return parts
+    if all(len(text[a:b].split()) >= 2 for a, b in parts):
+        return parts
+    # "Abu Muhammad al-Tarabulsi\nSpokesman": a signature line and its role
+    if any(all(fold(w) in TITLES for w in text[a:b].split()) for a, b in parts):
+        return [(a, b) for a, b in parts if not all(fold(w) in TITLES for w in text[a:b].split())]
     return [(start, end)]
 
 
@@ -488,6 +540,35 @@ def _aliases(
     return pairs
 
 
+_PAREN_NAME = re.compile(
+    r"[ \t]*\(\s*((?:[A-Z][\w'’\-]*|al-\w+|el-\w+)(?:\s+(?:[A-Z][\w'’\-]*|al-\w+|el-\w+|"
+    r"al|el|bin|ibn|bou))*)\s*\)"
+)
+
+
+def _paren_aliases(
+    text: str, cands: list[_Cand], boiler: list[tuple[int, int]]
+) -> list[tuple[_Cand, _Cand, str, int, int]]:
+    """'Khalil al-Sabbagh (Abu Firas)': a name in brackets right after a person's name."""
+    pairs = []
+    for c in list(cands):
+        if c.kind != "person" or _inside(c.start, boiler):
+            continue
+        m = _PAREN_NAME.match(text, c.end)
+        if not m or m.group(1).isupper():  # "(ISF)" is an acronym, handled elsewhere
+            continue
+        a, b = m.span(1)
+        inner = next((x for x in cands if x.start == a and x.end == b), None)
+        if inner is None:
+            if any(x.start < b and x.end > a for x in cands):
+                continue
+            inner = _Cand(a, b, "person", "rule:alias-in-brackets")
+            cands.append(inner)
+        if inner.kind == "person":
+            pairs.append((c, inner, "name in brackets", c.start, m.end()))
+    return pairs
+
+
 def _only_punct(text: str, a: int, b: int) -> bool:
     return a <= b and not re.search(r"[\w]", text[a:b])
 
@@ -600,8 +681,12 @@ def _surname_surface(name: str) -> str | None:
     if sn is None:
         return None
     words = name.split()
-    last = words[-1]
-    return last if fold(last).endswith(sn) else None
+    if not fold(words[-1]).endswith(sn):
+        return None
+    i = len(words) - 1
+    while i > 1 and fold(words[i - 1]) in PARTICLES:  # "Bou Saab", "bin Laden", "van Dijk"
+        i -= 1
+    return " ".join(words[i:])
 
 
 def _drop_headline_only(
@@ -687,7 +772,19 @@ def _group(
                     cands[j].start,
                     c.end + 1,
                 )
-    # surnames and shortened forms: to the nearest full name before (else after) that ends so
+    # full names spelled two ways in one article ("al-Ahmad" / "al-Ahmed")
+    people = [i for i, c in enumerate(cands) if c.kind == "person"]
+    for x in range(len(people)):
+        for y in range(x + 1, len(people)):
+            i, j = people[x], people[y]
+            if find(i) == find(j):
+                continue
+            m = person_names_match(cands[i].text(text), cands[j].text(text))
+            if m and m.score >= MERGE_AT and len(core_tokens(cands[i].text(text))) == len(
+                core_tokens(cands[j].text(text))
+            ):
+                union(i, j, "variant", "; ".join(m.reasons), cands[j].start, cands[j].end)
+    # surnames and shortened forms: to the full name that ends so
     full = [
         (i, c)
         for i, c in enumerate(cands)
@@ -703,14 +800,26 @@ def _group(
             if f is not c
             and _is_short_of(ct, core_tokens(f.text(text)), c.text(text), f.text(text))
         ]
+        if not owners and len(ct) == 1 and not is_kunya(c.text(text)):
+            # "his son Firas" after "Firas al-Sabbagh": a first name, if only one person has it
+            given = [(j, f) for j, f in full if core_tokens(f.text(text))[0] == ct[0]]
+            if len({fold(f.text(text)) for _, f in given}) == 1 and not any(
+                core_tokens(f.text(text))[-1] == ct[0] for _, f in full
+            ):
+                j, f = given[0]
+                c.role = "short"
+                union(j, i, "short", f"first name of '{f.text(text)}' in the same document",
+                      c.start, c.end)
+            continue
         if not owners:
             continue
         names = {fold(f.text(text)) for _, f in owners}
-        before = [o for o in owners if o[1].start < c.start]
-        j, f = before[-1] if before else owners[0]
+        # relatives share a surname; the lone surname is the one introduced first, the
+        # story's subject (the others are named by first name: "his son Firas")
+        j, f = owners[0]
         why = f"surname of '{f.text(text)}' in the same document"
         if len(names) > 1:
-            why += f" (nearest of {len(names)} people with that surname)"
+            why += f" (the first introduced of {len(names)} people with that surname)"
         c.role = "short"
         union(j, i, "short", why, c.start, c.end)
 
@@ -731,7 +840,8 @@ def _norm_key(surface: str, kind: str) -> str:
     if kind == "place":
         return places.key(places.canonical(surface) or surface)
     if kind == "person":
-        return " ".join(core_tokens(surface)) or fold(surface)
+        core = " ".join(core_tokens(surface)) or fold(surface)
+        return f"abu {core}" if is_kunya(surface) else core  # "Abu Firas" is not "Firas"
     return places.key(surface)
 
 
@@ -746,9 +856,13 @@ def _is_short_of(short: list[str], full: list[str], short_s: str, full_s: str) -
     """'Soleimani' of 'Qasem Soleimani'; 'Imran Tanvir' of 'Mohammad Imran Tanvir'."""
     if not short or len(short) >= len(full) or is_kunya(short_s):
         return False
-    if tokens(short_s)[0] in KUNYA:
+    if tokens(short_s)[0] in KUNYA or surname(full_s) is None:
         return False
-    return full[-len(short) :] == short and surname(full_s) is not None
+    # "al-Ahmed" of "Mohammad Saeed al-Ahmad": spelled differently within one article
+    return all(
+        (m := token_match(s, f)) is not None and m.score >= 0.85
+        for s, f in zip(short, full[-len(short) :], strict=True)
+    )
 
 
 CONTEXT_TOKENS = 10  # words either side of a date that say what happened then

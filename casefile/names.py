@@ -30,7 +30,7 @@ TITLES = frozenset(
 # Particles that belong to a name but are not a surname or given name on their own.
 PARTICLES = frozenset(
     """
-    abu abou abo umm um ibn bin ben bint al el ul ud ad as ash at az ar an
+    abu abou abo bou umm um ibn bin ben bint al el ul ud ad as ash at az ar an
     van von der den de del della di da du la le dos das mac
     """.split()
 )

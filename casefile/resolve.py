@@ -139,11 +139,12 @@ def candidate_pairs(locs: list[Local]) -> set[tuple[int, int]]:
 def person_names_match(a: str, b: str) -> Match | None:
     """Align two personal names token by token; None if some token cannot be aligned."""
     ta, tb = core_tokens(a), core_tokens(b)
-    kunya = is_kunya(a) and is_kunya(b)
+    # "Abu Firas" alone is shared by many; "Abu Mohammed al-Tarabulsi" is a full name
+    kunya = is_kunya(a) and is_kunya(b) and len(ta) == 1 and len(tb) == 1
+    if is_kunya(a) != is_kunya(b) and min(len(ta), len(tb)) < 2:
+        return None
     if not kunya and (len(ta) < 2 or len(tb) < 2):
         return None  # a lone surname or given name is never enough across documents
-    if kunya and (len(ta) != 1 or len(tb) != 1):
-        return None
     short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     matches = _align(short, long_)
     if matches is None:
