@@ -507,18 +507,30 @@ def _word_tense(word: str, prev: str) -> Literal["past", "future"] | None:
 
 
 def infer_reference(
-    dates: list[DateExpr], published: str | None
+    dates: list[DateExpr], published: str | None, peer_days: Iterable[date] = ()
 ) -> tuple[str | None, str, int | None]:
     """(reference date, basis in words, lower-bound year): `published` when given, else a year
-    fixed by a weekday-dated day ("Friday, January 19"), the first such year from the latest
-    year the text mentions, and the latest fully-dated day in the text as the reference."""
+    fixed by a weekday-dated day ("Friday, January 19"): a year in which another document of
+    the case dates the same days (`peer_days`), else the first such year after the background
+    years the text mentions; the latest fully-dated day in the text is the reference. With no
+    weekday-dated day, the latest fully-dated day the text gives."""
     years = sorted({e.year for e in dates if e.year is not None and e.tense != "future"})
     latest = years[-1] if years else None
     pub = _parse_partial(published) if published else None
     if pub is not None:
         return pub.iso(), "publication date from the document's metadata", latest
     keyed = [e for e in dates if e.kind == "weekday" and e.year is None and e.month and e.day]
+    peers = sorted(set(peer_days))
     if not keyed:
+        full = [d for e in dates if e.tense != "future" and (d := explicit_day(e)) is not None]
+        if full:
+            ref = max(full)
+            return (
+                ref.isoformat(),
+                f"inferred: no publication date; {_long(ref)}, the latest fully dated day "
+                "the text gives",
+                latest,
+            )
         mentions = f"years up to {latest}" if latest else "no year"
         return (
             None,
@@ -526,6 +538,9 @@ def infer_reference(
             f"the text mentions {mentions}",
             latest,
         )
+    peer_year = _peer_year(keyed, peers)
+    if peer_year is not None:
+        return _inferred(dates, keyed, peer_year, latest, peers)
     if latest is None:
         return (
             None,
@@ -535,8 +550,13 @@ def infer_reference(
         )
     # the weekday-dated day is recent news, later than the months and years given as
     # background: "in June 2019" rules out a Tuesday, March 5 in 2019
+    # ("the 2020 attack" is background too: the news is from a later year)
     floor = max(
-        ((e.year, e.month or 1, 1) for e in dates if e.year and not e.day and e.tense != "future"),
+        (
+            (e.year, e.month, 1) if e.month else (e.year + 1, 1, 1)
+            for e in dates
+            if e.year and not e.day and e.tense != "future"
+        ),
         default=(0, 0, 0),
     )
     year = _weekday_year(keyed, latest, floor)
@@ -565,19 +585,45 @@ def _weekday_year(
     return -neg_year if best else None
 
 
+def _peer_year(keyed: list[DateExpr], peers: list[date]) -> int | None:
+    """A year fitting the weekday in which another document dates a day within 3 days."""
+    fits = []
+    for e in keyed:
+        for p in peers:
+            for y in (p.year - 1, p.year, p.year + 1):
+                if _fits(e, y) and abs((date(y, e.month, e.day) - p).days) <= 3:  # type: ignore[arg-type]
+                    fits.append(y)
+    return min(fits) if fits else None
+
+
+def _long(d: date) -> str:
+    return f"{d.day} {MONTH_NAMES[d.month - 1]} {d.year}"
+
+
 def _inferred(
-    dates: list[DateExpr], keyed: list[DateExpr], year: int, latest: int
-) -> tuple[str, str, int]:
+    dates: list[DateExpr],
+    keyed: list[DateExpr],
+    year: int,
+    latest: int | None,
+    peers: list[date] = (),  # type: ignore[assignment]
+) -> tuple[str, str, int | None]:
     key = next(e for e in keyed if _fits(e, year))
     days = [date(year, e.month, e.day) for e in keyed if _fits(e, year)]  # type: ignore[arg-type]
-    days += [d for e in dates if e.tense != "future" and (d := _explicit_day(e)) is not None]
+    days += [d for e in dates if e.tense != "future" and (d := explicit_day(e)) is not None]
     ref = max(days).isoformat()
     wd = WEEKDAYS[key.weekday or 0]
-    since = "from" if year == latest else "after"
-    basis = (
-        f"inferred: '{key.text}' is a {wd} in {year}, the first such year {since} {latest}, "
-        "the latest year the text mentions"
-    )
+    near = [p for p in peers if abs((p - date(year, key.month, key.day)).days) <= 3]  # type: ignore[arg-type]
+    if near:
+        basis = (
+            f"inferred: '{key.text}' is a {wd} in {year}, the year in which another document "
+            f"of the case dates {_long(near[0])}"
+        )
+    else:
+        since = "from" if year == latest else "after"
+        basis = (
+            f"inferred: '{key.text}' is a {wd} in {year}, the first such year {since} {latest}, "
+            "the latest year the text mentions"
+        )
     if ref != date(year, key.month, key.day).isoformat():  # type: ignore[arg-type]
         basis += f"; reference {ref}, the latest fully-dated day in the text"
     mentioned = {e.year for e in dates if e.year is not None}
@@ -589,7 +635,7 @@ def _inferred(
     return ref, basis, latest
 
 
-def _explicit_day(e: DateExpr) -> date | None:
+def explicit_day(e: DateExpr) -> date | None:
     if e.year is None or e.month is None or e.day is None:
         return None
     try:

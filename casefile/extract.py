@@ -780,8 +780,10 @@ def _group(
             if find(i) == find(j):
                 continue
             m = person_names_match(cands[i].text(text), cands[j].text(text))
-            if m and m.score >= MERGE_AT and len(core_tokens(cands[i].text(text))) == len(
-                core_tokens(cands[j].text(text))
+            if (
+                m
+                and m.score >= MERGE_AT
+                and len(core_tokens(cands[i].text(text))) == len(core_tokens(cands[j].text(text)))
             ):
                 union(i, j, "variant", "; ".join(m.reasons), cands[j].start, cands[j].end)
     # surnames and shortened forms: to the full name that ends so
@@ -808,8 +810,14 @@ def _group(
             ):
                 j, f = given[0]
                 c.role = "short"
-                union(j, i, "short", f"first name of '{f.text(text)}' in the same document",
-                      c.start, c.end)
+                union(
+                    j,
+                    i,
+                    "short",
+                    f"first name of '{f.text(text)}' in the same document",
+                    c.start,
+                    c.end,
+                )
             continue
         if not owners:
             continue

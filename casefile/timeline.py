@@ -8,6 +8,7 @@ with (dated days and people): a folder is about one story. Every choice says how
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -43,8 +44,12 @@ def reference_dates(
 ) -> None:
     """Set each document's reference date and basis, borrowing a year where the text has none."""
     bounds: dict[str, int | None] = {}
+    days = {d: _explicit_days(extractions[d]) for d in docs}
     for doc_id, doc in docs.items():
-        ref, basis, lower = dates_mod.infer_reference(extractions[doc_id].dates, doc.published)
+        peers = [x for other, ds in days.items() if other != doc_id for x in ds]
+        ref, basis, lower = dates_mod.infer_reference(
+            extractions[doc_id].dates, doc.published, peers
+        )
         doc.reference_date, doc.reference_basis = ref, basis
         bounds[doc_id] = lower
     known = {d: doc for d, doc in docs.items() if doc.reference_date}
@@ -54,6 +59,11 @@ def reference_dates(
         borrowed = _borrow(doc_id, docs, known, extractions, doc_entities, bounds[doc_id])
         if borrowed:
             doc.reference_date, doc.reference_basis = borrowed
+
+
+def _explicit_days(ex: Extraction) -> list[dt.date]:
+    """Days a document dates in full ("3 March 2023"): evidence for other documents' years."""
+    return [d for e in ex.dates if (d := dates_mod.explicit_day(e)) is not None]
 
 
 def _month_days(ex: Extraction) -> set[tuple[int, int]]:
