@@ -124,11 +124,14 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
     cands = _from_ner(sdoc, text, boiler)
     cands += _acronyms(text, cands, boiler)
     cands += _named_with_age(text, boiler)
+    cands += _named_by_role(sdoc, text, boiler, cands)
     cands = _resolve_overlaps(cands, text)
     cands = _fix_kinds(cands, sdoc, text)
     _extend_names(cands, sdoc, text)
     aka_pairs = _aliases(text, cands, boiler) + _paren_aliases(text, cands, boiler)
     cands = _propagate(cands, text, boiler)
+    _extend_names(cands, sdoc, text)  # a propagated surname may stand after its given name
+    cands = _drop_adjectives(cands, sdoc, text)
     cands = _drop_headline_only(cands, text, headlines)
     mentions, links = _group(cands, aka_pairs, text)
     hints = [(e.start_char, e.end_char) for e in sdoc.ents if e.label_ == "DATE"]
@@ -404,6 +407,74 @@ def _named_with_age(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
     return out
 
 
+# Nouns after which capitalised words name people: kin ("his sons, Jasur and Sardor") and
+# roles ("the consul in Khujand, Akmal Karimov"; "the family's lawyer Nodira Khamidova").
+KIN_NOUNS = (
+    "sons?|daughters?|brothers?|sisters?|wife|husband|widow|father|mother|uncle|nephew|niece|"
+    "cousin|children|grandsons?|granddaughters?"
+)
+ROLE_NOUNS = (
+    "consul|lawyer|attorney|spokes(?:man|woman|person)|prosecutor|commander|minister|ambassador|"
+    "envoy|director|owner|watchman|guard|driver|businessman|businesswoman|entrepreneur|journalist|"
+    "reporter|correspondent|official|officer|judge|leader|chief|head|governor|mayor|deputy|aide|"
+    "adviser|advisor|chairman|chairwoman|founder|imam|cleric|activist|suspect|victim|witness|"
+    "colleague|friend|neighbou?r|relative|son|daughter|brother|sister|wife|husband"
+)
+_BY_ROLE = re.compile(
+    rf"\b(?:{KIN_NOUNS}|{ROLE_NOUNS})(?:\s+(?:in|of|for|at)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*)?"
+    r",?\s+(?=[A-Z])"
+)
+_NAME_RUN = re.compile(r"[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|al-\w+|el-\w+|bin|ibn|bou|de|van))*")
+
+
+def _named_by_role(
+    sdoc: Doc, text: str, boiler: list[tuple[int, int]], cands: list[_Cand]
+) -> list[_Cand]:
+    """Names right after a kin or role noun are people, whatever the model said."""
+    by_start = {t.idx: t for t in sdoc}
+    out = []
+    for m in _BY_ROLE.finditer(text):
+        if _inside(m.start(), boiler):
+            continue
+        pos = m.end()
+        for _ in range(4):  # "Jasur and Sardor", "Jasur, Sardor and Aziz"
+            run = _NAME_RUN.match(text, pos)
+            if not run:
+                break
+            a, b = run.span()
+            tok = by_start.get(a)
+            if tok is None or tok.pos_ not in ("PROPN", "NOUN") or fold(run.group()) in TITLES:
+                break
+            if not any(
+                c.kind == "place" and places.canonical(c.text(text)) and c.start == a for c in cands
+            ):
+                out.append(_Cand(a, b, "person", "rule:name-after-role"))
+            nxt = re.match(r",?\s+and\s+|,\s+(?=[A-Z])", text[b:])
+            if not nxt:
+                break
+            pos = b + nxt.end()
+    return out
+
+
+def _drop_adjectives(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
+    """'Tajik officials': a one-word 'name' right before a lowercase noun is an adjective."""
+    by_start = {t.idx: t for t in sdoc}
+    out = []
+    for c in cands:
+        nxt = re.match(r"[ \t]+", text[c.end :])
+        tok = by_start.get(c.end + nxt.end()) if nxt else None
+        if (
+            c.kind == "person"
+            and " " not in c.text(text)
+            and tok is not None
+            and tok.is_lower
+            and tok.pos_ == "NOUN"
+        ):
+            continue
+        out.append(c)
+    return out
+
+
 def _long_form(before: str, acr: str) -> tuple[int, int] | None:
     """The capitalised run just before '(ACR)' whose initials spell the acronym."""
     words = list(re.finditer(r"[\w'’\-]+", before))
@@ -451,6 +522,7 @@ def _fix_kinds(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
     """One surface, one kind per document; the document's people claim their surnames."""
     people = {fold(c.text(text)) for c in cands if c.kind == "person"}
     short = {s for p in people if (s := surname(p))}
+    short |= {core_tokens(p)[0] for p in people if len(core_tokens(p)) >= 2 and not is_kunya(p)}
     votes: dict[str, Counter[str]] = {}
     for c in cands:
         votes.setdefault(fold(c.text(text)), Counter())[c.kind] += 1
