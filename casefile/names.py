@@ -84,6 +84,9 @@ def surname(name: str) -> str | None:
     if len(toks) < 2 or toks[0] in KUNYA:
         return None
     core = [t for t in toks if t not in PARTICLES]
+    words = [t for t in core if len(t) > 1]
+    if len(words) < len(core):  # initials: "Yuldashev B.T.", "P.I. Zhdanov"
+        return words[0] if len(words) == 1 else None
     if len(core) < 2 or (len(core) == 2 and core[0] in COMPOUND_HEADS):
         return None
     return core[-1]

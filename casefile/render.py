@@ -11,6 +11,7 @@ ones added here when `color` is true. Without color, a matched span is shown as
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from casefile.sanitize import flatten, one_line
@@ -86,25 +87,48 @@ def _dedup_spans(spans: list[dict], order: dict[str, int]) -> list[dict]:
     return out
 
 
-def _source_lines(c: _Case, spans: list[dict], limit: int) -> list[str]:
-    """`doc: sentence` per span, spans of one sentence marked together on one line."""
-    spans = _dedup_spans(spans, c.doc_order)
+def _sentence_groups(c: _Case, spans: list[dict]) -> list[tuple[str, int, int, list[dict]]]:
+    """(doc, start, end, spans) per sentence holding `spans`, in the order first seen.
+
+    A span whose document has no text gets a group of its own with start -1.
+    """
     groups: dict[tuple[str, int, int], list[dict]] = {}
-    for span in spans[:limit]:
+    for span in spans:
         found = c.sentence(span)
         key = (span["doc"], found[0], found[1]) if found else (span["doc"], -1, len(groups))
         groups.setdefault(key, []).append(span)
-    lines = []
-    for (doc, s, e), group in groups.items():
-        if s < 0:
-            text = c.mark(one_line(group[0].get("text", "")))
-        else:
-            sentence = c.docs[doc]["text"][s:e]
-            text = c.mark_ranges(sentence, [(x["start"] - s, x["end"] - s) for x in group])
-        lines.append(f"  {c.doc_name(doc)}: {text}")
+    return [(doc, s, e, group) for (doc, s, e), group in groups.items()]
+
+
+def _marked_sentence(c: _Case, doc: str, s: int, e: int, group: list[dict]) -> str:
+    if s < 0:
+        return c.mark(one_line(group[0].get("text", "")))
+    sentence = c.docs[doc]["text"][s:e]
+    return c.mark_ranges(sentence, [(x["start"] - s, x["end"] - s) for x in group])
+
+
+def _source_lines(c: _Case, spans: list[dict], limit: int, indent: str = "  ") -> list[str]:
+    """`doc: sentence` per span, spans of one sentence marked together on one line."""
+    spans = _dedup_spans(spans, c.doc_order)
+    lines = [
+        f"{indent}{c.doc_name(doc)}: {_marked_sentence(c, doc, s, e, group)}"
+        for doc, s, e, group in _sentence_groups(c, spans[:limit])
+    ]
     if len(spans) > limit:
-        lines.append(f"  … and {len(spans) - limit} more")
-    return lines or ["  (none)"]
+        lines.append(f"{indent}… and {len(spans) - limit} more")
+    return lines or [f"{indent}(none)"]
+
+
+def _by_document_lines(c: _Case, spans: list[dict]) -> Iterator[str]:
+    """Every span's sentence, marked, under a line naming its document (document order)."""
+    order = c.doc_order
+    spans = sorted(spans, key=lambda x: (order.get(x["doc"], 1 << 30), x.get("start", 0)))
+    last = None
+    for doc, s, e, group in _sentence_groups(c, spans):
+        if doc != last:
+            yield c.bold(c.doc_name(doc))
+            last = doc
+        yield f"  {_marked_sentence(c, doc, s, e, group)}"
 
 
 # --- text: the best hit --------------------------------------------------------------
@@ -126,38 +150,72 @@ def _entity_names(ent: dict[str, Any]) -> list[tuple[str, str, list[dict]]]:
     return names
 
 
-def _entity_text(c: _Case, hit: Hit, ent: dict[str, Any], limit: int) -> list[str]:
-    lines = [
-        f"{c.bold(one_line(ent.get('name', '')))}  ({one_line(ent.get('kind', hit.kind))}"
-        f", {one_line(ent['id'])})"
-    ]
-    if hit.label != ent.get("name"):
+def _header(c: _Case, hit: Hit | None, ent: dict[str, Any]) -> list[str]:
+    kind = ent.get("kind", hit.kind if hit else "?")
+    lines = [f"{c.bold(one_line(ent.get('name', '')))}  ({one_line(kind)}, {one_line(ent['id'])})"]
+    if hit is not None and hit.label != ent.get("name"):
         lines.append(f"  matched: {c.mark_ranges(hit.label, hit.matched)}")
-    names = _entity_names(ent)
-    if names:
-        lines += ["", "Also known as / spellings:"]
-        for name, typ, spans in names:
-            where = f"  in {c.doc_names(spans)}" if spans else ""
-            lines.append(f"  {one_line(name)}  ({one_line(typ)}){where}")
-    lines += ["", "Sources:"]
-    spans = list(ent.get("mentions", []))
-    spans += [s for a in ent.get("aliases", []) for s in a.get("sources") or []]
-    lines += _source_lines(c, spans, limit)
+    return lines
+
+
+def _names_lines(c: _Case, ent: dict[str, Any]) -> list[str]:
+    lines = []
+    for name, typ, spans in _entity_names(ent):
+        where = f"  in {c.doc_names(spans)}" if spans else ""
+        lines.append(f"  {one_line(name)}  ({one_line(typ)}){where}")
+    return lines
+
+
+def _all_spans(ent: dict[str, Any]) -> list[dict]:
+    return list(ent.get("mentions", [])) + [
+        s for a in ent.get("aliases", []) for s in a.get("sources") or []
+    ]
+
+
+def _explained_merges(ent: dict[str, Any]) -> list[dict]:
     # links between two mentions of the very same name explain nothing to a reader
-    merges = [
+    return [
         m
         for m in ent.get("merges", [])
         if str(m.get("a", "")).casefold() != str(m.get("b", "")).casefold()
     ]
+
+
+def _merge_lines(c: _Case, merges: list[dict], evidence: bool = False) -> list[str]:
+    lines = []
+    for m in merges:
+        by = f", by {one_line(str(m['by']))}" if m.get("by") else ""
+        reasons = "; ".join(one_line(str(r)) for r in m.get("reasons", []))
+        lines.append(
+            f"  {one_line(str(m.get('a', '')))} = {one_line(str(m.get('b', '')))}"
+            f"  (score {m.get('score', '?')}{by}): {reasons}"
+        )
+        if evidence and isinstance(m.get("evidence"), dict) and "doc" in m["evidence"]:
+            lines += _source_lines(c, [m["evidence"]], 1, indent="    ")
+    return lines
+
+
+def _event_order(ev: dict[str, Any]) -> tuple[str, str]:
+    """Chronological; a year sorts before its months, a month before its days."""
+    return (str(ev.get("date") or "9999"), ev.get("id", ""))
+
+
+def _entity_events(c: _Case, ent: dict[str, Any]) -> list[dict[str, Any]]:
+    return sorted(
+        (ev for ev in c.events.values() if ent["id"] in ev.get("entities", [])), key=_event_order
+    )
+
+
+def _entity_text(c: _Case, hit: Hit, ent: dict[str, Any], limit: int) -> list[str]:
+    lines = _header(c, hit, ent)
+    names = _names_lines(c, ent)
+    if names:
+        lines += ["", "Also known as / spellings:", *names]
+    lines += ["", "Sources:"]
+    lines += _source_lines(c, _all_spans(ent), limit)
+    merges = _explained_merges(ent)
     if merges:
-        lines += ["", "Merged because:"]
-        for m in merges[:limit]:
-            by = f", by {one_line(str(m['by']))}" if m.get("by") else ""
-            reasons = "; ".join(one_line(str(r)) for r in m.get("reasons", []))
-            lines.append(
-                f"  {one_line(str(m.get('a', '')))} = {one_line(str(m.get('b', '')))}"
-                f"  (score {m.get('score', '?')}{by}): {reasons}"
-            )
+        lines += ["", "Merged because:", *_merge_lines(c, merges[:limit])]
     events = [ev for ev in c.events.values() if ent["id"] in ev.get("entities", [])]
     if events:
         lines += ["", "Events:"]

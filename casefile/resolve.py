@@ -136,8 +136,55 @@ def candidate_pairs(locs: list[Local]) -> set[tuple[int, int]]:
 # ---------------------------------------------------------------- scoring
 
 
+# Romanisations of one Cyrillic initial: "Yuldashev D.B." is Dzhasur, written Jasur elsewhere.
+_INITIAL_FORMS = {
+    "d": "dj",
+    "j": "jdy",
+    "k": "kqh",
+    "q": "qk",
+    "h": "hkg",
+    "g": "gh",
+    "e": "eiy",
+    "y": "yeij",
+    "i": "iy",
+    "u": "uy",
+    "c": "ck",
+    "z": "zj",
+}
+
+
+def _initials_form(name: str) -> tuple[str, list[str]] | None:
+    """'Yuldashev B.T.' or 'B.T. Yuldashev' or 'B. Yuldashev' → ('yuldashev', ['b', 't'])."""
+    words = name.replace(".", ". ").split()
+    initials = [w[0].lower() for w in words if re.fullmatch(r"[A-Z]\.?", w)]
+    rest = [w for w in words if not re.fullmatch(r"[A-Z]\.?", w)]
+    if not initials or len(rest) != 1:
+        return None
+    core = core_tokens(rest[0])
+    return (core[-1], initials) if core else None
+
+
+def _initials_match(a: str, b: str) -> Match | None:
+    """'Yuldashev B.T.' ~ 'Bakhtiyor Yuldashev': the surname, and the first initial."""
+    ia, ib = _initials_form(a), _initials_form(b)
+    if (ia is None) == (ib is None):
+        return None
+    (sur, inits), full = (ia, b) if ia else (ib, a)  # type: ignore[misc]
+    core = core_tokens(full)
+    if len(core) < 2:
+        return None
+    last = token_match(sur, core[-1])
+    first = core[0][0]
+    if last is None or first not in _INITIAL_FORMS.get(inits[0], inits[0]):
+        return None
+    why = [last.why, f"initial {inits[0].upper()}. for {core[0]}"]
+    return Match(round(min(last.score, 0.95) - 0.07, 3), a, b, why)
+
+
 def person_names_match(a: str, b: str) -> Match | None:
     """Align two personal names token by token; None if some token cannot be aligned."""
+    if m := _initials_match(a, b):
+        return m
     ta, tb = core_tokens(a), core_tokens(b)
     # "Abu Firas" alone is shared by many; "Abu Mohammed al-Tarabulsi" is a full name
     kunya = is_kunya(a) and is_kunya(b) and len(ta) == 1 and len(tb) == 1
@@ -297,12 +344,36 @@ def cluster(locs: list[Local]) -> list[Cluster]:
 
 
 def _compatible(locs: list[Local], a: list[int], b: list[int]) -> bool:
-    """No two full personal names across the clusters may disagree (father and son)."""
+    """Father and son: two full names with one surname and different given names, neither
+    of which the other cluster knows under any of its names, are two people."""
     if locs[a[0]].kind != "person":
         return True
-    full_a = {n for i in a for n in locs[i].names(("name",)) if len(core_tokens(n)) >= 2}
-    full_b = {n for i in b for n in locs[i].names(("name",)) if len(core_tokens(n)) >= 2}
-    return all(person_names_match(x, y) for x in full_a for y in full_b)
+    names_a = {n for i in a for n in locs[i].names()}
+    names_b = {n for i in b for n in locs[i].names()}
+    full_a = [n for n in names_a if len(core_tokens(n)) >= 2 or _initials_form(n)]
+    full_b = [n for n in names_b if len(core_tokens(n)) >= 2 or _initials_form(n)]
+    for x in full_a:
+        for y in full_b:
+            if person_names_match(x, y) or not _same_surname(x, y):
+                continue
+            if not any(person_names_match(x, n) for n in names_b) and not any(
+                person_names_match(y, n) for n in names_a
+            ):
+                return False
+    return True
+
+
+def _surname_of(name: str) -> str:
+    initials = _initials_form(name)
+    if initials:
+        return initials[0]
+    core = core_tokens(name)
+    return core[-1] if core else ""
+
+
+def _same_surname(x: str, y: str) -> bool:
+    sx, sy = _surname_of(x), _surname_of(y)
+    return bool(sx and sy and token_match(sx, sy))
 
 
 # ---------------------------------------------------------------- entities
