@@ -68,10 +68,12 @@ _CREDITS = re.compile(
 _GLUE = re.compile(r"(?<=[a-z0-9.!?”\"])(?=[A-Z][a-z])")
 _ALIAS_CUE = re.compile(
     r"(?i)[\s,;:(\"'“”‘’]*\b(?:(?:also|better|formerly|previously|otherwise|popularly|widely|"
-    r"commonly)\s+)?(?:known|referred to)(?:\s+to\s+(?:his|her|their)\s+\w+)?\s+as\b|"
+    r"commonly)\s+)?(?:known|referred to)(?:\s+(?:to|among)\s+(?:\w+\s+){1,3}?)?\s*as\b|"
     r"\b(?:better |also |widely |popularly )?known\s+by\s+(?:his|her|the)\s+(?:kunya|nom de guerre|"
     r"alias|nickname|name|pseudonym|war name)\b|\ba\.?k\.?a\.?\b|\balias\b|\bnicknamed\b|"
-    r"\bnom de guerre\b(?:\s+(?:is|was|of))?|\bwho goes by\b|\bgoing by\b|"
+    r"\bnom de guerre\b(?:\s+(?:is|was|of))?|"
+    r"\b(?:who\s+)?(?:goes|went|going)\s+by"
+    r"(?:\s+the\s+(?:nom de guerre|name|alias|kunya|nickname))?\b|"
     r"\bwhose real name(?:,[^,]{0,60},)?\s+is\b|\breal name\b"
 )
 # Head nouns of organisations' names (general English).
@@ -218,10 +220,14 @@ def _clean(text: str, start: int, end: int, kind: Kind) -> tuple[int, int]:
         m = _POSS.search(text, start, end)
         if m and m.start() > start:
             end, changed = m.start(), True
-        if kind == "person":
-            m = re.match(r"[\w.]+\s+", text[start:end])
-            if m and fold(m.group().strip()) in TITLES and len(text[start:end].split()) > 1:
-                start, changed = start + m.end(), True
+        m = re.match(r"([\w.]+)\s+(?=[A-Z])", text[start:end]) if kind == "person" else None
+        # "General X", and abbreviated ranks such as "SSP X", "DIG X"
+        if m and (fold(m.group(1)) in TITLES or re.fullmatch(r"[A-Z]{2,4}", m.group(1))):
+            start, changed = start + m.end(), True
+        if kind == "place":
+            m = re.search(rf"\s+(?:{_PLACE_NOUNS})$", text[start:end])
+            if m and text[start + m.start() + 1].islower():  # "Kandahar province"
+                end, changed = start + m.start(), True
     return start, end
 
 
@@ -579,13 +585,29 @@ def _aliases(
             (
                 c
                 for c in reversed(by_end)
-                if c.end <= m.start() + 1 and _only_punct(text, c.end, m.start())
+                if c.end <= m.start() + 1
+                and (
+                    _only_punct(text, c.end, m.start())
+                    or _APPOSITION.fullmatch(text[c.end : m.start()])
+                )
             ),
             None,
         )
         right = next(
             (c for c in cands if c.start >= m.end() and _only_punct(text, m.end(), c.start)), None
         )
+        if left is None and right is None and _PERSON_CUE.search(m.group()):
+            # "a suspect, Sherzaman alias Sheru": the model found neither name
+            before, after = _name_before(text, m.start()), _name_after(text, m.end())
+            if (
+                before
+                and after
+                and not any(
+                    c.start < span[1] and c.end > span[0] for c in cands for span in (before, after)
+                )
+            ):
+                left = _Cand(*before, "person", "rule:alias")
+                cands.append(left)
         if left is None and right is not None:
             # "Rustam Nazarow, known as Abu Hafs" where the model found only the alias
             span = _name_before(text, m.start())
@@ -639,6 +661,11 @@ def _paren_aliases(
         if inner.kind == "person":
             pairs.append((c, inner, "name in brackets", c.start, m.end()))
     return pairs
+
+
+# "Muhammad Nabi Tokhi, a 46-year-old known by the alias …": a short appositive between
+_APPOSITION = re.compile(r",\s+(?:an?|the)\s+[\w\-]+(?:\s+[\w\-]+){0,3}\s*")
+_PERSON_CUE = re.compile(r"(?i)alias|nom de guerre|kunya|went by|goes by|a\.?k\.?a")
 
 
 def _only_punct(text: str, a: int, b: int) -> bool:
