@@ -62,7 +62,8 @@ _BOILER = re.compile(
 _CREDITS = re.compile(
     r"(?m)^[ \t]*By\s+[A-Z][^\n]{0,80}$|\(?(?:additional )?(?:reporting|editing|writing|"
     r"research|compiled|translated|photos?|graphics?)(?: and [a-z]+)? by [^\n.;)]{1,120}[.;)]?|"
-    r"(?i:copyright|©|all rights reserved)[^\n]*"
+    r"(?i:copyright|©|all rights reserved)[^\n]*|"
+    r"\((?i:photo|picture|image|video|file photo)s?\s*(?::|by)[^)\n]{1,80}\)"
 )
 # Where a teaser glued to the next sentence ends: "…Rises To 91The ministry…".
 _GLUE = re.compile(r"(?<=[a-z0-9.!?”\"])(?=[A-Z][a-z])")
@@ -271,15 +272,47 @@ _ORG_NOUNS = (
     "broadcaster|newspaper|daily|outlet|brigade|battalion|unit|front|alliance|coalition|union"
 )
 _PLACE_AFTER = re.compile(rf"\s+(?:{_PLACE_NOUNS})\b")
-_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|across|around)\s+(?:the\s+)?$")
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|near|outside|across|around|through|(?:people|residents|inhabitants|city|town|"
+    r"village|province|governor|mayor|outskirts)\s+of)\s+(?:the\s+)?$"
+)
+# Toponyms by their form: Arabic heads ("Bab", "Jabal", "Wadi" …), Persian/Turkic/Slavic/
+# Indic endings ("-abad", "-stan", "-grad", "-kent", "-pur"), and capitalised designators.
+PLACE_HEADS = frozenset(
+    "bab jabal jebel wadi tal tell bir ras ain deir kafr kfar beit bayt souk haret khirbet "
+    "mount lake port fort cape gulf".split()
+)
+_PLACE_ENDING = re.compile(r"(?:abad|stan|grad|kent|shahr|pur|pura)$")
+_DESIGNATOR = re.compile(
+    r"\s(?:Street|Road|Avenue|Square|Bridge|Airport|Province|Region|District|Governorate|"
+    r"County|Valley|Island|Mountains?|River|Camp|Crossing)$"
+)
+
+
+def _toponym_form(surface: str) -> bool:
+    words = surface.split()
+    if not words:
+        return False
+    if fold(words[0]) in PLACE_HEADS and len(words) > 1:
+        return True
+    if len(words) == 1 and _PLACE_ENDING.search(fold(words[0])) and len(words[0]) > 6:
+        return True
+    return bool(_DESIGNATOR.search(surface))
+
+
 _ORG_BEFORE = re.compile(rf"\b(?:{_ORG_NOUNS})(?:,)?\s+(?:called\s+|named\s+)?$", re.I)
 
 
 def _kind_in_context(text: str, a: int, b: int, kind: Kind) -> Kind:
     """The words around a name say what it is: 'the Bab al-Tabbaneh district', 'the group X'."""
     before = text[max(0, a - 40) : a]
+    surface = text[a:b]
+    if is_kunya(surface) and not places.canonical(surface):
+        return "person"  # "Abu Firas", never a place (but "Abu Dhabi" is)
     if kind != "organization" and _ORG_BEFORE.search(before):
         return "organization"
+    if kind != "place" and _toponym_form(surface):
+        return "place"
     if kind == "person" and _PLACE_AFTER.match(text, b):
         return "place"
     # "in Akkar": a one-word "person" that is the object of "in" is a place
@@ -417,7 +450,8 @@ def _named_with_age(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
 # roles ("the consul in Khujand, Akmal Karimov"; "the family's lawyer Nodira Khamidova").
 KIN_NOUNS = (
     "sons?|daughters?|brothers?|sisters?|wife|husband|widow|father|mother|uncle|nephew|niece|"
-    "cousin|children|grandsons?|granddaughters?"
+    "cousin|children|grandsons?|granddaughters?|bodyguards?|companions?|associates?|aides?|"
+    "drivers?|guards?"
 )
 ROLE_NOUNS = (
     "consul|lawyer|attorney|spokes(?:man|woman|person)|prosecutor|commander|minister|ambassador|"
@@ -427,7 +461,7 @@ ROLE_NOUNS = (
     "colleague|friend|neighbou?r|relative|son|daughter|brother|sister|wife|husband"
 )
 _BY_ROLE = re.compile(
-    rf"\b(?:{KIN_NOUNS}|{ROLE_NOUNS})(?:\s+(?:in|of|for|at)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*)?"
+    rf"\b(?:{KIN_NOUNS}|{ROLE_NOUNS})(?:\s+General)?(?:\s+(?:in|of|for|at)\s+[A-Z][\w'’\-]*)?"
     r",?\s+(?=[A-Z])"
 )
 _NAME_RUN = re.compile(r"[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|al-\w+|el-\w+|bin|ibn|bou|de|van))*")
@@ -664,7 +698,7 @@ def _paren_aliases(
 
 
 # "Muhammad Nabi Tokhi, a 46-year-old known by the alias …": a short appositive between
-_APPOSITION = re.compile(r",\s+(?:an?|the)\s+[\w\-]+(?:\s+[\w\-]+){0,3}\s*")
+_APPOSITION = re.compile(r",\s+(?:(?:an?|the)\s+[\w\-]+(?:\s+[\w\-]+){0,3}|\d{1,3},)\s*")
 _PERSON_CUE = re.compile(r"(?i)alias|nom de guerre|kunya|went by|goes by|a\.?k\.?a")
 
 
