@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -64,7 +66,7 @@ def build(
     todo: list[Document] = []
     model_name = _model_name(model)
     for d in docs:
-        hit = cache.get(f"{d.sha256}|{model_name}")
+        hit = cache.get(_cache_key(d, model_name))
         if hit:
             extractions[d.id] = Extraction.from_dict(hit)
         else:
@@ -83,13 +85,39 @@ def build(
     report.documents = len(docs)
     case = assemble(docs, [extractions[d.id] for d in docs])
     case["built_from"] = [str(p) for p in paths]
-    keep = {f"{d.sha256}|{model_name}": extractions[d.id].to_dict() for d in docs}
+    keep = {_cache_key(d, model_name): extractions[d.id].to_dict() for d in docs}
     # keep the cache of documents that left the folder, so putting them back costs nothing
     for k, v in cache.items():
         keep.setdefault(k, v)
     store.save(out, case, keep)
     report.case = case
     return report
+
+
+# The modules whose code decides what extraction finds: a change to any of them is a new
+# extractor, and cached extractions made by the old one are not reused.
+EXTRACTOR_MODULES = (
+    "extract",
+    "names",
+    "places",
+    "dates",
+    "claims",
+    "attributes",
+    "model",
+    "resolve",
+)
+
+
+@functools.cache
+def extractor_version() -> str:
+    h = hashlib.sha1()
+    for name in EXTRACTOR_MODULES:
+        h.update((Path(__file__).parent / f"{name}.py").read_bytes())
+    return h.hexdigest()[:12]
+
+
+def _cache_key(doc: Document, model: str) -> str:
+    return f"{doc.sha256}|{model}|{extractor_version()}"
 
 
 def _model_name(model: str | None) -> str:
