@@ -98,6 +98,7 @@ class _Cand:
     kind: Kind
     source: str
     role: str = "name"
+    by_context: bool = False  # the kind was read from the words around it: it outranks votes
 
     def text(self, t: str) -> str:
         return t[self.start : self.end]
@@ -127,6 +128,7 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
     cands = _from_ner(sdoc, text, boiler)
     cands += _acronyms(text, cands, boiler)
     cands += _named_with_age(text, boiler)
+    cands += _designated_places(text, boiler)
     cands += _named_by_role(sdoc, text, boiler, cands)
     cands = _resolve_overlaps(cands, text)
     cands = _fix_kinds(cands, sdoc, text)
@@ -240,7 +242,8 @@ def _from_ner(sdoc: Doc, text: str, boiler: list[tuple[int, int]]) -> list[_Cand
             kind = LABEL_KIND[label]
         elif label in ("NORP", "FAC"):
             # A nationality is no place, but the model often tags a city that way ("in Kerman").
-            if not _place_like(ent, text):
+            bare = re.sub(r"^(?:the|The)\s+", "", ent.text)
+            if not (_place_like(ent, text) or label == "FAC" and _toponym_form(bare)):
                 continue
             kind = "place"
         else:
@@ -259,7 +262,10 @@ def _from_ner(sdoc: Doc, text: str, boiler: list[tuple[int, int]]) -> list[_Cand
                 continue  # "Interior" of "Interior Minister"
             if kind == "person":
                 b = _past_particle(text, b)
-            out.append(_Cand(a, b, _kind_in_context(text, a, b, kind), f"ner:{label}"))
+            if ent.end - ent.start == 1 and ent.root.pos_ == "ADJ" and kind != "place":
+                continue  # "Unofficial translation"
+            found = _kind_in_context(text, a, b, kind)
+            out.append(_Cand(a, b, found, f"ner:{label}", by_context=found != kind))
     return out
 
 
@@ -274,7 +280,8 @@ _ORG_NOUNS = (
 _PLACE_AFTER = re.compile(rf"\s+(?:{_PLACE_NOUNS})\b")
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|near|outside|across|around|through|(?:people|residents|inhabitants|city|town|"
-    r"village|province|governor|mayor|outskirts)\s+of)\s+(?:the\s+)?$"
+    r"village|province|governor|mayor|outskirts)\s+of)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’\-]*(?:,\s+[A-Z][\w'’\-]*)*,?\s+and\s+)?$"  # "… of Akkar and Minyeh"
 )
 # Toponyms by their form: Arabic heads ("Bab", "Jabal", "Wadi" …), Persian/Turkic/Slavic/
 # Indic endings ("-abad", "-stan", "-grad", "-kent", "-pur"), and capitalised designators.
@@ -433,6 +440,24 @@ _NOT_NAME_START = frozenset(
 )
 
 
+_DESIGNATED = re.compile(
+    r"(?<![\w\-])(?:[A-Z][\w'’\-]+\s+){1,3}(?:Street|Road|Avenue|Square|Bridge|Airport|Province|"
+    r"Region|Governorate|Valley|Island|River|Camp|Crossing)\b"
+)
+
+
+def _designated_places(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
+    """'Syria Street', 'Gilan Province': a capitalised designator makes the run a place."""
+    out = []
+    for m in _DESIGNATED.finditer(text):
+        a, b = _clean(text, m.start(), m.end(), "place")
+        while (w := re.match(r"(\w+)\s+", text[a:b])) and fold(w.group(1)) in _NOT_NAME_START:
+            a += w.end()  # "On Syria Street" starts at Syria
+        if not _inside(a, boiler) and len(text[a:b].split()) >= 2:
+            out.append(_Cand(a, b, "place", "rule:designated-place", by_context=True))
+    return out
+
+
 def _named_with_age(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
     out = []
     for m in _NAME_AGE.finditer(text):
@@ -566,11 +591,34 @@ def _fix_kinds(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
     votes: dict[str, Counter[str]] = {}
     for c in cands:
         votes.setdefault(fold(c.text(text)), Counter())[c.kind] += 1
+    decided = {fold(c.text(text)): c.kind for c in cands if c.by_context}
+    for c in cands:  # one surface, one kind: what the context said wins over the model's votes
+        if fold(c.text(text)) in decided:
+            c.kind = decided[fold(c.text(text))]  # type: ignore[assignment]
+    people = {p for p in people if decided.get(p, "person") == "person"}
+    full_people = [
+        c.text(text) for c in cands if c.kind == "person" and len(c.text(text).split()) > 1
+    ]
     out = []
     for c in cands:
         surface = c.text(text)
         f = fold(surface)
-        if c.kind != "person" and (f in people or f in short) and places.canonical(surface) is None:
+        if f in decided:
+            out.append(c)
+            continue
+        if (
+            c.kind != "person"
+            and " " in surface
+            and places.canonical(surface) is None
+            and any(
+                (m := person_names_match(surface, p)) and m.score >= MERGE_AT for p in full_people
+            )
+        ):
+            c.kind = "person"  # "Khalil el-Sabbagh" in a caption, tagged a place
+            c.source += "+rule:person-name-in-document"
+        elif (
+            c.kind != "person" and (f in people or f in short) and places.canonical(surface) is None
+        ):
             c.kind = "person"
             c.source += "+rule:person-name-in-document"
         elif c.kind == "person" and _not_a_person(surface):
