@@ -128,6 +128,8 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
     cands = _from_ner(sdoc, text, boiler)
     cands += _acronyms(text, cands, boiler)
     cands += _named_with_age(text, boiler)
+    cands += _named_by_apposition(text, boiler)
+    cands += _datelines(text)
     cands += _designated_places(text, boiler)
     cands += _named_by_role(sdoc, text, boiler, cands)
     cands = _resolve_overlaps(cands, text)
@@ -262,6 +264,8 @@ def _from_ner(sdoc: Doc, text: str, boiler: list[tuple[int, int]]) -> list[_Cand
                 continue  # "Interior" of "Interior Minister"
             if kind == "person":
                 b = _past_particle(text, b)
+                if m := _INITIALS_BEFORE.search(text, max(0, a - 12), a):
+                    a = m.start()  # "P.I. Zhdanov", "Kh. Dzhafarzade"
             if ent.end - ent.start == 1 and ent.root.pos_ == "ADJ" and kind != "place":
                 continue  # "Unofficial translation"
             found = _kind_in_context(text, a, b, kind)
@@ -287,7 +291,7 @@ _PLACE_BEFORE = re.compile(
 # Indic endings ("-abad", "-stan", "-grad", "-kent", "-pur"), and capitalised designators.
 PLACE_HEADS = frozenset(
     "bab jabal jebel wadi tal tell bir ras ain deir kafr kfar beit bayt souk haret khirbet "
-    "mount lake port fort cape gulf".split()
+    "bandar mount lake port fort cape gulf".split()
 )
 _PLACE_ENDING = re.compile(r"(?:abad|stan|grad|kent|shahr|pur|pura)$")
 _DESIGNATOR = re.compile(
@@ -326,6 +330,9 @@ def _kind_in_context(text: str, a: int, b: int, kind: Kind) -> Kind:
     if kind == "person" and len(text[a:b].split()) == 1 and _PLACE_BEFORE.search(before):
         return "place"
     return kind
+
+
+_INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z][a-z]?\.\s?){1,3}\s?$")
 
 
 def _past_particle(text: str, b: int) -> int:
@@ -458,6 +465,43 @@ def _designated_places(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
     return out
 
 
+# "Mohammadreza Gholami, a rescue coordinator": a name in apposition with an agent noun.
+_AGENT_APPOSITION = re.compile(
+    r"(?<![\w\-])([A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|al-\w+|el-\w+|bin|ibn)){1,3}),\s+"
+    r"(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?([a-z]+(?:er|or|ist|ian|man|woman|ant|ent|ee))\b"
+)
+_NOT_AGENTS = frozenset(
+    "center centre border river water order corner shelter tower sector corridor government "
+    "department movement parliament settlement restaurant plant quarter chamber theater theatre "
+    "newspaper paper number computer container tanker freighter carrier cruiser trawler "
+    "helicopter monitor document agreement statement incident event accident weather winter "
+    "summer letter matter power platform".split()
+)
+# A news dateline: "TEHRAN, May 12 -", "TRIPOLI, Lebanon —"
+_DATELINE = re.compile(r"(?m)^([A-Z][A-Z'’\-]{2,}(?:\s[A-Z][A-Z'’\-]{2,})*)(?=,|\s[—–-])")
+
+
+def _named_by_apposition(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
+    out = []
+    for m in _AGENT_APPOSITION.finditer(text):
+        if _inside(m.start(), boiler) or m.group(2) in _NOT_AGENTS:
+            continue
+        a, b = _clean(text, m.start(1), m.end(1), "person")
+        while (w := re.match(r"(\w+)\s+", text[a:b])) and fold(w.group(1)) in _NOT_NAME_START:
+            a += w.end()
+        if len(text[a:b].split()) >= 2 and not _not_a_person(text[a:b]):
+            out.append(_Cand(a, b, "person", "rule:name-in-apposition"))
+    return out
+
+
+def _datelines(text: str) -> list[_Cand]:
+    return [
+        _Cand(m.start(1), m.end(1), "place", "rule:dateline", by_context=True)
+        for m in _DATELINE.finditer(text)
+        if fold(m.group(1)) not in ("by", "photo", "see also", "read more")
+    ]
+
+
 def _named_with_age(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
     out = []
     for m in _NAME_AGE.finditer(text):
@@ -533,9 +577,9 @@ def _drop_adjectives(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
             and " " not in c.text(text)
             and tok is not None
             and tok.is_lower
-            and tok.pos_ == "NOUN"
+            and tok.pos_ in ("NOUN", "ADJ")
         ):
-            continue
+            continue  # "Tajik officials", "an Azerbaijani national"
         out.append(c)
     return out
 
