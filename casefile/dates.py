@@ -616,7 +616,7 @@ def _inferred(
     if near:
         basis = (
             f"inferred: '{key.text}' is a {wd} in {year}, the year in which another document "
-            f"of the case dates {_long(near[0])}"
+            f"of the case dates {_long(near[0])} (in its text or its publication date)"
         )
     else:
         since = "from" if year == latest else "after"

@@ -119,18 +119,6 @@ def _source_lines(c: _Case, spans: list[dict], limit: int, indent: str = "  ") -
     return lines or [f"{indent}(none)"]
 
 
-def _by_document_lines(c: _Case, spans: list[dict]) -> Iterator[str]:
-    """Every span's sentence, marked, under a line naming its document (document order)."""
-    order = c.doc_order
-    spans = sorted(spans, key=lambda x: (order.get(x["doc"], 1 << 30), x.get("start", 0)))
-    last = None
-    for doc, s, e, group in _sentence_groups(c, spans):
-        if doc != last:
-            yield c.bold(c.doc_name(doc))
-            last = doc
-        yield f"  {_marked_sentence(c, doc, s, e, group)}"
-
-
 # --- text: the best hit --------------------------------------------------------------
 
 
@@ -216,7 +204,7 @@ def _entity_text(c: _Case, hit: Hit, ent: dict[str, Any], limit: int) -> list[st
     merges = _explained_merges(ent)
     if merges:
         lines += ["", "Merged because:", *_merge_lines(c, merges[:limit])]
-    events = [ev for ev in c.events.values() if ent["id"] in ev.get("entities", [])]
+    events = _entity_events(c, ent)
     if events:
         lines += ["", "Events:"]
         lines += [f"  {_event_line(ev)}" for ev in events[:limit]]
@@ -491,3 +479,353 @@ def lookup_json(
         else:
             best = _sentence_json(c, hit)
     return {"query": query, "best": best, "hits": [_hit_json(h) for h in hits]}
+
+
+# --- show: one entity's whole dossier --------------------------------------------------
+
+
+def _unique_spans(c: _Case, spans: Iterable[dict]) -> list[dict]:
+    """Each (doc, start, end) once, in document order."""
+    seen: dict[tuple[str, int, int], dict] = {}
+    for span in spans:
+        seen.setdefault((span["doc"], span.get("start", 0), span.get("end", 0)), span)
+    order = c.doc_order
+    return sorted(seen.values(), key=lambda x: (order.get(x["doc"], 1 << 30), x.get("start", 0)))
+
+
+def _relations_of(case: dict[str, Any], eid: str) -> list[dict[str, Any]]:
+    return [r for r in case.get("relations", []) if eid in (r.get("source"), r.get("target"))]
+
+
+def _name_of(c: _Case, eid: str) -> str:
+    return one_line(str(c.entities.get(eid, {}).get("name") or eid))
+
+
+def _attribute_lines(c: _Case, ent: dict[str, Any]) -> list[str]:
+    lines = []
+    for at in ent.get("attributes") or []:
+        text = f"  {one_line(str(at.get('type', '')))}: {one_line(str(at.get('value', '')))}"
+        if at.get("conflicts"):
+            text += f"  (other sources say: {', '.join(one_line(str(x)) for x in at['conflicts'])})"
+        if at.get("sources"):
+            text += f"  — {c.doc_names(at['sources'])}"
+        lines.append(text)
+    return lines
+
+
+def _relation_lines(c: _Case, relations: list[dict[str, Any]]) -> list[str]:
+    lines = []
+    for r in relations:
+        src, dst = r.get("source", ""), r.get("target", "")
+        lines.append(f"  {_name_of(c, src)} {one_line(str(r.get('type', '')))} {_name_of(c, dst)}")
+        lines += _source_lines(c, r.get("sources", []), 3, indent="    ")
+    return lines
+
+
+def _possible_lines(c: _Case, ent: dict[str, Any]) -> list[str]:
+    lines = []
+    for p in ent.get("possible_same") or []:
+        other = str(p.get("entity", "?"))
+        reasons = "; ".join(one_line(str(r)) for r in p.get("reasons", []))
+        lines.append(
+            f"  {_name_of(c, other)}  ({one_line(other)}; score {p.get('score', '?')}, "
+            f"not merged): {reasons}"
+        )
+    return lines
+
+
+def _section(title: str, lines: list[str]) -> list[str]:
+    return ["", f"{title}:", *lines] if lines else ["", f"{title}: none"]
+
+
+def dossier_text(
+    case: dict[str, Any], entity_id: str, *, hit: Hit | None = None, color: bool = False
+) -> list[str]:
+    """An entity's whole dossier as lines of plain text (`color` adds ANSI marks).
+
+    Names and spellings, attributes, every mention's sentence under its document, the
+    events that list it (dates as precise as the case has them), relations with their
+    evidence, possible-same candidates, and why its names were merged.
+    """
+    c = _Case(case, color)
+    ent = c.entities[entity_id]
+    spans = _unique_spans(c, _all_spans(ent))
+    ndocs = len({s["doc"] for s in spans})
+    lines = _header(c, hit, ent)
+    lines += _section("Also known as / spellings", _names_lines(c, ent))
+    lines += _section("Attributes", _attribute_lines(c, ent))
+    lines += ["", f"Sources ({len(spans)} mentions in {ndocs} documents):"]
+    lines += [f"  {line}" for line in _grouped_text(c, _sentence_groups(c, spans))] or ["  (none)"]
+    events = [
+        f"  {one_line(str(ev.get('date') or 'undated')):<10}  {one_line(ev.get('summary', ''))}"
+        for ev in _entity_events(c, ent)
+    ]
+    lines += _section("Events", events)
+    lines += _section("Relations", _relation_lines(c, _relations_of(case, entity_id)))
+    lines += _section("Possibly the same as", _possible_lines(c, ent))
+    lines += _section("Merged because", _merge_lines(c, _explained_merges(ent), evidence=True))
+    return lines
+
+
+def dossier_json(
+    case: dict[str, Any], entity_id: str, *, hit: Hit | None = None, query: str | None = None
+) -> dict[str, Any]:
+    """An entity's whole dossier as a JSON-serialisable dict.
+
+    Keys: query, id, kind, name, matched (the label the query matched, or None), documents
+    [name], aliases [{name, type, docs}], attributes [{type, value, conflicts, sources
+    [FACT]}], mentions [FACT] (every one), events [{id, date, date_text, date_basis,
+    summary}], relations [{type, source, target, direction (out|in), other {id, name},
+    sources [FACT]}], possible_same [{entity, name, score, reasons, a, b}], merges (as in
+    the case). FACT as in `lookup_json`; strings are raw document text.
+    """
+    c = _Case(case, color=False)
+    ent = c.entities[entity_id]
+    spans = _unique_spans(c, _all_spans(ent))
+    docs = list(dict.fromkeys(s["doc"] for s in spans))
+    relations = []
+    for r in _relations_of(case, entity_id):
+        out = r.get("source") == entity_id
+        other = r.get("target") if out else r.get("source")
+        relations.append(
+            {
+                "type": r.get("type"),
+                "source": r.get("source"),
+                "target": r.get("target"),
+                "direction": "out" if out else "in",
+                "other": {"id": other, "name": c.entities.get(other or "", {}).get("name")},
+                "sources": [_fact(c, s) for s in r.get("sources", [])],
+            }
+        )
+    return {
+        "query": query,
+        "id": entity_id,
+        "kind": ent.get("kind"),
+        "name": ent.get("name"),
+        "matched": hit.label if hit else None,
+        "documents": [c.docs.get(d, {}).get("name", d) for d in docs],
+        "aliases": [
+            {"name": n, "type": t, "docs": sorted({s["doc"] for s in spans})}
+            for n, t, spans in _entity_names(ent)
+        ],
+        "attributes": [
+            {
+                "type": at.get("type"),
+                "value": at.get("value"),
+                "conflicts": list(at.get("conflicts") or []),
+                "sources": [_fact(c, s) for s in at.get("sources", [])],
+            }
+            for at in ent.get("attributes") or []
+        ],
+        "mentions": [_fact(c, s) for s in spans],
+        "events": [
+            {k: ev.get(k) for k in ("id", "date", "date_text", "date_basis", "summary")}
+            for ev in _entity_events(c, ent)
+        ],
+        "relations": relations,
+        "possible_same": [
+            {**p, "name": c.entities.get(p.get("entity", ""), {}).get("name")}
+            for p in ent.get("possible_same") or []
+        ],
+        "merges": list(ent.get("merges", [])),
+    }
+
+
+# --- timeline --------------------------------------------------------------------------
+
+
+def sorted_events(case: dict[str, Any]) -> list[dict[str, Any]]:
+    """The case's events in date order; a year before its months, a month before its days."""
+    return sorted(case.get("events", []), key=_event_order)
+
+
+def _conflicts(c: _Case, ev: dict[str, Any]) -> list[tuple[dict, list[dict]]]:
+    """(claim, the claims it conflicts with) for the event's claims that have conflicts."""
+    out = []
+    for cl in c.claims.values():
+        if cl.get("event") == ev.get("id") and cl.get("conflicts_with"):
+            others = [c.claims[x] for x in cl["conflicts_with"] if x in c.claims]
+            if others:
+                out.append((cl, others))
+    return out
+
+
+def _conflict_text(cl: dict[str, Any], others: list[dict[str, Any]]) -> str:
+    values = " / ".join(one_line(str(o.get("value", ""))) for o in others)
+    note = f" ({one_line(str(cl['agreement']))})" if cl.get("agreement") else ""
+    what, value = one_line(str(cl.get("what", ""))), one_line(str(cl.get("value", "")))
+    return f"{what}: {value} vs {values}{note}"
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def timeline_text(
+    case: dict[str, Any], events: Iterable[dict[str, Any]], *, color: bool = False
+) -> Iterator[str]:
+    """Lines for each event, as it comes: date and summary, who, how many sources, conflicts."""
+    c = _Case(case, color)
+    pad = " " * 12
+    for ev in events:
+        date = one_line(str(ev.get("date") or "undated"))
+        yield f"{c.bold(f'{date:<10}')}  {one_line(ev.get('summary', ''))}"
+        spans = _unique_spans(c, ev.get("sources", []))
+        count = (
+            f"{_count(len(spans), 'source')} in "
+            f"{_count(len({s['doc'] for s in spans}), 'document')}"
+        )
+        names = [_name_of(c, e) for e in ev.get("entities", []) if e in c.entities]
+        yield f"{pad}{'involves: ' + ', '.join(names) + ' · ' if names else ''}{count}"
+        for cl, others in _conflicts(c, ev):
+            yield f"{pad}conflict: {_conflict_text(cl, others)}"
+
+
+def timeline_json(case: dict[str, Any], events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One dict per event: id, date, date_text, date_basis, summary, entities [{id, name,
+    kind}], documents [name], sources [FACT], conflicts [{claim, what, value, number, bound,
+    agreement, with [{id, value, number, bound, event}]}]."""
+    c = _Case(case, color=False)
+    rows = []
+    for ev in events:
+        spans = _unique_spans(c, ev.get("sources", []))
+        rows.append(
+            {
+                **{k: ev.get(k) for k in ("id", "date", "date_text", "date_basis", "summary")},
+                "entities": [
+                    {"id": e, "name": c.entities[e].get("name"), "kind": c.entities[e].get("kind")}
+                    for e in ev.get("entities", [])
+                    if e in c.entities
+                ],
+                "documents": [
+                    c.docs.get(d, {}).get("name", d) for d in dict.fromkeys(s["doc"] for s in spans)
+                ],
+                "sources": [_fact(c, s) for s in spans],
+                "conflicts": [
+                    {
+                        "claim": cl["id"],
+                        **{k: cl.get(k) for k in ("what", "value", "number", "bound", "agreement")},
+                        "with": [
+                            {k: o.get(k) for k in ("id", "value", "number", "bound", "event")}
+                            for o in others
+                        ],
+                    }
+                    for cl, others in _conflicts(c, ev)
+                ],
+            }
+        )
+    return rows
+
+
+# --- sources: the sentences behind a name, or matching some text ------------------------
+
+
+def _sentence_rows(c: _Case, groups: list[tuple[str, int, int, list[dict]]]) -> list[dict]:
+    rows = []
+    for doc, s, e, group in groups:
+        text = c.docs.get(doc, {}).get("text")
+        rows.append(
+            {
+                "doc": doc,
+                "doc_name": c.docs.get(doc, {}).get("name"),
+                "sentence": {"start": s, "end": e, "text": text[s:e]} if s >= 0 and text else None,
+                "marks": [
+                    {"start": x.get("start"), "end": x.get("end"), "text": x.get("text")}
+                    for x in group
+                ],
+            }
+        )
+    return rows
+
+
+def _mention_groups(c: _Case, ent: dict[str, Any]) -> list[tuple[str, int, int, list[dict]]]:
+    return _sentence_groups(c, _unique_spans(c, _all_spans(ent)))
+
+
+def _grouped_text(c: _Case, groups: list[tuple[str, int, int, list[dict]]]) -> Iterator[str]:
+    last = None
+    for doc, s, e, group in groups:
+        if doc != last:
+            yield c.bold(c.doc_name(doc))
+            last = doc
+        yield f"  {_marked_sentence(c, doc, s, e, group)}"
+
+
+def mentions_text(
+    case: dict[str, Any],
+    entity_id: str,
+    *,
+    hit: Hit | None = None,
+    limit: int | None = None,
+    color: bool = False,
+) -> Iterator[str]:
+    """Every sentence that mentions the entity, under its document, the mentions marked."""
+    c = _Case(case, color)
+    ent = c.entities[entity_id]
+    groups = _mention_groups(c, ent)
+    mentions = sum(len(g[3]) for g in groups)
+    docs = len({g[0] for g in groups})
+    yield from _header(c, hit, ent)
+    yield (
+        f"  {_count(mentions, 'mention')} in {_count(len(groups), 'sentence')} "
+        f"of {_count(docs, 'document')}"
+    )
+    yield ""
+    yield from _grouped_text(c, groups[:limit])
+    if limit is not None and len(groups) > limit:
+        yield f"… and {_count(len(groups) - limit, 'more sentence')}"
+
+
+def mentions_json(
+    case: dict[str, Any], entity_id: str, *, query: str | None = None, limit: int | None = None
+) -> dict[str, Any]:
+    """{query, entity {id, name, kind}, total, sentences [{doc, doc_name, sentence {start,
+    end, text}, marks [{start, end, text}]}]}: marks are the mentions, document offsets."""
+    c = _Case(case, color=False)
+    ent = c.entities[entity_id]
+    groups = _mention_groups(c, ent)
+    return {
+        "query": query,
+        "entity": {k: ent.get(k) for k in ("id", "name", "kind")},
+        "total": len(groups),
+        "sentences": _sentence_rows(c, groups[:limit]),
+    }
+
+
+def _hit_groups(c: _Case, hits: list[Hit]) -> list[tuple[str, int, int, list[dict]]]:
+    """Sentence hits as groups in document order, the matched words as marks."""
+    groups = []
+    for h in hits:
+        if not h.spans:
+            continue
+        sp = h.spans[0]
+        s = sp.get("start", 0)
+        marks = [
+            {"doc": sp["doc"], "start": s + a, "end": s + b, "text": h.label[a:b]}
+            for a, b in h.matched
+        ]
+        groups.append((sp["doc"], s, sp.get("end", s + len(h.label)), marks))
+    order = c.doc_order
+    return sorted(groups, key=lambda g: (order.get(g[0], 1 << 30), g[1]))
+
+
+def sentences_text(
+    case: dict[str, Any], query: str, hits: list[Hit], *, color: bool = False
+) -> Iterator[str]:
+    """Sentence hits under their documents, in document order, the matched words marked."""
+    c = _Case(case, color)
+    yield f"No name matches {one_line(query)!r}; sentences that do ({len(hits)}):"
+    yield ""
+    yield from _grouped_text(c, _hit_groups(c, hits))
+
+
+def sentences_json(case: dict[str, Any], query: str, hits: list[Hit]) -> dict[str, Any]:
+    """As `mentions_json`, with entity None and the matched words as marks."""
+    c = _Case(case, color=False)
+    groups = _hit_groups(c, hits)
+    return {
+        "query": query,
+        "entity": None,
+        "total": len(groups),
+        "sentences": _sentence_rows(c, groups),
+    }

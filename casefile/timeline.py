@@ -44,7 +44,7 @@ def reference_dates(
 ) -> None:
     """Set each document's reference date and basis, borrowing a year where the text has none."""
     bounds: dict[str, int | None] = {}
-    days = {d: _explicit_days(extractions[d]) for d in docs}
+    days = {d: _explicit_days(extractions[d]) + _published_day(doc) for d, doc in docs.items()}
     for doc_id, doc in docs.items():
         peers = [x for other, ds in days.items() if other != doc_id for x in ds]
         ref, basis, lower = dates_mod.infer_reference(
@@ -59,6 +59,18 @@ def reference_dates(
         borrowed = _borrow(doc_id, docs, known, extractions, doc_entities, bounds[doc_id])
         if borrowed:
             doc.reference_date, doc.reference_basis = borrowed
+
+
+def _published_day(doc: Document) -> list[dt.date]:
+    """A publication date from metadata is the best evidence of the story's days."""
+    try:
+        return (
+            [dt.date.fromisoformat(doc.published)]
+            if doc.published and len(doc.published) == 10
+            else []
+        )
+    except ValueError:
+        return []
 
 
 def _explicit_days(ex: Extraction) -> list[dt.date]:
