@@ -130,6 +130,7 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
     cands += _named_with_age(text, boiler)
     cands += _named_by_apposition(text, boiler)
     cands += _datelines(text)
+    cands += _initialled_names(text, boiler)
     cands += _designated_places(text, boiler)
     cands += _named_by_role(sdoc, text, boiler, cands)
     cands = _resolve_overlaps(cands, text)
@@ -260,8 +261,8 @@ def _from_ner(sdoc: Doc, text: str, boiler: list[tuple[int, int]]) -> list[_Cand
             a, b = _clean(text, s, e, kind)
             if b - a < 2 or not any(c.isupper() for c in text[a:b]):
                 continue
-            if all(fold(w) in TITLES for w in text[a:b].split()):
-                continue  # "Interior" of "Interior Minister"
+            if _only_titles(text[a:b]):
+                continue  # "Interior" of "Interior Minister"; "Afghan Consul General"
             if kind == "person":
                 b = _past_particle(text, b)
                 if m := _INITIALS_BEFORE.search(text, max(0, a - 12), a):
@@ -333,6 +334,18 @@ def _kind_in_context(text: str, a: int, b: int, kind: Kind) -> Kind:
 
 
 _INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z][a-z]?\.\s?){1,3}\s?$")
+
+
+def _only_titles(surface: str) -> bool:
+    """Titles alone, or a demonym and titles: a role, not a name."""
+    words = [fold(w) for w in surface.split()]
+    if all(w in TITLES for w in words):
+        return True
+    return (
+        len(words) >= 2
+        and all(w in TITLES for w in words[1:])
+        and re.search(r"(?:an|ian|i|ese|ish)$", words[0]) is not None
+    )
 
 
 def _past_particle(text: str, b: int) -> int:
@@ -491,6 +504,29 @@ def _named_by_apposition(text: str, boiler: list[tuple[int, int]]) -> list[_Cand
             a += w.end()
         if len(text[a:b].split()) >= 2 and not _not_a_person(text[a:b]):
             out.append(_Cand(a, b, "person", "rule:name-in-apposition"))
+    return out
+
+
+# "P.I. Zhdanov", "Kh. Dzhafarzade", "Korolev V.N.": names with initials, as in translations
+# from Russian; not "U.S. Army" or "St. Petersburg".
+_INITIALLED = re.compile(
+    r"(?<![\w.])(?:(?:[A-Z][a-z]?\.\s?){1,3}[A-Z][a-z][\w'’\-]+|[A-Z][a-z][\w'’\-]+\s(?:[A-Z]\.){1,3})"
+    r"(?![\w])"
+)
+
+
+def _initialled_names(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
+    out = []
+    for m in _INITIALLED.finditer(text):
+        initials = re.findall(r"[A-Z][a-z]?\.", m.group())
+        word = re.sub(r"(?:[A-Z][a-z]?\.\s?)+", "", m.group()).strip()
+        if _inside(m.start(), boiler) or places.canonical("".join(initials)) or not word:
+            continue
+        if fold(initials[0]) in TITLES or fold(word) in TITLES or places.canonical(word):
+            continue  # "Dr. Smith" is found by the model; "St. Petersburg" is a place
+        if fold(word) in ORG_HEADS or word.endswith(("ment", "tion", "ity")):
+            continue  # "U.N. Mission"
+        out.append(_Cand(m.start(), m.end(), "person", "rule:initialled-name"))
     return out
 
 
