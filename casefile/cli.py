@@ -231,6 +231,7 @@ LOOKUP_KINDS = ("person", "organization", "place", "entity", "event", "claim", "
 )
 @click.option(
     "--doc",
+    metavar="DOC",
     default=None,
     shell_complete=_complete_doc,
     help="Only facts found in this document (its file name, a unique part of it, or its id).",
@@ -321,6 +322,7 @@ class PeriodParam(click.ParamType):
 )
 @click.option(
     "--entity",
+    metavar="NAME",
     default=None,
     shell_complete=_complete_name,
     help="Only the events that involve the person, organization or place this names (fuzzy).",
@@ -339,12 +341,11 @@ def timeline(
     2024-01-03. Conflicting claims about an event are shown as, e.g., "killed: more than 90
     vs at least 91".
 
-    \b
-    --from and --to take YYYY, YYYY-MM or YYYY-MM-DD and are compared by period overlap:
-    each date stands for the whole year, month or day it names, and an event is kept
-    when its period overlaps the range from the start of --from to the end of --to.
-    So an event dated 2020 is kept by --from 2020-06 --to 2021, and by --to 2020-03;
-    --to 2021 keeps all of 2021. Undated events are left out when a range is given.
+    --from and --to take YYYY, YYYY-MM or YYYY-MM-DD and compare by period overlap: each
+    date stands for the whole year, month or day it names, and an event is kept when its
+    period overlaps the range from the first day of --from to the last day of --to. So an
+    event dated 2020 is kept by --from 2020-06 --to 2021, and by --to 2020-03; --to 2021
+    keeps all of 2021. Undated events are left out when a range is given.
     """
     from casefile import render
     from casefile.shell import events_between
@@ -494,7 +495,9 @@ def open_case(case: Path, **app: bool) -> None:
     show_default=True,
     help="Address to listen on. Anything but loopback lets others on the network in.",
 )
-@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option(
+    "--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port."
+)
 @click.option(
     "--public-url",
     default=None,
@@ -517,9 +520,10 @@ def serve(case_path: Path | None, host: str, port: int, public_url: str | None) 
     if not web.available():
         raise Failure(f"serving needs textual-serve, which is not installed: {web.PIP_LINE}")
     url = public_url or web.public_url(host, port)
-    for line in web.reach_lines(host, port, url):
-        click.echo(line, err=True)
     try:
+        web.check_port(host, port)
+        for line in web.reach_lines(host, port, url):
+            click.echo(line, err=True)
         web.serve(path, host, port, url, title=f"casefile: {path.name}")
     except web.ServeError as err:
         raise Failure(str(err)) from None

@@ -509,15 +509,15 @@ def _named_by_apposition(text: str, boiler: list[tuple[int, int]]) -> list[_Cand
 
 # "P.I. Zhdanov", "Kh. Dzhafarzade", "Korolev V.N.": names with initials, as in translations
 # from Russian; not "U.S. Army" or "St. Petersburg".
-_INITIALLED = re.compile(
-    r"(?<![\w.])(?:(?:[A-Z][a-z]?\.\s?){1,3}[A-Z][a-z][\w'’\-]+|[A-Z][a-z][\w'’\-]+\s(?:[A-Z]\.){1,3})"
-    r"(?![\w])"
+_INITIALLED = (
+    re.compile(r"(?<![\w.])(?:[A-Z][a-z]?\.\s?){1,3}[A-Z][a-z][\w'’\-]+"),
+    re.compile(r"(?<![\w.])[A-Z][a-z][\w'’\-]+\s(?:[A-Z]\.){1,3}(?!\w)"),
 )
 
 
 def _initialled_names(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
     out = []
-    for m in _INITIALLED.finditer(text):
+    for m in (m for pattern in _INITIALLED for m in pattern.finditer(text)):
         initials = re.findall(r"[A-Z][a-z]?\.", m.group())
         word = re.sub(r"(?:[A-Z][a-z]?\.\s?)+", "", m.group()).strip()
         if _inside(m.start(), boiler) or places.canonical("".join(initials)) or not word:

@@ -94,6 +94,7 @@ def surname(name: str) -> str | None:
 
 # Spelling correspondences of romanised names, applied before vowels are dropped.
 _DIGRAPHS = [
+    (r"(?<=[a-z]{3})eh$", "e"),  # Persian -zadeh / -zade
     (r"dzh|dj|zh", "j"),
     (r"tch|tsch|ch", "c"),
     (r"sch|sh", "s"),
@@ -133,7 +134,13 @@ def skeleton(token: str) -> str:
 def vowel_fold(token: str) -> str:
     """A gentler form for ratio scoring: ee->i, oo/ou->u, doubles collapsed, digraphs unified."""
     t = re.sub(r"[^a-z]", "", fold(token))
-    for pat, rep in ((r"ee|ie|ey", "i"), (r"oo|ou|ow|aw", "u"), (r"ph", "f"), (r"dzh|dj", "j")):
+    for pat, rep in (
+        (r"(?<=[a-z]{3})eh$", "e"),
+        (r"ee|ie|ey", "i"),
+        (r"oo|ou|ow|aw", "u"),
+        (r"ph", "f"),
+        (r"dzh|dj", "j"),
+    ):
         t = re.sub(pat, rep, t)
     return re.sub(r"(.)\1+", r"\1", t)
 
@@ -157,7 +164,7 @@ def token_match(a: str, b: str) -> TokenMatch | None:
     if not sa or not sb:
         return None
     vowels = "aeiou"
-    same_start = (a[0] in vowels and b[0] in vowels) or skeleton(a[0]) == skeleton(b[0])
+    same_start = (a[0] in vowels and b[0] in vowels) or sa[:1] == sb[:1]
     va, vb = vowel_fold(a), vowel_fold(b)
     if va == vb:
         return TokenMatch(a, b, 0.95, f"{a}~{b}: same letters once romanised vowels are folded")

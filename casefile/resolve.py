@@ -156,8 +156,9 @@ _INITIAL_FORMS = {
 def _initials_form(name: str) -> tuple[str, list[str]] | None:
     """'Yuldashev B.T.' or 'B.T. Yuldashev' or 'B. Yuldashev' → ('yuldashev', ['b', 't'])."""
     words = name.replace(".", ". ").split()
-    initials = [w[0].lower() for w in words if re.fullmatch(r"[A-Z]\.?", w)]
-    rest = [w for w in words if not re.fullmatch(r"[A-Z]\.?", w)]
+    initial = re.compile(r"[A-Z]\.?|[A-Z][a-z]\.")  # "B.", "B", "Kh."
+    initials = [w.rstrip(".").lower() for w in words if initial.fullmatch(w)]
+    rest = [w for w in words if not initial.fullmatch(w)]
     if not initials or len(rest) != 1:
         return None
     core = core_tokens(rest[0])
@@ -175,9 +176,9 @@ def _initials_match(a: str, b: str) -> Match | None:
         return None
     last = token_match(sur, core[-1])
     first = core[0][0]
-    if last is None or first not in _INITIAL_FORMS.get(inits[0], inits[0]):
+    if last is None or first not in _INITIAL_FORMS.get(inits[0][0], inits[0][0]):
         return None
-    why = [last.why, f"initial {inits[0].upper()}. for {core[0]}"]
+    why = [last.why, f"initial {inits[0].capitalize()}. for {core[0]}"]
     return Match(round(min(last.score, 0.95) - 0.07, 3), a, b, why)
 
 
@@ -185,7 +186,18 @@ def person_names_match(a: str, b: str) -> Match | None:
     """Align two personal names token by token; None if some token cannot be aligned."""
     if m := _initials_match(a, b):
         return m
-    ta, tb = core_tokens(a), core_tokens(b)
+    m = _tokens_match(a, b, core_tokens(a), core_tokens(b))
+    if m is None and ("-" in a) != ("-" in b):
+        # "Mohammad-Reza Gholami" ~ "Mohammadreza Gholami": a hyphenated name written as one
+        m = _tokens_match(a, b, _joined(a), _joined(b))
+    return m
+
+
+def _joined(name: str) -> list[str]:
+    return core_tokens(re.sub(r"(?<=\w)-(?=[A-Z])", "", name))
+
+
+def _tokens_match(a: str, b: str, ta: list[str], tb: list[str]) -> Match | None:
     # "Abu Firas" alone is shared by many; "Abu Mohammed al-Tarabulsi" is a full name
     kunya = is_kunya(a) and is_kunya(b) and len(ta) == 1 and len(tb) == 1
     if is_kunya(a) != is_kunya(b) and min(len(ta), len(tb)) < 2:
@@ -411,8 +423,9 @@ def canonical_name(c: Cluster) -> str:
                 -start,
             )
         if kind == "person":
-            full = len(core_tokens(text)) >= 2 and not is_kunya(text)
-            return (full, len(docs), len(core_tokens(text)), n, -order, -start)
+            words = [t for t in core_tokens(text) if len(t) > 1]  # initials are not names
+            full = len(words) >= 2 and not is_kunya(text)
+            return (full, len(docs), len(words), n, -order, -start)
         return (True, len(docs), len(text), n, -order, -start)
 
     best = max(counts.values(), key=rank)

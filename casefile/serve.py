@@ -79,6 +79,21 @@ def reach_lines(host: str, port: int, url: str, target: str | None = None) -> li
     ]
 
 
+def check_port(host: str, port: int) -> None:
+    """Fail now, in one line, if the address is taken, rather than after the banner."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError as err:
+        raise ServeError(f"cannot listen on {host}: {err.strerror or err}") from None
+    family, kind, proto, _, addr = infos[0]
+    with socket.socket(family, kind, proto) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server will
+        try:
+            s.bind(addr)
+        except OSError as err:
+            raise ServeError(f"cannot listen on {host}:{port}: {err.strerror or err}") from None
+
+
 def available() -> bool:
     return importlib.util.find_spec("textual_serve") is not None
 
