@@ -610,6 +610,7 @@ def _drop_adjectives(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
         tok = by_start.get(c.end + nxt.end()) if nxt else None
         if (
             c.kind == "person"
+            and c.source.startswith("ner")  # a rule read the context already
             and " " not in c.text(text)
             and tok is not None
             and tok.is_lower
@@ -787,7 +788,9 @@ def _aliases(
             if any(not (right.end <= c.start or right.start >= c.end) for c in cands):
                 continue
             cands.append(right)
-        if left.kind != right.kind:
+        if _PERSON_CUE.search(m.group()):
+            left.kind = right.kind = "person"  # only people have an alias or a nom de guerre
+        elif left.kind != right.kind:
             right.kind = (
                 left.kind if left.kind == "person" or right.kind != "person" else right.kind
             )

@@ -134,9 +134,10 @@ def skeleton(token: str) -> str:
 def vowel_fold(token: str) -> str:
     """A gentler form for ratio scoring: ee->i, oo/ou->u, doubles collapsed, digraphs unified."""
     t = re.sub(r"[^a-z]", "", fold(token))
+    t = re.sub(r"([^aeiou])\1+", r"\1", t)  # "Ayyoubi" / "Ayoubi" before y is read
     for pat, rep in (
         (r"(?<=[a-z]{3})eh$", "e"),
-        (r"ee|ie|ey", "i"),
+        (r"ee|ie|ey|ay(?=[aeiou])", "i"),
         (r"oo|ou|ow|aw", "u"),
         (r"ph", "f"),
         (r"dzh|dj", "j"),

@@ -186,7 +186,14 @@ def person_names_match(a: str, b: str) -> Match | None:
     """Align two personal names token by token; None if some token cannot be aligned."""
     if m := _initials_match(a, b):
         return m
-    m = _tokens_match(a, b, core_tokens(a), core_tokens(b))
+    ta, tb = core_tokens(a), core_tokens(b)
+    m = _tokens_match(a, b, ta, tb)
+    if m is None and sorted((len(ta), len(tb))) == [1, 2] and not is_kunya(a) and not is_kunya(b):
+        # "Sherzaman" ~ "Sher Zaman": one name written as one word or two
+        one, two = (ta, tb) if len(ta) == 1 else (tb, ta)
+        t = token_match(one[0], "".join(two))
+        if t and t.score >= 0.85 and len(one[0]) >= 7:
+            return Match(round(t.score - 0.05, 3), a, b, [f"{t.why} (written as one word)"])
     if m is None and ("-" in a) != ("-" in b):
         # "Mohammad-Reza Gholami" ~ "Mohammadreza Gholami": a hyphenated name written as one
         m = _tokens_match(a, b, _joined(a), _joined(b))

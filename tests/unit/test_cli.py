@@ -24,11 +24,20 @@ def cf(*args: str, cwd: Path | None = None, env: dict | None = None) -> subproce
     )
 
 
-@pytest.mark.parametrize("command", ["build", "lookup", "export", "open"])
+COMMANDS = ["build", "lookup", "show", "timeline", "sources", "export", "open", "serve"]
+
+
+@pytest.mark.parametrize("command", [*COMMANDS, "completion"])
 def test_every_command_has_help(command: str) -> None:
     r = cf(command, "--help")
     assert r.returncode == 0
     assert "Usage: casefile " + command in r.stdout
+
+
+def test_every_command_is_tested_for_help() -> None:
+    from casefile.cli import cli
+
+    assert set(cli.commands) == {*COMMANDS, "completion"}
 
 
 def test_lookup_prints_the_person_with_aliases_and_sentences(sample_case: Path) -> None:
@@ -59,8 +68,20 @@ def test_lookup_nothing_matches(sample_case: Path) -> None:
     assert len(r.stderr.strip().splitlines()) == 1
 
 
-@pytest.mark.parametrize("command", ["lookup tanveer", "export"])
-def test_reading_commands_import_neither_spacy_nor_textual(sample_case: Path, command) -> None:
+@pytest.mark.parametrize(
+    ("command", "expect"),
+    [
+        ("lookup tanveer", "Mohammad Imran Tanvir"),
+        ("show tanveer", "Mohammad Imran Tanvir"),
+        ("timeline --entity soleimani", "Qasem Soleimani"),
+        ("sources tanveer", "Mohammad Imran Tanvir"),
+        ("sources explosive vests", "[[explosive]]"),
+        ("export", "Mohammad Imran Tanvir"),
+    ],
+)
+def test_reading_commands_import_neither_spacy_nor_textual(
+    sample_case: Path, command: str, expect: str
+) -> None:
     code = (
         "import sys, runpy\n"
         f"sys.argv = ['casefile', *{command.split()!r}, '--case', {str(sample_case)!r}]\n"
@@ -74,7 +95,7 @@ def test_reading_commands_import_neither_spacy_nor_textual(sample_case: Path, co
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert "HEAVY []" in r.stdout, r.stdout[-300:] + r.stderr
-    assert "Mohammad Imran Tanvir" in r.stdout
+    assert expect in r.stdout
 
 
 def test_export_json_matches_the_format(sample_case: Path, tmp_path: Path) -> None:
@@ -198,3 +219,185 @@ def test_export_csv_to_a_folder(sample_case: Path, tmp_path: Path) -> None:
     r = cf("export", "--case", str(sample_case), "--format", "csv", "-o", str(tmp_path / "t"))
     assert r.returncode == 0, r.stderr
     assert {"entities.csv", "events.csv"} <= {p.name for p in (tmp_path / "t").iterdir()}
+
+
+# --- answers from a plain shell: show, timeline, sources, lookup filters -----------------
+
+
+def test_show_prints_the_whole_dossier(sample_case: Path) -> None:
+    r = cf("show", "omran", "tanveer", "--case", str(sample_case))  # words need no quotes
+    assert r.returncode == 0, r.stderr
+    out = r.stdout
+    assert out.startswith("Mohammad Imran Tanvir  (person, e-")
+    assert "  Abu Omran  (aka)  in 003_fc3f24696485a95c.txt" in out
+    assert "Attributes:\n  role: specialist in bomb-making" in out
+    assert "Sources (5 mentions in 2 documents):\n  000_427842da66ef77b3.txt\n" in out
+    assert "was [[Mohammad Omran Tanveer]], also known as [[Abu Omran]]." in out
+    assert "Relations:\n  Mohammad Imran Tanvir linked to Abdullah Tajiki" in out
+    assert "imran~omran: same consonant skeleton" in out
+    assert "\x1b" not in out
+
+
+def test_show_json_and_no_match(sample_case: Path) -> None:
+    r = cf("show", "soleimani", "--case", str(sample_case), "--json")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["name"] == "Qasem Soleimani" and r.stdout.isascii()
+    assert [e["date"] for e in data["events"]] == ["2020-01", "2024-01-03", "2024-01-04"]
+    r = cf("show", "qqqqzzzz", "--case", str(sample_case))
+    assert r.returncode == 1 and r.stdout == ""
+    assert r.stderr.strip().splitlines() == [
+        "casefile: no person, organization or place matches 'qqqqzzzz'"
+    ]
+
+
+def test_timeline_dates_ranges_and_conflicts(sample_case: Path) -> None:
+    r = cf("timeline", "--case", str(sample_case))
+    assert r.returncode == 0, r.stderr
+    dates = [line.split()[0] for line in r.stdout.splitlines() if not line.startswith(" ")]
+    assert dates == sorted(dates) and {"2020", "2020-11", "2024-01-03"} <= set(dates)
+    assert "conflict: killed: more than 90 vs at least 91" in r.stdout
+    r = cf("timeline", "--case", str(sample_case), "--from", "2020-06", "--to", "2021")
+    assert r.returncode == 0, r.stderr
+    dates = [line.split()[0] for line in r.stdout.splitlines() if not line.startswith(" ")]
+    assert dates == ["2020", "2020", "2020-11"]  # a year overlaps a range that starts mid-year
+
+
+def test_timeline_of_an_entity_as_json(sample_case: Path) -> None:
+    r = cf("timeline", "--case", str(sample_case), "--entity", "soleimany", "--json")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["entity"]["name"] == "Qasem Soleimani"
+    events = data["events"]
+    assert [e["date"] for e in events] == ["2020-01", "2024-01-03", "2024-01-04"]
+    assert events[1]["conflicts"][0]["with"][0]["value"] == "at least 91"
+    assert all("Qasem Soleimani" in [x["name"] for x in e["entities"]] for e in events)
+
+
+def test_sources_of_a_name_or_of_text(sample_case: Path) -> None:
+    r = cf("sources", "abu", "omran", "--case", str(sample_case))
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert lines[0].startswith("Mohammad Imran Tanvir  (person")
+    assert "000_427842da66ef77b3.txt" in lines and "003_fc3f24696485a95c.txt" in lines
+    assert lines[1:3] == [
+        "  matched: [[Abu]] [[Omran]]",
+        "  5 mentions in 3 sentences of 2 documents",
+    ]
+    assert sum("[[" in line for line in lines[3:]) == 3  # three sentences, mentions marked
+    r = cf("sources", "explosive vests", "--case", str(sample_case), "--json")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["entity"] is None
+    assert [m["text"] for m in data["sentences"][0]["marks"]] == ["explosive", "vests"]
+
+
+def test_lookup_kind_and_doc_filters(sample_case: Path) -> None:
+    base = ("lookup", "kerman", "--case", str(sample_case), "--json")
+    r = cf(*base, "--kind", "event", "--kind", "claim", "--doc", "003_fc3")
+    assert r.returncode == 0, r.stderr
+    hits = json.loads(r.stdout)["hits"]
+    assert hits and {h["kind"] for h in hits} <= {"event", "claim"}
+    assert all(s["doc"] == hits[0]["spans"][0]["doc"] for h in hits for s in h["spans"])
+    r = cf(*base, "--doc", "nothing-like-it")
+    assert r.returncode == 1 and "no single document matches 'nothing-like-it'" in r.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["timeline", "--from", "2020-13"],
+        ["timeline", "--from", "2022", "--to", "2021"],
+        ["timeline", "--entity", "qqqqzzzz"],
+        ["show"],
+        ["sources", "x", "--case", "/nonexistent/case.db"],
+        ["frobnicate"],
+    ],
+)
+def test_bad_input_is_one_line(sample_case: Path, args: list[str]) -> None:
+    if "--case" not in args:
+        args = [*args, "--case", str(sample_case)]
+    r = cf(*args)
+    assert r.returncode != 0 and r.stdout == ""
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("casefile: "), r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_foreign_case_is_one_line_for_every_reading_command(tmp_path: Path) -> None:
+    foreign = tmp_path / "notes.db"
+    foreign.write_text('{"something": "else"}')
+    for args in (["show", "x"], ["timeline"], ["sources", "x"], ["serve"]):
+        r = cf(*args, "--case", str(foreign))
+        assert r.returncode == 1, args
+        assert r.stderr == f"casefile: {foreign}: not a casefile case file\n"
+
+
+def _on_a_terminal(args: list[str], env: dict[str, str]) -> bytes:
+    """What the command writes when its standard output is a terminal (a pty)."""
+    import pty
+
+    leader, follower = pty.openpty()
+    base = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "casefile.cli", *args],
+        stdout=follower,
+        stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+        env={**base, "TERM": "xterm", **env},
+    )
+    os.close(follower)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # EIO: the child has closed the terminal
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.close(leader)
+    proc.wait(timeout=60)
+    return out
+
+
+def test_color_only_on_a_terminal_without_no_color(sample_case: Path) -> None:
+    args = ["show", "tajiki", "--case", str(sample_case)]
+    colored = _on_a_terminal(args, {})
+    assert b"\x1b[1;7mAbdullah Tajiki\x1b[0m" in colored and b"[[" not in colored
+    plain = _on_a_terminal(args, {"NO_COLOR": "1"})
+    assert b"\x1b" not in plain and b"[[Abdullah Tajiki]]" in plain
+
+
+# --- completion --------------------------------------------------------------------------
+
+
+def test_completion_offers_names_from_the_case(sample_case: Path, tmp_path: Path) -> None:
+    (tmp_path / "case.db").write_bytes(sample_case.read_bytes())
+    env = {
+        "_CASEFILE_COMPLETE": "bash_complete",
+        "COMP_WORDS": "casefile show tan",
+        "COMP_CWORD": "2",
+        "CASEFILE_CACHE": str(tmp_path / "none"),
+    }
+    r = cf(cwd=tmp_path, env=env)
+    assert r.returncode == 0, r.stderr
+    assert "plain,Mohammad Imran Tanvir" in r.stdout.splitlines()
+    words = f"casefile timeline --case {sample_case} --entity soleim"
+    r = cf(env={**env, "COMP_WORDS": words, "COMP_CWORD": "5"})
+    assert "plain,'Qasem Soleimani'" in r.stdout.splitlines()  # bash: one option value
+    assert not (tmp_path / "none").exists()  # completion never builds the sample case
+
+
+@pytest.mark.parametrize(
+    ("shell", "marker"),
+    [("bash", "_casefile_completion"), ("zsh", "#compdef casefile"), ("fish", "complete")],
+)
+def test_completion_prints_the_script(shell: str, marker: str) -> None:
+    from click.testing import CliRunner
+
+    from casefile.cli import cli
+
+    r = CliRunner().invoke(cli, ["completion", shell], prog_name="casefile")
+    assert r.exit_code == 0, r.output
+    assert marker in r.output and "_CASEFILE_COMPLETE" in r.output

@@ -14,7 +14,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_search import ALPHA, make_case, span  # tests/unit is on sys.path (rootdir)
 
-from casefile.render import lookup_json, lookup_text
+from casefile.render import (
+    dossier_json,
+    dossier_text,
+    lookup_json,
+    lookup_text,
+    mentions_json,
+    mentions_text,
+    sentences_json,
+    sentences_text,
+    sorted_events,
+    timeline_json,
+    timeline_text,
+)
 from casefile.sanitize import REPLACEMENT, inert, one_line
 from casefile.search import SearchIndex
 
@@ -251,6 +263,202 @@ def test_lookup_json_hostile_round_trips() -> None:
     data = lookup_json(case, SearchIndex(case).search("oleg"))
     dumped = json.dumps(data, ensure_ascii=True)
     assert json.loads(dumped) == data and ESC not in dumped
+
+
+# --- show, timeline, sources ------------------------------------------------------------
+
+
+def rich_case() -> dict[str, Any]:
+    """make_case with attributes, relations, a possible-same pair and more events."""
+    case = make_case()
+    a, b = case["documents"]
+    ivan, petrov, nlu = case["entities"][:3]
+    ivan["attributes"] = [
+        {"type": "age", "value": "34", "sources": [span(a, "Sidorov")], "conflicts": ["35"]},
+        {"type": "role", "value": "the Grey Fox", "sources": [span(a, "Grey Fox")]},
+    ]
+    ivan["possible_same"] = [
+        {
+            "entity": "e-petrov",
+            "a": "Ivan Petrovich Sidorov",
+            "b": "Ivan Petrov",
+            "score": 0.7,
+            "reasons": ["ivan = ivan; petrovich~petrov: one is a prefix"],
+        }
+    ]
+    ivan["merges"].append(
+        {
+            "a": "Ivan Petrovich Sidorov",
+            "b": "Grey Fox",
+            "score": 1.0,
+            "reasons": ["'also known as' in the same sentence"],
+            "evidence": span(a, "also known as"),
+        }
+    )
+    case["relations"] = [
+        {
+            "source": "e-ivan",
+            "target": "e-nlu",
+            "type": "led",
+            "sources": [span(b, "The Grey Fox had led the Northern Logistics Union")],
+        },
+        {"source": "e-petrov", "target": "e-ivan", "type": "saw", "sources": []},
+    ]
+    case["events"] += [
+        {
+            "id": "ev-0",
+            "date": "2024",
+            "summary": "A year of trouble",
+            "entities": ["e-ivan"],
+            "sources": [],
+        },
+        {
+            "id": "ev-2",
+            "date": "2024-03",
+            "summary": "Bail in March",
+            "entities": [],
+            "sources": [span(b, "released on bail"), span(b, "paid the bail")],
+        },
+    ]
+    return case
+
+
+def test_dossier_text_has_every_section() -> None:
+    out = "\n".join(dossier_text(rich_case(), "e-ivan"))
+    assert out.startswith("Ivan Petrovich Sidorov  (person, e-ivan)\n")
+    assert "  Grey Fox  (aka)  in alpha.txt, beta.txt" in out
+    assert "Attributes:\n  age: 34  (other sources say: 35)  — alpha.txt\n" in out
+    sources = out.split("Sources (5 mentions in 2 documents):\n", 1)[1].split("\n\n", 1)[0]
+    assert sources.splitlines() == [
+        "  alpha.txt",
+        "    Police in Novograd said on Monday, March 4, that [[Ivan Petrovich Sidorov]], also "
+        "known as the [[Grey Fox]], was detained.",
+        "    [[Sidorov]] denied the charges.",
+        "  beta.txt",
+        "    [[Ivan Petrovitch Sidorow]] was released on bail.",
+        "    The [[Grey Fox]] had led the Northern Logistics Union (NLU) for years.",
+    ]
+    assert "Events:\n  2024        A year of trouble\n  2024-03-04  Sidorov detained" in out
+    assert "Relations:\n  Ivan Petrovich Sidorov led Northern Logistics Union\n" in out
+    assert "    beta.txt: [[The Grey Fox had led the Northern Logistics Union]] (NLU)" in out
+    assert "  Ivan Petrov saw Ivan Petrovich Sidorov\n    (none)" in out
+    assert "Possibly the same as:\n  Ivan Petrov  (e-petrov; score 0.7, not merged): ivan" in out
+    assert "  Ivan Petrovich Sidorov = Grey Fox  (score 1.0): 'also known as'" in out
+    assert "    alpha.txt: Police in Novograd said on Monday, March 4, that Ivan Petrovich " in out
+    assert ESC not in out
+
+
+def test_dossier_text_says_none_and_shows_the_match(case: dict[str, Any]) -> None:
+    hit = SearchIndex(case).search("nlu")[0]
+    out = "\n".join(dossier_text(case, "e-nlu", hit=hit))
+    assert "  matched: [[NLU]]" in out
+    for title in ("Attributes", "Events", "Relations", "Possibly the same as", "Merged because"):
+        assert f"\n{title}: none" in out
+
+
+def test_dossier_json() -> None:
+    case = rich_case()
+    data = dossier_json(case, "e-ivan", query="sidorow")
+    assert json.loads(json.dumps(data)) == data
+    assert (data["id"], data["name"], data["kind"]) == (
+        "e-ivan",
+        "Ivan Petrovich Sidorov",
+        "person",
+    )
+    assert data["documents"] == ["alpha.txt", "beta.txt"] and data["matched"] is None
+    assert len(data["mentions"]) == 5
+    texts = {d["id"]: d["text"] for d in case["documents"]}
+    for fact in data["mentions"] + data["attributes"][0]["sources"]:
+        assert texts[fact["doc"]][fact["start"] : fact["end"]] == fact["text"]
+    assert data["attributes"][0]["conflicts"] == ["35"]
+    assert [e["date"] for e in data["events"]] == ["2024", "2024-03-04"]
+    led, saw = data["relations"]
+    assert led["direction"] == "out" and led["other"] == {
+        "id": "e-nlu",
+        "name": "Northern Logistics Union",
+    }
+    assert saw["direction"] == "in" and saw["other"]["name"] == "Ivan Petrov"
+    assert data["possible_same"][0]["name"] == "Ivan Petrov"
+
+
+def test_timeline_in_date_order_with_conflicts() -> None:
+    case = rich_case()
+    events = sorted_events(case)
+    assert [e["date"] for e in events] == ["2024", "2024-03", "2024-03-04"]
+    lines = list(timeline_text(case, events))
+    assert lines[0] == "2024        A year of trouble"
+    assert lines[1] == "            involves: Ivan Petrovich Sidorov · 0 sources in 0 documents"
+    assert lines[3] == "            2 sources in 1 document"
+    assert lines[4].startswith("2024-03-04  Sidorov detained in Novograd")
+    assert lines[5].endswith("involves: Ivan Petrovich Sidorov, Novograd · 1 source in 1 document")
+    assert lines[6] == "            conflict: injured: At least 12 vs 15"
+    assert lines[7] == "            conflict: injured: 15 vs At least 12"
+    rows = timeline_json(case, events)
+    assert [r["id"] for r in rows] == ["ev-0", "ev-2", "ev-1"]
+    assert rows[2]["conflicts"][0]["with"][0]["value"] == "15"
+    assert rows[1]["documents"] == ["beta.txt"] and len(rows[1]["sources"]) == 2
+    assert rows[2]["entities"][1] == {"id": "e-novo", "name": "Novograd", "kind": "place"}
+
+
+def test_mentions_grouped_by_document(case: dict[str, Any]) -> None:
+    lines = list(mentions_text(case, "e-ivan"))
+    assert lines[:3] == [
+        "Ivan Petrovich Sidorov  (person, e-ivan)",
+        "  5 mentions in 4 sentences of 2 documents",
+        "",
+    ]
+    assert lines[3] == "alpha.txt" and lines[6] == "beta.txt"
+    assert lines[7] == "  [[Ivan Petrovitch Sidorow]] was released on bail."
+    short = list(mentions_text(case, "e-ivan", limit=1))
+    assert short[-2:] == [short[4], "… and 3 more sentences"]
+    data = mentions_json(case, "e-ivan", query="sid", limit=2)
+    assert data["entity"] == {"id": "e-ivan", "name": "Ivan Petrovich Sidorov", "kind": "person"}
+    assert data["total"] == 4 and len(data["sentences"]) == 2
+    first = data["sentences"][0]
+    assert [m["text"] for m in first["marks"]] == ["Ivan Petrovich Sidorov", "Grey Fox"]
+    assert ALPHA[first["sentence"]["start"] : first["sentence"]["end"]] == first["sentence"]["text"]
+
+
+def test_sentences_matching_text(case: dict[str, Any], index: SearchIndex) -> None:
+    hits = index.search("injured", kinds={"sentence"})
+    lines = list(sentences_text(case, "injured", hits))
+    assert lines[0] == "No name matches 'injured'; sentences that do (2):"
+    assert lines[2:] == [
+        "alpha.txt",
+        "  At least 12 people were [[injured]] in the blast at the Novograd depot.",
+        "beta.txt",
+        "  Officials said 15 people were [[injured]].",
+    ]
+    data = sentences_json(case, "injured", hits)
+    assert data["entity"] is None and data["total"] == 2
+    mark = data["sentences"][0]["marks"][0]
+    assert ALPHA[mark["start"] : mark["end"]] == "injured"
+
+
+@pytest.mark.parametrize("color", [False, True])
+def test_hostile_document_is_inert_in_every_answer(color: bool) -> None:
+    case = hostile_case()
+    case["events"].append(
+        {
+            "id": "ev-x",
+            "date": "2024\x1b[2J",
+            "summary": "Oleg\x1b]52;c;eA==\x07 seen\u202e",
+            "entities": ["e-oleg"],
+            "sources": [span(case["documents"][2], "Oleg Vantagov")],
+        }
+    )
+    case["claims"][0]["agreement"] = "odd\x9b31m"
+    hits = SearchIndex(case).search("red text", kinds={"sentence"})
+    answers = [
+        *dossier_text(case, "e-oleg", color=color),
+        *timeline_text(case, sorted_events(case), color=color),
+        *mentions_text(case, "e-oleg", color=color),
+        *sentences_text(case, "red\x1b[5m text", hits, color=color),
+    ]
+    out = "\n".join(answers)
+    ours = out.replace("\x1b[1;7m", "").replace("\x1b[1m", "").replace("\x1b[0m", "")
+    assert not FORBIDDEN & set(ours), [line for line in answers if FORBIDDEN & set(line)]
+    assert "[b]markup[/b]" in out and "evil.txt" in out
 
 
 # --- the fast path ----------------------------------------------------------------------
