@@ -706,9 +706,11 @@ def _clamped(y: int, m: int, d: int) -> date:
             d -= 1
 
 
-def resolve(dates: list[DateExpr], reference: str | None) -> None:
+def resolve(dates: list[DateExpr], reference: str | None, lower_bound: bool = False) -> None:
     """Fill `value`, `precision` and `basis` of each expression in place, in text order.
-    `reference` is YYYY, YYYY-MM or YYYY-MM-DD or None."""
+    `reference` is YYYY, YYYY-MM or YYYY-MM-DD or None. `lower_bound`: the reference is only
+    the latest day the text gives (no publication date), so a bare weekday told after that
+    day ("buried on Tuesday") falls on or after it, not before."""
     ref = _parse_partial(reference)
     last: DateExpr | None = None  # the previous resolved date
     last_fine: DateExpr | None = None  # ... with a month or a day
@@ -719,12 +721,26 @@ def resolve(dates: list[DateExpr], reference: str | None) -> None:
         prev = last_fine if e.unit in ("day", "week") and last_fine is not None else last
         try:
             _resolve_one(e, ref, prev)
+            if lower_bound and last_fine is not None and last_fine.value == reference:
+                _after_latest_day(e, last_fine)
         except (ValueError, OverflowError):  # a date outside the calendar
             e.value = e.precision = None
             e.basis = "no valid calendar date"
         if e.value is not None:
             last = e
             last_fine = e if e.precision != "year" else last_fine
+
+
+def _after_latest_day(e: DateExpr, latest: DateExpr) -> None:
+    if e.kind != "weekday" or e.month is not None or e.amount or e.tense == "future":
+        return
+    day = date.fromisoformat(latest.value or "")
+    d = day + timedelta(days=((e.weekday or 0) - day.weekday()) % 7)
+    basis = (
+        f"the {WEEKDAYS[e.weekday or 0]} on or after '{latest.text}' ({latest.value}), the "
+        "latest day the text gives: the document is dated no earlier"
+    )
+    _set(e, d, "day", basis)
 
 
 def _set(e: DateExpr, d: date, precision: Precision, basis: str) -> None:

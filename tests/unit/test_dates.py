@@ -466,3 +466,15 @@ def test_background_month_rules_out_an_earlier_weekday_day():
     ref, basis, _ = infer_reference(find_dates(text), None)
     # March 5 is a Tuesday in 2019 too, but the article mentions June 2019 as past
     assert ref == "2024-03-05", basis
+
+
+def test_weekday_after_the_latest_day_when_the_reference_is_a_lower_bound():
+    text = "The attack came on Monday, 5 February 2024. The body was buried on Tuesday."
+    dates = find_dates(text)
+    ref, _, _ = infer_reference(dates, None)
+    assert ref == "2024-02-05"
+    resolve(dates, ref, lower_bound=True)
+    tuesday = next(d for d in dates if d.text == "Tuesday")
+    assert tuesday.value == "2024-02-06" and "on or after" in tuesday.basis
+    resolve(dates, ref)  # a publication date: the Tuesday before it
+    assert tuesday.value == "2024-01-30"
