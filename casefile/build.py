@@ -83,9 +83,10 @@ def build(
                 progress(i + 1, len(todo), todo[i].name)
     report.extracted = len(todo)
     report.documents = len(docs)
+    # cached as extracted: assembling resolves dates in place, with the folder's evidence
+    keep = {_cache_key(d, model_name): extractions[d.id].to_dict() for d in docs}
     case = assemble(docs, [extractions[d.id] for d in docs])
     case["built_from"] = [str(p) for p in paths]
-    keep = {_cache_key(d, model_name): extractions[d.id].to_dict() for d in docs}
     # keep the cache of documents that left the folder, so putting them back costs nothing
     for k, v in cache.items():
         keep.setdefault(k, v)
