@@ -530,12 +530,23 @@ def _initialled_names(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
     return out
 
 
+_NOT_DATELINES = frozenset(
+    "by photo breaking update updated exclusive watch live analysis opinion editorial "
+    "correction new video audio listen read see also advertisement sponsored".split()
+)
+
+
 def _datelines(text: str) -> list[_Cand]:
-    return [
-        _Cand(m.start(1), m.end(1), "place", "rule:dateline", by_context=True)
-        for m in _DATELINE.finditer(text)
-        if fold(m.group(1)) not in ("by", "photo", "see also", "read more")
-    ]
+    out = []
+    for m in _DATELINE.finditer(text):
+        words = m.group(1).split()
+        if len(words) > 3 or any(fold(w) in _NOT_DATELINES for w in words):
+            continue
+        # a place the gazetteer knows, or "CITY, Country"/"CITY, May 12" as datelines read
+        after = text[m.end(1) : m.end(1) + 24]
+        if places.canonical(m.group(1).title()) or re.match(r",\s+[A-Z][a-z]", after):
+            out.append(_Cand(m.start(1), m.end(1), "place", "rule:dateline", by_context=True))
+    return out
 
 
 def _named_with_age(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:

@@ -130,3 +130,10 @@ def test_name_in_apposition_with_an_age(nlp) -> None:
     _, _, kinds = run(nlp, "On Monday Rustam Nazarow, 35, was charged in Odessa.")
     assert kinds.get("Rustam Nazarow") == "person"
     assert not any(k.startswith("On ") for k in kinds)
+
+
+def test_datelines_are_places_but_not_headline_labels(nlp) -> None:
+    _, _, kinds = run(nlp, "OSH, Kyrgyzstan — Police said on Monday that two men were held.")
+    assert kinds.get("OSH") == "place"
+    _, _, kinds = run(nlp, "BREAKING, police say two men were held in Osh on Monday.")
+    assert "BREAKING" not in kinds
