@@ -527,8 +527,7 @@ def infer_reference(
             ref = max(full)
             return (
                 ref.isoformat(),
-                f"inferred: no publication date; {_long(ref)}, the latest fully dated day "
-                "the text gives",
+                f"inferred: no publication date; {_long(ref)}, {LATEST_DAY}",
                 latest,
             )
         mentions = f"years up to {latest}" if latest else "no year"
@@ -583,6 +582,9 @@ def _weekday_year(
     ]
     best, neg_year = max(scored)
     return -neg_year if best else None
+
+
+LATEST_DAY = "the latest fully dated day the text gives"
 
 
 def _peer_year(keyed: list[DateExpr], peers: list[date]) -> int | None:
@@ -706,11 +708,11 @@ def _clamped(y: int, m: int, d: int) -> date:
             d -= 1
 
 
-def resolve(dates: list[DateExpr], reference: str | None, lower_bound: bool = False) -> None:
+def resolve(dates: list[DateExpr], reference: str | None, inferred: bool = False) -> None:
     """Fill `value`, `precision` and `basis` of each expression in place, in text order.
-    `reference` is YYYY, YYYY-MM or YYYY-MM-DD or None. `lower_bound`: the reference is only
-    the latest day the text gives (no publication date), so a bare weekday told after that
-    day ("buried on Tuesday") falls on or after it, not before."""
+    `reference` is YYYY, YYYY-MM or YYYY-MM-DD or None. `inferred`: the reference is a day
+    the text gives, not a publication date; the article may be written days after it, so a
+    bare weekday ("on Tuesday") is the one nearest that day, before or after."""
     ref = _parse_partial(reference)
     last: DateExpr | None = None  # the previous resolved date
     last_fine: DateExpr | None = None  # ... with a month or a day
@@ -721,8 +723,8 @@ def resolve(dates: list[DateExpr], reference: str | None, lower_bound: bool = Fa
         prev = last_fine if e.unit in ("day", "week") and last_fine is not None else last
         try:
             _resolve_one(e, ref, prev)
-            if lower_bound and last_fine is not None and last_fine.value == reference:
-                _after_latest_day(e, last_fine)
+            if inferred and ref is not None and ref.precision == "day":
+                _nearest_weekday(e, ref.rep(), reference or "")
         except (ValueError, OverflowError):  # a date outside the calendar
             e.value = e.precision = None
             e.basis = "no valid calendar date"
@@ -731,14 +733,16 @@ def resolve(dates: list[DateExpr], reference: str | None, lower_bound: bool = Fa
             last_fine = e if e.precision != "year" else last_fine
 
 
-def _after_latest_day(e: DateExpr, latest: DateExpr) -> None:
-    if e.kind != "weekday" or e.month is not None or e.amount or e.tense == "future":
+def _nearest_weekday(e: DateExpr, day: date, label: str) -> None:
+    if e.kind != "weekday" or e.month is not None or e.amount or e.anchor != "reference":
         return
-    day = date.fromisoformat(latest.value or "")
-    d = day + timedelta(days=((e.weekday or 0) - day.weekday()) % 7)
+    wd = e.weekday or 0
+    after = (wd - day.weekday()) % 7
+    before = (day.weekday() - wd) % 7
+    d = day + timedelta(days=after) if after < before else day - timedelta(days=before)
     basis = (
-        f"the {WEEKDAYS[e.weekday or 0]} on or after '{latest.text}' ({latest.value}), the "
-        "latest day the text gives: the document is dated no earlier"
+        f"the {WEEKDAYS[wd]} nearest {label}, the day the text dates (no publication date: "
+        "the article may be written after it)"
     )
     _set(e, d, "day", basis)
 

@@ -226,10 +226,16 @@ def _clean(text: str, start: int, end: int, kind: Kind) -> tuple[int, int]:
         m = _POSS.search(text, start, end)
         if m and m.start() > start:
             end, changed = m.start(), True
-        m = re.match(r"([\w.]+)\s+(?=[A-Z])", text[start:end]) if kind == "person" else None
-        # "General X", and abbreviated ranks such as "SSP X", "DIG X"
-        if m and (fold(m.group(1)) in TITLES or re.fullmatch(r"[A-Z]{2,4}", m.group(1))):
+        m = re.match(r"([\w.\-]+)\s+(?=[A-Z])", text[start:end]) if kind == "person" else None
+        # "General X", "Lieutenant-Colonel X", "Brig. X", and abbreviated ranks ("SSP X")
+        if m and (
+            all(fold(w) in TITLES for w in m.group(1).split("-"))
+            or re.fullmatch(r"[A-Z]{2,4}", m.group(1))
+        ):
             start, changed = start + m.end(), True
+        # the model opened a bracket it did not close: "… the Homeland (CNSP"
+        if "(" in text[start:end] and ")" not in text[start:end]:
+            end, changed = start + text[start:end].index("("), True
         if kind == "place":
             m = re.search(rf"\s+(?:{_PLACE_NOUNS})$", text[start:end])
             if m and text[start + m.start() + 1].islower():  # "Kandahar province"
@@ -256,7 +262,7 @@ def _from_ner(sdoc: Doc, text: str, boiler: list[tuple[int, int]]) -> list[_Cand
         elif kind != "place" and _gazetteer_place(ent.text):
             kind = "place"  # "Moldova" tagged ORG or PERSON
         for s, e in _line_parts(text, ent.start_char, ent.end_char):
-            if _inside(s, boiler):
+            if _inside(s, boiler) or _part_of_compound(text, s, e):
                 continue
             a, b = _clean(text, s, e, kind)
             if b - a < 2 or not any(c.isupper() for c in text[a:b]):
@@ -334,6 +340,11 @@ def _kind_in_context(text: str, a: int, b: int, kind: Kind) -> Kind:
 
 
 _INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z][a-z]?\.\s?){1,3}\s?$")
+
+
+def _part_of_compound(text: str, a: int, b: int) -> bool:
+    """'Don' of 'Rostov-on-Don': a piece of a hyphenated word is not a name of its own."""
+    return bool(re.match(r"\w-$", text[max(0, a - 2) : a]) or re.match(r"-\w", text[b : b + 2]))
 
 
 def _only_titles(surface: str) -> bool:
@@ -811,8 +822,8 @@ def _aliases(
 
 
 _PAREN_NAME = re.compile(
-    r"[ \t]*\(\s*((?:[A-Z][\w'’\-]*|al-\w+|el-\w+)(?:\s+(?:[A-Z][\w'’\-]*|al-\w+|el-\w+|"
-    r"al|el|bin|ibn|bou))*)\s*\)"
+    r"[ \t]*\(\s*[\"“'‘]?((?:[A-Z][\w'’\-]*|al-\w+|el-\w+)(?:\s+(?:[A-Z][\w'’\-]*|al-\w+|"
+    r"el-\w+|al|el|bin|ibn|bou))*)[\"”'’]?\s*\)"
 )
 
 

@@ -24,6 +24,8 @@ TITLES = frozenset(
     imam mullah ayatollah cleric rabbi pastor father reverend rev rev. bishop cardinal pope
     pope saint st st. chairman chairwoman chair officer inspector detective agent
     leader commissioner founder ceo head foreign defence defense interior
+    brig brig. alhaji alhaja hajiya haji hajji malam mallam ustaz ustadh mawlawi maulvi mufti
+    qari sayyid sayed mullah
     """.split()
 )
 
@@ -95,6 +97,7 @@ def surname(name: str) -> str | None:
 # Spelling correspondences of romanised names, applied before vowels are dropped.
 _DIGRAPHS = [
     (r"(?<=[a-z]{3})eh$", "e"),  # Persian -zadeh / -zade
+    (r"(?<=[iy])ah$", "a"),  # Arabic -iyah / -iya
     (r"dzh|dj|zh", "j"),
     (r"tch|tsch|ch", "c"),
     (r"sch|sh", "s"),
@@ -137,6 +140,7 @@ def vowel_fold(token: str) -> str:
     t = re.sub(r"([^aeiou])\1+", r"\1", t)  # "Ayyoubi" / "Ayoubi" before y is read
     for pat, rep in (
         (r"(?<=[a-z]{3})eh$", "e"),
+        (r"(?<=[iy])ah$", "a"),
         (r"ee|ie|ey|ay(?=[aeiou])", "i"),
         (r"oo|ou|ow|aw", "u"),
         (r"ph", "f"),
@@ -173,6 +177,10 @@ def token_match(a: str, b: str) -> TokenMatch | None:
     # A short skeleton says little ("Hassan" / "Hussein"): the letters must agree too.
     if sa == sb and (len(sa) >= 4 or r >= 0.75):
         return TokenMatch(a, b, 0.85 + 0.1 * r, f"{a}~{b}: same consonant skeleton '{sa}'")
+    # Russian renders h as g (Gasanov, Magomed); Egyptian Arabic j as g (Gamal, el-Gaadani)
+    for x, y, why in (("g", "h", "Russian g for h"), ("g", "j", "Egyptian g for j")):
+        if len(sa) >= 3 and sa != sb and sa.replace(x, y) == sb.replace(x, y):
+            return TokenMatch(a, b, 0.86, f"{a}~{b}: same consonant skeleton but for {why}")
     if same_start and len(sa) >= 4 and Levenshtein.distance(sa, sb) == 1 and r >= 0.8:
         why = f"{a}~{b}: consonant skeletons '{sa}'/'{sb}' differ by one letter"
         return TokenMatch(a, b, 0.7 + 0.1 * r, why)

@@ -194,6 +194,19 @@ def person_names_match(a: str, b: str) -> Match | None:
         t = token_match(one[0], "".join(two))
         if t and t.score >= 0.85 and len(one[0]) >= 7:
             return Match(round(t.score - 0.05, 3), a, b, [f"{t.why} (written as one word)"])
+    if m is None and len(ta) != len(tb) and min(len(ta), len(tb)) >= 2:
+        # "Salem Ba Wazir" ~ "Salem Bawazir": two words of one written as one in the other
+        long_, short = (ta, tb) if len(ta) > len(tb) else (tb, ta)
+        for i in range(len(long_) - 1):
+            joined = long_[:i] + [long_[i] + long_[i + 1]] + long_[i + 2 :]
+            m = (
+                _tokens_match(a, b, joined, short)
+                if long_ is ta
+                else _tokens_match(a, b, short, joined)
+            )
+            if m:
+                m.reasons.append(f"'{long_[i]} {long_[i + 1]}' written as one word")
+                break
     if m is None and ("-" in a) != ("-" in b):
         # "Mohammad-Reza Gholami" ~ "Mohammadreza Gholami": a hyphenated name written as one
         m = _tokens_match(a, b, _joined(a), _joined(b))
@@ -292,6 +305,15 @@ def place_names_match(a: str, b: str) -> Match | None:
         if fold(a) == fold(b):
             return Match(1.0, a, b, [f"same name: {a}"])
         return Match(0.97, a, b, [f"'{a}' and '{b}' are one place in the gazetteer ({ca})"])
+    if ca and cb:
+        return None  # two places the gazetteer knows apart
+    # a place spelled two ways, at least one unknown to the gazetteer ("Mudiyah" / "Moudiya")
+    ta, tb = tokens(a), tokens(b)
+    if len(ta) != len(tb) or sum(map(len, ta)) < 5:
+        return None
+    pairs = [token_match(x, y) for x, y in zip(ta, tb, strict=True)]
+    if all(p and p.score >= 0.85 for p in pairs):
+        return Match(0.86, a, b, [p.why for p in pairs if p] + ["a spelling the gazetteer lacks"])
     return None
 
 

@@ -127,7 +127,7 @@ def build_events(
     events: list[Event] = []
     for doc_id, ex in extractions.items():
         doc = docs[doc_id]
-        dates_mod.resolve(ex.dates, doc.reference_date, lower_bound=doc.published is None)
+        dates_mod.resolve(ex.dates, doc.reference_date, inferred=doc.published is None)
         starts = [s for s, _ in ex.sentences]
         for d in ex.dates:
             if not d.value:

@@ -98,13 +98,17 @@ def check_story(folder: Path, uncovered: bool) -> tuple[list[str], list[str]]:
                     if s not in texts[f]:
                         errors.append(f"{story}/{f}: {kind} {eid} surface {s!r} not in the text")
                     elif not re.search(r"(?<!\w)" + re.escape(s) + r"(?!\w)", texts[f]):
-                        notes.append(f"{story}/{f}: {eid} surface {s!r} only occurs glued to a word")
+                        notes.append(
+                            f"{story}/{f}: {eid} surface {s!r} only occurs glued to a word"
+                        )
                     prev = owner.setdefault((f, s), eid)
                     if prev != eid:
                         errors.append(f"{story}/{f}: surface {s!r} belongs to {prev} and {eid}")
                     nprev = norm_owner.setdefault((f, words(s)), eid)
                     if nprev != eid:
-                        errors.append(f"{story}/{f}: {s!r} ({eid}) normalises like a surface of {nprev}")
+                        errors.append(
+                            f"{story}/{f}: {s!r} ({eid}) normalises like a surface of {nprev}"
+                        )
 
     people = {e["id"] for e in gold["people"]}
     for row in gold["aliases"]:

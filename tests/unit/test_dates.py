@@ -468,13 +468,22 @@ def test_background_month_rules_out_an_earlier_weekday_day():
     assert ref == "2024-03-05", basis
 
 
-def test_weekday_after_the_latest_day_when_the_reference_is_a_lower_bound():
+def test_bare_weekday_nearest_an_inferred_reference():
     text = "The attack came on Monday, 5 February 2024. The body was buried on Tuesday."
     dates = find_dates(text)
     ref, _, _ = infer_reference(dates, None)
     assert ref == "2024-02-05"
-    resolve(dates, ref, lower_bound=True)
+    resolve(dates, ref, inferred=True)
     tuesday = next(d for d in dates if d.text == "Tuesday")
-    assert tuesday.value == "2024-02-06" and "on or after" in tuesday.basis
+    assert tuesday.value == "2024-02-06" and "nearest" in tuesday.basis
     resolve(dates, ref)  # a publication date: the Tuesday before it
     assert tuesday.value == "2024-01-30"
+
+
+def test_bare_weekday_before_an_inferred_reference_when_nearer():
+    text = "ABUJA, Monday, March 11 - Gunmen struck the village on Sunday night."
+    dates = find_dates(text)
+    ref, _, _ = infer_reference(dates + find_dates("in 2023 and"), None)
+    resolve(dates, "2024-03-11", inferred=True)
+    sunday = next(d for d in dates if d.text == "Sunday")
+    assert sunday.value == "2024-03-10"
