@@ -140,6 +140,9 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
     cands = _propagate(cands, text, boiler)
     _extend_names(cands, sdoc, text)  # a propagated surname may stand after its given name
     cands = _drop_adjectives(cands, sdoc, text)
+    # again, for cues whose name was found only by propagation ("el-Sabbagh, 53, known as …")
+    done = {a for _, _, _, a, _ in aka_pairs}
+    aka_pairs += [p for p in _aliases(text, cands, boiler) if p[3] not in done]
     cands = _drop_headline_only(cands, text, headlines)
     mentions, links = _group(cands, aka_pairs, text)
     hints = [(e.start_char, e.end_char) for e in sdoc.ents if e.label_ == "DATE"]
@@ -282,7 +285,8 @@ def _from_ner(sdoc: Doc, text: str, boiler: list[tuple[int, int]]) -> list[_Cand
 
 _PLACE_NOUNS = (
     "district|neighbourhood|neighborhood|quarter|area|region|province|governorate|county|village|"
-    "town|city|street|road|avenue|square|camp|crossing|border|valley|island|port|airport|prison"
+    "town|city|street|road|avenue|square|camp|crossing|border|valley|island|port|airport|prison|"
+    "state|forest|local government area"
 )
 _ORG_NOUNS = (
     "group|militia|faction|movement|party|organi[sz]ation|network|company|firm|agency|channel|"
@@ -290,7 +294,7 @@ _ORG_NOUNS = (
 )
 _PLACE_AFTER = re.compile(rf"\s+(?:{_PLACE_NOUNS})\b")
 _PLACE_BEFORE = re.compile(
-    r"\b(?:in|near|outside|across|around|through|(?:people|residents|inhabitants|city|town|"
+    r"\b(?:in|into|near|outside|across|around|through|(?:people|residents|inhabitants|city|town|"
     r"village|province|governor|mayor|outskirts)\s+of)\s+(?:the\s+)?"
     r"(?:[A-Z][\w'’\-]*(?:,\s+[A-Z][\w'’\-]*)*,?\s+and\s+)?$"  # "… of Akkar and Minyeh"
 )
@@ -333,8 +337,14 @@ def _kind_in_context(text: str, a: int, b: int, kind: Kind) -> Kind:
         return "place"
     if kind == "person" and _PLACE_AFTER.match(text, b):
         return "place"
-    # "in Akkar": a one-word "person" that is the object of "in" is a place
-    if kind == "person" and len(text[a:b].split()) == 1 and _PLACE_BEFORE.search(before):
+    # "in Akkar", "into Tudun Kaya": a "person" that is the object of "in" is a place, unless
+    # it owns something ("in Tanvir's house")
+    if (
+        kind == "person"
+        and len(surface.split()) <= 3
+        and _PLACE_BEFORE.search(before)
+        and not re.match(r"['’]s?\b", text[b : b + 2])
+    ):
         return "place"
     return kind
 
@@ -392,6 +402,12 @@ def _line_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _gazetteer_place(surface: str) -> bool:
     """A country or region, or a one-word city the gazetteer knows: the model mis-tagged it."""
     s = re.sub(r"^(?:the|The)\s+", "", surface.strip())
+    # "Niger Republic", "Republic of Niger"
+    s = (
+        re.sub(r"^Republic of\s+|\s+Republic$", "", s)
+        if places.is_country_or_region(re.sub(r"^Republic of\s+|\s+Republic$", "", s))
+        else s
+    )
     if places.is_country_or_region(s):
         return True
     return " " not in s and places.canonical(s) is not None and fold(s) not in ORG_HEADS
@@ -588,7 +604,9 @@ ROLE_NOUNS = (
     "colleague|friend|neighbou?r|relative|son|daughter|brother|sister|wife|husband"
 )
 _BY_ROLE = re.compile(
-    rf"\b(?:{KIN_NOUNS}|{ROLE_NOUNS})(?:\s+General)?(?:\s+(?:in|of|for|at)\s+[A-Z][\w'’\-]*)?"
+    rf"\b(?:{KIN_NOUNS}|{ROLE_NOUNS}|commissioner|spokesperson|village head)(?:\s+General)?"
+    r"(?:\s+(?:in|at)\s+[A-Z][\w'’\-]*|,?\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’\-]*"
+    r"(?:\s+(?:and|of|for|the|[A-Z][\w'’\-]*)){0,6},)?"
     r",?\s+(?=[A-Z])"
 )
 _NAME_RUN = re.compile(r"[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|al-\w+|el-\w+|bin|ibn|bou|de|van))*")
@@ -615,6 +633,7 @@ def _named_by_role(
             if not any(
                 c.kind == "place" and places.canonical(c.text(text)) and c.start == a for c in cands
             ):
+                a, b = _clean(text, a, b, "person")
                 out.append(_Cand(a, b, "person", "rule:name-after-role"))
             nxt = re.match(r",?\s+and\s+|,\s+(?=[A-Z])", text[b:])
             if not nxt:
@@ -636,7 +655,8 @@ def _drop_adjectives(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
             and " " not in c.text(text)
             and tok is not None
             and tok.is_lower
-            and tok.pos_ in ("NOUN", "ADJ")
+            and tok.lower_ not in ("alias", "aka", "known", "nicknamed")  # "Gulzad alias Toti"
+            and (tok.pos_ in ("NOUN", "ADJ") or re.search(r"(?:ien|ian|ese|ish)$", c.text(text)))
         ):
             continue  # "Tajik officials", "an Azerbaijani national"
         out.append(c)
@@ -793,6 +813,10 @@ def _aliases(
             ):
                 left = _Cand(*before, "person", "rule:alias")
                 cands.append(left)
+        if left is None and right is not None and _ROLE_BEFORE.search(text, 0, m.start()):
+            right.kind = "person"  # "a bandit leader known as Danzaki"
+            right.by_context = True
+            continue
         if left is None and right is not None:
             # "Rustam Nazarow, known as Abu Hafs" where the model found only the alias
             span = _name_before(text, m.start())
@@ -850,8 +874,11 @@ def _paren_aliases(
     return pairs
 
 
+_ROLE_BEFORE = re.compile(
+    rf"\b(?:{ROLE_NOUNS}|leader|kingpin|commander|militant|fighter|bandit|man|woman)\s*$"
+)
 # "Muhammad Nabi Tokhi, a 46-year-old known by the alias …": a short appositive between
-_APPOSITION = re.compile(r",\s+(?:(?:an?|the)\s+[\w\-]+(?:\s+[\w\-]+){0,3}|\d{1,3},)\s*")
+_APPOSITION = re.compile(r",\s+(?:(?:an?|the)\s+[\w\-]+(?:\s+[\w\-]+){0,3}|\d{1,3}),?\s*")
 _PERSON_CUE = re.compile(r"(?i)alias|nom de guerre|kunya|went by|goes by|a\.?k\.?a")
 
 
@@ -1066,11 +1093,8 @@ def _group(
             if find(i) == find(j):
                 continue
             m = person_names_match(cands[i].text(text), cands[j].text(text))
-            if (
-                m
-                and m.score >= MERGE_AT
-                and len(core_tokens(cands[i].text(text))) == len(core_tokens(cands[j].text(text)))
-            ):
+            # also "Khalil el-Sabbagh" of "Khalil Moustapha el-Sabbagh" in one article
+            if m and m.score >= MERGE_AT - 0.05:
                 union(i, j, "variant", "; ".join(m.reasons), cands[j].start, cands[j].end)
     # surnames and shortened forms: to the full name that ends so
     full = [

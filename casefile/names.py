@@ -167,7 +167,9 @@ def token_match(a: str, b: str) -> TokenMatch | None:
         return TokenMatch(a, b, 1.0, f"{a} = {b}")
     sa, sb = skeleton(a), skeleton(b)
     if not sa or not sb:
-        return None
+        # all vowels and glides ("Yahya" / "Yahia"): only the letters can tell
+        ok = len(a) >= 4 and ratio(vowel_fold(a), vowel_fold(b)) >= 80 and a[0] == b[0]
+        return TokenMatch(a, b, 0.86, f"{a}~{b}: the same letters but one") if ok else None
     vowels = "aeiou"
     same_start = (a[0] in vowels and b[0] in vowels) or sa[:1] == sb[:1]
     va, vb = vowel_fold(a), vowel_fold(b)

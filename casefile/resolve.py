@@ -235,7 +235,7 @@ def _tokens_match(a: str, b: str, ta: list[str], tb: list[str]) -> Match | None:
         score -= 0.05 * missing
         reasons.append(f"{missing} more name part(s) in the longer form")
     if kunya:
-        score -= 0.15  # "Abu X" is shared by many: evidence, not proof
+        score -= 0.2  # "Abu X" is shared by many: evidence, never proof on its own
         reasons.append("both are kunyas (Abu/Umm …), which many people share")
     return Match(round(score, 3), a, b, reasons)
 
