@@ -264,6 +264,12 @@ def _from_ner(sdoc: Doc, text: str, boiler: list[tuple[int, int]]) -> list[_Cand
             kind = "person"  # "General Pavel Orlov" tagged ORG
         elif kind != "place" and _gazetteer_place(ent.text):
             kind = "place"  # "Moldova" tagged ORG or PERSON
+        elif kind == "person" and (
+            any(fold(w).rstrip("s") in ORG_HEADS for w in ent.text.split()[1:])
+            or re.search(r"\b(?:the|The)\s+$", text[max(0, ent.start_char - 4) : ent.start_char])
+            and ent.text.endswith("s")
+        ):
+            kind = "organization"  # "Southern Transitional Council"; "the Houthis"
         for s, e in _line_parts(text, ent.start_char, ent.end_char):
             if _inside(s, boiler) or _part_of_compound(text, s, e):
                 continue
@@ -967,7 +973,14 @@ def _propagate(cands: list[_Cand], text: str, boiler: list[tuple[int, int]]) -> 
     out = list(cands)
     for form in sorted(forms, key=len, reverse=True):
         kind, role = forms[form]
-        pat = re.compile(rf"(?<![\w\-]){re.escape(form)}(?![\w\-])")
+        # the article of "al-Amoudi" is capitalised at a sentence start: "Al-Amoudi said"
+        body = re.sub(
+            r"^(?:al|el)\\-",
+            lambda m: f"[{m.group()[0].upper()}{m.group()[0]}]{m.group()[1:]}",
+            re.escape(form),
+            flags=re.I,
+        )
+        pat = re.compile(rf"(?<![\w\-]){body}(?![\w\-])")
         for m in pat.finditer(text):
             a, b = m.start(), m.end()
             if _inside(a, boiler):
