@@ -1060,11 +1060,16 @@ def _group(
         if k in first:
             j = first[k]
             if fold(cands[j].text(text)) != fold(c.text(text)):
+                same = (
+                    f"one place in the gazetteer ({places.canonical(c.text(text))})"
+                    if c.kind == "place" and places.canonical(c.text(text))
+                    else "the same name once titles and articles are set aside"
+                )
                 union(
                     j,
                     i,
                     "variant",
-                    "the same name once titles and articles are set aside",
+                    same,
                     c.start,
                     c.end,
                 )
