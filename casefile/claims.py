@@ -88,6 +88,9 @@ def parse_count(phrase: str) -> tuple[int, str] | None:
         return int(m.group(1).replace(",", "")), bound
     if p in NUMBER_WORDS:
         return NUMBER_WORDS[p], bound
+    tens, _, unit = p.partition("-")  # "twenty-one", "Thirty-five"
+    if unit and tens in NUMBER_WORDS and unit in NUMBER_WORDS and NUMBER_WORDS[tens] >= 20:
+        return NUMBER_WORDS[tens] + NUMBER_WORDS[unit], bound
     return None
 
 

@@ -60,15 +60,16 @@ _BOILER = re.compile(
 )
 # Bylines and credits name reporters and photographers, not people in the story.
 _CREDITS = re.compile(
-    r"(?m)^[ \t]*By\s+[A-Z][^\n]{0,80}$|\(?(?:additional )?(?:reporting|editing|writing|"
-    r"research|compiled|translated|photos?|graphics?)(?: and [a-z]+)? by [^\n.;)]{1,120}[.;)]?|"
+    r"(?m)^[ \t]*By\s+[A-Z][^\n]{0,80}$|\(?(?i:(?:additional )?(?:reporting|editing|writing|"
+    r"research|compiled|translated|photos?|graphics?)(?: and [a-z]+)? by) [^\n.;)]{1,120}[.;)]?|"
     r"(?i:copyright|©|all rights reserved)[^\n]*|"
     r"\((?i:photo|picture|image|video|file photo)s?\s*(?::|by)[^)\n]{1,80}\)"
 )
 # Where a teaser glued to the next sentence ends: "…Rises To 91The ministry…".
 _GLUE = re.compile(r"(?<=[a-z0-9.!?”\"])(?=[A-Z][a-z])")
 _ALIAS_CUE = re.compile(
-    r"(?i)[\s,;:(\"'“”‘’]*\b(?:(?:also|better|formerly|previously|otherwise|popularly|widely|"
+    # the lookbehind starts a match only once per run of spaces (no quadratic backtracking)
+    r"(?i)(?<![\s,;:(\"'“”‘’])[\s,;:(\"'“”‘’]*\b(?:(?:also|better|formerly|previously|otherwise|popularly|widely|"
     r"commonly)\s+)?(?:known|referred to)(?:\s+(?:to|among)\s+(?:\w+\s+){1,3}?)?\s*as\b|"
     r"\b(?:better |also |widely |popularly )?known\s+by\s+(?:his|her|the)\s+(?:kunya|nom de guerre|"
     r"alias|nickname|name|pseudonym|war name)\b|\ba\.?k\.?a\.?\b|\balias\b|\bnicknamed\b|"
@@ -280,8 +281,9 @@ def _from_ner(sdoc: Doc, text: str, boiler: list[tuple[int, int]]) -> list[_Cand
                 continue  # "Interior" of "Interior Minister"; "Afghan Consul General"
             if kind == "person":
                 b = _past_particle(text, b)
-                if m := _INITIALS_BEFORE.search(text, max(0, a - 12), a):
-                    a = m.start()  # "P.I. Zhdanov", "Kh. Dzhafarzade"
+                m = _INITIALS_BEFORE.search(text, max(0, a - 12), a)
+                if m and not any(fold(w) in TITLES for w in m.group().split()):
+                    a = m.start()  # "P.I. Zhdanov", "Kh. Dzhafarzade"; not "Mr." or "Dr."
             if ent.end - ent.start == 1 and ent.root.pos_ == "ADJ" and kind != "place":
                 continue  # "Unofficial translation"
             found = _kind_in_context(text, a, b, kind)
@@ -310,6 +312,7 @@ PLACE_HEADS = frozenset(
     "bab jabal jebel wadi tal tell bir ras ain deir kafr kfar beit bayt souk haret khirbet "
     "bandar mount lake port fort cape gulf".split()
 )
+_UNNAMED_HEADS = frozenset("bab jabal jebel wadi deir kafr kfar khirbet haret souk".split())
 _PLACE_ENDING = re.compile(r"(?:abad|stan|grad|kent|shahr|pur|pura)$")
 _DESIGNATOR = re.compile(
     r"\s(?:Street|Road|Avenue|Square|Bridge|Airport|Province|Region|District|Governorate|"
@@ -317,15 +320,26 @@ _DESIGNATOR = re.compile(
 )
 
 
-def _toponym_form(surface: str) -> bool:
+def _toponym_form(surface: str, person: bool = False) -> bool:
+    """Shaped like a place name. Over the model's PERSON only with the heads no one is named
+    ("Bab", "Wadi"…; a man may be called Bandar), and never over "… Council"/"… University"."""
     words = surface.split()
-    if not words:
+    if not words or fold(words[-1]).rstrip("s") in ORG_HEADS:
         return False
-    if fold(words[0]) in PLACE_HEADS and len(words) > 1:
+    heads = _UNNAMED_HEADS if person else PLACE_HEADS
+    if fold(words[0]) in heads and len(words) > 1:
         return True
-    if len(words) == 1 and _PLACE_ENDING.search(fold(words[0])) and len(words[0]) > 6:
+    # "Bandar Anzali" is a port; "Bandar bin Sultan" a man
+    if fold(words[0]) == "bandar" and len(words) == 2 and fold(words[1]) not in PARTICLES:
         return True
-    return bool(_DESIGNATOR.search(surface))
+    if len(words) == 1 and _PLACE_ENDING.search(fold(words[0])) and len(words[0]) >= 8:
+        return True
+    return bool(_DESIGNATOR.search(surface)) and not _org_words(words[:-1])
+
+
+def _org_words(words: list[str]) -> bool:
+    """'Islamic State Khorasan Province' is an organisation, not a province."""
+    return any(fold(w).rstrip("s") in ORG_HEADS or fold(w) == "state" for w in words)
 
 
 _ORG_BEFORE = re.compile(rf"\b(?:{_ORG_NOUNS})(?:,)?\s+(?:called\s+|named\s+)?$", re.I)
@@ -339,7 +353,7 @@ def _kind_in_context(text: str, a: int, b: int, kind: Kind) -> Kind:
         return "person"  # "Abu Firas", never a place (but "Abu Dhabi" is)
     if kind != "organization" and _ORG_BEFORE.search(before):
         return "organization"
-    if kind != "place" and _toponym_form(surface):
+    if kind != "place" and _toponym_form(surface, person=kind == "person"):
         return "place"
     if kind == "person" and _PLACE_AFTER.match(text, b):
         return "place"
@@ -470,10 +484,7 @@ def _acronyms(text: str, cands: list[_Cand], boiler: list[tuple[int, int]]) -> l
             continue
         la = m.start() - len(before) + long_span[0]
         lb = m.start() - len(before) + long_span[1]
-        kind = next(
-            (c.kind for c in cands if c.start < lb and c.end > la and c.kind != "person"),
-            "organization",
-        )
+        kind = next((c.kind for c in cands if c.start < lb and c.end > la), "organization")
         out.append(_Cand(la, lb, kind, "rule:acronym-long-form"))
         out.append(_Cand(m.start(1), m.end(1), kind, "rule:acronym", role="acronym"))
     return out
@@ -506,7 +517,8 @@ def _designated_places(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
         a, b = _clean(text, m.start(), m.end(), "place")
         while (w := re.match(r"(\w+)\s+", text[a:b])) and fold(w.group(1)) in _NOT_NAME_START:
             a += w.end()  # "On Syria Street" starts at Syria
-        if not _inside(a, boiler) and len(text[a:b].split()) >= 2:
+        words = text[a:b].split()
+        if not _inside(a, boiler) and len(words) >= 2 and not _org_words(words[:-1]):
             out.append(_Cand(a, b, "place", "rule:designated-place", by_context=True))
     return out
 
@@ -605,7 +617,7 @@ KIN_NOUNS = (
 ROLE_NOUNS = (
     "consul|lawyer|attorney|spokes(?:man|woman|person)|prosecutor|commander|minister|ambassador|"
     "envoy|director|owner|watchman|guard|driver|businessman|businesswoman|entrepreneur|journalist|"
-    "reporter|correspondent|official|officer|judge|leader|chief|head|governor|mayor|deputy|aide|"
+    "reporter|correspondent|officer|judge|leader|chief|governor|mayor|aide|"
     "adviser|advisor|chairman|chairwoman|founder|imam|cleric|activist|suspect|victim|witness|"
     "colleague|friend|neighbou?r|relative|son|daughter|brother|sister|wife|husband"
 )
@@ -636,7 +648,9 @@ def _named_by_role(
             tok = by_start.get(a)
             if tok is None or tok.pos_ not in ("PROPN", "NOUN") or fold(run.group()) in TITLES:
                 break
-            if not any(
+            after = by_start.get(b + 1)
+            # "the official IRNA news agency": a name before a lowercase noun modifies it
+            if not (after is not None and after.is_lower and after.pos_ == "NOUN") and not any(
                 c.kind == "place" and places.canonical(c.text(text)) and c.start == a for c in cands
             ):
                 a, b = _clean(text, a, b, "person")

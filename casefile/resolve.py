@@ -293,7 +293,7 @@ def org_names_match(a: str, b: str) -> Match | None:
         return Match(0.95, a, b, ["the same words in another order"])
     # "Iranian Ministry of Intelligence" ~ "Intelligence Ministry"; but a branch
     # ("… Khorasan Province") is another organisation
-    if len(extra) == 1 and _ADJECTIVE.search(extra[0]):
+    if len(extra) == 1 and _ADJECTIVE.search(extra[0]) and not places.canonical(extra[0]):
         why = f"all words of the shorter name in the longer, but for the adjective '{extra[0]}'"
         return Match(0.86, a, b, [why])
     return None

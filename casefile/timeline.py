@@ -154,7 +154,8 @@ def build_events(
             )
     merged = _merge_events(events)
     for ev in merged:
-        first = min(ev.sources, key=lambda s: (s.doc, s.start))
+        # the date expression, not the sentence: one sentence may date two events
+        first = min(ev.date_spans, key=lambda s: (s.doc, s.start))
         ev.id = (
             "ev-" + hashlib.sha1(f"{first.doc}|{first.start}|{ev.date}".encode()).hexdigest()[:10]
         )
