@@ -13,6 +13,7 @@ The result is a pure function of the document's text.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -220,9 +221,13 @@ def _clean(text: str, start: int, end: int, kind: Kind) -> tuple[int, int]:
     changed = True
     while changed and start < end:
         changed = False
-        while start < end and text[start] in _EDGE:
+        while start < end and (text[start] in _EDGE or _invisible(text[start])):
             start, changed = start + 1, True
-        while end > start and text[end - 1] in _EDGE and not _INITIAL.search(text, start, end):
+        while end > start and (
+            _invisible(text[end - 1])
+            or text[end - 1] in _EDGE
+            and not _INITIAL.search(text, start, end)
+        ):
             end, changed = end - 1, True
         m = _DET.match(text, start, end)
         if m:
@@ -245,6 +250,11 @@ def _clean(text: str, start: int, end: int, kind: Kind) -> tuple[int, int]:
             if m and text[start + m.start() + 1].islower():  # "Kandahar province"
                 end, changed = start + m.start(), True
     return start, end
+
+
+def _invisible(ch: str) -> bool:
+    """Controls and format characters (NUL, bidi marks, zero-width) at a name's edge."""
+    return unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\n\t"
 
 
 def _from_ner(sdoc: Doc, text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
@@ -1118,10 +1128,15 @@ def _group(
                     c.end + 1,
                 )
     # full names spelled two ways in one article ("al-Ahmad" / "al-Ahmed")
-    people = [i for i, c in enumerate(cands) if c.kind == "person"]
-    for x in range(len(people)):
-        for y in range(x + 1, len(people)):
-            i, j = people[x], people[y]
+    # (one comparison per pair of distinct surfaces: a long document repeats its names)
+    surfaces: dict[str, int] = {}
+    for i, c in enumerate(cands):
+        if c.kind == "person":
+            surfaces.setdefault(fold(c.text(text)), i)
+    reps = list(surfaces.values())
+    for x in range(len(reps)):
+        for y in range(x + 1, len(reps)):
+            i, j = reps[x], reps[y]
             if find(i) == find(j):
                 continue
             m = person_names_match(cands[i].text(text), cands[j].text(text))
@@ -1132,18 +1147,25 @@ def _group(
     full = [
         (i, c)
         for i, c in enumerate(cands)
-        if c.kind == "person" and len(core_tokens(c.text(text))) >= 2 and not is_kunya(c.text(text))
+        if c.kind == "person"
+        and surfaces.get(fold(c.text(text))) == i  # the first mention of each full name
+        and len(core_tokens(c.text(text))) >= 2
+        and not is_kunya(c.text(text))
     ]
+    owners_of: dict[str, list[tuple[int, _Cand]]] = {}
     for i, c in enumerate(cands):
         if c.kind != "person":
             continue
         ct = core_tokens(c.text(text))
-        owners = [
-            (j, f)
-            for j, f in full
-            if f is not c
-            and _is_short_of(ct, core_tokens(f.text(text)), c.text(text), f.text(text))
-        ]
+        key = fold(c.text(text))
+        if key not in owners_of:
+            owners_of[key] = [
+                (j, f)
+                for j, f in full
+                if fold(f.text(text)) != key
+                and _is_short_of(ct, core_tokens(f.text(text)), c.text(text), f.text(text))
+            ]
+        owners = owners_of[key]
         if not owners and len(ct) == 1 and not is_kunya(c.text(text)):
             # "his son Firas" after "Firas al-Sabbagh": a first name, if only one person has it
             given = [(j, f) for j, f in full if core_tokens(f.text(text))[0] == ct[0]]

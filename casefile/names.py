@@ -42,7 +42,15 @@ KUNYA = frozenset({"abu", "abou", "abo", "umm", "um"})
 # Compound given-name heads ("Abdul Hakim") — the part after is not a surname.
 COMPOUND_HEADS = frozenset({"abdul", "abdel", "abdal", "abd", "abdur", "abdus", "abdel-"})
 
-ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# invisible characters, bidi marks and controls: not part of how a name is compared
+ZERO_WIDTH = dict.fromkeys(
+    map(
+        ord,
+        "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u061c"
+        "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+    ),
+    None,
+)
 _APOS = "'’ʼ`´"
 _POSSESSIVE = re.compile(rf"[{_APOS}]s?$")
 

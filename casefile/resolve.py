@@ -451,11 +451,12 @@ def canonical_name(c: Cluster) -> str:
                 -order,
                 -start,
             )
+        clean = fold(text) == text.casefold()  # no invisible characters inside
         if kind == "person":
             words = [t for t in core_tokens(text) if len(t) > 1]  # initials are not names
             full = len(words) >= 2 and not is_kunya(text)
-            return (full, len(docs), len(words), n, -order, -start)
-        return (True, len(docs), len(text), n, -order, -start)
+            return (full, clean, len(docs), len(words), n, -order, -start)
+        return (True, clean, len(docs), len(text), n, -order, -start)
 
     best = max(counts.values(), key=rank)
     return best[0]
