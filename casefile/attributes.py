@@ -25,7 +25,19 @@ ROLE_MAX_TOKENS = 14
 _CITIZEN = re.compile(r"\b(?:citizen|national|native|resident)s? of\b", re.I)
 
 
-def find_attributes(sdoc: Doc, mentions: list[Mention]) -> list[Attribute]:
+def sentence_bounds(sdoc: Doc) -> list[tuple[int, int]]:
+    """(start, end) token indices of each token's sentence; `Span.sent` rescans the document."""
+    bounds: list[tuple[int, int]] = [(0, 0)] * len(sdoc)
+    for s in sdoc.sents:
+        for i in range(s.start, s.end):
+            bounds[i] = (s.start, s.end)
+    return bounds
+
+
+def find_attributes(
+    sdoc: Doc, mentions: list[Mention], bounds: list[tuple[int, int]] | None = None
+) -> list[Attribute]:
+    bounds = bounds if bounds is not None else sentence_bounds(sdoc)
     out: list[Attribute] = []
     seen: set[tuple[int, str, int]] = set()
     for m in mentions:
@@ -34,7 +46,7 @@ def find_attributes(sdoc: Doc, mentions: list[Mention]) -> list[Attribute]:
         span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             continue
-        for typ, a, b in _about(sdoc, span):
+        for typ, a, b in _about(sdoc, span, bounds[span.start][1]):
             key = (m.local, typ, a)
             if key in seen or b <= a:
                 continue
@@ -43,7 +55,7 @@ def find_attributes(sdoc: Doc, mentions: list[Mention]) -> list[Attribute]:
     return out
 
 
-def _about(sdoc: Doc, span: Span) -> list[tuple[str, int, int]]:
+def _about(sdoc: Doc, span: Span, sent_end: int) -> list[tuple[str, int, int]]:
     head = span.root
     found: list[tuple[str, int, int]] = []
     found += _title_before(sdoc, span)
@@ -60,7 +72,7 @@ def _about(sdoc: Doc, span: Span) -> list[tuple[str, int, int]]:
             # "is a Tajik national", "was the leader"; not "had been part of the response"
             if attr.dep_ == "attr" and any(c.dep_ == "det" for c in attr.children):
                 found += _described(sdoc, attr)
-    found += _kin_after(sdoc, span)
+    found += _kin_after(sdoc, span, sent_end)
     return found
 
 
@@ -132,10 +144,9 @@ def _title_before(sdoc: Doc, span: Span) -> list[tuple[str, int, int]]:
     return [("role", first.idx, last.idx + len(last))]
 
 
-def _kin_after(sdoc: Doc, span: Span) -> list[tuple[str, int, int]]:
+def _kin_after(sdoc: Doc, span: Span, sent_end: int) -> list[tuple[str, int, int]]:
     """'Karim Haddad … and his sons': relatives named by the person's possessive."""
     out = []
-    sent_end = span.sent.end
     for i in range(span.end, min(sent_end, span.end + 12) - 1):
         t, nxt = sdoc[i], sdoc[i + 1]
         if t.ent_type_ == "PERSON":

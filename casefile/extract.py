@@ -152,7 +152,8 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
     raw_claims = [
         c for c in claims_mod.find_claims(sdoc, sentences) if not _inside(c.start, boiler)
     ]
-    contexts = _date_contexts(sdoc, date_exprs)
+    bounds = attributes_mod.sentence_bounds(sdoc)
+    contexts = _date_contexts(sdoc, date_exprs, bounds)
     return Extraction(
         doc=document.id,
         model=model,
@@ -160,7 +161,7 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
         links=links,
         dates=date_exprs,
         claims=raw_claims,
-        attributes=attributes_mod.find_attributes(sdoc, mentions),
+        attributes=attributes_mod.find_attributes(sdoc, mentions, bounds),
         sentences=sentences,
         contexts=contexts,
     )
@@ -749,9 +750,9 @@ def _fix_kinds(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
         if fold(c.text(text)) in decided:
             c.kind = decided[fold(c.text(text))]  # type: ignore[assignment]
     people = {p for p in people if decided.get(p, "person") == "person"}
-    full_people = [
-        c.text(text) for c in cands if c.kind == "person" and len(c.text(text).split()) > 1
-    ]
+    full_people = sorted(
+        {c.text(text) for c in cands if c.kind == "person" and len(c.text(text).split()) > 1}
+    )
     out = []
     for c in cands:
         surface = c.text(text)
@@ -1247,7 +1248,9 @@ def _stem(lemma: str) -> str:
     return stem if len(stem) >= 3 else lemma
 
 
-def _date_contexts(sdoc: Doc, dates: list) -> dict[int, tuple[int, int, list[str]]]:
+def _date_contexts(
+    sdoc: Doc, dates: list, bounds: list[tuple[int, int]]
+) -> dict[int, tuple[int, int, list[str]]]:
     """Content lemmas near each date, within its sentence: the clause, not the whole sentence
     ("detained X in connection with the bombing earlier this month" dates the bombing)."""
     out: dict[int, tuple[int, int, list[str]]] = {}
@@ -1255,9 +1258,9 @@ def _date_contexts(sdoc: Doc, dates: list) -> dict[int, tuple[int, int, list[str
         span = sdoc.char_span(d.start, d.end, alignment_mode="expand")
         if span is None:
             continue
-        sent = span.sent
-        lo = max(sent.start, span.start - CONTEXT_TOKENS)
-        hi = min(sent.end, span.end + CONTEXT_TOKENS)
+        sent_start, sent_end = bounds[span.start]
+        lo = max(sent_start, span.start - CONTEXT_TOKENS)
+        hi = min(sent_end, span.end + CONTEXT_TOKENS)
         window = sdoc[lo:hi]
         lemmas = []
         for tok in window:

@@ -55,6 +55,7 @@ _APOS = "'’ʼ`´"
 _POSSESSIVE = re.compile(rf"[{_APOS}]s?$")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(s: str) -> str:
     """Casefold, drop accents and zero-width characters, unify apostrophes and dashes."""
     s = s.translate(ZERO_WIDTH)
@@ -83,6 +84,7 @@ def core_tokens(name: str) -> list[str]:
     return [t for t in toks if t not in PARTICLES]
 
 
+@lru_cache(maxsize=1 << 16)
 def is_kunya(name: str) -> bool:
     toks = tokens(name)
     return len(toks) >= 2 and toks[0] in KUNYA

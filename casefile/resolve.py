@@ -8,6 +8,7 @@ token by token, and every link records its score and reasons.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import defaultdict
@@ -182,6 +183,7 @@ def _initials_match(a: str, b: str) -> Match | None:
     return Match(round(min(last.score, 0.95) - 0.07, 3), a, b, why)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def person_names_match(a: str, b: str) -> Match | None:
     """Align two personal names token by token; None if some token cannot be aligned."""
     if m := _initials_match(a, b):
@@ -367,7 +369,7 @@ def cluster(locs: list[Local]) -> list[Cluster]:
         parent[rj] = ri
         members[ri] += members.pop(rj)
         merges[ri] += merges.pop(rj, []) + [
-            {"a": m.a, "b": m.b, "score": round(score, 3), "reasons": m.reasons}
+            {"a": m.a, "b": m.b, "score": round(score, 3), "reasons": list(m.reasons)}
         ]
     out: dict[int, Cluster] = {}
     for i in range(len(locs)):
@@ -378,7 +380,7 @@ def cluster(locs: list[Local]) -> list[Cluster]:
     for i, j, m in possible:
         ri, rj = find(i), find(j)
         if ri != rj:
-            rec = {"a": m.a, "b": m.b, "score": round(m.score, 3), "reasons": m.reasons}
+            rec = {"a": m.a, "b": m.b, "score": round(m.score, 3), "reasons": list(m.reasons)}
             out[ri].possible.append({"other": position[rj], **rec})
             out[rj].possible.append({"other": position[ri], **rec})
     return list(out.values())
