@@ -105,7 +105,7 @@ EXTRACTOR_MODULES = (
     "claims",
     "attributes",
     "model",
-    "resolve",
+    "matching",
 )
 
 

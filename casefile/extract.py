@@ -23,6 +23,7 @@ from casefile import attributes as attributes_mod
 from casefile import claims as claims_mod
 from casefile import dates as dates_mod
 from casefile import places
+from casefile.matching import MERGE_AT, person_names_match
 from casefile.model import Document, Extraction, Kind, Link, Mention
 from casefile.names import (
     KUNYA,
@@ -36,7 +37,6 @@ from casefile.names import (
     token_match,
     tokens,
 )
-from casefile.resolve import MERGE_AT, person_names_match
 
 if TYPE_CHECKING:
     from spacy.language import Language
