@@ -47,12 +47,27 @@ def build(
     model: str | None = None,
     progress: Progress | None = None,
     skip_bad: bool = False,
+    wait: float = 0,
 ) -> BuildReport:
     """Build (or rebuild) the case at `out` from `paths`; only new or changed documents are parsed.
 
     Nothing is written unless the whole build succeeds, and then in one atomic replace. A
-    document that cannot be read stops the build (BadInput) unless `skip_bad`.
+    document that cannot be read stops the build (BadInput) unless `skip_bad`. The case's
+    write lock is held from start to end, so a second build of the same case stops at once
+    (store.CaseBusy) or waits up to `wait` seconds (< 0: for ever).
     """
+    with store.writing(out, wait):
+        return _build(paths, out, model=model, progress=progress, skip_bad=skip_bad)
+
+
+def _build(
+    paths: list[Path],
+    out: Path,
+    *,
+    model: str | None,
+    progress: Progress | None,
+    skip_bad: bool,
+) -> BuildReport:
     report = BuildReport()
     docs, report.errors, report.notes = ingest.collect(list(paths))
     if report.errors and not skip_bad:
@@ -106,6 +121,7 @@ EXTRACTOR_MODULES = (
     "attributes",
     "model",
     "matching",
+    "invisible",
 )
 
 

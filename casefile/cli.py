@@ -177,8 +177,20 @@ def cli(ctx: click.Context, case_path: Path | None, **app: bool) -> None:
     "--skip-bad", is_flag=True, help="Build from the readable documents even if some are not."
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
+@click.option(
+    "--wait",
+    type=float,
+    default=0,
+    show_default=True,
+    help="Seconds to wait while another build writes the same case (-1: as long as it takes).",
+)
 def build(
-    paths: tuple[Path, ...], out: Path, model: str | None, skip_bad: bool, quiet: bool
+    paths: tuple[Path, ...],
+    out: Path,
+    model: str | None,
+    skip_bad: bool,
+    quiet: bool,
+    wait: float,
 ) -> None:
     """Build or update a case file from documents and folders of documents.
 
@@ -191,7 +203,9 @@ def build(
 
     bar = _Bar() if not quiet and sys.stderr.isatty() else None
     try:
-        report = run_build(list(paths), out, model=model, progress=bar, skip_bad=skip_bad)
+        report = run_build(
+            list(paths), out, model=model, progress=bar, skip_bad=skip_bad, wait=wait
+        )
     except BadInput as err:
         for line in err.errors[1:]:
             click.echo(f"casefile: {line}", err=True)
@@ -647,7 +661,7 @@ def default_case() -> Path:
     from casefile.ingest import IngestError
 
     try:
-        run_build([data], path)
+        run_build([data], path, wait=60)  # another terminal may be building it too
     except (*_model_errors(), BadInput, IngestError, store.CaseError) as err:
         raise Failure(f"cannot build the sample case: {err}") from None
     return path

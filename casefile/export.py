@@ -28,5 +28,5 @@ def to_json(case: dict[str, Any]) -> dict[str, Any]:
 
 def render(case: dict[str, Any], fmt: str) -> str:
     if fmt == "json":
-        return json.dumps(to_json(case), ensure_ascii=False, indent=1) + "\n"
+        return json.dumps(to_json(case), ensure_ascii=True, indent=1) + "\n"
     raise ValueError(f"unknown export format {fmt!r}: see casefile.exports")

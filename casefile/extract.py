@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from casefile import attributes as attributes_mod
 from casefile import claims as claims_mod
 from casefile import dates as dates_mod
-from casefile import places
+from casefile import invisible, places
 from casefile.matching import MERGE_AT, person_names_match
 from casefile.model import Document, Extraction, Kind, Link, Mention
 from casefile.names import (
@@ -107,17 +107,21 @@ class _Cand:
 
 
 def extract(doc: Document, nlp: Language, model: str) -> Extraction:
-    return extract_parsed(doc, nlp(doc.text), model)
+    return next(extract_many([doc], nlp, model))
 
 
 def extract_many(
     docs: Iterable[Document], nlp: Language, model: str, batch_size: int = 16
 ) -> Iterator[Extraction]:
+    # names hidden by zero-width or control characters ("Rus\u200btam") are read on a view
+    # of the text without them; every offset is then moved back onto the text as written
     docs = list(docs)
-    for d, parsed in zip(
-        docs, nlp.pipe((d.text for d in docs), batch_size=batch_size), strict=True
-    ):
-        yield extract_parsed(d, parsed, model)
+    views = [invisible.view_document(d) for d in docs]
+    seen = [v[0] if v else d for d, v in zip(docs, views, strict=True)]
+    parsed = nlp.pipe((d.text for d in seen), batch_size=batch_size)
+    for d, v, sdoc, original in zip(seen, views, parsed, docs, strict=True):
+        ex = extract_parsed(d, sdoc, model)
+        yield invisible.remap(ex, v[1], original.text) if v else ex
 
 
 def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:

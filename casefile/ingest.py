@@ -15,12 +15,14 @@ import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from casefile.model import Document
 
 __all__ = [
     "MAX_BYTES",
+    "MAX_CHARS",
+    "MAX_DOCUMENTS",
     "SUPPORTED_SUFFIXES",
     "IngestError",
     "collect",
@@ -32,7 +34,11 @@ TEXT_SUFFIXES = frozenset({".txt", ".text"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 SUPPORTED_SUFFIXES: frozenset[str] = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | {".pdf"}
-MAX_BYTES: int = 50 * 1024 * 1024
+# Limits, stated in the README and enforced with a message that names them:
+MAX_BYTES: int = 50 * 1024 * 1024  # a file as stored (HTML and PDF carry much markup)
+# the text of one document: spaCy's own max_length (a longer text makes it raise E088)
+MAX_CHARS: int = 1_000_000
+MAX_DOCUMENTS: int = 100_000  # documents (files) per build
 
 _SNIFF = 8192
 _BINARY_RATIO = 0.10
@@ -48,13 +54,23 @@ _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v\x1b")
 _CONTROL_BYTES = frozenset(range(0x20)) - {ord(c) for c in _ALLOWED_CONTROLS} | {0x7F}
 _CAPTION = re.compile(r"(photo|image|picture|credit|caption|video|illustration)s?\s*:", re.I)
 _HEADING = re.compile(r"^#{1,6}\s+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _HTML_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _ISO_DATE = re.compile(r"(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?(?![\d])")
 _DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %Y", "%b %Y")
 
 
 class IngestError(Exception):
-    """One-line, user-facing message naming the file and the problem (no traceback text)."""
+    """One-line, user-facing message naming the file and the problem (no traceback text).
+
+    File names come from the documents' folder and may hold escape sequences: the message
+    is made inert here, once, for every place that prints it.
+    """
+
+    def __init__(self, message: str) -> None:
+        from casefile.sanitize import one_line
+
+        super().__init__(one_line(message))
 
 
 def document_id(raw: bytes) -> str:
@@ -82,6 +98,11 @@ def collect(paths: Iterable[Path]) -> tuple[list[Document], list[str], list[str]
                     candidates.setdefault(found.resolve(), found)
         else:  # named explicitly: read whatever the suffix (unknown ones as plain text)
             candidates.setdefault(given.resolve(), given)
+        if len(candidates) > MAX_DOCUMENTS:  # stop early: do not read a million files first
+            raise IngestError(
+                f"too many documents (the limit is {MAX_DOCUMENTS:,} per build); "
+                "build from a smaller folder"
+            )
 
     documents: list[Document] = []
     errors: list[str] = []
@@ -130,6 +151,11 @@ def _read_raw(path: Path) -> bytes:
         raise IngestError(f"{name}: cannot read the file ({exc.strerror or exc})") from None
 
 
+def _too_long(name: str, chars: int | None) -> NoReturn:
+    size = f"{chars:,} characters" if chars is not None else f"more than {MAX_CHARS:,} characters"
+    raise IngestError(f"{name}: text too long ({size}; the limit is {MAX_CHARS:,} per document)")
+
+
 def _size(n: int) -> str:
     return f"{n / 2**20:.1f} MB" if n >= 2**20 else f"{n} bytes"
 
@@ -139,6 +165,8 @@ def _parse(path: Path, raw: bytes) -> Document:
     suffix = path.suffix.lower()
     if not raw.strip():
         raise IngestError(f"{name}: empty document")
+    if suffix not in HTML_SUFFIXES and suffix != ".pdf" and len(raw) > 4 * MAX_CHARS:
+        _too_long(name, None)  # even at 4 bytes a character: no need to decode it all
     try:
         if suffix == ".pdf":
             fields = _read_pdf(name, raw)
@@ -155,6 +183,13 @@ def _parse(path: Path, raw: bytes) -> Document:
         raise IngestError(f"{name}: cannot read the document ({_one_line(exc)})") from None
     if not fields["text"][fields.get("body_start", 0) :].strip():
         raise IngestError(f"{name}: empty document")
+    if len(fields["text"]) > MAX_CHARS:
+        _too_long(name, len(fields["text"]))
+    # Unpaired surrogates (a broken PDF text layer) cannot be written as UTF-8; U+FFFD has
+    # the same length, so offsets hold.
+    fields = {
+        k: _SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for k, v in fields.items()
+    }
     return Document(
         id=document_id(raw),
         name=name,

@@ -98,4 +98,4 @@ def render(case: dict[str, Any]) -> str:
     if case.get("generated"):
         collection["generated"] = case["generated"]
     collection["generator"] = {"type": "Software", "name": "casefile"}
-    return json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(collection, ensure_ascii=True, indent=1) + "\n"

@@ -94,7 +94,7 @@ def render(case: dict[str, Any]) -> str:
     claims = {c["id"]: c for c in case.get("claims", [])}
     for c in case.get("claims", []):
         _claim(b, c, claims, events, docs)
-    lines = [json.dumps(p.to_dict(), ensure_ascii=False, sort_keys=True) for p in b.out]
+    lines = [json.dumps(p.to_dict(), ensure_ascii=True, sort_keys=True) for p in b.out]
     return "\n".join(lines) + ("\n" if lines else "")
 
 

@@ -94,4 +94,4 @@ def render(case: dict[str, Any]) -> str:
             "text": f"<p>{n} document{'s' if n != 1 else ''}, {len(events)} dated events</p>",
         }
     }
-    return json.dumps({"title": title, "events": events}, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps({"title": title, "events": events}, ensure_ascii=True, indent=1) + "\n"
