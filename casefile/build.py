@@ -48,6 +48,7 @@ def build(
     progress: Progress | None = None,
     skip_bad: bool = False,
     wait: float = 0,
+    replace: bool = False,
 ) -> BuildReport:
     """Build (or rebuild) the case at `out` from `paths`; only new or changed documents are parsed.
 
@@ -57,7 +58,9 @@ def build(
     (store.CaseBusy) or waits up to `wait` seconds (< 0: for ever).
     """
     with store.writing(out, wait):
-        return _build(paths, out, model=model, progress=progress, skip_bad=skip_bad)
+        return _build(
+            paths, out, model=model, progress=progress, skip_bad=skip_bad, replace=replace
+        )
 
 
 def _build(
@@ -67,9 +70,12 @@ def _build(
     model: str | None,
     progress: Progress | None,
     skip_bad: bool,
+    replace: bool,
 ) -> BuildReport:
     report = BuildReport()
     docs, report.errors, report.notes = ingest.collect(list(paths))
+    if not replace:
+        _refuse_to_drop(out, docs)
     if report.errors and not skip_bad:
         raise BadInput(report.errors)
     if not docs:
@@ -102,9 +108,12 @@ def _build(
     keep = {_cache_key(d, model_name): extractions[d.id].to_dict() for d in docs}
     case = assemble(docs, [extractions[d.id] for d in docs])
     case["built_from"] = [str(p) for p in paths]
-    # keep the cache of documents that left the folder, so putting them back costs nothing
+    # keep the cache of documents that left the folder, so putting them back costs nothing;
+    # what an older extractor or another model made is dropped
+    current = f"|{model_name}|{extractor_version()}"
     for k, v in cache.items():
-        keep.setdefault(k, v)
+        if k.endswith(current):
+            keep.setdefault(k, v)
     store.save(out, case, keep)
     report.case = case
     return report
@@ -134,7 +143,42 @@ def extractor_version() -> str:
 
 
 def _cache_key(doc: Document, model: str) -> str:
-    return f"{doc.sha256}|{model}|{extractor_version()}"
+    # the decoded text, not the file's bytes: a new decoder must not reuse old offsets;
+    # the model's installed version, not only its name
+    text = hashlib.sha256(doc.text.encode("utf-8", "surrogatepass")).hexdigest()
+    return f"{text}:{doc.body_start}|{model}@{_model_version(model)}|{extractor_version()}"
+
+
+@functools.cache
+def _model_version(model: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(model.replace("_", "-"))
+    except PackageNotFoundError:
+        return "?"
+
+
+class WouldDrop(Exception):
+    """The build would drop documents the case holds; nothing was written."""
+
+
+def _refuse_to_drop(out: Path, docs: list[Document]) -> None:
+    """A build of other paths must not silently drop what the case already holds."""
+    if not out.exists():
+        return
+    try:
+        held = store.load(out)["documents"]
+    except store.CaseError:
+        return  # store.save refuses what is not a case file, with its own message
+    have = {d.id for d in docs}
+    gone = [d["name"] for d in held if d["id"] not in have]
+    if gone:
+        shown = ", ".join(gone[:3]) + (f" and {len(gone) - 3} more" if len(gone) > 3 else "")
+        raise WouldDrop(
+            f"{out} holds {len(gone)} document(s) not in this build ({shown}); add their "
+            "files, or pass --replace to drop them; nothing written"
+        )
 
 
 def _model_name(model: str | None) -> str:

@@ -184,6 +184,9 @@ def cli(ctx: click.Context, case_path: Path | None, **app: bool) -> None:
     show_default=True,
     help="Seconds to wait while another build writes the same case (-1: as long as it takes).",
 )
+@click.option(
+    "--replace", is_flag=True, help="Drop documents the case holds that are not in PATHS."
+)
 def build(
     paths: tuple[Path, ...],
     out: Path,
@@ -191,6 +194,7 @@ def build(
     skip_bad: bool,
     quiet: bool,
     wait: float,
+    replace: bool,
 ) -> None:
     """Build or update a case file from documents and folders of documents.
 
@@ -198,14 +202,22 @@ def build(
     succeeds; then the case file is replaced in one atomic step.
     """
     from casefile import ingest
-    from casefile.build import BadInput
+    from casefile.build import BadInput, WouldDrop
     from casefile.build import build as run_build
 
     bar = _Bar() if not quiet and sys.stderr.isatty() else None
     try:
         report = run_build(
-            list(paths), out, model=model, progress=bar, skip_bad=skip_bad, wait=wait
+            list(paths),
+            out,
+            model=model,
+            progress=bar,
+            skip_bad=skip_bad,
+            wait=wait,
+            replace=replace,
         )
+    except WouldDrop as err:
+        raise Failure(str(err)) from None
     except BadInput as err:
         for line in err.errors[1:]:
             click.echo(f"casefile: {line}", err=True)
@@ -661,7 +673,7 @@ def default_case() -> Path:
     from casefile.ingest import IngestError
 
     try:
-        run_build([data], path, wait=60)  # another terminal may be building it too
+        run_build([data], path, wait=60, replace=True)  # another terminal may be building too
     except (*_model_errors(), BadInput, IngestError, store.CaseError) as err:
         raise Failure(f"cannot build the sample case: {err}") from None
     return path

@@ -401,3 +401,15 @@ def test_completion_prints_the_script(shell: str, marker: str) -> None:
     r = CliRunner().invoke(cli, ["completion", shell], prog_name="casefile")
     assert r.exit_code == 0, r.output
     assert marker in r.output and "_CASEFILE_COMPLETE" in r.output
+
+
+def test_building_other_paths_never_drops_documents_silently(sample_copy, tmp_path) -> None:
+    case = tmp_path / "c.db"
+    assert cf("build", str(sample_copy), "-o", str(case)).returncode == 0
+    before = case.read_bytes()
+    one = sample_copy / "000_427842da66ef77b3.txt"
+    r = cf("build", str(one), "-o", str(case))
+    assert r.returncode == 1 and "--replace" in r.stderr and "003_fc3f24696485a95c.txt" in r.stderr
+    assert case.read_bytes() == before
+    r = cf("build", str(one), "-o", str(case), "--replace")
+    assert r.returncode == 0 and "1 documents" in r.stderr
