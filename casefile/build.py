@@ -143,10 +143,13 @@ def extractor_version() -> str:
 
 
 def _cache_key(doc: Document, model: str) -> str:
-    # the decoded text, not the file's bytes: a new decoder must not reuse old offsets;
-    # the model's installed version, not only its name
-    text = hashlib.sha256(doc.text.encode("utf-8", "surrogatepass")).hexdigest()
-    return f"{text}:{doc.body_start}|{model}@{_model_version(model)}|{extractor_version()}"
+    # the file (an extraction names its document) and the decoded text (a new decoder must
+    # not reuse old offsets); the model's installed version, not only its name
+    text = hashlib.sha256(doc.text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return (
+        f"{doc.sha256}:{text}:{doc.body_start}|{model}@{_model_version(model)}"
+        f"|{extractor_version()}"
+    )
 
 
 @functools.cache
