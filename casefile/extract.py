@@ -269,7 +269,7 @@ def _from_ner(sdoc: Doc, text: str, boiler: list[tuple[int, int]]) -> list[_Cand
         if label in LABEL_KIND:
             kind = LABEL_KIND[label]
         elif label in ("NORP", "FAC"):
-            # A nationality is no place, but the model often tags a city that way ("in Kerman").
+            # A nationality is no place, but the model often tags a city that way ("in Khujand").
             bare = re.sub(r"^(?:the|The)\s+", "", ent.text)
             if not (_place_like(ent, text) or label == "FAC" and _toponym_form(bare)):
                 continue
@@ -373,7 +373,7 @@ def _kind_in_context(text: str, a: int, b: int, kind: Kind) -> Kind:
     if kind == "person" and _PLACE_AFTER.match(text, b):
         return "place"
     # "in Akkar", "into Tudun Kaya": a "person" that is the object of "in" is a place, unless
-    # it owns something ("in Tanvir's house")
+    # it owns something ("in Karimov's house")
     if (
         kind == "person"
         and len(surface.split()) <= 3
@@ -470,7 +470,7 @@ def _place_like(ent, text: str) -> bool:
     if places.canonical(surface) is None:
         return False
     head = ent.root.head
-    # "in Kerman", "near Mashhad", "a citizen of X": the object of a preposition is a place.
+    # "in Khujand", "near Osh", "a citizen of X": the object of a preposition is a place.
     return ent.root.dep_ == "pobj" and head.lower_ in {
         "in",
         "at",
@@ -786,7 +786,7 @@ def _fix_kinds(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
             and (m := _OF_PERSON.search(surface))
             and (fold(m.group(1)) in people or fold(m.group(1)) in short)
         ):
-            # "Commemorations of Soleimani's": the model glued a phrase onto a person
+            # "Commemorations of Nazarov's": the model glued a phrase onto a person
             c.start, c.end = _clean(text, c.start + m.start(1), c.end, "person")
             c.kind, c.source = "person", c.source + "+rule:person-after-of"
         elif (
@@ -1230,7 +1230,7 @@ def _is_alias_form(c: _Cand, text: str) -> bool:
 
 
 def _is_short_of(short: list[str], full: list[str], short_s: str, full_s: str) -> bool:
-    """'Soleimani' of 'Qasem Soleimani'; 'Imran Tanvir' of 'Mohammad Imran Tanvir'."""
+    """'Nazarov' of 'Rustam Nazarov'; 'Aziz Nazarov' of 'Rustam Aziz Nazarov'."""
     if not short or len(short) >= len(full) or is_kunya(short_s):
         return False
     if tokens(short_s)[0] in KUNYA or surname(full_s) is None:

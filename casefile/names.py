@@ -118,7 +118,7 @@ _DIGRAPHS = [
     (r"ck|q|c(?=[aou])", "k"),
     (r"x", "ks"),
     (r"yev$|iev$|jev$|oyev$|ov$|ow$|ev$|off$|eff$", "v"),
-    (r"(?<=[aeiou])w", "u"),  # "aw"/"ow" are vowels: Tawhidi / Touhidi
+    (r"(?<=[aeiou])w", "u"),  # "aw"/"ow" are vowels: Dawlatov / Doulatov
     (r"w", "v"),
 ]
 
@@ -127,8 +127,8 @@ _DIGRAPHS = [
 def skeleton(token: str) -> str:
     """Consonant skeleton: vowels, y and inner h dropped, doubles collapsed.
 
-    'imran' and 'omran' -> 'mrn'; 'tanvir' and 'tanveer' -> 'tnvr'; 'tawhidi' and 'touhidi'
-    -> 'td'; 'mirzoev' and 'mirzoyev' -> 'mrzv'.
+    'karim' and 'kerim' -> 'krm'; 'nazir' and 'nazeer' -> 'nzr'; 'dawlati' and 'doulati'
+    -> 'dlt'; 'mirzoev' and 'mirzoyev' -> 'mrzv'.
     """
     t = fold(token)
     t = re.sub(r"[^a-z]", "", t)
@@ -136,8 +136,8 @@ def skeleton(token: str) -> str:
         return ""
     for pat, rep in _DIGRAPHS:
         t = re.sub(pat, rep, t)
-    # w/y/h are glides between vowels in most romanisations ("Tawhidi" / "Touhidi")
-    # ("Tawhidi" / "Touhidi"); a final h is a consonant ("Abdullah" is not "Abdul").
+    # w/y/h are glides between vowels in most romanisations ("Dawlati" / "Doulati")
+    # ("Dawlati" / "Doulati"); a final h is a consonant ("Abdullah" is not "Abdul").
     head, body = (t[0], t[1:]) if t[0] not in "aeiouy" else ("", t)
     t = head + re.sub(r"[aeiouy]|h(?!$)", "", body)
     return re.sub(r"(.)\1+", r"\1", t)

@@ -6,7 +6,7 @@ Every string taken from the case (names, document text, file names, reasons, ids
 through `sanitize.flatten`/`one_line` before it is written, so nothing a document contains
 reaches the terminal as an escape sequence; the only escape codes in the output are the
 ones added here when `color` is true. Without color, a matched span is shown as
-`[[Mohammad Imran Tanvir]]`.
+`[[Rustam Nazarov]]`.
 """
 
 from __future__ import annotations

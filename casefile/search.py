@@ -8,8 +8,8 @@ compared with the index's vocabulary of distinct label words, once per query:
 
 - the same word scores 100; a prefix of a word (query word of 2+ characters) 95-99;
 - otherwise `fuzz.ratio` (capped at 94, so exact and prefix matches always rank higher),
-  raised to 85 when both words share a transliteration skeleton (Tanvir/Tanveer,
-  Imran/Omran, Sidorov/Sidorow: vowels dropped, w=v, q=k, ...).
+  raised to 85 when both words share a transliteration skeleton (Nazarov/Nazarow,
+  Karim/Kerim, Sidorov/Sidorow: vowels dropped, w=v, q=k, ...).
 
 A label's score is the mean over query words of the best word score, scaled a little by
 how much of a short label the query covers, then by the label's weight (names 1.0, event
@@ -134,7 +134,7 @@ _SKELETON_RULES = [
 
 @cache
 def skeleton(word: str) -> str:
-    """A transliteration-tolerant key: 'tanveer' and 'tanvir' both give 'tnvr'."""
+    """A transliteration-tolerant key: 'nazarov' and 'nazarow' both give 'nzrv'."""
     if not word.isascii():
         return ""
     for pattern, repl in _SKELETON_RULES:
@@ -146,7 +146,7 @@ def skeleton(word: str) -> str:
 
 
 def _is_sentence_end(text: str, m: re.Match[str]) -> bool:
-    """False for the period of an initial or a title ('M. Imran', 'Gen. Soleimani')."""
+    """False for the period of an initial or a title ('M. Karim', 'Gen. Orlov')."""
     if m.group() == "\n" or m.group()[0] != ".":
         return True
     i = m.start()

@@ -132,9 +132,9 @@ def _rest_of(label: str, typed: Sequence[str], incomplete: str) -> str | None:
 def name_candidates(case: dict[str, Any], incomplete: str, typed: Sequence[str] = ()) -> list[str]:
     """Names, aliases and spellings to offer for the word being completed.
 
-    A word of the name must start with what is typed ("tan" offers "Mohammad Imran
-    Tanvir"); when nothing does and no earlier words were typed, the best fuzzy matches'
-    canonical names are offered instead ("tanvr").
+    A word of the name must start with what is typed ("naz" offers "Rustam Nazarov"); when
+    nothing does and no earlier words were typed, the best fuzzy matches' canonical names are
+    offered instead ("nazrv").
     """
     canonical: list[str] = []
     others: list[str] = []

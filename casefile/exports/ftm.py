@@ -13,7 +13,7 @@ Schemas, and why:
 - `Address` for places. It is the schema `Event.addressEntity` points to and it has
   `full`, `country`, names and aliases; `Territory` would suit countries but cities are not
   territories and events cannot link to it. `country` is the library's own reading of the
-  name (Kabul -> af, Kerman -> nothing), which locates a place but does not claim more.
+  name (Kabul -> af, Khujand -> nothing), which locates a place but does not claim more.
 - Names: `aka` and `variant` -> `alias`, `short` -> `weakAlias`, `acronym` ->
   `abbreviation` for people and organizations (`weakAlias` for places). `previousName` is
   not used: nothing in the case says a name was given up.
