@@ -130,7 +130,7 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
     boiler = _boilerplate(text)
     if document.body_start:
         boiler.insert(0, (0, document.body_start))  # front matter is metadata, not story
-    headlines = _headlines(text, sentences)
+    headlines = _headlines(text)
     cands = _from_ner(sdoc, text, boiler)
     cands += _acronyms(text, cands, boiler)
     cands += _named_with_age(text, boiler)
@@ -200,7 +200,7 @@ def _boilerplate(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _headlines(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _headlines(text: str) -> list[tuple[int, int]]:
     """Standalone title-case lines: capitals there say nothing about names."""
     out = []
     for m in re.finditer(r"(?m)^[^\n]{3,200}$", text):

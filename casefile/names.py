@@ -199,10 +199,6 @@ def token_match(a: str, b: str) -> TokenMatch | None:
     return None
 
 
-def initials(words: list[str]) -> str:
-    return "".join(w[0] for w in words if w)
-
-
 def acronym_of(acronym: str, long_form: str) -> bool:
     """Does `acronym` abbreviate `long_form`? ('IS-KP', 'Islamic State Khorasan Province')."""
     letters = re.sub(r"[^A-Za-z]", "", acronym).upper()
