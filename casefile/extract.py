@@ -637,7 +637,7 @@ ROLE_NOUNS = (
     "colleague|friend|neighbou?r|relative|son|daughter|brother|sister|wife|husband"
 )
 _BY_ROLE = re.compile(
-    rf"\b(?:{KIN_NOUNS}|{ROLE_NOUNS}|commissioner|spokesperson|village head)(?:\s+General)?"
+    rf"\b(?:{KIN_NOUNS}|{ROLE_NOUNS}|(?i:commissioner|spokesperson|village head))(?:\s+General)?"
     r"(?:\s+(?:in|at)\s+[A-Z][\w'’\-]*|,?\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’\-]*"
     r"(?:\s+(?:and|of|for|the|[A-Z][\w'’\-]*)){0,6},)?"
     r",?\s+(?=[A-Z])"
@@ -775,7 +775,9 @@ def _fix_kinds(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
             c.kind = "person"  # "Khalil el-Sabbagh" in a caption, tagged a place
             c.source += "+rule:person-name-in-document"
         elif (
-            c.kind != "person" and (f in people or f in short) and places.canonical(surface) is None
+            c.kind != "person"
+            and (f in people or f in short)
+            and not places.is_country_or_region(surface)  # a town may share a surname (Gwarzo)
         ):
             c.kind = "person"
             c.source += "+rule:person-name-in-document"

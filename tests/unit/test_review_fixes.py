@@ -57,3 +57,24 @@ def test_alias_cue_after_a_long_run_of_spaces(nlp) -> None:
     _, ex = run(nlp, text)
     for m in ex.mentions:
         assert text[m.start : m.end] == m.text
+
+
+def test_a_surname_that_is_also_a_town_stays_the_person(nlp) -> None:
+    # "Gwarzo" is a Nigerian town in the gazetteer and a surname here
+    _, ex = run(
+        nlp,
+        "Police spokesman Aminu Sule Gwarzo confirmed the attack. Gwarzo said ten "
+        "people were taken.",
+    )
+    kinds = {m.text: m.kind for m in ex.mentions}
+    assert kinds.get("Gwarzo") == "person"
+
+
+def test_capitalised_commissioner_names_the_person_after_it(nlp) -> None:
+    text = (
+        "The state Commissioner for Internal Security and Home Affairs, Dr Shamsuddeen Garba "
+        "Ingawa, visited the village. Ingawa urged calm."
+    )
+    _, ex = run(nlp, text)
+    people = {m.text for m in ex.mentions if m.kind == "person"}
+    assert "Shamsuddeen Garba Ingawa" in people
