@@ -443,6 +443,8 @@ def sources(query: tuple[str, ...], case_path: Path | None, limit: int | None, o
         out.lines(render.sentences_text(case, text, hits, color=out.color))
 
 
+# casefile.exports.FORMATS, spelled out so that every command need not import the exports
+# (tests/unit/test_cli.py keeps the two equal)
 EXPORT_FORMATS = (
     "json",
     "markdown",

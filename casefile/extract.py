@@ -525,13 +525,20 @@ _DESIGNATED = re.compile(
 )
 
 
+def _run_span(text: str, a: int, b: int, kind: Kind) -> tuple[int, int]:
+    """A capitalised run found by a rule, cleaned, without a sentence's opening words:
+    "On Monday Rustam Nazarov, 34," starts at Rustam; "On Syria Street" at Syria."""
+    a, b = _clean(text, a, b, kind)
+    while (w := re.match(r"(\w+)\s+", text[a:b])) and fold(w.group(1)) in _NOT_NAME_START:
+        a += w.end()
+    return a, b
+
+
 def _designated_places(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
     """'Syria Street', 'Gilan Province': a capitalised designator makes the run a place."""
     out = []
     for m in _DESIGNATED.finditer(text):
-        a, b = _clean(text, m.start(), m.end(), "place")
-        while (w := re.match(r"(\w+)\s+", text[a:b])) and fold(w.group(1)) in _NOT_NAME_START:
-            a += w.end()  # "On Syria Street" starts at Syria
+        a, b = _run_span(text, m.start(), m.end(), "place")
         words = text[a:b].split()
         if not _inside(a, boiler) and len(words) >= 2 and not _org_words(words[:-1]):
             out.append(_Cand(a, b, "place", "rule:designated-place", by_context=True))
@@ -559,9 +566,7 @@ def _named_by_apposition(text: str, boiler: list[tuple[int, int]]) -> list[_Cand
     for m in _AGENT_APPOSITION.finditer(text):
         if _inside(m.start(), boiler) or m.group(2) in _NOT_AGENTS:
             continue
-        a, b = _clean(text, m.start(1), m.end(1), "person")
-        while (w := re.match(r"(\w+)\s+", text[a:b])) and fold(w.group(1)) in _NOT_NAME_START:
-            a += w.end()
+        a, b = _run_span(text, m.start(1), m.end(1), "person")
         if len(text[a:b].split()) >= 2 and not _not_a_person(text[a:b]):
             out.append(_Cand(a, b, "person", "rule:name-in-apposition"))
     return out
@@ -614,9 +619,7 @@ def _named_with_age(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
     for m in _NAME_AGE.finditer(text):
         if _inside(m.start(), boiler) or not 1 <= int(m.group(2)) <= 120:
             continue
-        a, b = _clean(text, m.start(1), m.end(1), "person")
-        while (w := re.match(r"(\w+)\s+", text[a:b])) and fold(w.group(1)) in _NOT_NAME_START:
-            a += w.end()  # "On Monday Rustam Nazarov, 34," starts at Rustam
+        a, b = _run_span(text, m.start(1), m.end(1), "person")
         if len(text[a:b].split()) >= 2 and not _not_a_person(text[a:b]):
             out.append(_Cand(a, b, "person", "rule:name-with-age"))
     return out

@@ -413,3 +413,10 @@ def test_building_other_paths_never_drops_documents_silently(sample_copy, tmp_pa
     assert case.read_bytes() == before
     r = cf("build", str(one), "-o", str(case), "--replace")
     assert r.returncode == 0 and "1 documents" in r.stderr
+
+
+def test_export_choices_are_the_export_formats() -> None:
+    from casefile import exports
+    from casefile.cli import EXPORT_FORMATS
+
+    assert tuple(exports.FORMATS) == EXPORT_FORMATS
