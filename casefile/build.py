@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from casefile import ingest, store
+from casefile import ingest, judgements, store
 from casefile.model import Document, Extraction, Span
 from casefile.names import fold
 from casefile.relations import find_relations
@@ -82,7 +82,62 @@ def _build(
         raise ingest.IngestError(
             "no readable documents" + (f": {report.errors[0]}" if report.errors else "")
         )
+    _make(docs, out, model, progress, report, built_from=[str(p) for p in paths])
+    return report
+
+
+Change = Callable[[list[judgements.Judgement]], list[judgements.Judgement]]
+
+
+def rejudge(
+    out: Path,
+    change: Change,
+    *,
+    check: Callable[[dict[str, Any]], None] | None = None,
+    model: str | None = None,
+    wait: float = 0,
+) -> BuildReport:
+    """Change the judgements of the case at `out` (`change` gets the table, oldest first,
+    and returns the new one), assemble the case again from its own documents, and save both
+    in one write, under the write lock, so that two people judging at once lose nothing.
+
+    `check` sees the new case before it is saved and may raise to keep the old one.
+    Extractions come from the case's cache, so this needs no model unless the extractor
+    changed since the last build.
+    """
+    with store.writing(out, wait):
+        held = store.load(out)
+        judged = change(list(held.get("judgements", [])))
+        docs = [Document.from_dict(d) for d in held["documents"]]
+        report = BuildReport()
+        _make(
+            docs,
+            out,
+            model,
+            None,
+            report,
+            built_from=held.get("built_from", []),
+            judged=judged,
+            check=check,
+        )
+        return report
+
+
+def _make(
+    docs: list[Document],
+    out: Path,
+    model: str | None,
+    progress: Progress | None,
+    report: BuildReport,
+    *,
+    built_from: list[str],
+    judged: list[judgements.Judgement] | None = None,
+    check: Callable[[dict[str, Any]], None] | None = None,
+) -> None:
+    """Extract what the cache lacks, assemble with the judgements, save."""
     cache = store.load_extractions(out)
+    if judged is None:
+        judged = store.load_judgements(out)
     extractions: dict[str, Extraction] = {}
     todo: list[Document] = []
     model_name = _model_name(model)
@@ -106,17 +161,20 @@ def _build(
     report.documents = len(docs)
     # cached as extracted: assembling resolves dates in place, with the folder's evidence
     keep = {_cache_key(d, model_name): extractions[d.id].to_dict() for d in docs}
-    case = assemble(docs, [extractions[d.id] for d in docs])
-    case["built_from"] = [str(p) for p in paths]
+    case = assemble(docs, [extractions[d.id] for d in docs], judged)
+    case["built_from"] = built_from
     # keep the cache of documents that left the folder, so putting them back costs nothing;
     # what an older extractor or another model made is dropped
     current = f"|{model_name}|{extractor_version()}"
     for k, v in cache.items():
         if k.endswith(current):
             keep.setdefault(k, v)
-    store.save(out, case, keep)
+    if check:
+        check(case)
+    store.save(out, case, keep, judgements=judged)
+    if judged:
+        case["judgements"] = judged  # as `store.load` will read it
     report.case = case
-    return report
 
 
 # The modules whose code decides what extraction finds: a change to any of them is a new
@@ -192,12 +250,20 @@ def _model_name(model: str | None) -> str:
     return nlp.model_name()
 
 
-def assemble(docs: list[Document], extractions: list[Extraction]) -> dict[str, Any]:
-    """The case in the `casefile/1` shape (documents carry their text)."""
+def assemble(
+    docs: list[Document],
+    extractions: list[Extraction],
+    judged: list[judgements.Judgement] | None = None,
+) -> dict[str, Any]:
+    """The case in the `casefile/1` shape (documents carry their text), with a person's
+    judgements (`judged`, oldest first) applied; what became of each is in
+    `judgement_report`."""
     by_id = {d.id: d for d in docs}
+    plan = None
+    if judged:
+        plan, extractions = judgements.prepare(judged, extractions, {d.id: d.name for d in docs})
     ex_by_id = {ex.doc: ex for ex in extractions}
-    locs = locals_of(extractions)
-    clusters = cluster(locs)
+    clusters = _resolve(extractions, plan)
     entities, owner = _entities(clusters, by_id)
     sentence_entities: dict[tuple[str, int], set[str]] = defaultdict(set)
     mention_entities: dict[str, list[tuple[int, str]]] = defaultdict(list)
@@ -222,6 +288,7 @@ def assemble(docs: list[Document], extractions: list[Extraction]) -> dict[str, A
         "format": store.FORMAT,
         "generated": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "model": sorted({ex.model for ex in extractions}),
+        **({"judgement_report": plan.summary()} if plan else {}),
         "documents": [d.to_dict() for d in docs],
         "entities": entities,
         "events": [
@@ -257,6 +324,39 @@ def assemble(docs: list[Document], extractions: list[Extraction]) -> dict[str, A
     }
 
 
+def _resolve(extractions: list[Extraction], plan: judgements.Plan | None) -> list[Cluster]:
+    """Resolution, and the judgements on whole entities: a name split out of an entity or a
+    changed kind need the entity, so they are made after a first pass, which is then run
+    again; renames and hand aliases are set on the entity an anchor ends up in."""
+    locs = locals_of(extractions)
+    clusters = cluster(locs, plan)
+    if plan is None:
+        return clusters
+    if plan.name_splits or plan.kinds:
+        members = {loc.key: [x.key for x in c.locals] for c in clusters for loc in c.locals}
+        moved = judgements.split_names(plan, members)
+        kinds = {k: j["value"] for la, j in plan.kinds for k in members.get(la, [la])}
+        if moved or kinds:
+            locs = locals_of(extractions)
+            for loc in locs:
+                loc.kind = kinds.get(loc.key, loc.kind)
+            clusters = cluster(locs, plan)
+    home = {loc.key: c for c in clusters for loc in c.locals}
+    for la, j in plan.names:
+        if la in home:
+            home[la].name = j["value"]
+    for la, j in plan.kinds:
+        if la in home:
+            home[la].kind = j["value"]
+    for la, j in plan.aliases:
+        if la in home:
+            home[la].hand_aliases.append(j)
+    for la, j in [*plan.names, *plan.kinds, *plan.aliases]:
+        if la not in home:
+            plan.report(j, "orphan", "its mention was dismissed")
+    return clusters
+
+
 def _sentence_span(doc: Document, sent: tuple[int, int]) -> Span:
     return Span(doc.id, sent[0], sent[1], doc.text[sent[0] : sent[1]])
 
@@ -275,8 +375,8 @@ def _entities(
         )
     for n, c in enumerate(clusters):
         eid = ids[n]
-        name = canonical_name(c)
-        kind = c.locals[0].kind
+        name = c.name or canonical_name(c)
+        kind = c.kind or c.locals[0].kind
         mentions, aliases = [], {}
         for loc in c.locals:
             owner[loc.key] = eid
@@ -304,6 +404,15 @@ def _entities(
             for loc in c.locals
             for x in loc.links
         ] + c.merges
+        for j in c.hand_aliases:
+            key = fold(j["value"])
+            if key == fold(name):
+                continue
+            seen = [s for s in mentions if fold(s["text"]) == key]
+            rec = aliases.setdefault(key, {"name": j["value"], "type": "aka", "sources": seen})
+            rec.update(type="aka", by="judgement", judgement=j["id"])
+            if j.get("note"):
+                rec["note"] = j["note"]
         docs_of = sorted({loc.doc for loc in c.locals}, key=lambda d: docs[d].name)
         attributes = _attributes(c, docs)
         out.append(

@@ -231,8 +231,8 @@ def build(
             bar.close()
     for line in report.errors:
         click.echo(f"casefile: skipped {line}", err=True)
+    case = report.case or {}
     if not quiet:
-        case = report.case or {}
         click.echo(
             f"{out}: {report.documents} documents "
             f"({report.extracted} parsed, {report.reused} unchanged), "
@@ -240,6 +240,10 @@ def build(
             f"{len(case.get('claims', []))} claims",
             err=True,
         )
+    if case.get("judgements") and not quiet:
+        cli_judge.tell(case)  # a person's work: say what was re-applied and what was not
+    elif case.get("judgements"):
+        cli_judge.tell(case, only_problems=True)
 
 
 LOOKUP_KINDS = ("person", "organization", "place", "entity", "event", "claim", "sentence")
@@ -787,5 +791,10 @@ def main() -> None:
     sys.exit(rv if isinstance(rv, int) else 0)
 
 
+from casefile import cli_judge  # noqa: E402  (registers merge, split, … judgements)
+
 if __name__ == "__main__":
-    main()
+    # `python -m casefile.cli`: run the module the judgement commands registered with
+    from casefile.cli import main as registered
+
+    registered()

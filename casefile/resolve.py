@@ -14,6 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from casefile import places
+from casefile.judgements import Plan
 from casefile.matching import (  # noqa: F401  (re-exported for callers)
     MERGE_AT,
     Match,
@@ -66,6 +67,10 @@ class Cluster:
     locals: list[Local]
     merges: list[dict] = field(default_factory=list)
     possible: list[dict] = field(default_factory=list)
+    # set by a person's judgements: the name and kind they gave, the aliases they added
+    name: str | None = None
+    kind: Kind | None = None
+    hand_aliases: list[dict] = field(default_factory=list)
 
 
 def locals_of(extractions: list[Extraction]) -> list[Local]:
@@ -209,7 +214,13 @@ def score_pair(x: Local, y: Local) -> Match | None:
 # ---------------------------------------------------------------- clustering
 
 
-def cluster(locs: list[Local]) -> list[Cluster]:
+def cluster(locs: list[Local], plan: Plan | None = None) -> list[Cluster]:
+    """Join locals into entities, best-scoring pairs first.
+
+    A person's judgements (`plan`) come before the machine: "same" pairs are joined first,
+    "different" pairs can never end up in one entity, however a chain of merges would lead
+    there, and a pair judged different is not offered as "possible same" either.
+    """
     pairs = candidate_pairs(locs)
     scored = []
     for i, j in pairs:
@@ -222,6 +233,8 @@ def cluster(locs: list[Local]) -> list[Cluster]:
     parent = list(range(len(locs)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(locs))}
     merges: dict[int, list[dict]] = defaultdict(list)
+    # root -> {a local it must never be joined with: the judgement that says so}
+    forbid: dict[int, dict[int, str]] = defaultdict(dict)
     possible: list[tuple[int, int, Match]] = []
 
     def find(i: int) -> int:
@@ -230,18 +243,30 @@ def cluster(locs: list[Local]) -> list[Cluster]:
             i = parent[i]
         return i
 
+    def barrier(ri: int, rj: int) -> str | None:
+        """The judgement that keeps the entities of roots ri and rj apart, if any."""
+        for x, jid in forbid.get(ri, {}).items():
+            if find(x) == rj:
+                return jid
+        return None
+
+    def join(ri: int, rj: int, record: dict) -> None:
+        parent[rj] = ri
+        members[ri] += members.pop(rj)
+        merges[ri] += merges.pop(rj, []) + [record]
+        if rj in forbid:
+            forbid[ri].update(forbid.pop(rj))
+
+    if plan is not None:
+        _apply_judged(locs, plan, find, barrier, join, forbid)
     for score, i, j, m in scored:
         ri, rj = find(i), find(j)
-        if ri == rj:
+        if ri == rj or barrier(ri, rj):
             continue
         if score < MERGE_AT or not _compatible(locs, members[ri], members[rj]):
             possible.append((i, j, m))
             continue
-        parent[rj] = ri
-        members[ri] += members.pop(rj)
-        merges[ri] += merges.pop(rj, []) + [
-            {"a": m.a, "b": m.b, "score": round(score, 3), "reasons": list(m.reasons)}
-        ]
+        join(ri, rj, _record(locs[i], locs[j], m))
     out: dict[int, Cluster] = {}
     for i in range(len(locs)):
         r = find(i)
@@ -250,11 +275,73 @@ def cluster(locs: list[Local]) -> list[Cluster]:
     position = {r: n for n, r in enumerate(out)}
     for i, j, m in possible:
         ri, rj = find(i), find(j)
-        if ri != rj:
-            rec = {"a": m.a, "b": m.b, "score": round(m.score, 3), "reasons": list(m.reasons)}
+        if ri != rj and not barrier(ri, rj):
+            rec = _record(locs[i], locs[j], m)
             out[ri].possible.append({"other": position[rj], **rec})
             out[rj].possible.append({"other": position[ri], **rec})
     return list(out.values())
+
+
+def _apply_judged(locs, plan, find, barrier, join, forbid) -> None:  # type: ignore[no-untyped-def]
+    """The plan's "same" and "different" pairs, oldest first; one that contradicts an
+    earlier judgement is reported and left out."""
+    at = {loc.key: i for i, loc in enumerate(locs)}
+    pairs = [(p, True) for p in plan.must] + [(p, False) for p in plan.cannot]
+    pairs.sort(key=lambda x: plan.order(x[0].judgement))
+    for p, same in pairs:
+        j = p.judgement
+        i, k = at.get(p.a), at.get(p.b)
+        if i is None or k is None:
+            plan.report(j, "orphan", "one of its mentions was dismissed")
+            continue
+        ri, rk = find(i), find(k)
+        if same:
+            if ri == rk:
+                continue  # already one by an earlier judgement: nothing to add
+            if jid := barrier(ri, rk):
+                plan.report(j, "contradiction", f"contradicts {jid}: judged different")
+                continue
+            m = score_pair(locs[i], locs[k])
+            reasons = [f"judged the same by {j.get('who')} on {str(j.get('when'))[:10]}"]
+            if j.get("note"):
+                reasons.append(f"note: {j['note']}")
+            if m:
+                reasons += [f"machine: {r}" for r in m.reasons]
+            join(
+                ri,
+                rk,
+                {
+                    "a": p.spans[0]["text"],
+                    "b": p.spans[1]["text"],
+                    "score": 1.0,
+                    "reasons": reasons,
+                    "by": "judgement",
+                    "judgement": j["id"],
+                    "sources": p.spans,
+                },
+            )
+        else:
+            if ri == rk:
+                plan.report(j, "contradiction", "an earlier judgement made them the same")
+                continue
+            forbid[ri][k] = j["id"]
+            forbid[rk][i] = j["id"]
+
+
+def _record(x: Local, y: Local, m: Match) -> dict:
+    """A machine merge (or possible pair), with the two mentions it compared."""
+    return {
+        "a": m.a,
+        "b": m.b,
+        "score": round(m.score, 3),
+        "reasons": list(m.reasons),
+        "sources": [_span_named(x, m.a), _span_named(y, m.b)],
+    }
+
+
+def _span_named(loc: Local, name: str) -> dict:
+    m = next((m for m in loc.mentions if m.text == name), loc.mentions[0])
+    return Span(loc.doc, m.start, m.end, m.text).to_dict()
 
 
 def _compatible(locs: list[Local], a: list[int], b: list[int]) -> bool:

@@ -1,7 +1,9 @@
 """The case file: one TinyDB JSON file, written atomically, with a schema version.
 
 Tables: meta (schema, format, model, when), documents (with their text), entities, events,
-claims, relations, and extractions (the per-document cache, keyed by content hash and model).
+claims, relations, extractions (the per-document cache, keyed by content hash and model), and
+judgements (a person's corrections, in the order made; see `casefile.judgements`). A build
+replaces every table but judgements, which it carries over and re-applies.
 Reading never imports spaCy or Textual: `casefile lookup` must answer at once.
 
 Safety (issue #7):
@@ -33,7 +35,7 @@ SCHEMA = 1
 FORMAT = "casefile/1"
 TABLES = ("documents", "entities", "events", "claims", "relations")
 # Keys of the case kept in the meta row rather than in tables (everything not a table).
-_NOT_META = frozenset({*TABLES, "format", "schema"})
+_NOT_META = frozenset({*TABLES, "format", "schema", "judgements"})
 
 Data = dict[str, dict[str, Any]]  # TinyDB's shape: table -> {doc id: row}
 
@@ -193,6 +195,9 @@ def load(path: str | Path) -> dict[str, Any]:
         rows = list(data.get(name, {}).values())
         rows.sort(key=lambda r: r.get("_order", 0))
         case[name] = [{k: v for k, v in r.items() if k != "_order"} for r in rows]
+    judged = _judgements_of(data)
+    if judged:
+        case["judgements"] = judged
     return case
 
 
@@ -207,6 +212,19 @@ def load_extractions(path: str | Path) -> dict[str, dict[str, Any]]:
         for r in data.get("extractions", {}).values()
         if isinstance(r.get("key"), str) and isinstance(r.get("extraction"), dict)
     }
+
+
+def load_judgements(path: str | Path) -> list[dict[str, Any]]:
+    """A person's corrections, oldest first. Empty if no case yet."""
+    path = Path(path)
+    if not path.exists():
+        return []
+    return _judgements_of(_read(path))
+
+
+def _judgements_of(data: Data) -> list[dict[str, Any]]:
+    rows = sorted(data.get("judgements", {}).items(), key=lambda kv: _doc_id_key(kv[0]))
+    return [row for _, row in rows if isinstance(row.get("op"), str)]
 
 
 def _read(path: Path) -> Data:
@@ -273,12 +291,14 @@ def save(
     case: dict[str, Any],
     extractions: dict[str, dict[str, Any]],
     *,
+    judgements: list[dict[str, Any]] | None = None,
     wait: float = 0,
 ) -> None:
     """Replace the case file's content in one atomic write, keeping the old one as `.bak`.
 
-    Holds the write lock (waiting up to `wait` seconds for another writer). Refuses to
-    overwrite a file that is not a case file this casefile can read.
+    `judgements` replaces the judgements table; None keeps the one the file holds (a build
+    must never lose a person's work). Holds the write lock (waiting up to `wait` seconds for
+    another writer). Refuses to overwrite a file that is not a case file this casefile can read.
     """
     path = Path(path)
     meta = {k: v for k, v in case.items() if k not in _NOT_META}
@@ -290,8 +310,12 @@ def save(
         for i, (k, v) in enumerate(sorted(extractions.items()))
     }
     with writing(path, wait):
+        held: list[dict[str, Any]] = []
         if path.exists():
-            _read(path)  # refuse to overwrite what is not a case file (or a newer one)
+            held = _judgements_of(_read(path))  # also refuses what is not a case file
+        data["judgements"] = {
+            str(i + 1): row for i, row in enumerate(held if judgements is None else judgements)
+        }
         _sweep(path)
         try:
             _write_atomic(path, data)

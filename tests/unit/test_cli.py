@@ -24,7 +24,10 @@ def cf(*args: str, cwd: Path | None = None, env: dict | None = None) -> subproce
     )
 
 
-COMMANDS = ["build", "lookup", "show", "timeline", "sources", "export", "open", "serve"]
+COMMANDS = [
+    "build", "lookup", "show", "timeline", "sources", "export", "open", "serve",
+    "merge", "different", "split", "rename", "kind", "alias", "dismiss", "judgements",
+]  # fmt: skip
 
 
 @pytest.mark.parametrize("command", [*COMMANDS, "completion"])
