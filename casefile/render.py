@@ -133,7 +133,10 @@ def _entity_names(ent: dict[str, Any]) -> list[tuple[str, str, list[dict]]]:
         key = alias.get("name", "").casefold()
         known.add(key)
         spans = alias.get("sources") or by_surface.get(key, [])
-        names.append((alias.get("name", ""), alias.get("type", "aka"), spans))
+        typ = alias.get("type", "aka")
+        if alias.get("by") == "judgement":  # a person's, with their note
+            typ += ", by hand" + (f": {alias['note']}" if alias.get("note") else "")
+        names.append((alias.get("name", ""), typ, spans))
     names += [(s[0]["text"], "spelling", s) for k, s in by_surface.items() if k not in known]
     return names
 

@@ -70,6 +70,8 @@ def tables(case: dict[str, Any]) -> dict[str, tuple[Row, list[Row]]]:
             names += [
                 [e["id"], a["name"], a.get("type", ""), *span_cols(s)] for s in a.get("sources", [])
             ]
+            if not a.get("sources"):  # added by hand: a name with no place in the text
+                names.append([e["id"], a["name"], a.get("type", ""), "", "", "", ""])
         mentions += [
             [e["id"], e["name"], e["kind"], *span_cols(m), m.get("text", "")]
             for m in e.get("mentions", [])

@@ -186,7 +186,7 @@ def _entity(e: dict[str, Any], entities: dict[str, dict], notes: _Notes) -> Bloc
     ]
     aliases = [
         Line(
-            a["name"],
+            a["name"] + _by_hand(a),
             ALIAS_TYPES.get(a.get("type", ""), a.get("type", "")),
             notes.first_per_doc(a.get("sources", [])),
         )
@@ -326,3 +326,10 @@ def _relations(case: dict[str, Any], entities: dict[str, dict], notes: _Notes) -
         )
     blocks = [Block("", "relations-list", lines)] if lines else []
     return Section("Relations", "relations", blocks, "No relations.")
+
+
+def _by_hand(alias: dict[str, Any]) -> str:
+    """An alias a person added: said so, with their note."""
+    if alias.get("by") != "judgement":
+        return ""
+    return f" (added by hand: {alias['note']})" if alias.get("note") else " (added by hand)"

@@ -381,3 +381,19 @@ def test_one_writer_at_a_time(story: Path) -> None:
     assert r.returncode == 1 and "Traceback" not in r.stderr
     assert ent(store.load(db), "Odessa")["name"] == "Odessa"
     rejudge(db, lambda js: js)  # and afterwards it goes through
+
+
+def test_reports_say_what_a_person_added(story: Path, tmp_path: Path) -> None:
+    db = str(story / "case.db")
+    assert cf("alias", "EFB", "the Brigade", "--note", "a caption", "--case", db).returncode == 0
+    assert cf("merge", "Dmitri Volkov", "Rustam Nazarov", "--case", db).returncode == 0
+    shown = cf("show", "EFB", "--case", db).stdout
+    assert "the Brigade  (aka, by hand: a caption)" in shown
+    assert "by judgement" in cf("show", "Dmitri Volkov", "--case", db).stdout
+    report = cf("export", "--format", "markdown", "--case", db).stdout
+    assert "the Brigade (added by hand: a caption)" in report
+    assert "confirmed by a person" in report
+    r = cf("export", "--format", "csv", "--case", db, "-o", str(tmp_path / "csv"))
+    assert r.returncode == 0, r.stderr
+    names = (tmp_path / "csv" / "names.csv").read_text()
+    assert "the Brigade,aka" in names
