@@ -1074,7 +1074,7 @@ def _extend_names(cands: list[_Cand], sdoc: Doc, text: str) -> None:
     for c in cands:
         words = c.text(text).split()
         # one word, or a name the model began at a particle ("dela Pena"), or a name the
-        # model began mid-way ("Abdi Warsame" of "Halima Abdi Warsame")
+        # model began mid-way ("Osei Kante" of "Halima Osei Kante")
         if c.kind != "person" or len(words) > 3 or c.source.startswith("rule"):
             continue
         start = c.start

@@ -219,9 +219,9 @@ def token_match(a: str, b: str) -> TokenMatch | None:
     for x, y, why in (("g", "h", "Russian g for h"), ("g", "j", "Egyptian g for j")):
         if len(sa) >= 3 and sa != sb and sa.replace(x, y) == sb.replace(x, y):
             return TokenMatch(a, b, 0.86, f"{a}~{b}: same consonant skeleton but for {why}")
-    # Somali spelling: c for the ayn ("Cumar" / "Umar"), x for the h ("Xamid" / "Hamid");
+    # Somali spelling: c for the ayn ("Caasha" / "Aasha"), x for the h ("Xamid" / "Hamid");
     # Uzbek Latin x for kh ("Xoliq" / "Kholiq")
-    # South Asian k for kh ("Akter" / "Akhter")
+    # South Asian k for kh ("Rukhsana" / "Ruksana")
     for fa, fb, why in (
         (_ayn_x_folded(a), _ayn_x_folded(b), "c for ayn / x for h or kh"),
         (a.replace("kh", "k"), b.replace("kh", "k"), "k for kh"),
