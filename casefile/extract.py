@@ -32,6 +32,7 @@ from casefile.names import (
     acronym_of,
     core_tokens,
     fold,
+    given_names,
     is_kunya,
     surname,
     token_match,
@@ -51,8 +52,8 @@ LABEL_KIND: dict[str, Kind] = {
 _DET = re.compile(r"(?:the|The|THE|a|A|an|An)\s+")
 _POSS = re.compile(r"(?:['’]s|s['’]|['’])$")
 _EDGE = " \t\r\n\"'“”‘’«»()[]{},.;:!?*_–—-"
-# "U.S." and "A.S." keep their last dot.
-_INITIAL = re.compile(r"(?:^|[\s.])[A-Z]\.$")
+# "U.S." and "A.S." keep their last dot, and so do "Jr." and "Sr." after a name.
+_INITIAL = re.compile(r"(?:^|[\s.])(?:[A-Z]|[JS]r)\.$")
 # Lines of scraped boilerplate: captions, credits, teasers, calls to action.
 _BOILER = re.compile(
     r"(?im)^[ \t]*(?:see also|read more|read also|related|more on this|also read|photo|"
@@ -247,6 +248,10 @@ def _clean(text: str, start: int, end: int, kind: Kind) -> tuple[int, int]:
             or re.fullmatch(r"[A-Z]{2,4}", m.group(1))
         ):
             start, changed = start + m.end(), True
+        # the rest of a multi-word rank: "Private First Class X", "Airman Second Class X"
+        m = re.match(r"(?:First|Second|Third)\s+Class\s+(?=[A-Z])", text[start:end])
+        if kind == "person" and m:
+            start, changed = start + m.end(), True
         # the model opened a bracket it did not close: "… the Homeland (CNSP"
         if "(" in text[start:end] and ")" not in text[start:end]:
             end, changed = start + text[start:end].index("("), True
@@ -286,14 +291,25 @@ def _from_ner(sdoc: Doc, text: str, boiler: list[tuple[int, int]]) -> list[_Cand
             and ent.text.endswith("s")
         ):
             kind = "organization"  # "Southern Transitional Council"; "the Houthis"
-        for s, e in _line_parts(text, ent.start_char, ent.end_char):
+        for s, e in _comma_parts(text, _line_parts(text, ent.start_char, ent.end_char)):
             if _inside(s, boiler) or _part_of_compound(text, s, e):
                 continue
             a, b = _clean(text, s, e, kind)
+            raw = _clean(text, s, e, "place")
+            # "the town of Datu Lanang": a title word opening a place's name
+            if (
+                kind == "person"
+                and raw[0] < a
+                and _kind_in_context(text, raw[0], raw[1], "person") == "place"
+            ):
+                out.append(_Cand(*raw, "place", f"ner:{label}", by_context=True))
+                continue
             if b - a < 2 or not any(c.isupper() for c in text[a:b]):
                 continue
             if _only_titles(text[a:b]):
                 continue  # "Interior" of "Interior Minister"; "Afghan Consul General"
+            if kind == "place" and (tail := _COMPASS_AFTER.match(text, b)):
+                b = tail.end()  # the model stopped before "del Norte"
             if kind == "person":
                 b = _past_particle(text, b)
                 m = _INITIALS_BEFORE.search(text, max(0, a - 12), a)
@@ -309,13 +325,19 @@ def _from_ner(sdoc: Doc, text: str, boiler: list[tuple[int, int]]) -> list[_Cand
 _PLACE_NOUNS = (
     "district|neighbourhood|neighborhood|quarter|area|region|province|governorate|county|village|"
     "town|city|street|road|avenue|square|camp|crossing|border|valley|island|port|airport|prison|"
-    "state|forest|local government area"
+    "state|forest|local government area|municipality|township|hamlet|suburb|sub-district|"
+    "subdistrict|upazila|tehsil|prefecture|commune|oblast|woreda|river"
 )
 _ORG_NOUNS = (
     "group|militia|faction|movement|party|organi[sz]ation|network|company|firm|agency|channel|"
     "broadcaster|newspaper|daily|outlet|brigade|battalion|unit|front|alliance|coalition|union"
 )
-_PLACE_AFTER = re.compile(rf"\s+(?:{_PLACE_NOUNS})\b")
+_PLACE_AFTER = re.compile(rf"\s+(?:{_PLACE_NOUNS})(?:s|es)?\b")
+_AREA_AFTER = re.compile(
+    r"\s+(?:district|neighbou?rhood|quarter|region|province|governorate|county|village|town|city|"
+    r"municipality|township|hamlet|suburb|sub-?district|upazila|tehsil|prefecture|commune|oblast|"
+    r"woreda|river|valley|forest)s?\b"
+)
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|into|near|outside|across|around|through|(?:people|residents|inhabitants|city|town|"
     r"village|province|governor|mayor|outskirts)\s+of)\s+(?:the\s+)?"
@@ -325,9 +347,16 @@ _PLACE_BEFORE = re.compile(
 # Indic endings ("-abad", "-stan", "-grad", "-kent", "-pur"), and capitalised designators.
 PLACE_HEADS = frozenset(
     "bab jabal jebel wadi tal tell bir ras ain deir kafr kfar beit bayt souk haret khirbet "
-    "bandar mount lake port fort cape gulf".split()
+    "bandar mount lake port fort cape gulf barangay kampung kampong desa sitio".split()
 )
-_UNNAMED_HEADS = frozenset("bab jabal jebel wadi deir kafr kfar khirbet haret souk".split())
+# Spanish compass words closing a toponym: "Valle del Norte", "Isla de Oriente".
+_COMPASS = r"\s(?:del|de la|de)\s(?:Sur|Norte|Oriental|Occidental|Este|Oeste)"
+_COMPASS_TAIL = re.compile(_COMPASS + "$")
+_COMPASS_AFTER = re.compile(_COMPASS + r"\b")
+_UNNAMED_HEADS = frozenset(
+    "bab jabal jebel wadi deir kafr kfar khirbet haret souk barangay kampung kampong desa "
+    "sitio".split()
+)
 _PLACE_ENDING = re.compile(r"(?:abad|stan|grad|kent|shahr|pur|pura)$")
 _DESIGNATOR = re.compile(
     r"\s(?:Street|Road|Avenue|Square|Bridge|Airport|Province|Region|District|Governorate|"
@@ -348,6 +377,8 @@ def _toponym_form(surface: str, person: bool = False) -> bool:
     if fold(words[0]) == "bandar" and len(words) == 2 and fold(words[1]) not in PARTICLES:
         return True
     if len(words) == 1 and _PLACE_ENDING.search(fold(words[0])) and len(words[0]) >= 8:
+        return True
+    if _COMPASS_TAIL.search(surface):
         return True
     return bool(_DESIGNATOR.search(surface)) and not _org_words(words[:-1])
 
@@ -372,6 +403,9 @@ def _kind_in_context(text: str, a: int, b: int, kind: Kind) -> Kind:
         return "place"
     if kind == "person" and _PLACE_AFTER.match(text, b):
         return "place"
+    # an organisation may have a camp, a border or an area, but not a district or a river
+    if kind == "organization" and _AREA_AFTER.match(text, b) and not _org_words(surface.split()):
+        return "place"  # "the Kalo river", "Kalo and Dera districts"
     # "in Akkar", "into Tudun Kaya": a "person" that is the object of "in" is a place, unless
     # it owns something ("in Karimov's house")
     if (
@@ -432,6 +466,20 @@ def _line_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if any(all(fold(w) in TITLES for w in text[a:b].split()) for a, b in parts):
         return [(a, b) for a, b in parts if not all(fold(w) in TITLES for w in text[a:b].split())]
     return [(start, end)]
+
+
+def _comma_parts(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'According to Reyes, Tolentino …': the model ran one span over a comma. Each side that
+    is capitalised is a name of its own ("Kalo, Sindh" are two places)."""
+    out = []
+    for a, b in parts:
+        pieces = [(a + m.start(), a + m.end()) for m in re.finditer(r"[^,]+", text[a:b])]
+        pieces = [(x + len(text[x:y]) - len(text[x:y].lstrip()), y) for x, y in pieces]
+        if len(pieces) > 1 and all(text[x : x + 1].isupper() for x, _ in pieces):
+            out += pieces
+        else:
+            out.append((a, b))
+    return out
 
 
 def _gazetteer_place(surface: str) -> bool:
@@ -580,19 +628,62 @@ _INITIALLED = (
 )
 
 
+# A capitalised given name before "M. Reyes", or a surname after "Ana M.": the initial is a
+# middle initial ("Ana M. Reyes"), and the name runs from the given name to the surname.
+_GIVEN_BEFORE = re.compile(r"(?<![\w.\-])([A-Z][a-z][\w'’\-]+)[ \t]+$")
+_SURNAME_AFTER = re.compile(r"[ \t]+([A-Z][a-z][\w'’\-]+)")
+
+
 def _initialled_names(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
     out = []
-    for m in (m for pattern in _INITIALLED for m in pattern.finditer(text)):
-        initials = re.findall(r"[A-Z][a-z]?\.", m.group())
-        word = re.sub(r"(?:[A-Z][a-z]?\.\s?)+", "", m.group()).strip()
-        if _inside(m.start(), boiler) or places.canonical("".join(initials)) or not word:
-            continue
-        if fold(initials[0]) in TITLES or fold(word) in TITLES or places.canonical(word):
-            continue  # "Dr. Smith" is found by the model; "St. Petersburg" is a place
-        if fold(word) in ORG_HEADS or word.endswith(("ment", "tion", "ity")):
-            continue  # "U.N. Mission"
-        out.append(_Cand(m.start(), m.end(), "person", "rule:initialled-name"))
+    for i, pattern in enumerate(_INITIALLED):
+        for m in pattern.finditer(text):
+            c = _initialled_name(text, m, boiler, middle_after=i == 1)
+            if c:
+                out.append(c)
     return out
+
+
+def _initialled_name(
+    text: str, m: re.Match, boiler: list[tuple[int, int]], middle_after: bool
+) -> _Cand | None:
+    initials = re.findall(r"[A-Z][a-z]?\.", m.group())
+    word = re.sub(r"(?:[A-Z][a-z]?\.\s?)+", "", m.group()).strip()
+    if _inside(m.start(), boiler) or places.canonical("".join(initials)) or not word:
+        return None
+    if len(initials) == 1 and not middle_after:
+        given = _GIVEN_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if given and _middle_initial_host(given.group(1)):
+            suffix = re.match(r",?[ \t]+(?:Jr|Sr)\.|[ \t]+I{2,3}\b", text[m.end() :])
+            end = m.end() + (suffix.end() if suffix else 0)
+            return _Cand(given.start(1), end, "person", "rule:middle-initial")
+    if len(initials) == 1 and middle_after:
+        sur = _SURNAME_AFTER.match(text, m.end())
+        if sur and _middle_initial_host(sur.group(1)) and _middle_initial_host(word):
+            return None  # "Ana M." of "Ana M. Reyes": the other pattern reads it whole
+    if fold(initials[0]) in TITLES or fold(word) in TITLES or places.canonical(word):
+        return None  # "Dr. Smith" is found by the model; "St. Petersburg" is a place
+    if fold(word) in ORG_HEADS or word.endswith(("ment", "tion", "ity")):
+        return None  # "U.N. Mission"
+    return _Cand(m.start(), m.end(), "person", "rule:initialled-name")
+
+
+def _middle_initial_host(word: str) -> bool:
+    """Can `word` stand next to a middle initial as a given name or surname?"""
+    f = fold(word)
+    return (
+        f not in TITLES
+        and f not in _NOT_NAME_START
+        and f not in ORG_HEADS
+        and f not in _FUNCTION_WORDS
+        and places.canonical(word) is None
+    )
+
+
+_FUNCTION_WORDS = frozenset(
+    "he she it they we i you his her its their our this that these those there here but and or "
+    "so yet if in on at by for of to from with as when while after before said says".split()
+)
 
 
 _NOT_DATELINES = frozenset(
@@ -637,7 +728,10 @@ ROLE_NOUNS = (
     "envoy|director|owner|watchman|guard|driver|businessman|businesswoman|entrepreneur|journalist|"
     "reporter|correspondent|officer|judge|leader|chief|governor|mayor|aide|"
     "adviser|advisor|chairman|chairwoman|founder|imam|cleric|activist|suspect|victim|witness|"
-    "colleague|friend|neighbou?r|relative|son|daughter|brother|sister|wife|husband"
+    "colleague|friend|neighbou?r|relative|son|daughter|brother|sister|wife|husband|"
+    "lawmaker|legislator|senator|councillor|councilor|teacher|doctor|nurse|farmer|student|"
+    "attacker|bomber|gunman|militant|elder|resident|trader|shopkeeper|preacher|"
+    "identified as|named as"
 )
 _BY_ROLE = re.compile(
     rf"\b(?:{KIN_NOUNS}|{ROLE_NOUNS}|(?i:commissioner|spokesperson|village head))(?:\s+General)?"
@@ -664,7 +758,12 @@ def _named_by_role(
                 break
             a, b = run.span()
             tok = by_start.get(a)
-            if tok is None or tok.pos_ not in ("PROPN", "NOUN") or fold(run.group()) in TITLES:
+            # the model reads an unfamiliar given name as an adjective ("the farmer Cabrel Tsoumi")
+            adj_name = tok is not None and tok.pos_ == "ADJ" and tok.ent_type_ != "NORP"
+            adj_name = adj_name and len(run.group().split()) >= 2
+            if tok is None or fold(run.group()) in TITLES:
+                break
+            if tok.pos_ not in ("PROPN", "NOUN") and not adj_name:
                 break
             after = by_start.get(b + 1)
             # "the official IRNA news agency": a name before a lowercase noun modifies it
@@ -748,7 +847,7 @@ def _fix_kinds(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
     """One surface, one kind per document; the document's people claim their surnames."""
     people = {fold(c.text(text)) for c in cands if c.kind == "person"}
     short = {s for p in people if (s := surname(p))}
-    short |= {core_tokens(p)[0] for p in people if len(core_tokens(p)) >= 2 and not is_kunya(p)}
+    short |= {g for p in people if not is_kunya(p) for g in given_names(p)}
     votes: dict[str, Counter[str]] = {}
     for c in cands:
         votes.setdefault(fold(c.text(text)), Counter())[c.kind] += 1
@@ -973,7 +1072,10 @@ def _extend_names(cands: list[_Cand], sdoc: Doc, text: str) -> None:
     """'Rustam Nazarow' where the model tagged only 'Nazarow': take the proper nouns before it."""
     by_end = {t.idx + len(t): t for t in sdoc}
     for c in cands:
-        if c.kind != "person" or len(c.text(text).split()) != 1:
+        words = c.text(text).split()
+        # one word, or a name the model began at a particle ("dela Pena"), or a name the
+        # model began mid-way ("Osei Kante" of "Halima Osei Kante")
+        if c.kind != "person" or len(words) > 3 or c.source.startswith("rule"):
             continue
         start = c.start
         while True:
@@ -983,6 +1085,7 @@ def _extend_names(cands: list[_Cand], sdoc: Doc, text: str) -> None:
                 or prev.pos_ != "PROPN"
                 or not prev.is_title
                 or fold(prev.text) in TITLES
+                or fold(prev.text) in ("first", "second", "third", "class")  # of a rank
                 or prev.ent_type_ in ("DATE", "GPE", "ORG", "NORP")
                 or any(o is not c and o.start <= prev.idx < o.end for o in cands)
             ):
@@ -1178,7 +1281,7 @@ def _group(
         owners = owners_of[key]
         if not owners and len(ct) == 1 and not is_kunya(c.text(text)):
             # "his son Firas" after "Firas al-Sabbagh": a first name, if only one person has it
-            given = [(j, f) for j, f in full if core_tokens(f.text(text))[0] == ct[0]]
+            given = [(j, f) for j, f in full if ct[0] in given_names(f.text(text))]
             if len({fold(f.text(text)) for _, f in given}) == 1 and not any(
                 core_tokens(f.text(text))[-1] == ct[0] for _, f in full
             ):

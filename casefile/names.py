@@ -26,6 +26,9 @@ TITLES = frozenset(
     leader commissioner founder ceo head foreign defence defense interior
     brig brig. alhaji alhaja hajiya haji hajji malam mallam ustaz ustadh mawlawi maulvi mufti
     qari sayyid sayed mullah
+    cpl cpl. pfc pfc. pvt pvt. spc ssgt msgt bgen bgen. mgen mgen. ltgen ltgen. ltcol capt.
+    supt supt. superintendent insp insp. constable mp mla mna engr engr. atty atty. hon hon.
+    datu datuk dato datin hadji hadja ustadz ugaas suldaan garaad sardar
     """.split()
 )
 
@@ -34,8 +37,14 @@ PARTICLES = frozenset(
     """
     abu abou abo bou umm um ibn bin ben bint al el ul ud ad as ash at az ar an
     van von der den de del della di da du la le dos das mac
+    dela delos delas los las degli dei binti binte bte
     """.split()
 )
+# Given names worn as a prefix in South and Southeast Asian usage ("Md Karim Uddin" is called
+# Karim): the name after the prefix is the one used alone.
+NAME_PREFIXES = frozenset("md mohd muhd mohammad muhammad mohammed muhammed mohamed".split())
+# Generational suffixes after a name ("Jr.", "III"): part of the name, never its surname.
+SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 # Kunya openers: "Abu X" / "Umm X" names a person through a child; a kunya is an alias,
 # never a surname-bearing full name.
 KUNYA = frozenset({"abu", "abou", "abo", "umm", "um"})
@@ -66,6 +75,17 @@ def fold(s: str) -> str:
     return s.casefold()
 
 
+def given_names(name: str) -> set[str]:
+    """The tokens a person may be called by alone: the first, or the one after a prefix."""
+    core = core_tokens(name)
+    if len(core) < 2:
+        return set()
+    out = {core[0]}
+    if core[0] in NAME_PREFIXES and len(core) >= 3:
+        out.add(core[1])
+    return out
+
+
 def strip_possessive(s: str) -> str:
     return _POSSESSIVE.sub("", s)
 
@@ -81,6 +101,8 @@ def core_tokens(name: str) -> list[str]:
     toks = tokens(name)
     while len(toks) > 1 and toks[0] in TITLES:
         toks = toks[1:]
+    while len(toks) > 1 and toks[-1] in SUFFIXES:
+        toks = toks[:-1]
     return [t for t in toks if t not in PARTICLES]
 
 
@@ -95,8 +117,12 @@ def surname(name: str) -> str | None:
     toks = tokens(name)
     if len(toks) < 2 or toks[0] in KUNYA:
         return None
+    while len(toks) > 2 and toks[-1] in SUFFIXES:
+        toks = toks[:-1]  # "Marcus Ortiz Jr." → Ortiz
     core = [t for t in toks if t not in PARTICLES]
     words = [t for t in core if len(t) > 1]
+    if len(words) < len(core) and len(core[0]) > 1 and len(core[-1]) > 1 and len(words) >= 2:
+        return core[-1]  # a middle initial: "Rafael T. Moreno" → Moreno
     if len(words) < len(core):  # initials: "Yuldashev B.T.", "P.I. Zhdanov"
         return words[0] if len(words) == 1 else None
     if len(core) < 2 or (len(core) == 2 and core[0] in COMPOUND_HEADS):
@@ -193,10 +219,29 @@ def token_match(a: str, b: str) -> TokenMatch | None:
     for x, y, why in (("g", "h", "Russian g for h"), ("g", "j", "Egyptian g for j")):
         if len(sa) >= 3 and sa != sb and sa.replace(x, y) == sb.replace(x, y):
             return TokenMatch(a, b, 0.86, f"{a}~{b}: same consonant skeleton but for {why}")
+    # Somali spelling: c for the ayn ("Caasha" / "Aasha"), x for the h ("Xamid" / "Hamid");
+    # Uzbek Latin x for kh ("Xoliq" / "Kholiq")
+    # South Asian k for kh ("Rukhsana" / "Ruksana")
+    for fa, fb, why in (
+        (_ayn_x_folded(a), _ayn_x_folded(b), "c for ayn / x for h or kh"),
+        (a.replace("kh", "k"), b.replace("kh", "k"), "k for kh"),
+    ):
+        if (fa, fb) != (a, b) and (m := token_match(fa, fb)) and m.score >= 0.85:
+            return TokenMatch(a, b, m.score - 0.02, f"{a}~{b}: {why} ({m.why})")
     if same_start and len(sa) >= 4 and Levenshtein.distance(sa, sb) == 1 and r >= 0.8:
         why = f"{a}~{b}: consonant skeletons '{sa}'/'{sb}' differ by one letter"
         return TokenMatch(a, b, 0.7 + 0.1 * r, why)
     return None
+
+
+def spelling_keys(token: str) -> set[str]:
+    """Skeletons of a token under the alternative spellings token_match accepts (blocking)."""
+    return {skeleton(token), skeleton(_ayn_x_folded(token)), skeleton(token.replace("kh", "k"))}
+
+
+def _ayn_x_folded(token: str) -> str:
+    t = token.replace("x", "kh")
+    return t[1:] if re.match(r"c[aeiou]", t) else t
 
 
 def acronym_of(acronym: str, long_form: str) -> bool:

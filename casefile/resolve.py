@@ -27,7 +27,7 @@ from casefile.names import (
     core_tokens,
     fold,
     is_kunya,
-    skeleton,
+    spelling_keys,
     token_match,
     tokens,
 )
@@ -114,7 +114,7 @@ def _block_keys(loc: Local) -> set[str]:
         else:
             for t in core_tokens(n):
                 if len(t) > 1:
-                    keys.add("s:" + skeleton(t))
+                    keys |= {"s:" + k for k in spelling_keys(t)}
     return keys
 
 
