@@ -190,7 +190,11 @@ class Editing(_Base):
             f"Dismiss every {judge.quoted(name)}: not an entity?",
             lambda: judge.make_dismiss_name(ent, name),
             keep=[m for m in ent.get("mentions", []) if fold(m["text"]) != fold(name)],
-            detail=f"{plural(every, 'mention')} in the case are dropped, now and in every build.",
+            detail=(
+                f"{plural(every, 'mention')} in the case "
+                + ("is" if every == 1 else "are")
+                + " dropped, now and in every later build (z undoes it)."
+            ),
         )
 
     def _confirm(

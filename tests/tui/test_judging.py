@@ -432,3 +432,32 @@ async def test_edit_keys_are_listed_and_rebindable(make_app, db, tmp_path, monke
             assert key in PeopleTree.HELP, key
         await pilot.press("n")
         assert app.screen.__class__.__name__ == "TextPrompt"
+
+
+def test_review_sides_show_hostile_text_inert() -> None:
+    """Names and sentences come from documents: markup and escapes are shown, never run."""
+    from tests.tui.conftest import hostile_case
+    from tui.case import CaseIndex
+    from tui.screens.review import reasons_text, side_text
+
+    case = hostile_case()
+    eve = case["entities"][0]
+    m1, m2 = eve["mentions"]
+    item = {
+        "type": "possible",
+        "a": "e-eve",
+        "b": "e-eve",
+        "anchor_a": J.anchor(m1, eve),
+        "anchor_b": J.anchor(m2, eve),
+        "names": [m1["text"], m2["text"]],
+        "score": 0.7,
+        "reasons": ["[link=x]because[/link] \x1b[2J"],
+        "unsure": False,
+    }
+    index = CaseIndex(case)
+    for which in "ab":
+        text = side_text(index, item, which).plain
+        assert "Eve [red]Doe[/]" in text and "\x1b" not in text
+    assert "[b]evil[/b].txt: " in side_text(index, item, "a").plain
+    why = reasons_text(item, index).plain
+    assert "[link=x]because[/link]" in why and "\x1b" not in why

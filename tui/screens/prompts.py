@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from casefile.names import fold
@@ -67,7 +67,7 @@ class EntityPicker(_Prompt):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(Text(self.title_text), classes="prompt-title")
+            yield Static(Text(self.title_text), classes="prompt-title")
             yield Input(placeholder="type a name…", id="picker-input")
             yield OptionList(id="picker-list")
             yield Static("↑/↓ choose · Enter pick · Escape cancel", classes="prompt-hint")
@@ -172,7 +172,7 @@ class TextPrompt(_Prompt):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(Text(self.title_text), classes="prompt-title")
+            yield Static(Text(self.title_text), classes="prompt-title")
             for i, (placeholder, value) in enumerate(self.fields):
                 yield Input(value=value, placeholder=placeholder, id=f"field-{i}")
             hint = self.hint or "Enter save · Tab next field · Escape cancel"
@@ -209,9 +209,15 @@ class ChoicePrompt(_Prompt):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(Text(self.title_text), classes="prompt-title")
-            yield OptionList(*[Option(Text(label), id=value) for value, label in self.choices])
+            yield Static(Text(self.title_text), classes="prompt-title")
+            yield OptionList(*[Option(self._label(v, label), id=v) for v, label in self.choices])
             yield Static("↑/↓ choose · Enter pick · Escape cancel", classes="prompt-hint")
+
+    def _label(self, value: str, label: str) -> Text:
+        out = Text(label)
+        if value == self.current:
+            out.append("  (now)", style="dim")
+        return out
 
     def on_mount(self) -> None:
         ol = self.query_one(OptionList)
@@ -240,7 +246,7 @@ class ConfirmPrompt(_Prompt):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(Text(self.title_text), classes="prompt-title")
+            yield Static(Text(self.title_text), classes="prompt-title")
             if self.detail:
                 detail = self.detail if isinstance(self.detail, Text) else Text(self.detail)
                 yield Static(detail)
