@@ -20,6 +20,7 @@ from casefile import store
 from casefile.search import Hit, SearchIndex
 from tui.case import CaseIndex, by_doc, dedupe, entity_spans
 from tui.commands import CaseCommands
+from tui.editing import Editing
 from tui.keymap import load_keymap
 from tui.screens.detail import DetailScreen
 from tui.widgets.people_tree import PeopleTree
@@ -32,7 +33,7 @@ PANE_TITLES = {"people": "People", "timeline": "Timeline", "left": "Left", "righ
 NARROW_BELOW = 110  # columns: below this, one pane at a time
 
 
-class CasefileApp(App[None]):
+class CasefileApp(Editing, App[None]):
     """Browse one case file."""
 
     TITLE = "casefile"
@@ -106,6 +107,21 @@ class CasefileApp(App[None]):
             tooltip="Why the selected entity's names were merged",
         ),
         Binding(
+            "r",
+            "review",
+            "Review",
+            id="app.review",
+            tooltip="Review the pairs of names the machine was unsure about, one at a time",
+        ),
+        Binding(
+            "z",
+            "undo",
+            "Undo",
+            show=False,
+            id="app.undo",
+            tooltip="Take back your last correction (made in this session)",
+        ),
+        Binding(
             "e",
             "export",
             "Export",
@@ -131,11 +147,20 @@ class CasefileApp(App[None]):
         self.search_index: SearchIndex | None = None
         self.selected_entity: str | None = None
         self.active_pane = "people"
+        self.session: list[str] = []  # judgements made in this session (see tui.editing)
         self._keymap_file = keymap_file
         self._use_keymap = use_keymap
         if not animations:
             self.animation_level = "none"
         self.sub_title = str(self.case_path)
+
+    # actions of the main screen, off while the review queue or a modal is on top
+    MAIN_ONLY = frozenset(
+        {"focus_search", "pane", "filter_timeline", "why", "export", "review", "undo"}
+    )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (action in self.MAIN_ONLY and len(self.screen_stack) > 1)
 
     # --- layout ------------------------------------------------------------------------
 
@@ -251,9 +276,15 @@ class CasefileApp(App[None]):
             self.action_pane(target)
 
     def action_focus_next(self) -> None:
+        if self.screen is not self.screen_stack[0]:  # a modal or the review: its own fields
+            self.screen.focus_next()
+            return
         self._cycle(1)
 
     def action_focus_previous(self) -> None:
+        if self.screen is not self.screen_stack[0]:
+            self.screen.focus_previous()
+            return
         self._cycle(-1)
 
     def action_toggle_layout(self) -> None:

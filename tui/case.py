@@ -75,6 +75,25 @@ def quote(text: str, span: Span, context: int = 28) -> Text:
     return out
 
 
+def sentence(text: str, span: Span, cap: int = 240) -> Text:
+    """The sentence holding `span`, on one line, the span itself highlighted.
+
+    Document text is hostile: every piece is made inert and whitespace is collapsed.
+    """
+    from casefile.search import sentence_around
+
+    s, e = span["start"], span["end"]
+    first, last = sentence_around(text, s, e)
+    lo, hi = max(first, s - cap), min(last, e + cap)
+    out = Text("…" if lo > first else "", style="dim")
+    out.append(flatten(text[lo:s]).lstrip())
+    out.append(one_line(text[s:e]), style="bold reverse")
+    out.append(flatten(text[e:hi]).rstrip())
+    if hi < last:
+        out.append("…", style="dim")
+    return out
+
+
 def plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
@@ -167,6 +186,12 @@ class CaseIndex:
         self.entities = {e["id"]: e for e in case.get("entities", [])}
         self.events = {e["id"]: e for e in case.get("events", [])}
         self.claims = {c["id"]: c for c in case.get("claims", [])}
+        self.judgements = {j["id"]: j for j in case.get("judgements", []) if "id" in j}
+        self.owner: dict[tuple[str, int, int], str] = {
+            (m["doc"], m["start"], m["end"]): e["id"]
+            for e in case.get("entities", [])
+            for m in e.get("mentions", [])
+        }
         self.claims_by_event: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for c in case.get("claims", []):
             if c.get("event"):
@@ -182,6 +207,14 @@ class CaseIndex:
 
     def order_docs(self, doc_ids: list[str] | set[str]) -> list[str]:
         return sorted(set(doc_ids), key=lambda d: self.doc_order.get(d, 1 << 30))
+
+    def owner_of(self, spans: list[Span]) -> str | None:
+        """The entity holding the first of `spans` that is still a mention."""
+        for s in spans:
+            eid = self.owner.get((s["doc"], s["start"], s["end"]))
+            if eid:
+                return eid
+        return None
 
     def entity_name(self, eid: str) -> str:
         ent = self.entities.get(eid)

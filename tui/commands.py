@@ -50,6 +50,16 @@ class CaseCommands(Provider):
                 "Each merge with its score and reasons, and the sources of each name",
             ),
             (
+                "Review the merge queue",
+                app.action_review,
+                "Decide, pair by pair, whether two names are one entity (same / different)",
+            ),
+            (
+                "Undo my last correction",
+                app.action_undo,
+                "Take back the newest judgement made in this session",
+            ),
+            (
                 "Export the case as JSON",
                 app.action_export,
                 "Write the casefile/1 JSON next to the case file",

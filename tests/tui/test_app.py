@@ -320,13 +320,16 @@ async def test_keymap_from_config(make_app, sample_case, tmp_path, monkeypatch) 
 def test_every_binding_has_id_and_tooltip() -> None:
     from tui.app import CasefileApp
     from tui.screens.detail import DetailScreen
+    from tui.screens.prompts import ConfirmPrompt, _Prompt
+    from tui.screens.review import ReviewScreen
     from tui.widgets.people_tree import PeopleTree
     from tui.widgets.search_bar import SearchBar
     from tui.widgets.source_view import SourceView
     from tui.widgets.timeline import Timeline
 
     ids = []
-    for cls in (CasefileApp, PeopleTree, Timeline, SourceView, SearchBar, DetailScreen):
+    screens = (DetailScreen, ReviewScreen, _Prompt, ConfirmPrompt)  # the prompts share _Prompt's
+    for cls in (CasefileApp, PeopleTree, Timeline, SourceView, SearchBar, *screens):
         for b in cls.BINDINGS:
             assert b.id and (b.tooltip or b.description), (cls.__name__, b.key)
             ids.append(b.id)

@@ -12,6 +12,7 @@ from pathlib import Path
 from tui.app import CasefileApp
 
 TANVIR = "e-c40f4e67be"  # Mohammad Imran Tanvir in the frozen case
+STORY = Path(__file__).resolve().parent / "fixtures" / "story.case.json"  # the invented story
 
 
 def _app(frozen_case: Path) -> CasefileApp:
@@ -78,3 +79,15 @@ def test_narrow_source_after_search(snap_compare, frozen_case) -> None:
         await pilot.pause()
 
     assert snap_compare(_app(frozen_case), terminal_size=(80, 24), run_before=jump)
+
+
+def test_wide_review_queue(snap_compare) -> None:
+    """The review queue on the frozen invented story: a possible pair, side by side."""
+
+    async def review(pilot) -> None:
+        await _settle(pilot)
+        await pilot.press("r", "space", "space")  # the third item: a "possible same" pair
+        await pilot.pause()
+
+    app = CasefileApp(STORY, animations=False, use_keymap=False)
+    assert snap_compare(app, terminal_size=(120, 40), run_before=review)

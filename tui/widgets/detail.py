@@ -31,10 +31,17 @@ def merge_report(index: CaseIndex, entity: dict[str, Any]) -> Text:
         out.append(f"   score {float(m.get('score', 0)):.2f}", style="cyan")
         if m.get("type"):
             out.append(f"  ({one_line(str(m['type']))})", style="dim")
-        if m.get("by"):
+        judged = m.get("by") == "judgement"
+        if judged:
+            out.append("  merged by a person", style="bold magenta")
+        elif m.get("by"):
             out.append(f"  by {one_line(str(m['by']))}", style="magenta")
         out.append("\n")
+        if judged:
+            out.append_text(_judged_by(index, m))
         for reason in m.get("reasons", []):
+            if judged and _restates_judgement(str(reason)):
+                continue
             out.append(f"      • {one_line(str(reason))}\n")
         ev = m.get("evidence")
         if isinstance(ev, dict) and ev.get("doc") in index.docs:
@@ -48,16 +55,42 @@ def merge_report(index: CaseIndex, entity: dict[str, Any]) -> Text:
             label = p.get("name") or p.get("entity") or p if isinstance(p, dict) else p
             out.append(f"  {one_line(str(label))}\n")
     out.append("\nNames and their sources\n", style="bold underline")
+    hand = {a["name"]: a for a in entity.get("aliases", []) if a.get("by") == "judgement"}
     for name in names_of(entity):
         out.append("  ")
         out.append(one_line(name.name), style="bold")
         out.append(f"  {ALIAS_LABELS.get(name.type, name.type)}\n", style="italic cyan")
+        if name.name in hand:
+            out.append_text(_judged_by(index, hand[name.name], what="added by hand"))
         for span in name.spans:
             doc = index.docs.get(span["doc"], {})
             out.append(f"      {index.doc_label(span['doc'])} @{span['start']}: ", style="dim")
             out.append_text(quote(doc.get("text", ""), span, context=20))
             out.append("\n")
     return out
+
+
+def _judged_by(index: CaseIndex, rec: dict[str, Any], what: str = "judged the same") -> Text:
+    """Who made a person's merge or alias, when, and their note (from the judgements table)."""
+    j = index.judgements.get(str(rec.get("judgement", "")), {})
+    out = Text("      ", end="")
+    who, when = j.get("who"), str(j.get("when") or "")
+    out.append(f"{what} by {one_line(str(who or 'someone'))}", style="magenta")
+    if when:
+        out.append(f" on {one_line(when[:16].replace('T', ' '))}", style="magenta")
+    if rec.get("judgement"):
+        out.append(f"  ({one_line(str(rec['judgement']))})", style="dim")
+    out.append("\n")
+    note = j.get("note") or rec.get("note")
+    if note:
+        out.append("      note: ", style="dim")
+        out.append(one_line(str(note)) + "\n", style="italic")
+    return out
+
+
+def _restates_judgement(reason: str) -> bool:
+    """The reasons of a person's merge start with who and the note: shown above already."""
+    return reason.startswith(("judged the same by ", "note: "))
 
 
 class Detail(VerticalScroll, can_focus=True):

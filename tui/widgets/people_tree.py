@@ -52,6 +52,10 @@ class PeopleTree(Tree[NodeData]):
 Each entity shows its mentions and documents; expand it for its names (alias, spelling
 variant, short form…) and expand a name for its mentions. Highlighting a node highlights
 exactly its spans in the source panes. `w` explains why names were merged.
+
+Corrections (each is kept in the case file and re-applied by every build; `z` undoes the
+last): `m` merge the entity with another, `x` split the selected name or mention out of
+its entity, `R` rename, `K` change kind, `a` add an alias, `d` dismiss a name or mention.
 """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -66,7 +70,31 @@ exactly its spans in the source panes. `w` explains why names were merged.
             id="people.why",
             tooltip="Show the merges behind this entity and the sources of each name",
         ),
-    ]
+        Binding(
+            "m", "edit('merge')", "Merge", id="people.merge",
+            tooltip="Merge the selected entity with another (pick it by name)",
+        ),
+        Binding(
+            "x", "edit('split')", "Split", id="people.split",
+            tooltip="Split the selected name, or the selected mention, out of its entity",
+        ),
+        Binding(
+            "R", "edit('rename')", "Rename", show=False, id="people.rename",
+            tooltip="Give the selected entity another name",
+        ),
+        Binding(
+            "K", "edit('kind')", "Kind", show=False, id="people.kind",
+            tooltip="Make the selected entity a person, organization or place",
+        ),
+        Binding(
+            "a", "edit('alias')", "Alias", show=False, id="people.alias",
+            tooltip="Add a name to the selected entity by hand, with a note",
+        ),
+        Binding(
+            "d,delete", "edit('dismiss')", "Dismiss", show=False, id="people.dismiss",
+            tooltip="The selected name or mention is not an entity",
+        ),
+    ]  # fmt: skip
 
     DEFAULT_CSS = """
     PeopleTree {
@@ -90,6 +118,14 @@ exactly its spans in the source panes. `w` explains why names were merged.
         tree: PeopleTree
         entity_id: str
 
+    @dataclass
+    class EditRequested(Message):
+        """An edit key on a node: `op` is merge | split | rename | kind | alias | dismiss."""
+
+        tree: PeopleTree
+        op: str
+        node: NodeData
+
     def __init__(self, index: CaseIndex, *, id: str | None = None) -> None:
         super().__init__("Case", data=NodeData("root"), id=id)
         self.index = index
@@ -100,6 +136,17 @@ exactly its spans in the source panes. `w` explains why names were merged.
         self.border_title = "People · Organizations · Places"
 
     def on_mount(self) -> None:
+        self._populate()
+
+    def set_index(self, index: CaseIndex) -> None:
+        """Show another version of the case (after an edit); the cursor goes to the top."""
+        self.index = index
+        self.clear()
+        self._entity_nodes.clear()
+        self._kind_nodes.clear()
+        self._populate()
+
+    def _populate(self) -> None:
         counts = {k: 0 for k, _ in KIND_TITLES}
         for ent in self.index.entities.values():
             counts[ent.get("kind", "person")] = counts.get(ent.get("kind", "person"), 0) + 1
@@ -206,6 +253,46 @@ exactly its spans in the source panes. `w` explains why names were merged.
         self.move_cursor(node)
         self.scroll_to_node(node, animate=False)
         return True
+
+    def select_name(self, entity_id: str, name: str, span: Span | None = None) -> bool:
+        """Put the cursor on a name node of `entity_id` (or on one of its mentions)."""
+        if not self.select_entity(entity_id):
+            return False
+        node = self._entity_nodes[entity_id]
+        self._load(node)
+        node.expand()
+        child = next(
+            (c for c in node.children if c.data and c.data.name and c.data.name.name == name),
+            None,
+        )
+        if child is None:
+            return True
+        if span is not None:
+            self._load(child)
+            child.expand()
+            key = (span["doc"], span["start"], span["end"])
+            child = next(
+                (
+                    c
+                    for c in child.children
+                    if c.data and c.data.span
+                    and (c.data.span["doc"], c.data.span["start"], c.data.span["end"]) == key
+                ),
+                child,
+            )  # fmt: skip
+        self._tree_lines  # noqa: B018 — line numbers for the new children
+        self.move_cursor(child)
+        self.scroll_to_node(child, animate=False)
+        return True
+
+    def action_edit(self, op: str) -> None:
+        node = self.cursor_node
+        if node is None or node.data is None or node.data.entity is None:
+            self.notify(
+                "Select a person, organization or place first", severity="warning", markup=False
+            )
+            return
+        self.post_message(self.EditRequested(self, op, node.data))
 
     def action_expand(self) -> None:
         node = self.cursor_node

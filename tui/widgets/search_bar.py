@@ -121,6 +121,15 @@ after `↓`); `Escape` clears the search and goes back.
     def results(self) -> OptionList:
         return self.query_one("#search-results", OptionList)
 
+    def set_index(self, cases: CaseIndex) -> None:
+        """Another version of the case (after an edit): old hits point at old entities."""
+        self.cases = cases
+        self.index = None  # the app builds the new one
+        self.hits = []
+        self.shown_query = ""
+        self.results.clear_options()
+        self.set_class(False, "-results")
+
     # --- searching ---------------------------------------------------------------------
 
     @on(Input.Changed, "#search-input")

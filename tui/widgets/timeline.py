@@ -147,6 +147,15 @@ selected entity (press again for all); moving onto a row shows its sources.
     def on_mount(self) -> None:
         self._apply_filter()
 
+    def set_index(self, index: CaseIndex) -> None:
+        """Show another version of the case (after an edit), keeping the cursor's event."""
+        self.index = index
+        self._all = [ev["id"] for ev in index.sorted_events()]
+        self._made.clear()
+        if self.filter_entity not in index.entities:
+            self.filter_entity = None
+        self._apply_filter()
+
     def _row(self, event_id: str) -> _Row:
         row = self._made.get(event_id)
         if row is None:
