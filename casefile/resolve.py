@@ -118,9 +118,12 @@ def _block_keys(loc: Local) -> set[str]:
     return keys
 
 
-def candidate_pairs(locs: list[Local]) -> set[tuple[int, int]]:
+def candidate_pairs(locs: list[Local], only: list[int] | None = None) -> set[tuple[int, int]]:
+    """Pairs of locals (indices into `locs`, or into its subset `only`) that share a
+    blocking key, from different documents."""
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, loc in enumerate(locs):
+    for i in range(len(locs)) if only is None else only:
+        loc = locs[i]
         for k in _block_keys(loc):
             blocks[(loc.kind, k)].append(i)
     pairs = set()
@@ -195,16 +198,21 @@ def place_names_match(a: str, b: str) -> Match | None:
     return None
 
 
+def _roles(kind: str) -> tuple[str, ...]:
+    """The mention roles whose names are compared across documents."""
+    return ("name", "aka", "acronym") if kind != "place" else ("name", "aka", "acronym", "short")
+
+
 def score_pair(x: Local, y: Local) -> Match | None:
     fn = {
         "person": person_names_match,
         "organization": org_names_match,
         "place": place_names_match,
     }[x.kind]
-    roles = ("name", "aka", "acronym") if x.kind != "place" else ("name", "aka", "acronym", "short")
+    roles = _roles(x.kind)
     best: Match | None = None
-    for a in x.names(roles):
-        for b in y.names(roles):
+    for a in sorted(x.names(roles)):  # sorted: the same names give the same answer
+        for b in sorted(y.names(roles)):
             m = fn(a, b)
             if m and (best is None or m.score > best.score):
                 best = m
@@ -220,18 +228,25 @@ def cluster(locs: list[Local], plan: Plan | None = None) -> list[Cluster]:
     A person's judgements (`plan`) come before the machine: "same" pairs are joined first,
     "different" pairs can never end up in one entity, however a chain of merges would lead
     there, and a pair judged different is not offered as "possible same" either.
+
+    At scale most locals repeat a name other documents use in exactly the same spelling
+    ("Kabul" in a thousand articles): locals with the same names, one per document, are
+    joined as one group before blocking, and only one of them takes part in it; a pair of
+    names is scored once however often it recurs. So the work grows with the number of
+    distinct names, not of documents.
     """
-    pairs = candidate_pairs(locs)
-    scored = []
-    for i, j in pairs:
-        if locs[i].kind != locs[j].kind:
-            continue
-        m = score_pair(locs[i], locs[j])
-        if m and m.score >= POSSIBLE_AT:
-            scored.append((m.score, i, j, m))
-    scored.sort(key=lambda s: (-s[0], s[1], s[2]))
+    names = [tuple(sorted(loc.names(_roles(loc.kind)))) for loc in locs]
+    cache: dict[tuple[str, tuple[str, ...], tuple[str, ...]], Match | None] = {}
+
+    def score(i: int, j: int) -> Match | None:
+        key = (locs[i].kind, names[i], names[j])
+        if key not in cache:
+            cache[key] = score_pair(locs[i], locs[j])
+        return cache[key]
+
     parent = list(range(len(locs)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(locs))}
+    known: dict[int, set[str]] = {i: set(loc.names()) for i, loc in enumerate(locs)}
     merges: dict[int, list[dict]] = defaultdict(list)
     # root -> {a local it must never be joined with: the judgement that says so}
     forbid: dict[int, dict[int, str]] = defaultdict(dict)
@@ -253,17 +268,53 @@ def cluster(locs: list[Local], plan: Plan | None = None) -> list[Cluster]:
     def join(ri: int, rj: int, record: dict) -> None:
         parent[rj] = ri
         members[ri] += members.pop(rj)
+        known[ri] |= known.pop(rj)
         merges[ri] += merges.pop(rj, []) + [record]
         if rj in forbid:
             forbid[ri].update(forbid.pop(rj))
 
+    def joinable(ri: int, rj: int) -> bool:
+        return not barrier(ri, rj) and _compatible(locs[ri].kind, known[ri], known[rj])
+
     if plan is not None:
         _apply_judged(locs, plan, find, barrier, join, forbid)
-    for score, i, j, m in scored:
+    # the same names in many documents: one group, one representative
+    groups: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
+    for i, loc in enumerate(locs):
+        groups[(loc.kind, names[i])].append(i)
+    reps: list[int] = []
+    for group in groups.values():
+        first: dict[str, int] = {}
+        for i in group:  # one document's own locals stay apart, as extraction made them
+            if locs[i].doc in first:
+                reps.append(i)
+            else:
+                first[locs[i].doc] = i
+        lead, *rest = first.values()
+        reps.append(lead)
+        m = score(lead, lead) if rest else None
+        for i in rest:
+            ri, rj = find(lead), find(i)
+            if ri == rj:
+                continue
+            if m and m.score >= MERGE_AT and joinable(ri, rj):
+                join(ri, rj, _record(locs[lead], locs[i], m))
+            else:
+                reps.append(i)  # on its own, then
+    reps.sort()
+    scored = []
+    for i, j in candidate_pairs(locs, reps):
+        if locs[i].kind != locs[j].kind:
+            continue
+        m = score(i, j)
+        if m and m.score >= POSSIBLE_AT:
+            scored.append((m.score, i, j, m))
+    scored.sort(key=lambda s: (-s[0], s[1], s[2]))
+    for sc, i, j, m in scored:
         ri, rj = find(i), find(j)
         if ri == rj or barrier(ri, rj):
             continue
-        if score < MERGE_AT or not _compatible(locs, members[ri], members[rj]):
+        if sc < MERGE_AT or not _compatible(locs[i].kind, known[ri], known[rj]):
             possible.append((i, j, m))
             continue
         join(ri, rj, _record(locs[i], locs[j], m))
@@ -344,13 +395,11 @@ def _span_named(loc: Local, name: str) -> dict:
     return Span(loc.doc, m.start, m.end, m.text).to_dict()
 
 
-def _compatible(locs: list[Local], a: list[int], b: list[int]) -> bool:
+def _compatible(kind: str, names_a: set[str], names_b: set[str]) -> bool:
     """Father and son: two full names with one surname and different given names, neither
     of which the other cluster knows under any of its names, are two people."""
-    if locs[a[0]].kind != "person":
+    if kind != "person":
         return True
-    names_a = {n for i in a for n in locs[i].names()}
-    names_b = {n for i in b for n in locs[i].names()}
     full_a = [n for n in names_a if len(core_tokens(n)) >= 2 or _initials_form(n)]
     full_b = [n for n in names_b if len(core_tokens(n)) >= 2 or _initials_form(n)]
     for x in full_a:

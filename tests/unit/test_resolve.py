@@ -79,3 +79,24 @@ def test_blocking_is_not_all_pairs() -> None:
     exs = [ex(f"d{i}", (f"Person{i} Surname{i}x", "person", 0, "name")) for i in range(300)]
     locs = locals_of(exs)
     assert len(candidate_pairs(locs)) < 300  # unrelated names are never compared
+
+
+def test_a_name_in_more_documents_than_a_block_holds_is_still_one_entity() -> None:
+    """Locals with the same names are grouped before blocking: a place or a person named the
+    same way in hundreds of documents is one entity, and each distinct pair is scored once."""
+    from casefile.resolve import MAX_BLOCK
+
+    n = MAX_BLOCK + 50
+    exs = [
+        ex(
+            f"d{i:04}",
+            ("Odessa", "place", 0, "name"),
+            ("Rustam Nazarov" if i % 2 else "Rustam Nazarow", "person", 1, "name"),
+            ("Nazarov", "person", 2, "name"),  # a lone surname: never joined across documents
+        )
+        for i in range(n)
+    ]
+    clusters = cluster(locals_of(exs))
+    sizes = sorted(len(c.locals) for c in clusters)
+    assert sizes[-2:] == [n, n]  # Odessa, and Nazarov under both spellings
+    assert sizes.count(1) == n  # the lone surnames
