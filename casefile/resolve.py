@@ -265,11 +265,11 @@ def cluster(locs: list[Local], plan: Plan | None = None) -> list[Cluster]:
                 return jid
         return None
 
-    def join(ri: int, rj: int, record: dict) -> None:
+    def join(ri: int, rj: int, record: dict | None) -> None:
         parent[rj] = ri
         members[ri] += members.pop(rj)
         known[ri] |= known.pop(rj)
-        merges[ri] += merges.pop(rj, []) + [record]
+        merges[ri] += merges.pop(rj, []) + ([record] if record else [])
         if rj in forbid:
             forbid[ri].update(forbid.pop(rj))
 
@@ -293,14 +293,20 @@ def cluster(locs: list[Local], plan: Plan | None = None) -> list[Cluster]:
         lead, *rest = first.values()
         reps.append(lead)
         m = score(lead, lead) if rest else None
+        joined = []
         for i in rest:
             ri, rj = find(lead), find(i)
             if ri == rj:
                 continue
             if m and m.score >= MERGE_AT and joinable(ri, rj):
-                join(ri, rj, _record(locs[lead], locs[i], m))
+                join(ri, rj, None)
+                joined.append(i)
             else:
                 reps.append(i)  # on its own, then
+        if m and joined:  # one record for the group: the same names, n documents
+            rec = _record(locs[lead], locs[joined[0]], m)
+            rec["reasons"].append(f"the same names in {len(joined) + 1} documents")
+            merges[find(lead)].append(rec)
     reps.sort()
     scored = []
     for i, j in candidate_pairs(locs, reps):
