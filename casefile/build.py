@@ -229,7 +229,9 @@ def _refuse_to_drop(out: Path, docs: list[Document]) -> None:
     if not out.exists():
         return
     try:
-        held = store.load(out)["documents"]
+        light, texts = store.load_light(out)
+        texts.close()
+        held = light["documents"]
     except store.CaseError:
         return  # store.save refuses what is not a case file, with its own message
     have = {d.id for d in docs}

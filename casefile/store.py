@@ -20,22 +20,33 @@ Safety (issue #7):
 from __future__ import annotations
 
 import glob
-import json
 import os
+import re
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import orjson
 from tinydb.storages import Storage
 
-SCHEMA = 1
+SCHEMA = 2
 FORMAT = "casefile/1"
 TABLES = ("documents", "entities", "events", "claims", "relations")
 # Keys of the case kept in the meta row rather than in tables (everything not a table).
 _NOT_META = frozenset({*TABLES, "format", "schema", "judgements"})
+# The layout (schema 2): the file is one JSON object whose light tables (meta, documents
+# without their text, entities, events, claims, relations, judgements) come first, then
+# `texts` (one row per document), then `extractions` (the build's cache). The meta row opens
+# with the byte offsets where the light part and the texts end, in fixed width, so a reader
+# that wants only the light part (a lookup over SSH, the app's first paint) parses just that,
+# and reads a document's text by its offset when it needs it. Any JSON reader (TinyDB too)
+# still reads the whole file.
+_HEAVY = ("texts", "extractions")
+_WIDTH = 13
+_HEAD = re.compile(rb'\{"meta":\{"1":\{"light_end":"(\d{13})","texts_end":"(\d{13})"')
 
 Data = dict[str, dict[str, Any]]  # TinyDB's shape: table -> {doc id: row}
 
@@ -70,8 +81,21 @@ def _doc_id_key(doc_id: str) -> tuple[int, str]:
     return (int(doc_id), "") if doc_id.isdigit() else (1 << 62, doc_id)
 
 
+def _schema1_to_2(data: Data) -> Data:
+    """Schema 1 kept each document's text in its row; schema 2 keeps texts in their own
+    table, after the light tables (see the layout above)."""
+    out: Data = dict(data)
+    docs, texts = {}, {}
+    for key, row in data.get("documents", {}).items():
+        docs[key] = {k: v for k, v in row.items() if k != "text"}
+        texts[key] = {"doc": row.get("id"), "text": row.get("text", "")}
+    out["documents"] = docs
+    out["texts"] = texts
+    return out
+
+
 # schema n -> the function that turns a schema-n file's data into schema n+1
-MIGRATIONS: dict[int, Callable[[Data], Data]] = {0: _schema0_to_1}
+MIGRATIONS: dict[int, Callable[[Data], Data]] = {0: _schema0_to_1, 1: _schema1_to_2}
 
 
 # --- paths -----------------------------------------------------------------------------------
@@ -111,7 +135,7 @@ class AtomicJSONStorage(Storage):
             raw = self.path.read_bytes()
         except FileNotFoundError:
             return None
-        return json.loads(raw) if raw.strip() else None
+        return orjson.loads(raw) if raw.strip() else None
 
     def write(self, data: Data) -> None:
         if self.read_only:
@@ -126,8 +150,8 @@ def _write_atomic(path: Path, data: Data) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
+        with os.fdopen(fd, "wb") as f:
+            f.write(_encode(data))
             f.flush()
             os.fsync(f.fileno())
         if path.exists():
@@ -138,6 +162,34 @@ def _write_atomic(path: Path, data: Data) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _encode(data: Data) -> bytes:
+    """The file's bytes in the layout described at the top (light part, texts, cache)."""
+    texts = bytearray(b',"texts":{')
+    at: dict[str, list[int]] = {}
+    for n, (key, row) in enumerate(data.get("texts", {}).items()):
+        texts += b"," if n else b""
+        texts += orjson.dumps(key) + b':{"doc":' + orjson.dumps(row.get("doc")) + b',"text":'
+        literal = orjson.dumps(row.get("text", ""))
+        at[str(row.get("doc"))] = [len(texts), len(literal)]
+        texts += literal + b"}"
+    texts += b"}"
+    meta = {k: v for k, v in _meta_row(data).items() if k not in ("light_end", "texts_end")}
+    zero = "0" * _WIDTH
+    light = bytearray(b'{"meta":')
+    light += orjson.dumps({"1": {"light_end": zero, "texts_end": zero, **meta}})
+    for name, table in data.items():
+        if name == "meta" or name in _HEAVY:
+            continue
+        if name == "documents":
+            table = {k: {**row, "text_at": at.get(str(row.get("id")))} for k, row in table.items()}
+        light += b"," + orjson.dumps(name) + b":" + orjson.dumps(table)
+    ends = b'"light_end":"%013d","texts_end":"%013d"' % (len(light), len(light) + len(texts))
+    start = len(b'{"meta":{"1":{')
+    light[start : start + len(ends)] = ends
+    extractions = b',"extractions":' + orjson.dumps(data.get("extractions", {})) + b"}"
+    return bytes(light + texts + extractions)
 
 
 def _backup(path: Path) -> None:
@@ -188,9 +240,88 @@ def _sweep(path: Path) -> None:
 
 def load(path: str | Path) -> dict[str, Any]:
     """The case as a dict in the `casefile/1` shape, documents with their text."""
-    data = _read(Path(path))
+    data = _read(Path(path), "texts")
+    case = _case_of(data)
+    texts = {r.get("doc"): r.get("text", "") for r in data.get("texts", {}).values()}
+    for d in case["documents"]:
+        d.pop("text_at", None)
+        d["text"] = texts.get(d["id"], "")
+    return case
+
+
+def load_light(path: str | Path) -> tuple[dict[str, Any], Texts]:
+    """The case without its documents' texts, and a reader that fetches a text when asked.
+
+    Parses only the light part of the file: what a lookup or the app's first paint needs.
+    """
+    path = Path(path)
+    data = _read(path, "light")
+    case = _case_of(data)
+    texts = Texts(path, data.get("texts"))
+    texts.locate(case["documents"])
+    return case, texts
+
+
+class Texts:
+    """Documents' texts read one at a time, by their offsets, from the file as it was when
+    the light part was read (the open file keeps that version even if a build replaces it)."""
+
+    def __init__(self, path: Path, texts: dict[str, dict[str, Any]] | None) -> None:
+        self.path = path
+        self._cache: dict[str, str] = {}
+        self._at: dict[str, tuple[int, int]] = {}
+        self._file = None
+        if texts is not None:  # an old layout: read whole, texts at hand
+            self._cache = {r.get("doc"): r.get("text", "") for r in texts.values()}
+            return
+        try:
+            self._file = open(path, "rb")  # noqa: SIM115  (held for the reader's life)
+            head = _HEAD.match(self._file.read(80))
+        except OSError:
+            head = None
+        self._base = int(head.group(1)) if head else 0
+
+    def locate(self, documents: list[dict[str, Any]]) -> None:
+        for d in documents:
+            at = d.pop("text_at", None)
+            if isinstance(at, list) and len(at) == 2:
+                self._at[d["id"]] = (self._base + at[0], at[1])
+
+    def get(self, doc_id: str) -> str | None:
+        if doc_id in self._cache:
+            return self._cache[doc_id]
+        at = self._at.get(doc_id)
+        if at is None or self._file is None:
+            return None
+        try:
+            self._file.seek(at[0])
+            text = orjson.loads(self._file.read(at[1]))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(text, str):
+            return None
+        self._cache[doc_id] = text
+        return text
+
+    def fill(self, case: dict[str, Any], doc_ids: Iterable[str] | None = None) -> None:
+        """Put the text of these documents (default: all) into the case's document rows."""
+        want = None if doc_ids is None else set(doc_ids)
+        for d in case.get("documents", []):
+            if (want is None or d["id"] in want) and "text" not in d:
+                text = self.get(d["id"])
+                if text is not None:
+                    d["text"] = text
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+
+def _case_of(data: Data) -> dict[str, Any]:
     meta = data["meta"]["1"]
-    case: dict[str, Any] = {"format": FORMAT, **{k: v for k, v in meta.items() if k != "schema"}}
+    skip = ("schema", "light_end", "texts_end")
+    case: dict[str, Any] = {"format": FORMAT, **{k: v for k, v in meta.items() if k not in skip}}
     for name in TABLES:
         rows = list(data.get(name, {}).values())
         rows.sort(key=lambda r: r.get("_order", 0))
@@ -206,7 +337,7 @@ def load_extractions(path: str | Path) -> dict[str, dict[str, Any]]:
     path = Path(path)
     if not path.exists():
         return {}
-    data = _read(path)
+    data = _read(path, "all")
     return {
         r["key"]: r["extraction"]
         for r in data.get("extractions", {}).values()
@@ -219,7 +350,7 @@ def load_judgements(path: str | Path) -> list[dict[str, Any]]:
     path = Path(path)
     if not path.exists():
         return []
-    return _judgements_of(_read(path))
+    return _judgements_of(_read(path, "light"))
 
 
 def _judgements_of(data: Data) -> list[dict[str, Any]]:
@@ -227,9 +358,13 @@ def _judgements_of(data: Data) -> list[dict[str, Any]]:
     return [row for _, row in rows if isinstance(row.get("op"), str)]
 
 
-def _read(path: Path) -> Data:
+def _read(path: Path, part: str = "all") -> Data:
     """The file's data, checked and migrated to the current schema; CaseError if it is not
-    a case file this casefile can read."""
+    a case file this casefile can read.
+
+    `part` is how much of a schema-2 file to parse: "light" (no texts, no cache), "texts"
+    (no cache) or "all"; a file in an older layout is always read whole.
+    """
     if not path.exists():
         raise CaseError(
             f"{path}: no such case file (build one with: casefile build FOLDER -o {path})"
@@ -237,14 +372,19 @@ def _read(path: Path) -> Data:
     if path.is_dir():
         raise CaseError(f"{path}: is a folder, not a case file")
     try:
-        raw = path.read_bytes()
+        raw = _raw(path, part)
     except OSError as err:
         raise CaseError(f"{path}: cannot read: {err.strerror or err}") from None
     if not raw.strip():
         raise CaseError(f"{path}: not a casefile case file (empty file){_hint(path)}")
     try:
-        data = json.loads(raw)
-    except (ValueError, RecursionError) as err:  # UnicodeDecodeError is a ValueError
+        try:
+            data = orjson.loads(raw)
+        except ValueError:
+            if part == "all":
+                raise
+            data = orjson.loads(path.read_bytes())  # offsets off (edited by hand?): whole
+    except (ValueError, RecursionError, OSError) as err:  # UnicodeDecodeError is a ValueError
         raise CaseError(
             f"{path}: not a case file (unreadable JSON: {err.__class__.__name__}){_hint(path)}"
         ) from None
@@ -269,6 +409,24 @@ def _read(path: Path) -> Data:
         schema += 1
     data["meta"] = {"1": {**meta, "schema": schema}}
     return data
+
+
+def _raw(path: Path, part: str) -> bytes:
+    """The bytes to parse: the light part or the texts too, closed into one JSON object,
+    when the file says where they end; else the whole file."""
+    with open(path, "rb") as f:
+        head = _HEAD.match(f.read(80)) if part != "all" else None
+        if head is None:
+            f.seek(0)
+            return f.read()
+        end = int(head.group(1) if part == "light" else head.group(2))
+        f.seek(0)
+        raw = f.read(end)
+        f.seek(-1, os.SEEK_END)
+        whole = f.read(1) == b"}"
+    if len(raw) != end or not whole:  # cut short: damaged; let the whole file be judged
+        return path.read_bytes()
+    return raw + b"}"
 
 
 def _meta_row(data: Any) -> dict[str, Any] | None:
@@ -305,6 +463,11 @@ def save(
     data: Data = {"meta": {"1": {"schema": SCHEMA, "format": FORMAT, **meta}}}
     for name in TABLES:
         data[name] = {str(i + 1): {**row, "_order": i} for i, row in enumerate(case.get(name, []))}
+    data["documents"] = {k: _without_text(row) for k, row in data["documents"].items()}
+    data["texts"] = {
+        str(i + 1): {"doc": d.get("id"), "text": d.get("text", "")}
+        for i, d in enumerate(case.get("documents", []))
+    }
     data["extractions"] = {
         str(i + 1): {"key": k, "extraction": v}
         for i, (k, v) in enumerate(sorted(extractions.items()))
@@ -312,14 +475,14 @@ def save(
     with writing(path, wait):
         held: list[dict[str, Any]] = []
         if path.exists():
-            held = _judgements_of(_read(path))  # also refuses what is not a case file
+            held = _judgements_of(_read(path, "light"))  # also refuses a foreign file
         data["judgements"] = {
             str(i + 1): row for i, row in enumerate(held if judgements is None else judgements)
         }
         _sweep(path)
         try:
             _write_atomic(path, data)
-        except UnicodeEncodeError:
+        except (UnicodeEncodeError, orjson.JSONEncodeError):
             raise CaseError(
                 f"{path}: cannot save: the case holds text that is not valid Unicode "
                 "(unpaired surrogates); nothing written"
@@ -328,3 +491,7 @@ def save(
             raise CaseWriteError(
                 f"{path}: cannot write: {err.strerror or err}; the case file is unchanged"
             ) from None
+
+
+def _without_text(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in row.items() if k not in ("text", "text_at")}

@@ -79,8 +79,47 @@ def test_write_is_atomic(tmp_path: Path, monkeypatch) -> None:
     def boom(*a, **k):
         raise OSError("disk full")
 
-    monkeypatch.setattr(store.json, "dump", boom)
+    monkeypatch.setattr(store, "_encode", boom)
     with pytest.raises(OSError):
         store.save(p, {**CASE, "entities": []}, {})
     assert p.read_bytes() == before
     assert [x.name for x in tmp_path.iterdir()] == ["c.db"]  # no temp file left behind
+
+
+def test_light_read_has_everything_but_the_texts_and_reads_a_text_by_its_offset(
+    tmp_path: Path,
+) -> None:
+    p = tmp_path / "c.db"
+    store.save(p, CASE, {"k|m": {"doc": "d1"}})
+    full = store.load(p)
+    light, texts = store.load_light(p)
+    try:
+        assert [d.get("text") for d in light["documents"]] == [None] * len(light["documents"])
+        assert {k: v for k, v in light.items() if k != "documents"} == {
+            k: v for k, v in full.items() if k != "documents"
+        }
+        for d in full["documents"]:
+            assert texts.get(d["id"]) == d["text"]
+        texts.fill(light)
+        assert light == full
+    finally:
+        texts.close()
+
+
+def test_a_schema_1_file_with_texts_in_its_rows_still_reads(tmp_path: Path) -> None:
+
+    p = tmp_path / "old.db"
+    data = {
+        "meta": {"1": {"schema": 1, "format": store.FORMAT, "generated": "x"}},
+        "documents": {"1": {"id": "d1", "name": "a.txt", "text": "Rustam spoke.", "_order": 0}},
+        "entities": {},
+        "extractions": {},
+    }
+    p.write_text(json.dumps(data))
+    assert store.load(p)["documents"][0]["text"] == "Rustam spoke."
+    light, texts = store.load_light(p)
+    assert texts.get("d1") == "Rustam spoke."
+    texts.close()
+    store.save(p, store.load(p), {})  # written in the current layout
+    assert store.load(p)["documents"][0]["text"] == "Rustam spoke."
+    assert p.read_bytes().startswith(b'{"meta":{"1":{"light_end":"')

@@ -363,11 +363,14 @@ BAD = {
         "no schema version",
     ),
     "newer": (
-        lambda good: good.replace(b'"schema":1', b'"schema":2', 1),
-        r"newer casefile \(schema 2; this one reads 1\); upgrade casefile",
+        lambda good: good.replace(
+            b'"schema":%d' % store.SCHEMA, b'"schema":%d' % (store.SCHEMA + 1), 1
+        ),
+        rf"newer casefile \(schema {store.SCHEMA + 1}; this one reads {store.SCHEMA}\); "
+        "upgrade casefile",
     ),
     "negative schema": (
-        lambda good: good.replace(b'"schema":1', b'"schema":-1', 1),
+        lambda good: good.replace(b'"schema":%d' % store.SCHEMA, b'"schema":-1', 1),
         "unknown casefile",
     ),
     "damaged table": (
