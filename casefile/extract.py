@@ -556,7 +556,7 @@ def _acronyms(text: str, cands: list[_Cand], boiler: list[tuple[int, int]]) -> l
 # "Rustam Nazarov, 34, …": news style gives a person's age in apposition to the name.
 _NAME_AGE = re.compile(
     r"(?<![\w\-])((?:[A-Z][\w'’\-]+|al|el|bin|ibn|de|van|von)(?:\s+(?:[A-Z][\w'’\-]+|al-\w+|"
-    r"el-\w+|al|el|bin|ibn|de|van|von)){1,3}),\s(\d{1,3}),"
+    r"el-\w+|al|el|bin|ibn|de|van|von)){0,3}),\s(\d{1,3}),"
 )
 
 
@@ -711,9 +711,30 @@ def _named_with_age(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
         if _inside(m.start(), boiler) or not 1 <= int(m.group(2)) <= 120:
             continue
         a, b = _run_span(text, m.start(1), m.end(1), "person")
-        if len(text[a:b].split()) >= 2 and not _not_a_person(text[a:b]):
-            out.append(_Cand(a, b, "person", "rule:name-with-age"))
+        if b <= a or _not_a_person(text[a:b]):
+            continue
+        # one word with an age ("Sutarno, 37, was") is a person who goes by one name, unless
+        # it is a place, a title, a demonym or a sentence opener ("Monday, 12,")
+        if len(text[a:b].split()) == 1 and not _single_name(text[a:b]):
+            continue
+        out.append(_Cand(a, b, "person", "rule:name-with-age", by_context=True))
     return out
+
+
+def _single_name(word: str) -> bool:
+    """Could this one capitalised word be all of a person's name?"""
+    f = fold(word)
+    return (
+        len(word) >= 4
+        and word[:1].isupper()
+        and word[1:].islower()
+        and f not in TITLES
+        and f not in PARTICLES
+        and f not in _NOT_NAME_START
+        and f not in ORG_HEADS
+        and not places.canonical(word)
+        and not re.search(r"(?:ians?|ese)$", f)  # "Indonesian, 37," is no name
+    )
 
 
 # Nouns after which capitalised words name people: kin ("his sons, Jasur and Sardor") and
@@ -731,7 +752,8 @@ ROLE_NOUNS = (
     "colleague|friend|neighbou?r|relative|son|daughter|brother|sister|wife|husband|"
     "lawmaker|legislator|senator|councillor|councilor|teacher|doctor|nurse|farmer|student|"
     "attacker|bomber|gunman|militant|elder|resident|trader|shopkeeper|preacher|"
-    "identified as|named as"
+    "regent|headman|chieftain|commissioner|coordinator|researcher|analyst|"
+    "identified as|named as|known only as|identified only as|(?:man|woman|boy|girl) named"
 )
 _BY_ROLE = re.compile(
     rf"\b(?:{KIN_NOUNS}|{ROLE_NOUNS}|(?i:commissioner|spokesperson|village head))(?:\s+General)?"
