@@ -140,6 +140,9 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
     cands += _initialled_names(text, boiler)
     cands += _designated_places(text, boiler)
     cands += _named_by_role(sdoc, text, boiler, cands)
+    for c in cands:
+        if c.kind == "person":
+            c.start = _caps_surname_before(text, c.start)  # "Sergeant DIALLO Moussa"
     cands = _resolve_overlaps(cands, text)
     cands = _fix_kinds(cands, sdoc, text)
     _extend_names(cands, sdoc, text)
@@ -338,6 +341,10 @@ _AREA_AFTER = re.compile(
     r"municipality|township|hamlet|suburb|sub-?district|upazila|tehsil|prefecture|commune|oblast|"
     r"woreda|river|valley|forest)s?\b"
 )
+_GROUP_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:fighters|militants|insurgents|militiamen|jihadists|members|cells?|"
+    r"ranks|units?|affiliates?|offshoots?)\b"
+)
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|into|near|outside|across|around|through|(?:people|residents|inhabitants|city|town|"
     r"village|province|governor|mayor|outskirts)\s+of)\s+(?:the\s+)?"
@@ -403,6 +410,8 @@ def _kind_in_context(text: str, a: int, b: int, kind: Kind) -> Kind:
         return "place"
     if kind == "person" and _PLACE_AFTER.match(text, b):
         return "place"
+    if kind == "person" and _GROUP_AFTER.match(text, b):
+        return "organization"  # "Jaysh al-Nur fighters": people have no fighters or members
     # an organisation may have a camp, a border or an area, but not a district or a river
     if kind == "organization" and _AREA_AFTER.match(text, b) and not _org_words(surface.split()):
         return "place"  # "the Kalo river", "Kalo and Dera districts"
@@ -419,6 +428,18 @@ def _kind_in_context(text: str, a: int, b: int, kind: Kind) -> Kind:
 
 
 _INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z][a-z]?\.\s?){1,3}\s?$")
+
+
+# French official style puts the surname first, in capitals, after a rank: "Sergeant DIALLO
+# Moussa", "Captain OUATTARA Jean-Paul". The model often sees only the given name.
+_CAPS_SURNAME_BEFORE = re.compile(r"(?<![\w.])([\w.\-]+)[ \t]+([A-Z]{3,}(?:-[A-Z]{2,})?)[ \t]+$")
+
+
+def _caps_surname_before(text: str, a: int) -> int:
+    m = _CAPS_SURNAME_BEFORE.search(text, max(0, a - 40), a)
+    if m and fold(m.group(1)) in TITLES and fold(m.group(2)) not in TITLES:
+        return m.start(2)  # not "Chief AKBP Rahmat": a rank in capitals is no surname
+    return a
 
 
 def _part_of_compound(text: str, a: int, b: int) -> bool:
