@@ -46,3 +46,42 @@ def test_turkish_spellings() -> None:
     assert token_match("ılgaz", "ilgaz") is not None
     assert token_match("mehmet", "mehmed") is not None
     assert token_match("karim", "kamil") is None
+
+
+def test_caps_surname_first_after_a_rank_the_model_missed(nlp) -> None:
+    text = (
+        "Among the dead were Sergeant DIALLO Moussa and Lieutenant TRAORE Awa. "
+        "Poso Police Chief AKBP Rahmat Sinaga said the road was closed."
+    )
+    _, _, kinds = run(nlp, text)
+    assert kinds.get("DIALLO Moussa") == "person"
+    assert kinds.get("TRAORE Awa") == "person"
+    assert "AKBP Rahmat Sinaga" not in kinds
+
+
+def test_a_name_with_fighters_or_members_is_a_group(nlp) -> None:
+    text = (
+        "Jaysh al-Nur fighters attacked the base on Monday. Karim Haddad, 40, said "
+        "Jaysh al-Nur had lost men."
+    )
+    _, _, kinds = run(nlp, text)
+    assert kinds.get("Jaysh al-Nur") == "organization"
+    assert kinds.get("Karim Haddad") == "person"
+
+
+def test_one_name_people_are_linked_across_documents() -> None:
+    from casefile.model import Mention
+    from casefile.resolve import Local, score_pair
+
+    def local(doc: str, *names: str) -> Local:
+        roles = ("name", "short", "short")
+        ms = [
+            Mention(0, len(n), n, "person", 0, r)  # type: ignore[arg-type]
+            for n, r in zip(names, roles, strict=False)
+        ]
+        return Local(doc, 0, "person", ms, 0)
+
+    m = score_pair(local("a", "Darmanto"), local("b", "Darmanto"))
+    assert m is not None and m.score >= 0.85
+    assert score_pair(local("a", "Darmanto"), local("b", "Sutarman")) is None
+    assert score_pair(local("a", "Haddad"), local("b", "Karim Haddad", "Haddad")) is None
