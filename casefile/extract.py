@@ -140,6 +140,9 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
     cands += _initialled_names(text, boiler)
     cands += _designated_places(text, boiler)
     cands += _named_by_role(sdoc, text, boiler, cands)
+    for c in cands:
+        if c.kind == "person":
+            c.start = _caps_surname_before(text, c.start)  # "Sergeant DIALLO Moussa"
     cands = _resolve_overlaps(cands, text)
     cands = _fix_kinds(cands, sdoc, text)
     _extend_names(cands, sdoc, text)
@@ -338,6 +341,10 @@ _AREA_AFTER = re.compile(
     r"municipality|township|hamlet|suburb|sub-?district|upazila|tehsil|prefecture|commune|oblast|"
     r"woreda|river|valley|forest)s?\b"
 )
+_GROUP_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:fighters|militants|insurgents|militiamen|jihadists|members|cells?|"
+    r"ranks|units?|affiliates?|offshoots?)\b"
+)
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|into|near|outside|across|around|through|(?:people|residents|inhabitants|city|town|"
     r"village|province|governor|mayor|outskirts)\s+of)\s+(?:the\s+)?"
@@ -403,6 +410,8 @@ def _kind_in_context(text: str, a: int, b: int, kind: Kind) -> Kind:
         return "place"
     if kind == "person" and _PLACE_AFTER.match(text, b):
         return "place"
+    if kind == "person" and _GROUP_AFTER.match(text, b):
+        return "organization"  # "Jaysh al-Nur fighters": people have no fighters or members
     # an organisation may have a camp, a border or an area, but not a district or a river
     if kind == "organization" and _AREA_AFTER.match(text, b) and not _org_words(surface.split()):
         return "place"  # "the Kalo river", "Kalo and Dera districts"
@@ -419,6 +428,18 @@ def _kind_in_context(text: str, a: int, b: int, kind: Kind) -> Kind:
 
 
 _INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z][a-z]?\.\s?){1,3}\s?$")
+
+
+# French official style puts the surname first, in capitals, after a rank: "Sergeant DIALLO
+# Moussa", "Captain OUATTARA Jean-Paul". The model often sees only the given name.
+_CAPS_SURNAME_BEFORE = re.compile(r"(?<![\w.])([\w.\-]+)[ \t]+([A-Z]{3,}(?:-[A-Z]{2,})?)[ \t]+$")
+
+
+def _caps_surname_before(text: str, a: int) -> int:
+    m = _CAPS_SURNAME_BEFORE.search(text, max(0, a - 40), a)
+    if m and fold(m.group(1)) in TITLES and fold(m.group(2)) not in TITLES:
+        return m.start(2)  # not "Chief AKBP Rahmat": a rank in capitals is no surname
+    return a
 
 
 def _part_of_compound(text: str, a: int, b: int) -> bool:
@@ -556,7 +577,7 @@ def _acronyms(text: str, cands: list[_Cand], boiler: list[tuple[int, int]]) -> l
 # "Rustam Nazarov, 34, …": news style gives a person's age in apposition to the name.
 _NAME_AGE = re.compile(
     r"(?<![\w\-])((?:[A-Z][\w'’\-]+|al|el|bin|ibn|de|van|von)(?:\s+(?:[A-Z][\w'’\-]+|al-\w+|"
-    r"el-\w+|al|el|bin|ibn|de|van|von)){1,3}),\s(\d{1,3}),"
+    r"el-\w+|al|el|bin|ibn|de|van|von)){0,3}),\s(\d{1,3}),"
 )
 
 
@@ -711,9 +732,30 @@ def _named_with_age(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
         if _inside(m.start(), boiler) or not 1 <= int(m.group(2)) <= 120:
             continue
         a, b = _run_span(text, m.start(1), m.end(1), "person")
-        if len(text[a:b].split()) >= 2 and not _not_a_person(text[a:b]):
-            out.append(_Cand(a, b, "person", "rule:name-with-age"))
+        if b <= a or _not_a_person(text[a:b]):
+            continue
+        # one word with an age ("Sutarno, 37, was") is a person who goes by one name, unless
+        # it is a place, a title, a demonym or a sentence opener ("Monday, 12,")
+        if len(text[a:b].split()) == 1 and not _single_name(text[a:b]):
+            continue
+        out.append(_Cand(a, b, "person", "rule:name-with-age", by_context=True))
     return out
+
+
+def _single_name(word: str) -> bool:
+    """Could this one capitalised word be all of a person's name?"""
+    f = fold(word)
+    return (
+        len(word) >= 4
+        and word[:1].isupper()
+        and word[1:].islower()
+        and f not in TITLES
+        and f not in PARTICLES
+        and f not in _NOT_NAME_START
+        and f not in ORG_HEADS
+        and not places.canonical(word)
+        and not re.search(r"(?:ians?|ese)$", f)  # "Indonesian, 37," is no name
+    )
 
 
 # Nouns after which capitalised words name people: kin ("his sons, Jasur and Sardor") and
@@ -731,7 +773,8 @@ ROLE_NOUNS = (
     "colleague|friend|neighbou?r|relative|son|daughter|brother|sister|wife|husband|"
     "lawmaker|legislator|senator|councillor|councilor|teacher|doctor|nurse|farmer|student|"
     "attacker|bomber|gunman|militant|elder|resident|trader|shopkeeper|preacher|"
-    "identified as|named as"
+    "regent|headman|chieftain|commissioner|coordinator|researcher|analyst|"
+    "identified as|named as|known only as|identified only as|(?:man|woman|boy|girl) named"
 )
 _BY_ROLE = re.compile(
     rf"\b(?:{KIN_NOUNS}|{ROLE_NOUNS}|(?i:commissioner|spokesperson|village head))(?:\s+General)?"

@@ -99,7 +99,23 @@ def person_names_match(a: str, b: str) -> Match | None:
     if m is None and ("-" in a) != ("-" in b):
         # "Mohammad-Reza Gholami" ~ "Mohammadreza Gholami": a hyphenated name written as one
         m = _tokens_match(a, b, _joined(a), _joined(b))
+    if m is None:
+        # "Karim Nurdin bin Osman Rahim" ~ "Karim Nurdin": the father's name after "bin" is a
+        # patronymic, which a later or another article leaves out
+        pa, pb = _before_patronymic(a), _before_patronymic(b)
+        if (pa, pb) != (a, b) and (p := person_names_match(pa, pb)):
+            m = Match(round(p.score - 0.03, 3), a, b, [*p.reasons, "patronymic (bin …) left out"])
     return m
+
+
+_PATRONYMIC = re.compile(r"\s+(?:bin|binti|binte|bint|ibn|ben)\s+\S.*$", re.I)
+
+
+def _before_patronymic(name: str) -> str:
+    """'Karim Nurdin bin Osman' → 'Karim Nurdin'; a name of one word before 'bin' is kept whole
+    ("Ali bin Hamad" is how that man is called)."""
+    head = _PATRONYMIC.sub("", name)
+    return head if head != name and len(head.split()) >= 2 else name
 
 
 def _joined(name: str) -> list[str]:

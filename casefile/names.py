@@ -29,6 +29,8 @@ TITLES = frozenset(
     cpl cpl. pfc pfc. pvt pvt. spc ssgt msgt bgen bgen. mgen mgen. ltgen ltgen. ltcol capt.
     supt supt. superintendent insp insp. constable mp mla mna engr engr. atty atty. hon hon.
     datu datuk dato datin hadji hadja ustadz ugaas suldaan garaad sardar
+    warrant staff adj adj. comr comr. cmdt cmdt. commandant adjudant capitaine sergent
+    kombes akbp akp kompol iptu ipda aiptu brigjen irjen komjen pol pol. regent bupati
     """.split()
 )
 
@@ -61,13 +63,16 @@ ZERO_WIDTH = dict.fromkeys(
     None,
 )
 _APOS = "'’ʼ`´"
+# Turkish dotless i has no accent to strip ("Ilgın" is Ilgin); same length, so offsets hold.
+# (Turkish ş and ç fold to s and c, which the skeleton reads as sh and ch already.)
+_DOTLESS = str.maketrans({"ı": "i"})
 _POSSESSIVE = re.compile(rf"[{_APOS}]s?$")
 
 
 @lru_cache(maxsize=1 << 16)
 def fold(s: str) -> str:
     """Casefold, drop accents and zero-width characters, unify apostrophes and dashes."""
-    s = s.translate(ZERO_WIDTH)
+    s = s.translate(ZERO_WIDTH).translate(_DOTLESS)
     s = unicodedata.normalize("NFKD", s)
     s = "".join(c for c in s if not unicodedata.combining(c))
     s = re.sub(f"[{_APOS}]", "'", s)
@@ -215,10 +220,18 @@ def token_match(a: str, b: str) -> TokenMatch | None:
     # A short skeleton says little ("Hassan" / "Hussein"): the letters must agree too.
     if sa == sb and (len(sa) >= 4 or r >= 0.75):
         return TokenMatch(a, b, 0.85 + 0.1 * r, f"{a}~{b}: same consonant skeleton '{sa}'")
-    # Russian renders h as g (Gasanov, Magomed); Egyptian Arabic j as g (Gamal, el-Gaadani)
-    for x, y, why in (("g", "h", "Russian g for h"), ("g", "j", "Egyptian g for j")):
+    # Russian renders h as g (Gasanov, Magomed); Egyptian Arabic j as g (Gamal, el-Gaadani);
+    # Turkish spelling writes j as c (Cevdet / Jevdet)
+    for x, y, why in (
+        ("g", "h", "Russian g for h"),
+        ("g", "j", "Egyptian g for j"),
+        ("c", "j", "Turkish c for j"),
+    ):
         if len(sa) >= 3 and sa != sb and sa.replace(x, y) == sb.replace(x, y):
             return TokenMatch(a, b, 0.86, f"{a}~{b}: same consonant skeleton but for {why}")
+    # Turkish (and Central Asian) spelling devoices a final d: Mehmet / Mehmed
+    if len(va) >= 4 and va[:-1] == vb[:-1] and {va[-1], vb[-1]} == {"d", "t"}:
+        return TokenMatch(a, b, 0.88, f"{a}~{b}: a final t for d")
     # Somali spelling: c for the ayn ("Caasha" / "Aasha"), x for the h ("Xamid" / "Hamid");
     # Uzbek Latin x for kh ("Xoliq" / "Kholiq")
     # South Asian k for kh ("Rukhsana" / "Ruksana")

@@ -216,7 +216,35 @@ def score_pair(x: Local, y: Local) -> Match | None:
             m = fn(a, b)
             if m and (best is None or m.score > best.score):
                 best = m
+    if best is None and x.kind == "person":
+        best = _one_name_match(x, y)
     return best
+
+
+def _one_name(loc: Local) -> str | None:
+    """The name of a person whom the document calls by one word only ("Sutarno, 37,"): no
+    fuller name, no kunya, no initials. None for everyone else."""
+    names = loc.names(("name",))
+    if len(names) != 1 or loc.names(("aka",)):
+        return None
+    toks = core_tokens(names[0])
+    if len(toks) != 1 or len(names[0].split()) != 1 or len(toks[0]) < 5:
+        return None
+    return toks[0]
+
+
+def _one_name_match(x: Local, y: Local) -> Match | None:
+    """Two documents that both know a person by the same single name only. A lone surname of
+    someone named in full is not enough (that local would carry the full name); a single
+    name on both sides, spelled alike, is how one-name people are reported."""
+    a, b = _one_name(x), _one_name(y)
+    if a is None or b is None:
+        return None
+    t = token_match(a, b)
+    if t is None or t.score < 0.9:
+        return None
+    why = [t.why, "both documents call this person by this one name only"]
+    return Match(0.86, x.names(("name",))[0], y.names(("name",))[0], why)
 
 
 # ---------------------------------------------------------------- clustering
