@@ -285,15 +285,29 @@ def lookup(
     """Fuzzy lookup over names, aliases, spellings, events, claims and sentences.
 
     Prints the best match with its aliases and, for each fact, the document and the sentence
-    it comes from, then the other matches. Exit status 1 when nothing matches.
+    it comes from, then the other matches. The documents' text is searched only when no
+    name, event or claim matches well (or with --kind sentence). Exit status 1 when nothing
+    matches.
     """
     from casefile import render
     from casefile.search import SearchIndex
 
     text = " ".join(query)
-    case = _load(_case_path(case_path))
-    doc_id = _document(case, doc)["id"] if doc else None
-    hits = SearchIndex(case).search(text, limit=limit, kinds=set(kinds) or None, doc=doc_id)
+    path = _case_path(case_path)
+    # only the light part of the case is read; texts are fetched for what is shown
+    case, texts = _load_light(path)
+    try:
+        doc_id = _document(case, doc)["id"] if doc else None
+        wanted = set(kinds) or None
+        hits = SearchIndex(case, sentences=False).search(
+            text, limit=limit, kinds=wanted, doc=doc_id
+        )
+        if (wanted is None or "sentence" in wanted) and not _strong(hits):
+            texts.fill(case)
+            hits = SearchIndex(case).search(text, limit=limit, kinds=wanted, doc=doc_id)
+        texts.fill(case, _docs_shown(case, hits))
+    finally:
+        texts.close()
     if not hits:
         raise NoMatch(f"nothing matches {_quoted(text)}")
     if out.json:
@@ -737,6 +751,36 @@ def _load(path: Path) -> dict[str, Any]:
         return store.load(path)
     except store.CaseError as err:
         raise Failure(str(err)) from None
+
+
+def _load_light(path: Path) -> tuple[dict[str, Any], store.Texts]:
+    try:
+        return store.load_light(path)
+    except store.CaseError as err:
+        raise Failure(str(err)) from None
+
+
+# A fact scoring this well outranks any sentence (their weight caps them at 80).
+_STRONG = 80.0
+
+
+def _strong(hits: list[Any]) -> bool:
+    return bool(hits) and hits[0].score >= _STRONG
+
+
+def _docs_shown(case: dict[str, Any], hits: list[Any]) -> set[str]:
+    """The documents whose text an answer quotes: every span of the hits, and all the
+    sources of the best hit's entity, event or claim."""
+    docs = {s["doc"] for h in hits for s in h.spans}
+    if hits:
+        best = hits[0]
+        for table in ("entities", "events", "claims"):
+            for rec in case.get(table, []):
+                if rec["id"] in (best.id, best.entity):
+                    spans = [*rec.get("mentions", []), *rec.get("sources", [])]
+                    spans += [s for a in rec.get("aliases", []) for s in a.get("sources", [])]
+                    docs |= {s["doc"] for s in spans}
+    return docs
 
 
 def _model_errors() -> tuple[type[BaseException], ...]:

@@ -589,13 +589,24 @@ LATEST_DAY = "the latest fully dated day the text gives"
 
 def _peer_year(keyed: list[DateExpr], peers: list[date]) -> int | None:
     """A year fitting the weekday in which another document dates a day within 3 days."""
+    days = set(peers)  # looked up, not scanned: a large case dates thousands of days
+    years = sorted({p.year + k for p in days for k in (-1, 0, 1)})
     fits = []
     for e in keyed:
-        for p in peers:
-            for y in (p.year - 1, p.year, p.year + 1):
-                if _fits(e, y) and abs((date(y, e.month, e.day) - p).days) <= 3:  # type: ignore[arg-type]
-                    fits.append(y)
+        for y in years:
+            if not _fits(e, y):
+                continue
+            day = date(y, e.month, e.day)  # type: ignore[arg-type]
+            if any(_near(day, k) in days for k in range(-3, 4)):
+                fits.append(y)
     return min(fits) if fits else None
+
+
+def _near(day: date, days: int) -> date | None:
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return None
 
 
 def _long(d: date) -> str:

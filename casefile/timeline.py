@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import hashlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from casefile import dates as dates_mod
@@ -45,8 +45,12 @@ def reference_dates(
     """Set each document's reference date and basis, borrowing a year where the text has none."""
     bounds: dict[str, int | None] = {}
     days = {d: _explicit_days(extractions[d]) + _published_day(doc) for d, doc in docs.items()}
+    # every day some document dates, with how many documents date it: another document's
+    # days are those not dated by this one alone (distinct days, not a list per pair)
+    dated = Counter(x for ds in days.values() for x in set(ds))
     for doc_id, doc in docs.items():
-        peers = [x for other, ds in days.items() if other != doc_id for x in ds]
+        own = set(days[doc_id])
+        peers = [x for x, n in dated.items() if n > (x in own)]
         ref, basis, lower = dates_mod.infer_reference(
             extractions[doc_id].dates, doc.published, peers
         )
@@ -191,9 +195,16 @@ def _merge_events(events: list[Event]) -> list[Event]:
     for group in by_year.values():
         group.sort(key=lambda e: -len(e.date))  # the most precise date leads a merged event
         merged: list[Event] = []
+        # merged events by date and by each prefix of it: the candidates for an event are
+        # those whose date is compatible (one a prefix of the other), in the order merged
+        by_prefix: dict[str, list[int]] = defaultdict(list)
         for e in group:
-            target = next((m for m in merged if _same_event(m, e)), None)
+            keys = {e.date, e.date[:4], e.date[:7]}
+            found = sorted({n for k in keys for n in by_prefix.get(k, ())})
+            target = next((merged[n] for n in found if _same_event(merged[n], e)), None)
             if target is None:
+                for k in {e.date, e.date[:4], e.date[:7]}:
+                    by_prefix[k].append(len(merged))
                 merged.append(e)
                 continue
             target.sources += e.sources
@@ -274,26 +285,36 @@ def _interval(number: int, bound: str) -> tuple[float, float]:
 
 def _conflicts(claims: list[Claim], events: dict[str, Event]) -> None:
     """Counts of the same thing from different documents that are stated differently."""
-    by_what: dict[str, list[Claim]] = defaultdict(list)
+    # only claims of compatible dates can be one count: by what, then by the event's date;
+    # a date is compared with itself and with its own year and month (the less precise)
+    by_date: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c in claims:
-        by_what[c.raw.what].append(c)
-    for group in by_what.values():
-        for i, x in enumerate(group):
-            for y in group[i + 1 :]:
-                if x.doc == y.doc or (x.raw.number, x.raw.bound) == (y.raw.number, y.raw.bound):
-                    continue
-                if not _same_count(x, y, events):
-                    continue
-                lo_x, hi_x = _interval(x.raw.number, x.raw.bound)
-                lo_y, hi_y = _interval(y.raw.number, y.raw.bound)
-                overlap = max(lo_x, lo_y) <= min(hi_x, hi_y)
-                for a, b in ((x, y), (y, x)):
-                    a.conflicts_with.append(b.id)
-                    a.agreement = (
-                        "contradictory"
-                        if not overlap or a.agreement == "contradictory"
-                        else "stated differently, not contradictory"
-                    )
+        ev = events.get(c.event or "")
+        if ev is not None:
+            by_date[(c.raw.what, ev.date)].append(c)
+    pairs: list[tuple[Claim, Claim]] = []
+    for (what, date), group in by_date.items():
+        pairs += [(x, y) for i, x in enumerate(group) for y in group[i + 1 :]]
+        for coarse in {date[:4], date[:7]} - {date}:
+            pairs += [(x, y) for x in by_date.get((what, coarse), []) for y in group]
+    order = {id(c): n for n, c in enumerate(claims)}
+    pairs = [(x, y) if order[id(x)] < order[id(y)] else (y, x) for x, y in pairs]
+    pairs.sort(key=lambda p: (order[id(p[0])], order[id(p[1])]))
+    for x, y in pairs:
+        if x.doc == y.doc or (x.raw.number, x.raw.bound) == (y.raw.number, y.raw.bound):
+            continue
+        if not _same_count(x, y, events):
+            continue
+        lo_x, hi_x = _interval(x.raw.number, x.raw.bound)
+        lo_y, hi_y = _interval(y.raw.number, y.raw.bound)
+        overlap = max(lo_x, lo_y) <= min(hi_x, hi_y)
+        for a, b in ((x, y), (y, x)):
+            a.conflicts_with.append(b.id)
+            a.agreement = (
+                "contradictory"
+                if not overlap or a.agreement == "contradictory"
+                else "stated differently, not contradictory"
+            )
 
 
 LARGE_COUNT = 10  # tolls this size, close in value and date, are rarely two different tolls
