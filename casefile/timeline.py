@@ -187,34 +187,52 @@ def _same_event(x: Event, y: Event) -> bool:
 
 
 def _merge_events(events: list[Event]) -> list[Event]:
-    """Greedy: candidates only among events of one year (blocking)."""
+    """Greedy: an event joins the first merged event of its year that is the same event.
+
+    Candidates are looked up, not scanned: `_same_event` needs compatible dates (one a
+    prefix of the other) and at least one shared nearby entity or keyword, so merged events
+    are indexed by (date, word) and by (coarser date, word).
+    """
     by_year: dict[str, list[Event]] = defaultdict(list)
     for e in events:
         by_year[e.date[:4]].append(e)
-    out = []
+    merged: list[Event] = []  # keys hold the date, so candidates are of one year
+    exact: dict[tuple[str, tuple[str, str]], list[int]] = defaultdict(list)
+    coarse: dict[tuple[str, tuple[str, str]], list[int]] = defaultdict(list)
+
+    def add(n: int, m: Event, words: set[tuple[str, str]]) -> None:
+        for w in words:
+            exact[(m.date, w)].append(n)
+            for c in {m.date[:4], m.date[:7]} - {m.date}:
+                coarse[(c, w)].append(n)
+
     for group in by_year.values():
         group.sort(key=lambda e: -len(e.date))  # the most precise date leads a merged event
-        merged: list[Event] = []
-        # merged events by date and by each prefix of it: the candidates for an event are
-        # those whose date is compatible (one a prefix of the other), in the order merged
-        by_prefix: dict[str, list[int]] = defaultdict(list)
         for e in group:
-            keys = {e.date, e.date[:4], e.date[:7]}
-            found = sorted({n for k in keys for n in by_prefix.get(k, ())})
-            target = next((merged[n] for n in found if _same_event(merged[n], e)), None)
-            if target is None:
-                for k in {e.date, e.date[:4], e.date[:7]}:
-                    by_prefix[k].append(len(merged))
+            words = _words(e)
+            found: set[int] = set()
+            for w in words:
+                for p in {e.date, e.date[:4], e.date[:7]}:
+                    found.update(exact.get((p, w), ()))
+                found.update(coarse.get((e.date, w), ()))
+            n = next((n for n in sorted(found) if _same_event(merged[n], e)), None)
+            if n is None:
+                add(len(merged), e, words)
                 merged.append(e)
                 continue
+            target = merged[n]
+            add(n, target, words - _words(target))
             target.sources += e.sources
             target.date_spans += e.date_spans
             target.entities |= e.entities
             target.near |= e.near
             target.keywords |= e.keywords
             target.docs |= e.docs
-        out += merged
-    return out
+    return merged
+
+
+def _words(e: Event) -> set[tuple[str, str]]:
+    return {("n", x) for x in e.near} | {("k", x) for x in e.keywords}
 
 
 # ---------------------------------------------------------------- claims
