@@ -423,3 +423,15 @@ def test_export_choices_are_the_export_formats() -> None:
     from casefile.cli import EXPORT_FORMATS
 
     assert tuple(exports.FORMATS) == EXPORT_FORMATS
+
+
+def test_lookup_reads_text_only_when_names_do_not_answer(story_case: Path) -> None:
+    """A name is answered from the light part of the case, its sentences fetched by offset;
+    words found only in the documents' text still find their sentence."""
+    r = cf("lookup", "nazarow", "--case", str(story_case))
+    assert r.returncode == 0 and "Rustam Nazarov" in r.stdout
+    assert "[[" in r.stdout  # the sentences, quoted from the texts, marks and all
+    r = cf("lookup", "harbor", "gate", "--case", str(story_case), "--kind", "sentence")
+    assert r.returncode == 0 and "[[harbor]] [[gate]]" in r.stdout
+    r = cf("lookup", "warehouse", "--case", str(story_case))
+    assert r.returncode == 0 and "warehouse" in r.stdout
