@@ -24,6 +24,7 @@ import os
 import re
 import shutil
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -249,17 +250,48 @@ def load(path: str | Path) -> dict[str, Any]:
     return case
 
 
-def load_light(path: str | Path) -> tuple[dict[str, Any], Texts]:
+def load_light(path: str | Path, *, lazy: bool = False) -> tuple[dict[str, Any], Texts]:
     """The case without its documents' texts, and a reader that fetches a text when asked.
 
     Parses only the light part of the file: what a lookup or the app's first paint needs.
+    With `lazy`, each document row reads its own text the first time it is asked for it.
     """
     path = Path(path)
     data = _read(path, "light")
     case = _case_of(data)
     texts = Texts(path, data.get("texts"))
     texts.locate(case["documents"])
+    if lazy:
+        case["documents"] = [LazyDocument(d, texts) for d in case["documents"]]
     return case, texts
+
+
+class LazyDocument(dict):
+    """A document row whose "text" is read from the case file on first use, so that code
+    written for full rows (`doc.get("text")`, `doc["text"]`) works on a light load."""
+
+    __slots__ = ("_texts",)
+
+    def __init__(self, row: dict[str, Any], texts: Texts) -> None:
+        super().__init__(row)
+        self._texts = texts
+
+    def _fetch(self) -> None:
+        if not dict.__contains__(self, "text"):
+            dict.__setitem__(self, "text", self._texts.get(self["id"]) or "")
+
+    def __getitem__(self, key: str) -> Any:
+        if key == "text":
+            self._fetch()
+        return dict.__getitem__(self, key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        if key == "text":
+            self._fetch()
+        return dict.get(self, key, default)
+
+    def __contains__(self, key: object) -> bool:
+        return key == "text" or dict.__contains__(self, key)
 
 
 class Texts:
@@ -271,6 +303,7 @@ class Texts:
         self._cache: dict[str, str] = {}
         self._at: dict[str, tuple[int, int]] = {}
         self._file = None
+        self._lock = threading.Lock()  # the app reads texts from a worker thread too
         if texts is not None:  # an old layout: read whole, texts at hand
             self._cache = {r.get("doc"): r.get("text", "") for r in texts.values()}
             return
@@ -294,8 +327,10 @@ class Texts:
         if at is None or self._file is None:
             return None
         try:
-            self._file.seek(at[0])
-            text = orjson.loads(self._file.read(at[1]))
+            with self._lock:
+                self._file.seek(at[0])
+                raw = self._file.read(at[1])
+            text = orjson.loads(raw)
         except (OSError, ValueError):
             return None
         if not isinstance(text, str):

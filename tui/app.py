@@ -1,7 +1,8 @@
 """The casefile Textual app: who is who, under which names, who said so, and when.
 
 Thin on purpose: the panes live in `tui/widgets/`, this file wires their messages to the
-source panes. Loading a case is `casefile.store.load` (JSON); spaCy is never imported.
+source panes. Loading a case is `casefile.store.load_light` (the light part of the file;
+each document's text is read when a pane first asks for it); spaCy is never imported.
 """
 
 from __future__ import annotations
@@ -142,7 +143,9 @@ class CasefileApp(Editing, App[None]):
     ) -> None:
         super().__init__()
         self.case_path = Path(case_path)
-        self.case: dict[str, Any] = store.load(self.case_path)
+        # the light part only: texts are read as panes ask for them (first paint at scale)
+        self.case: dict[str, Any]
+        self.case, self._texts = store.load_light(self.case_path, lazy=True)
         self.cases = CaseIndex(self.case)
         self.search_index: SearchIndex | None = None
         self.selected_entity: str | None = None
@@ -214,6 +217,9 @@ class CasefileApp(Editing, App[None]):
         self._set_active("people")
         self.tree.focus()
         self.call_after_refresh(self._build_index)  # after the first paint: it holds the GIL
+
+    def on_unmount(self) -> None:
+        self._texts.close()
 
     @work(thread=True, exclusive=True, group="index")
     def _build_index(self) -> None:

@@ -123,3 +123,16 @@ def test_a_schema_1_file_with_texts_in_its_rows_still_reads(tmp_path: Path) -> N
     store.save(p, store.load(p), {})  # written in the current layout
     assert store.load(p)["documents"][0]["text"] == "Rustam spoke."
     assert p.read_bytes().startswith(b'{"meta":{"1":{"light_end":"')
+
+
+def test_lazy_rows_read_their_text_on_first_use(tmp_path: Path) -> None:
+    p = tmp_path / "c.db"
+    store.save(p, CASE, {})
+    full = store.load(p)
+    light, texts = store.load_light(p, lazy=True)
+    try:
+        for row, want in zip(light["documents"], full["documents"], strict=True):
+            assert "text" in row and row.get("text") == want["text"] == row["text"]
+            assert dict(row) == want  # fetched once, then an ordinary key
+    finally:
+        texts.close()
