@@ -520,7 +520,6 @@ def infer_reference(
     if pub is not None:
         return pub.iso(), "publication date from the document's metadata", latest
     keyed = [e for e in dates if e.kind == "weekday" and e.year is None and e.month and e.day]
-    peers = sorted(set(peer_days))
     if not keyed:
         full = [d for e in dates if e.tense != "future" and (d := explicit_day(e)) is not None]
         if full:
@@ -537,6 +536,7 @@ def infer_reference(
             f"the text mentions {mentions}",
             latest,
         )
+    peers = peer_days if isinstance(peer_days, PeerDays) else PeerDays(peer_days)
     peer_year = _peer_year(keyed, peers)
     if peer_year is not None:
         return _inferred(dates, keyed, peer_year, latest, peers)
@@ -587,17 +587,41 @@ def _weekday_year(
 LATEST_DAY = "the latest fully dated day the text gives"
 
 
-def _peer_year(keyed: list[DateExpr], peers: list[date]) -> int | None:
+class PeerDays:
+    """The days other documents of the case date, built once and looked up by many
+    documents (`excluding` the days only one of them dates: its own are no evidence)."""
+
+    def __init__(self, days: Iterable[date], excluding: frozenset[date] = frozenset()) -> None:
+        self.days = days if isinstance(days, frozenset) else frozenset(days)
+        self.sorted = sorted(self.days)
+        self.excluding = excluding
+        self.years = sorted({d.year + k for d in self.days for k in (-1, 0, 1)})
+
+    def without(self, excluding: frozenset[date]) -> PeerDays:
+        view = object.__new__(PeerDays)
+        view.days, view.sorted, view.years = self.days, self.sorted, self.years
+        view.excluding = excluding
+        return view
+
+    def __contains__(self, day: object) -> bool:
+        return day in self.days and day not in self.excluding
+
+    def near(self, day: date, within: int = 3) -> list[date]:
+        """The days within `within` days of `day`, in order."""
+        lo = bisect.bisect_left(self.sorted, _near(day, -within) or date.min)
+        hi = bisect.bisect_right(self.sorted, _near(day, within) or date.max)
+        return [d for d in self.sorted[lo:hi] if d not in self.excluding]
+
+
+def _peer_year(keyed: list[DateExpr], peers: PeerDays) -> int | None:
     """A year fitting the weekday in which another document dates a day within 3 days."""
-    days = set(peers)  # looked up, not scanned: a large case dates thousands of days
-    years = sorted({p.year + k for p in days for k in (-1, 0, 1)})
     fits = []
     for e in keyed:
-        for y in years:
+        for y in peers.years:
             if not _fits(e, y):
                 continue
             day = date(y, e.month, e.day)  # type: ignore[arg-type]
-            if any(_near(day, k) in days for k in range(-3, 4)):
+            if peers.near(day):
                 fits.append(y)
     return min(fits) if fits else None
 
@@ -618,14 +642,14 @@ def _inferred(
     keyed: list[DateExpr],
     year: int,
     latest: int | None,
-    peers: list[date] = (),  # type: ignore[assignment]
+    peers: PeerDays | None = None,
 ) -> tuple[str, str, int | None]:
     key = next(e for e in keyed if _fits(e, year))
     days = [date(year, e.month, e.day) for e in keyed if _fits(e, year)]  # type: ignore[arg-type]
     days += [d for e in dates if e.tense != "future" and (d := explicit_day(e)) is not None]
     ref = max(days).isoformat()
     wd = WEEKDAYS[key.weekday or 0]
-    near = [p for p in peers if abs((p - date(year, key.month, key.day)).days) <= 3]  # type: ignore[arg-type]
+    near = peers.near(date(year, key.month, key.day)) if peers else []  # type: ignore[arg-type]
     if near:
         basis = (
             f"inferred: '{key.text}' is a {wd} in {year}, the year in which another document "

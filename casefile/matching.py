@@ -70,7 +70,7 @@ def _initials_match(a: str, b: str) -> Match | None:
     return Match(round(min(last.score, 0.95) - 0.07, 3), a, b, why)
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 20)  # pairs of names recur across thousands of documents
 def person_names_match(a: str, b: str) -> Match | None:
     """Align two personal names token by token; None if some token cannot be aligned."""
     if m := _initials_match(a, b):

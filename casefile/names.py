@@ -97,18 +97,28 @@ def strip_possessive(s: str) -> str:
 
 def tokens(name: str) -> list[str]:
     """Folded word tokens; 'al-Assad' -> ['al', 'assad'], a possessive dropped."""
+    return list(_tokens(name))
+
+
+@lru_cache(maxsize=1 << 18)  # resolution asks for the same names again and again
+def _tokens(name: str) -> tuple[str, ...]:
     t = fold(strip_possessive(name.strip()))
-    return [w for w in re.split(r"[\s\-\u2010-\u2015.]+", t) if w and w != "'"]
+    return tuple(w for w in re.split(r"[\s\-\u2010-\u2015.]+", t) if w and w != "'")
 
 
 def core_tokens(name: str) -> list[str]:
     """Tokens without leading titles and without particles."""
-    toks = tokens(name)
+    return list(_core_tokens(name))
+
+
+@lru_cache(maxsize=1 << 18)
+def _core_tokens(name: str) -> tuple[str, ...]:
+    toks = _tokens(name)
     while len(toks) > 1 and toks[0] in TITLES:
         toks = toks[1:]
     while len(toks) > 1 and toks[-1] in SUFFIXES:
         toks = toks[:-1]
-    return [t for t in toks if t not in PARTICLES]
+    return tuple(t for t in toks if t not in PARTICLES)
 
 
 @lru_cache(maxsize=1 << 16)

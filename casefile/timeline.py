@@ -48,9 +48,9 @@ def reference_dates(
     # every day some document dates, with how many documents date it: another document's
     # days are those not dated by this one alone (distinct days, not a list per pair)
     dated = Counter(x for ds in days.values() for x in set(ds))
+    every = dates_mod.PeerDays(dated)
     for doc_id, doc in docs.items():
-        own = set(days[doc_id])
-        peers = [x for x, n in dated.items() if n > (x in own)]
+        peers = every.without(frozenset(x for x in set(days[doc_id]) if dated[x] == 1))
         ref, basis, lower = dates_mod.infer_reference(
             extractions[doc_id].dates, doc.published, peers
         )
