@@ -334,29 +334,36 @@ def _resolve(extractions: list[Extraction], plan: judgements.Plan | None) -> lis
     clusters = cluster(locs, plan)
     if plan is None:
         return clusters
-    if plan.name_splits or plan.kinds:
-        members = {loc.key: [x.key for x in c.locals] for c in clusters for loc in c.locals}
-        moved = judgements.split_names(plan, members)
-        kinds = {k: j["value"] for la, j in plan.kinds for k in members.get(la, [la])}
-        if moved or kinds:
-            locs = locals_of(extractions)
-            for loc in locs:
-                loc.kind = kinds.get(loc.key, loc.kind)
-            clusters = cluster(locs, plan)
+    if plan.name_splits and judgements.split_names(plan, _members(clusters)):
+        locs = locals_of(extractions)
+        clusters = cluster(locs, plan)
+    if plan.kinds:
+        # the kind goes to every local of the anchor's entity, as the splits left it
+        members = _members(clusters)
+        kinds: dict[tuple[str, int], str] = {}
+        for mk, j in plan.kinds:
+            la = plan.local(mk)
+            for k in members.get(la, [la]) if la else []:
+                kinds[k] = j["value"]
+        for loc in locs:
+            loc.kind = kinds.get(loc.key, loc.kind)  # type: ignore[assignment]
+        clusters = cluster(locs, plan)
     home = {loc.key: c for c in clusters for loc in c.locals}
-    for la, j in plan.names:
-        if la in home:
-            home[la].name = j["value"]
-    for la, j in plan.kinds:
-        if la in home:
-            home[la].kind = j["value"]
-    for la, j in plan.aliases:
-        if la in home:
-            home[la].hand_aliases.append(j)
-    for la, j in [*plan.names, *plan.kinds, *plan.aliases]:
-        if la not in home:
-            plan.report(j, "orphan", "its mention was dismissed")
+    for edits, field_ in ((plan.names, "name"), (plan.kinds, "kind"), (plan.aliases, None)):
+        for mk, j in edits:
+            c = home.get(plan.local(mk))  # type: ignore[arg-type]
+            if c is None:
+                plan.report(j, "orphan", "its mention was dismissed")
+            elif field_ is None:
+                c.hand_aliases.append(j)
+            else:
+                setattr(c, field_, j["value"])
     return clusters
+
+
+def _members(clusters: list[Cluster]) -> dict[tuple[str, int], list[tuple[str, int]]]:
+    """Each local's entity, as the keys of its locals."""
+    return {loc.key: [x.key for x in c.locals] for c in clusters for loc in c.locals}
 
 
 def _sentence_span(doc: Document, sent: tuple[int, int]) -> Span:

@@ -195,22 +195,28 @@ class Outcome:
 REPORTED = ("orphan", "contradiction")  # the statuses a person must hear about
 
 
+MKey = tuple[str, int, int]  # a mention by (document id, start, end): it survives moves
+LKey = tuple[str, int]  # a local entity: (document id, local number)
+
+
 @dataclass
 class Plan:
     """The judgements of one build, turned into edits of its extractions and constraints on
-    its resolution. Built by `prepare`; read by `resolve.cluster` and `build.assemble`."""
+    its resolution. Built by `prepare`; read by `resolve.cluster` and `build.assemble`.
+
+    Everything is held by mention, not by local entity: a split moves mentions to new
+    locals, and a later judgement must follow its mention there (`local`)."""
 
     judgements: list[Judgement]
     outcomes: dict[str, Outcome] = field(default_factory=dict)
-    # pairs of (doc, local) with the judgement that asks for them, and the two mentions
     must: list[Pair] = field(default_factory=list)
     cannot: list[Pair] = field(default_factory=list)
-    # entity edits, by a (doc, local) the entity holds
-    names: list[tuple[tuple[str, int], Judgement]] = field(default_factory=list)
-    kinds: list[tuple[tuple[str, int], Judgement]] = field(default_factory=list)
-    aliases: list[tuple[tuple[str, int], Judgement]] = field(default_factory=list)
+    # entity edits, by a mention the entity holds
+    names: list[tuple[MKey, Judgement]] = field(default_factory=list)
+    kinds: list[tuple[MKey, Judgement]] = field(default_factory=list)
+    aliases: list[tuple[MKey, Judgement]] = field(default_factory=list)
     # split of a name out of an entity: needs the entity, so done after a first resolution
-    name_splits: list[tuple[tuple[str, int], str, Judgement]] = field(default_factory=list)
+    name_splits: list[tuple[MKey, str, Judgement]] = field(default_factory=list)
     where: _Where | None = field(default=None, repr=False)
 
     def report(self, j: Judgement, status: str, why: str = "") -> None:
@@ -224,11 +230,15 @@ class Plan:
     def order(self, j: Judgement) -> int:
         return next(i for i, x in enumerate(self.judgements) if x is j)
 
+    def local(self, key: MKey) -> LKey | None:
+        """The local entity that holds this mention now (None if it was dismissed)."""
+        return self.where.local_of(key) if self.where else None
+
 
 @dataclass
 class Pair:
-    a: tuple[str, int]  # (doc, local)
-    b: tuple[str, int]
+    a: MKey
+    b: MKey
     judgement: Judgement
     spans: list[dict[str, Any]]  # the two mentions, as spans
 
@@ -239,7 +249,7 @@ class _Where:
     def __init__(self, extractions: list[Extraction], names: dict[str, str]) -> None:
         self.exs = {ex.doc: ex for ex in extractions}
         self.docnames = names
-        self.spans: dict[tuple[str, int, int], tuple[str, int]] = {}
+        self.spans: dict[MKey, tuple[str, int]] = {}
         self.by_name: dict[str, list[tuple[str, int]]] = defaultdict(list)
         self.next_local: dict[str, int] = {}
         self.refresh()
@@ -257,21 +267,38 @@ class _Where:
     def mention(self, at: tuple[str, int]) -> Mention:
         return self.exs[at[0]].mentions[at[1]]
 
+    def key(self, at: tuple[str, int]) -> MKey:
+        m = self.mention(at)
+        return (at[0], m.start, m.end)
+
     def span(self, at: tuple[str, int]) -> dict[str, Any]:
         m = self.mention(at)
         return {"doc": at[0], "start": m.start, "end": m.end, "text": m.text}
 
-    def find(self, a: Anchor) -> tuple[tuple[str, int] | None, str]:
-        """The mention an anchor names, and '' — or one found by name, and how; or None."""
+    def local_of(self, key: MKey) -> LKey | None:
+        at = self.spans.get(key)
+        return None if at is None else (at[0], self.mention(at).local)
+
+    def find(self, a: Anchor, relocate: bool = True) -> tuple[tuple[str, int] | None, str]:
+        """The mention an anchor names, and '' — or, if `relocate`, one found by name (in
+        the same document, nearest first, then in the others), and how; or None."""
         at = self.spans.get((a["doc"], a["start"], a["end"]))
         if at and fold(self.mention(at).text) == fold(a["text"]):
             return at, ""
+        if not relocate:
+            return None, ""
         for key in (a.get("text"), a.get("name")):
             if not key:
                 continue
             hits = [h for h in self.by_name.get(fold(key), []) if self._kind_ok(h, a)]
             if hits:
-                hits.sort(key=lambda h: (self.docnames.get(h[0], h[0]), self.mention(h).start))
+                hits.sort(
+                    key=lambda h: (
+                        h[0] != a["doc"],
+                        self.docnames.get(h[0], h[0]),
+                        abs(self.mention(h).start - a["start"]),
+                    )
+                )
                 doc = self.docnames.get(hits[0][0], hits[0][0])
                 return hits[0], f"its mention is gone; found by the name {key!r} in {doc}"
         return None, ""
@@ -279,20 +306,24 @@ class _Where:
     def _kind_ok(self, at: tuple[str, int], a: Anchor) -> bool:
         return not a.get("kind") or self.mention(at).kind == a["kind"]
 
-    def local(self, at: tuple[str, int]) -> tuple[str, int]:
+    def local(self, at: tuple[str, int]) -> LKey:
         return (at[0], self.mention(at).local)
 
-    def named(self, loc: tuple[str, int], name: str) -> list[tuple[str, int]]:
-        """The mentions of local `loc` spelled `name`, with the short forms and acronyms the
-        document derived from that name alone ("Volkov" of "Dmitri Volkov"): they go where
-        the name goes."""
+    def named(self, loc: LKey, name: str) -> list[tuple[str, int]]:
+        """The mentions of local `loc` spelled `name`, with the names the document derived
+        from that name alone — its short forms, acronyms and "also known as" ("Volkov" of
+        "Dmitri Volkov"): they go where the name goes."""
         ex = self.exs[loc[0]]
         names = {name}
         sources: dict[str, set[str]] = defaultdict(set)
         for x in ex.links:
-            if x.local == loc[1] and x.type in ("short", "acronym"):
+            if x.local == loc[1] and x.type in ("short", "acronym", "aka"):
                 sources[fold(x.b)].add(fold(x.a))
-        names |= {short for short, full in sources.items() if full <= names}
+        grew = True
+        while grew:
+            more = {b for b, full in sources.items() if full <= names and b not in names}
+            names |= more
+            grew = bool(more)
         return [
             (loc[0], i)
             for i, m in enumerate(ex.mentions)
@@ -311,6 +342,14 @@ class _Where:
         return new
 
 
+# A judgement about one mention is about that mention: if it is gone, it is not looked for
+# by name elsewhere (another "Odessa" is not the one that was dismissed).
+def _one_mention(j: Judgement, side: str) -> bool:
+    return j.get("scope") == "mention" and (
+        (j.get("op") == "dismiss" and side == "a") or (j.get("op") == "split" and side == "b")
+    )
+
+
 def prepare(
     judgements: list[Judgement], extractions: list[Extraction], names: dict[str, str]
 ) -> tuple[Plan, list[Extraction]]:
@@ -324,90 +363,99 @@ def prepare(
     dismissed: dict[str, set[int]] = defaultdict(set)
     for j in plan.judgements:
         op = j.get("op")
-        a, why_a = where.find(j["a"])
+        a, why_a = where.find(j["a"], relocate=not _one_mention(j, "a"))
         if a is None:
             plan.report(j, "orphan", f"no mention {_quote(j['a'])} in this case")
             continue
         b, why_b = (None, "")
         if "b" in j:
-            b, why_b = where.find(j["b"])
+            b, why_b = where.find(j["b"], relocate=not _one_mention(j, "b"))
             if b is None:
                 plan.report(j, "orphan", f"no mention {_quote(j['b'])} in this case")
                 continue
         moved = "; ".join(w for w in (why_a, why_b) if w)
+        status = "moved" if moved else "applied"
         if op == "dismiss":
             if j.get("scope") == "name":
-                hits = [h for h in where.by_name.get(fold(j["a"]["text"]), [])]
+                hits = list(where.by_name.get(fold(j["a"]["text"]), []))
             else:
                 hits = [a]
             for doc, i in hits:
                 dismissed[doc].add(i)
-            plan.report(j, "moved" if moved else "applied", moved)
+            plan.report(j, status, moved)
             continue
         if op in PAIR_OPS:
             assert b is not None
-            la, lb = where.local(a), where.local(b)
             if op == "unsure":
                 plan.report(j, "recorded", moved)
                 continue
+            la, lb = where.local(a), where.local(b)
             if op == "different" and la == lb:
                 # one document's grouping put them together: the second name leaves it
                 text = fold(where.mention(b).text)
                 if text == fold(where.mention(a).text):
                     plan.report(j, "contradiction", "the two mentions are the same name")
                     continue
-                lb = (la[0], where.move(where.named(la, text))[la[0]])
-            pair = Pair(la, lb, j, [where.span(a), where.span(b)])
+                where.move(where.named(la, text))
+            pair = Pair(where.key(a), where.key(b), j, [where.span(a), where.span(b)])
             (plan.must if op == "same" else plan.cannot).append(pair)
-            plan.report(j, "moved" if moved else "applied", moved)
+            plan.report(j, status, moved)
             continue
         if op == "split":
             assert b is not None
-            la = where.local(a)
             if j.get("scope") == "name":
                 if fold(where.mention(b).text) == fold(where.mention(a).text):
                     plan.report(j, "contradiction", "cannot split an entity's own anchor name")
                     continue
-                plan.name_splits.append((la, fold(where.mention(b).text), j))
+                plan.name_splits.append((where.key(a), fold(where.mention(b).text), j))
             else:
                 if b == a:
                     plan.report(j, "contradiction", "cannot split the anchor mention itself")
                     continue
-                new = where.move([b])
-                plan.cannot.append(Pair(la, (b[0], new[b[0]]), j, [where.span(a), where.span(b)]))
-            plan.report(j, "moved" if moved else "applied", moved)
+                where.move([b])
+                spans = [where.span(a), where.span(b)]
+                plan.cannot.append(Pair(where.key(a), where.key(b), j, spans))
+            plan.report(j, status, moved)
             continue
         target = {"rename": plan.names, "kind": plan.kinds, "alias": plan.aliases}[op]
-        target.append((where.local(a), j))
-        plan.report(j, "moved" if moved else "applied", moved)
+        target.append((where.key(a), j))
+        plan.report(j, status, moved)
     for ex in exs:
         gone = dismissed.get(ex.doc)
         if gone:
             ex.mentions[:] = [m for i, m in enumerate(ex.mentions) if i not in gone]
+    where.refresh()
     plan.where = where
     return plan, exs
 
 
-def split_names(plan: Plan, members: dict[tuple[str, int], list[tuple[str, int]]]) -> bool:
-    """Carry out the name splits, given each anchor local's entity (its locals). True if any
-    mention moved, so that resolution must run again."""
+def split_names(plan: Plan, members: dict[LKey, list[LKey]]) -> bool:
+    """Carry out the name splits, given each local's entity (its locals) after a first
+    resolution. True if any mention moved, so that resolution must run again."""
     where = plan.where
     if where is None or not plan.name_splits:
         return False
-    where.refresh()
     changed = False
-    for la, name, j in plan.name_splits:
+    for mk, name, j in plan.name_splits:
+        la = plan.local(mk)
+        if la is None:
+            plan.report(j, "orphan", "its anchor mention was dismissed")
+            continue
         group = [at for loc in members.get(la, [la]) for at in where.named(loc, name)]
         if not group:
             plan.report(j, "no-op", "the entity no longer holds that name")
             continue
         new = where.move(group)
-        spans = [where.span(group[0]), where.span(group[0])]
-        plan.cannot += [Pair(la, (doc, local), j, spans) for doc, local in new.items()]
+        where.refresh()
+        firsts = {}
+        for at in group:
+            firsts.setdefault(at[0], where.key(at))
+        spans = [where.span(where.spans[k]) for k in firsts.values()]
+        plan.cannot += [Pair(mk, k, j, [spans[0], spans[0]]) for k in firsts.values()]
         # what was split out is one entity, wherever it was found
-        parts = list(new.items())
-        plan.must += [Pair(parts[0], part, j, spans) for part in parts[1:]]
-        changed = True
+        keys = list(firsts.values())
+        plan.must += [Pair(keys[0], k, j, [spans[0], spans[n + 1]]) for n, k in enumerate(keys[1:])]
+        changed = changed or bool(new)
     plan.name_splits = []
     return changed
 

@@ -375,7 +375,8 @@ def _apply_judged(locs, plan, find, barrier, join, forbid) -> None:  # type: ign
     pairs.sort(key=lambda x: plan.order(x[0].judgement))
     for p, same in pairs:
         j = p.judgement
-        i, k = at.get(p.a), at.get(p.b)
+        la, lb = plan.local(p.a), plan.local(p.b)
+        i, k = at.get(la) if la else None, at.get(lb) if lb else None
         if i is None or k is None:
             plan.report(j, "orphan", "one of its mentions was dismissed")
             continue
@@ -387,7 +388,11 @@ def _apply_judged(locs, plan, find, barrier, join, forbid) -> None:  # type: ign
                 plan.report(j, "contradiction", f"contradicts {jid}: judged different")
                 continue
             m = score_pair(locs[i], locs[k])
-            reasons = [f"judged the same by {j.get('who')} on {str(j.get('when'))[:10]}"]
+            by = f"by {j.get('who')} on {str(j.get('when'))[:10]}"
+            if j.get("op") == "split":  # the parts of one name split out belong together
+                reasons = [f"split out together from '{j['a'].get('name')}' {by}"]
+            else:
+                reasons = [f"judged the same {by}"]
             if j.get("note"):
                 reasons.append(f"note: {j['note']}")
             if m:

@@ -397,3 +397,41 @@ def test_reports_say_what_a_person_added(story: Path, tmp_path: Path) -> None:
     assert r.returncode == 0, r.stderr
     names = (tmp_path / "csv" / "names.csv").read_text()
     assert "the Brigade,aka" in names
+
+
+def test_judgements_after_a_split_follow_their_mention(story: Path) -> None:
+    """A rename or kind change anchored on a name split out earlier lands on the part split
+    out, not on what stayed; the document's own "known as" goes along with the name."""
+    db = str(story / "case.db")
+    assert cf("split", "Rustam Nazarov", "Rustam Nazarow", "--case", db).returncode == 0
+    r = cf("rename", "Rustam Nazarow", "R. N. (daily)", "--case", db)
+    assert r.returncode == 0, r.stderr
+    # merging the part back contradicts the split: refused, the case kept
+    r = cf("merge", "Rustam Nazarov", "R. N. (daily)", "--case", db)
+    assert r.returncode == 1 and "contradicts" in r.stderr, r.stderr
+    assert cf("kind", "Rustam Nazarow", "organization", "--case", db).returncode == 0
+    case = store.load(db)
+    part, rest = ent(case, "Rustam Nazarow"), ent(case, "Rustam Nazarov")
+    assert part["id"] != rest["id"]
+    assert (part["name"], part["kind"]) == ("R. N. (daily)", "organization")
+    assert (rest["name"], rest["kind"]) == ("Rustam Nazarov", "person")
+    assert ent(case, "Abu Khafs")["id"] == part["id"]  # "known as" went with the name
+    assert {o["status"] for o in case["judgement_report"]} == {"applied"}
+
+
+def test_a_one_mention_judgement_is_not_moved_to_another_mention(story: Path) -> None:
+    db = str(story / "case.db")
+    case = store.load(db)
+    odessa_b = next(
+        m
+        for m in ent(case, "Odessa")["mentions"]
+        if m["doc"] == next(d["id"] for d in case["documents"] if d["name"] == "b_daily.txt")
+    )
+    r = cf("dismiss", "--mention", f"b_daily.txt:{odessa_b['start']}", "--case", db)
+    assert r.returncode == 0, r.stderr
+    (story / "docs" / "b_daily.txt").unlink()
+    r = cf("build", str(story / "docs"), "-o", db, "--replace")
+    assert r.returncode == 0 and "orphan" in r.stderr, r.stderr
+    case = store.load(db)
+    assert ent(case, "Odessa")["mentions"]  # the Odessa of the other document stays
+    assert case["judgement_report"][0]["status"] == "orphan"
