@@ -109,6 +109,8 @@ def rejudge(
         held = store.load(out)
         judged = change(list(held.get("judgements", [])))
         docs = [Document.from_dict(d) for d in held["documents"]]
+        # the model the case was built with, whatever the shell's default
+        model = model or _model_of(store.load_extractions(out), docs)
         report = BuildReport()
         _make(
             docs,
@@ -165,7 +167,7 @@ def _make(
     case["built_from"] = built_from
     # keep the cache of documents that left the folder, so putting them back costs nothing;
     # what an older extractor or another model made is dropped
-    current = f"|{model_name}|{extractor_version()}"
+    current = f"|{model_name}@{_model_version(model_name)}|{extractor_version()}"
     for k, v in cache.items():
         if k.endswith(current):
             keep.setdefault(k, v)
@@ -242,6 +244,17 @@ def _refuse_to_drop(out: Path, docs: list[Document]) -> None:
             f"{out} holds {len(gone)} document(s) not in this build ({shown}); add their "
             "files, or pass --replace to drop them; nothing written"
         )
+
+
+def _model_of(cache: dict[str, Any], docs: list[Document]) -> str | None:
+    """The model whose extraction of these documents the case's cache holds."""
+    if not docs:
+        return None
+    prefix = f"{docs[0].sha256}:"
+    for key in sorted(cache):
+        if key.startswith(prefix) and key.endswith(f"|{extractor_version()}"):
+            return key.split("|")[1].rsplit("@", 1)[0]
+    return None
 
 
 def _model_name(model: str | None) -> str:

@@ -86,48 +86,56 @@ def judge(case_path: Path | None, make: Any, *, quiet: bool = False) -> None:
     others, and save; refuse, keeping the case as it was, if it cannot be applied."""
     path = _case_path(case_path)
     case = _load(path)
-    new = make(case)
+    try:
+        new = make(case)
+    except J.JudgementError as err:
+        raise Failure(one_line(str(err))) from None
     if any(j["id"] == new["id"] for j in case.get("judgements", [])):
-        raise Failure(f"already judged ({new['id']}: {J.describe(new)})")
+        raise Failure(f"already judged ({new['id']}: {_said(new)})")
 
     def check(built: dict[str, Any]) -> None:
         outcome = next(o for o in built.get("judgement_report", []) if o["id"] == new["id"])
         if outcome["status"] in J.REPORTED:
             why = outcome.get("why", outcome["status"])
-            raise Failure(f"{J.describe(new)}: {why}; nothing written")
+            raise Failure(f"{_said(new)}: {one_line(why)}; nothing written")
 
     built = _rejudge(path, lambda js: [*js, new], check)
     if not quiet:
-        click.echo(f"{new['id']}: {J.describe(new)}")
+        click.echo(f"{new['id']}: {_said(new)}")
         tell(built)
+
+
+def _said(j: J.Judgement) -> str:
+    """A judgement in one inert line: its texts come from documents and imports."""
+    return one_line(J.describe(j))
 
 
 def _rejudge(path: Path, change: Any, check: Any = None) -> dict[str, Any]:
     from casefile.build import rejudge
+    from casefile.cli import _model_errors
 
     try:
         report = rejudge(path, change, check=check)
-    except store.CaseError as err:
-        raise Failure(str(err)) from None
-    except J.JudgementError as err:
-        raise Failure(str(err)) from None
+    except (store.CaseError, J.JudgementError, *_model_errors()) as err:
+        raise Failure(one_line(str(err))) from None
     return report.case or {}
 
 
 def tell(case: dict[str, Any], *, only_problems: bool = False) -> None:
     """How many judgements the case holds, and every one that needs a person's eye."""
     report = case.get("judgement_report", [])
-    bad = [o for o in report if o["status"] in J.REPORTED]
+    bad = [o for o in report if o["status"] in (*J.REPORTED, "moved")]
     if not only_problems:
         click.echo(
             f"{len(report)} judgement(s) re-applied"
-            + (f"; {len(bad)} need attention (casefile judgements list)" if bad else ""),
+            + (f"; {len(bad)} to look at (casefile judgements list)" if bad else ""),
             err=True,
         )
     by_id = {j["id"]: j for j in case.get("judgements", [])}
     for o in bad:
-        what = J.describe(by_id[o["id"]]) if o["id"] in by_id else ""
-        click.echo(f"casefile: {o['id']} {o['status']}: {what}: {o.get('why', '')}", err=True)
+        what = _said(by_id[o["id"]]) if o["id"] in by_id else ""
+        why = one_line(o.get("why", ""))
+        click.echo(f"casefile: {one_line(o['id'])} {o['status']}: {what}: {why}", err=True)
 
 
 # ---------------------------------------------------------------- the commands
@@ -165,6 +173,8 @@ def different(first: str, second: str, case_path: Path | None, note: str | None)
 
     def make(case: dict[str, Any]) -> J.Judgement:
         a, b = find_entity(case, first), find_entity(case, second)
+        if a["id"] == b["id"] and fold(first) == fold(second):
+            raise Failure(f"{_quoted(first)} and {_quoted(second)} are one name")
         if a["id"] == b["id"]:
             return J.make(
                 "split", J.entity_anchor(a, first), J.entity_anchor(a, second),
@@ -222,9 +232,10 @@ def rename(entity: str, new_name: str, case_path: Path | None, note: str | None)
     """Give ENTITY the canonical name NEW_NAME (its other names stay as aliases)."""
 
     def make(case: dict[str, Any]) -> J.Judgement:
-        return J.make(
-            "rename", J.entity_anchor(find_entity(case, entity)), value=new_name, note=note
-        )
+        e = find_entity(case, entity)
+        if " ".join(new_name.split()) == e["name"]:
+            raise Failure(f"{_label(e)} is already called so")
+        return J.make("rename", J.entity_anchor(e), value=new_name, note=note)
 
     judge(case_path, make)
 
@@ -238,7 +249,10 @@ def kind(entity: str, new_kind: str, case_path: Path | None, note: str | None) -
     """Change the kind of ENTITY (person, organization or place)."""
 
     def make(case: dict[str, Any]) -> J.Judgement:
-        return J.make("kind", J.entity_anchor(find_entity(case, entity)), value=new_kind, note=note)
+        e = find_entity(case, entity)
+        if e["kind"] == new_kind:
+            raise Failure(f"{_label(e)} is already of kind {new_kind}")
+        return J.make("kind", J.entity_anchor(e), value=new_kind, note=note)
 
     judge(case_path, make)
 
@@ -252,7 +266,10 @@ def alias(entity: str, alias: str, case_path: Path | None, note: str | None) -> 
     """Add ALIAS to ENTITY by hand (with --note saying where it comes from)."""
 
     def make(case: dict[str, Any]) -> J.Judgement:
-        return J.make("alias", J.entity_anchor(find_entity(case, entity)), value=alias, note=note)
+        e = find_entity(case, entity)
+        if fold(alias) in {fold(e["name"])} | {fold(a["name"]) for a in e.get("aliases", [])}:
+            raise Failure(f"{_label(e)} already has the name {_quoted(alias)}")
+        return J.make("alias", J.entity_anchor(e), value=alias, note=note)
 
     judge(case_path, make)
 
@@ -307,10 +324,10 @@ def list_(case_path: Path | None, as_json: bool) -> None:
             click.echo(json.dumps({**j, "outcome": o}, ensure_ascii=True))
             continue
         why = f" ({one_line(o['why'])})" if o.get("why") else ""
-        note = f"  note: {one_line(j['note'])}" if j.get("note") else ""
+        note = f"  note: {one_line(str(j['note']))}" if j.get("note") else ""
         click.echo(
-            f"{j['id']}  {j.get('when', '')[:16]}  {one_line(str(j.get('who', '')))}  "
-            f"{one_line(J.describe(j))}  [{o['status']}{why}]{note}"
+            f"{one_line(str(j['id']))}  {one_line(str(j.get('when', '')))[:16]}  "
+            f"{one_line(str(j.get('who', '')))}  {_said(j)}  [{o['status']}{why}]{note}"
         )
 
 
@@ -348,10 +365,12 @@ def import_(source: Any, case_path: Path | None) -> None:
         if not line.strip():
             continue
         try:
-            new.append(J.check(json.loads(line)))
+            rec = J.check(json.loads(line))
         except (ValueError, J.JudgementError) as err:
             msg = str(err).splitlines()[0] if str(err) else err.__class__.__name__
-            raise Failure(f"{source.name}, line {n}: {msg}; nothing written") from None
+            raise Failure(f"{source.name}, line {n}: {one_line(msg)}; nothing written") from None
+        if all(j["id"] != rec["id"] for j in new):  # the same judgement twice: once
+            new.append(rec)
     path = _case_path(case_path)
     added: list[int] = []
 
@@ -388,5 +407,5 @@ def undo(judgement_id: str | None, case_path: Path | None) -> None:
         return [j for j in old if j is not target]
 
     built = _rejudge(path, change)
-    click.echo(f"undone {gone[0]['id']}: {J.describe(gone[0])}")
+    click.echo(f"undone {one_line(str(gone[0]['id']))}: {_said(gone[0])}")
     tell(built)

@@ -23,6 +23,7 @@ import datetime as dt
 import getpass
 import hashlib
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -96,6 +97,11 @@ def make(
     """A new judgement record, checked; JudgementError says what is wrong."""
     if op not in OPS:
         raise JudgementError(f"unknown judgement {op!r} (one of: {', '.join(OPS)})")
+    for what, v in (("value", value), ("note", note), ("who", by), ("when", when)):
+        if v is not None and not isinstance(v, str):
+            raise JudgementError(f"a judgement's {what} must be text")
+    if when is not None and not _WHEN.match(when):
+        raise JudgementError(f"a judgement's time must be like 2026-11-22T10:00:00Z, not {when!r}")
     if (op in PAIR_OPS or op == "split") and b is None:
         raise JudgementError(f"a {op!r} judgement needs two mentions")
     if op in ("rename", "kind", "alias") and not (value or "").strip():
@@ -127,6 +133,9 @@ def _check_anchor(a: Any) -> Anchor:
         raise JudgementError("an anchor needs a document id and a text")
     if not (_is_int(start) and _is_int(end) and 0 <= start < end):
         raise JudgementError(f"an anchor needs 0 <= start < end (got {start!r}, {end!r})")
+    for k in ("name", "kind"):
+        if a.get(k) is not None and not isinstance(a[k], str):
+            raise JudgementError(f"an anchor's {k} must be text")
     return {k: v for k, v in a.items() if k in ("doc", "start", "end", "text", "kind", "name")}
 
 
@@ -153,9 +162,16 @@ def check(rec: Any) -> Judgement:
         by=str(rec.get("who") or "unknown"),
         when=str(rec.get("when") or now()),
     )
-    if isinstance(rec.get("id"), str) and rec["id"]:
-        made["id"] = rec["id"]
+    given = rec.get("id")
+    if given is not None:
+        if not (isinstance(given, str) and _ID.match(given)):
+            raise JudgementError("a judgement's id must be like j-0123456789 (or left out)")
+        made["id"] = given
     return made
+
+
+_ID = re.compile(r"j-[0-9a-f]{10}\Z")
+_WHEN = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)?\Z")
 
 
 def describe(j: Judgement) -> str:

@@ -263,7 +263,7 @@ def test_cli_judgements_survive_rebuild_and_a_new_document(story: Path) -> None:
     db = str(story / "case.db")
     assert cf("different", "Dmitri Volkov", "Dmitry Volkov", "--case", db).returncode == 0
     assert cf("rename", "Rustam Nazarov", "Rustam N.", "--note", "as in court", "--case", db)
-    assert cf("kind", "Police", "organization", "--case", db).returncode == 0
+    assert cf("kind", "Kherson", "organization", "--case", db).returncode == 0
     assert cf("alias", "EFB", "the Brigade", "--case", db).returncode == 0
     assert cf("dismiss", "Moldova", "--case", db).returncode == 0
     r = cf("split", "Rustam N.", "Abu Khafs", "--case", db)
@@ -435,3 +435,45 @@ def test_a_one_mention_judgement_is_not_moved_to_another_mention(story: Path) ->
     case = store.load(db)
     assert ent(case, "Odessa")["mentions"]  # the Odessa of the other document stays
     assert case["judgement_report"][0]["status"] == "orphan"
+
+
+def test_hostile_or_malformed_imports_are_refused_in_one_line(story: Path, tmp_path: Path) -> None:
+    db = str(story / "case.db")
+    assert cf("rename", "Odessa", "Odesa", "--case", db).returncode == 0
+    good = json.loads(cf("judgements", "export", "--case", db).stdout)
+    cf("judgements", "undo", "--case", db)
+    raw = Path(db).read_bytes()
+    for bad in [
+        {**good, "id": "j-\x1b]0;pwned\x07"},
+        {**good, "when": "2026\x1b[2J"},
+        {**good, "value": 5},
+        {**good, "note": {"a": 1}},
+        {**good, "a": {**good["a"], "name": ["z"]}},
+    ]:
+        (tmp_path / "bad.jsonl").write_text(json.dumps(bad) + "\n")
+        r = cf("judgements", "import", str(tmp_path / "bad.jsonl"), "--case", db)
+        assert r.returncode == 1, (bad, r.stderr)
+        assert r.stderr.count("\n") == 1 and "\x1b" not in r.stderr and "internal" not in r.stderr
+    assert Path(db).read_bytes() == raw
+    # a name from a document that carries an escape is shown inert
+    hostile = {**good, "id": "j-0123456789", "a": {**good["a"], "name": "Ode\x1b[2Jsa"}}
+    (tmp_path / "h.jsonl").write_text(json.dumps(hostile) + "\n")
+    assert cf("judgements", "import", str(tmp_path / "h.jsonl"), "--case", db).returncode == 0
+    for args in (("judgements", "list"), ("judgements", "undo")):
+        r = cf(*args, "--case", db)
+        assert r.returncode == 0 and "\x1b" not in r.stdout + r.stderr
+
+
+def test_empty_values_and_no_ops_are_refused_in_one_line(story: Path) -> None:
+    db = str(story / "case.db")
+    for args in [
+        ("rename", "Odessa", ""),
+        ("alias", "Odessa", "  "),
+        ("rename", "Odessa", "Odessa"),
+        ("kind", "Odessa", "place"),
+        ("alias", "Odessa", "odessa"),
+        ("different", "Odessa", "odessa"),
+    ]:
+        r = cf(*args, "--case", db)
+        assert r.returncode == 1 and r.stderr.count("\n") == 1, (args, r.stderr)
+        assert "internal error" not in r.stderr
