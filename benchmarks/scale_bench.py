@@ -2,6 +2,7 @@
 
     python benchmarks/scale_bench.py [--sizes 100,1000,10000] [--out DIR] [--keep]
                                      [--ner-sample 1000] [--seed 8] [--repeat 5]
+                                     [--add-one-sizes 1000] [--resume]
 
 For each size, generates a corpus (benchmarks/gen_corpus.py) and measures, every step in a
 process of its own so that memory and cold starts are real:
@@ -305,109 +306,144 @@ def _say(msg: str) -> None:
 
 
 def bench_size(n: int, base: Path, args: argparse.Namespace) -> dict[str, Any]:
+    """All measurements at one size. Each step's figures are saved to nN/figures.json as it
+    ends: with --resume, the steps already there are not run again (a run is long)."""
     import gen_corpus
 
-    f: dict[str, Any] = {"docs": n}
     work = base / f"n{n}"
-    shutil.rmtree(work, ignore_errors=True)
     docs, extra, case = work / "docs", work / "extra", work / "case.db"
-    t = time.perf_counter()
-    manifest = gen_corpus.write(n, docs, args.seed, extra_dir=extra)
-    texts = [p.read_text(encoding="utf-8") for p in sorted(docs.glob("*.txt"))]
-    f["words"] = _words(texts)
+    saved = work / "figures.json"
+    f: dict[str, Any] = {"docs": n}
+    if args.resume and saved.exists() and case.exists():
+        f = json.loads(saved.read_text(encoding="utf-8"))
+        _say(f"{n}: resuming after {', '.join(f.get('done', []))}")
+    else:
+        shutil.rmtree(work, ignore_errors=True)
+        work.mkdir(parents=True)
+
+    def step(name: str, fn: Callable[[], None]) -> None:
+        if name in f.setdefault("done", []):
+            return
+        fn()
+        f["done"].append(name)
+        saved.write_text(json.dumps(f, indent=1), encoding="utf-8")
+
+    manifest: dict[str, Any] = {}
+
+    def corpus() -> None:
+        t = time.perf_counter()
+        gen_corpus.write(n, docs, args.seed, extra_dir=extra)
+        texts = [p.read_text(encoding="utf-8") for p in sorted(docs.glob("*.txt"))]
+        f["words"] = _words(texts)
+        _say(f"{n}: corpus of {f['words']:,} words in {time.perf_counter() - t:.1f} s")
+
+    step("corpus", corpus)
+    manifest = json.loads((docs / ".manifest.json").read_text(encoding="utf-8"))
     f["people"] = len(manifest["people"])
-    _say(f"{n}: corpus of {f['words']:,} words in {time.perf_counter() - t:.1f} s")
 
-    sample = min(n, args.ner_sample)
-    ner = json.loads(run(me("_ner", str(docs), str(sample))).stdout)
-    f["ner_docs"] = ner["docs"]
-    f["ner_wps"] = ner["words"] / ner["seconds"]
-    _say(f"{n}: bare spaCy {f['ner_wps']:,.0f} words/s over {ner['docs']} documents")
+    def ner() -> None:
+        sample = min(n, args.ner_sample)
+        out = json.loads(run(me("_ner", str(docs), str(sample))).stdout)
+        f["ner_docs"] = out["docs"]
+        f["ner_wps"] = out["words"] / out["seconds"]
+        _say(f"{n}: bare spaCy {f['ner_wps']:,.0f} words/s over {out['docs']} documents")
 
-    r = run(me("_build", str(case), str(docs)))
-    b = json.loads(r.stdout)
-    f.update(
-        build_s=r.seconds,
-        build_wps=f["words"] / r.seconds,
-        build_in_process_s=b["seconds"],
-        phases=b["phases"],
-        entities=b["entities"],
-        build_max_rss=r.max_rss,
-        build_tree_rss=r.tree_rss,
-        build_peak=r.peak,
-        case_bytes=case.stat().st_size,
-    )
-    f["extract_wps"] = f["words"] / b["phases"]["extract"]
-    _say(f"{n}: build {r.seconds:.1f} s, peak {r.peak / GB:.2f} GB, {b['phases']}")
+    step("ner", ner)
 
-    plus = work / "plus.case.db"
-    shutil.copyfile(case, plus)
-    r = run(me("_build", str(plus), str(docs), str(extra)))
-    a = json.loads(r.stdout)
-    f.update(add_one_s=r.seconds, add_one_phases=a["phases"], add_one_peak=r.peak)
-    plus.unlink()
-    backup = plus.with_name(plus.name + ".bak")
-    backup.unlink(missing_ok=True)
-    _say(f"{n}: add one document {r.seconds:.1f} s, {a['phases']}")
+    def build() -> None:
+        r = run(me("_build", str(case), str(docs)))
+        b = json.loads(r.stdout)
+        f.update(
+            build_s=r.seconds,
+            build_wps=f["words"] / r.seconds,
+            build_in_process_s=b["seconds"],
+            phases=b["phases"],
+            entities=b["entities"],
+            build_max_rss=r.max_rss,
+            build_tree_rss=r.tree_rss,
+            build_peak=r.peak,
+            case_bytes=case.stat().st_size,
+        )
+        f["extract_wps"] = f["words"] / b["phases"]["extract"]
+        _say(f"{n}: build {r.seconds:.1f} s, peak {r.peak / GB:.2f} GB, {b['phases']}")
 
-    r = run(me("_resolve", str(case), str(docs)))
-    f["resolve"] = json.loads(r.stdout)
-    f["resolve_peak"] = r.peak
-    _say(f"{n}: resolution {f['resolve']}")
+    step("build", build)
 
-    f["load"] = json.loads(run(me("_load", str(case))).stdout)
+    def add_one() -> None:
+        if args.add_one_sizes is not None and n not in args.add_one_sizes:
+            return
+        plus = work / "plus.case.db"
+        shutil.copyfile(case, plus)
+        r = run(me("_build", str(plus), str(docs), str(extra)))
+        a = json.loads(r.stdout)
+        f.update(add_one_s=r.seconds, add_one_phases=a["phases"], add_one_peak=r.peak)
+        for leftover in (plus, plus.with_name(plus.name + ".bak")):
+            leftover.unlink(missing_ok=True)
+        _say(f"{n}: add one document {r.seconds:.1f} s, {a['phases']}")
+
+    step("add_one", add_one)
+
+    def resolve() -> None:
+        r = run(me("_resolve", str(case), str(docs)))
+        f["resolve"] = json.loads(r.stdout)
+        f["resolve_peak"] = r.peak
+        _say(f"{n}: resolution {f['resolve']}")
+
+    step("resolution", resolve)
+
+    def load() -> None:
+        f["load"] = json.loads(run(me("_load", str(case))).stdout)
+
+    step("store_load", load)
 
     # the person with the most documents; the query is the surname as most sources spell it
-    person = max(manifest["people"].values(), key=lambda p: (p["documents"], p["name"]))
+    pid, person = max(manifest["people"].items(), key=lambda kv: (kv[1]["documents"], kv[0]))
     name = person["surname"][0]
     spellings = person["spellings"]
     lookup = [sys.executable, "-m", "casefile", "lookup", name, "--case", str(case)]
-    f["lookup_s"] = median_run(lookup, args.repeat)
-    f["python_s"] = median_run([sys.executable, "-c", "pass"], args.repeat)
-    grep = ["grep", "-ril", name, str(docs)]
-    f["grep_s"] = median_run(grep, args.repeat)
-    grep_docs = set(Path(p).name for p in run(grep, check=False).stdout.split())
-    pid = next(k for k, v in manifest["people"].items() if v is person)
-    person_docs = set(manifest["mentions"][pid])
-    missed = [s for s in spellings if name.casefold() not in s.casefold()]
-    f["query"] = name
-    f["grep_spellings_missed"] = (len(missed), len(spellings))
-    f["grep_docs_missed"] = (len(person_docs - grep_docs), len(person_docs))
-    found = json.loads(run([*lookup, "--json"], check=False).stdout or "{}").get("best") or {}
-    names = {found.get("name", "").casefold()} | {
-        a["name"].casefold() for a in found.get("aliases", [])
-    }
-    found_docs = {m.get("doc_name") for m in found.get("mentions", [])}
-    f["lookup_spellings_found"] = (
-        sum(1 for s in spellings if s.casefold() in names),
-        len(spellings),
-    )
-    f["lookup_docs_found"] = (len(person_docs & found_docs), len(person_docs))
-    _say(
-        f"{n}: lookup {f['lookup_s']:.2f} s, python {f['python_s']:.2f} s, grep "
-        f"{f['grep_s']:.3f} s; grep misses {missed} of {spellings}"
-    )
 
-    # queries a user would type: the person under another spelling, a kunya, places, counts
-    queries = [person["name"], spellings[-1]]
-    queries += person["kunya"][:1]
-    queries += ["killed at least", "arrested", "liberation front"]
-    r = run(
-        [
-            sys.executable,
-            str(BENCH.parent / "tui_bench.py"),
-            "--case",
-            str(case),
-            "--json",
-            "--queries",
-            ",".join(q.lower() for q in queries),
-        ]
-    )
-    f["tui"] = json.loads(r.stdout.strip().splitlines()[-1])
-    # what tui_bench's clock leaves out: a new process importing the app
-    f["tui_import_s"] = median_run([sys.executable, "-c", "import tui.app"], args.repeat)
-    f["tui_peak"] = r.peak
-    _say(f"{n}: tui {f['tui']}")
+    def cold_lookup() -> None:
+        f["lookup_s"] = median_run(lookup, args.repeat)
+        f["python_s"] = median_run([sys.executable, "-c", "pass"], args.repeat)
+        grep = ["grep", "-ril", name, str(docs)]
+        f["grep_s"] = median_run(grep, args.repeat)
+        grep_docs = {Path(p).name for p in run(grep, check=False).stdout.split()}
+        person_docs = set(manifest["mentions"][pid])
+        missed = [s for s in spellings if name.casefold() not in s.casefold()]
+        f["query"] = name
+        f["grep_spellings_missed"] = (len(missed), len(spellings))
+        f["grep_docs_missed"] = (len(person_docs - grep_docs), len(person_docs))
+        found = json.loads(run([*lookup, "--json"], check=False).stdout or "{}").get("best") or {}
+        names = {found.get("name", "").casefold()} | {
+            a["name"].casefold() for a in found.get("aliases", [])
+        }
+        found_docs = {m.get("doc_name") for m in found.get("mentions", [])}
+        f["lookup_spellings_found"] = (
+            sum(1 for s in spellings if s.casefold() in names),
+            len(spellings),
+        )
+        f["lookup_docs_found"] = (len(person_docs & found_docs), len(person_docs))
+        _say(
+            f"{n}: lookup {f['lookup_s']:.2f} s, python {f['python_s']:.2f} s, grep "
+            f"{f['grep_s']:.3f} s; grep misses {missed} of {spellings}"
+        )
+
+    step("lookup", cold_lookup)
+
+    def tui() -> None:
+        # what a user would type: the person under two spellings, a kunya, counts, an org
+        queries = [person["name"], spellings[-1], *person["kunya"][:1]]
+        queries += ["killed at least", "arrested", "liberation front"]
+        bench = str(BENCH.parent / "tui_bench.py")
+        typed = ",".join(q.lower() for q in queries)
+        r = run([sys.executable, bench, "--case", str(case), "--json", "--queries", typed])
+        f["tui"] = json.loads(r.stdout.strip().splitlines()[-1])
+        f["tui_peak"] = r.peak
+        # what tui_bench's clock leaves out: a new process importing the app
+        f["tui_import_s"] = median_run([sys.executable, "-c", "import tui.app"], args.repeat)
+        _say(f"{n}: tui {f['tui']}")
+
+    step("tui", tui)
     return f
 
 
@@ -481,6 +517,8 @@ def report(sizes: list[dict[str, Any]], command: str) -> str:
                 lambda s: (
                     f"{_fmt_s(s['add_one_s'])}: "
                     + ", ".join(f"{k} {v:.1f}" for k, v in s["add_one_phases"].items())
+                    if "add_one_s" in s
+                    else "not run (--add-one-sizes)"
                 )
             ),
             "-",
@@ -623,7 +661,18 @@ def main() -> None:
     ap.add_argument("--ner-sample", type=int, default=1000, help="documents for the bare pass")
     ap.add_argument("--seed", type=int, default=8)
     ap.add_argument("--repeat", type=int, default=5, help="runs per cold-start timing")
+    ap.add_argument(
+        "--add-one-sizes",
+        help="sizes at which to time adding one document (default: all; the issue asks 1000)",
+    )
+    ap.add_argument(
+        "--resume",
+        action="store_true",
+        help="with --out: keep the steps a previous run of the same sizes finished",
+    )
     args = ap.parse_args()
+    if args.add_one_sizes is not None:
+        args.add_one_sizes = {int(x) for x in args.add_one_sizes.split(",")}
     sizes = [int(x) for x in args.sizes.split(",")]
     base = args.out or Path(tempfile.mkdtemp(prefix="casefile-bench-"))
     base.mkdir(parents=True, exist_ok=True)
