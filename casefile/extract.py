@@ -894,7 +894,7 @@ def _fix_kinds(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
     votes: dict[str, Counter[str]] = {}
     for c in cands:
         votes.setdefault(fold(c.text(text)), Counter())[c.kind] += 1
-    decided = {fold(c.text(text)): c.kind for c in cands if c.by_context}
+    decided = _context_vote(cands, text)
     for c in cands:  # one surface, one kind: what the context said wins over the model's votes
         if fold(c.text(text)) in decided:
             c.kind = decided[fold(c.text(text))]  # type: ignore[assignment]
@@ -944,6 +944,94 @@ def _fix_kinds(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
             c.kind = votes[f].most_common(1)[0][0]  # type: ignore[assignment]
         out.append(c)
     return out
+
+
+# ---------------------------------------------------------------- the context vote
+
+# Every occurrence of a surface in a document may say what it is by the words around it; the
+# majority of these cues decides the surface's kind for the whole document (a tie keeps the
+# model's reading). A person has an age, kin and a fate; a place is where things happen; a group
+# has fighters, members and people who join it.
+_PERSON_AFTER = re.compile(
+    r"(?:,\s+(?:aged\s+)?\d{1,3},"  # "Tomas Velde, 34,"
+    r"|['’]s?\s+(?:wife|husband|widow|sons?|daughters?|father|mother|brothers?|sisters?|"
+    r"family|relatives|lawyers?|body)\b"  # "Velde's widow"
+    r"|\s+(?:was|had\s+been)\s+(?:born|arrested|detained|sentenced|convicted|buried|charged|"
+    r"shot\s+dead)\b)"
+)
+_SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|added|recalled|insisted|explained)\b")
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|told)\s+$")
+_PLACE_CUE_BEFORE = re.compile(
+    r"(?:\b(?:[Ii]n|[Nn]ear|[Oo]utside|[Ii]nto|[Bb]etween|via)"
+    r"|\b(?:came|comes?|coming|fled|flee|returned|travell?ed|moved|drove|driven|crossed|arrived|"
+    r"hails?|hailing|originally|escaped|road|route|way|kilometres|kilometers|km|miles)\s+from"
+    r"|\b(?:town|village|city|district|province|region|area|governorate|county|outskirts|"
+    r"[Rr]esidents|[Ii]nhabitants)\s+of)\s+"
+    r"(?:[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?(?:,\s+[A-Z][\w'’\-]*)*,?\s+and\s+)?$"  # "X and Y"
+)
+_PLACE_CUE_AFTER = re.compile(
+    r"(?:,?\s+and\s+[A-Z][\w'’\-]*)?"  # "the Kalo and Dera districts"
+    r"\s+(?:district|neighbou?rhood|quarter|region|province|governorate|county|village|town|"
+    r"city|municipality|township|hamlet|suburb|sub-?district|upazila|tehsil|prefecture|commune|"
+    r"oblast|woreda|area|residents|valley)s?\b"
+)
+_GROUP_CUE_BEFORE = re.compile(
+    r"\b(?:joined|joining|join|fought\s+(?:with|for|alongside)|affiliated\s+(?:with|to)|"
+    r"(?:faction|wing|offshoot|splinter|branch|cells?|fighters|militants|members?)\s+of"
+    r"(?:\s+the)?|(?:weekly|magazine|daily|newspaper|agency|radio|station|channel|website))\s+$",
+)
+_GROUP_CUE_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:fighters|militants|insurgents|militiamen|jihadists|members|cells?|"
+    r"claimed\s+responsibility|group|movement|faction|militia)\b"
+)
+# First words of group names in Arabic, Urdu and Persian usage: "Jamaat …", "Ansar …",
+# "Harakat …", "Hizb …", "Jaysh …", "Lashkar …", "Tehreek …" (any inflection: "Jamaatul").
+_GROUP_FIRST = re.compile(
+    r"(?i)^(?:jama|ansar|harakat|hizb|jaysh|jaish|jabhat|kata'?ib|katibat|liwa|saraya|lashkar|"
+    r"tehreek|tehrik|tanzim|majlis|sipah)"
+)
+
+
+def _cue(text: str, a: int, b: int, kind: str) -> Kind | None:
+    """What the words around one occurrence say it is, or None."""
+    surface = text[a:b]
+    before = text[max(0, a - 60) : a]
+    words = surface.split()
+    if _GROUP_FIRST.match(surface) and len(words) > 1:
+        return "organization"
+    if re.fullmatch(r"[A-Z]{2,6}", surface) and places.canonical(surface) is None:
+        return "organization"  # an acronym
+    if _GROUP_CUE_AFTER.match(text, b) or _GROUP_CUE_BEFORE.search(before):
+        return "organization"
+    if (is_kunya(surface) and not places.canonical(surface)) or _PERSON_AFTER.match(text, b):
+        return "person"
+    if kind == "organization" and _org_words(words):
+        return None  # "in the Border Police", "from the Rapid Force"
+    if re.match(r"['’]s?\b", text[b : b + 2]):
+        return None  # "in Velde's house"
+    if _PLACE_CUE_AFTER.match(text, b) or (len(words) <= 3 and _PLACE_CUE_BEFORE.search(before)):
+        return "place"
+    speaks = _SPEECH_AFTER.match(text, b) or _SPEECH_BEFORE.search(before)
+    if kind == "place" and speaks and places.canonical(surface) is None:
+        return "person"  # a village does not speak
+    return None
+
+
+def _context_vote(cands: list[_Cand], text: str) -> dict[str, Kind]:
+    """Surface → kind, where the occurrences' cues (and earlier context readings) agree."""
+    votes: dict[str, Counter[Kind]] = {}
+    for c in cands:
+        f = fold(c.text(text))
+        if c.by_context:
+            votes.setdefault(f, Counter())[c.kind] += 1
+        elif cue := _cue(text, c.start, c.end, c.kind):
+            votes.setdefault(f, Counter())[cue] += 1
+    decided = {fold(c.text(text)): c.kind for c in cands if c.by_context}  # ties keep these
+    for f, v in votes.items():
+        ranked = v.most_common()
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            decided[f] = ranked[0][0]
+    return decided
 
 
 def _not_a_person(surface: str) -> bool:

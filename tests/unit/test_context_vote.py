@@ -1,0 +1,62 @@
+"""The context vote: every occurrence of a surface in a document says what it is by the words
+around it, and the majority decides the kind for the whole document. Invented names only."""
+
+from __future__ import annotations
+
+import pytest
+
+from casefile.extract import _cue
+from tests.unit.test_extract import run
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "model_kind", "kind"),
+    [
+        # places: where things happen
+        ("The road between Kavuto and Nembali was closed.", "Kavuto", "person", "place"),
+        ("The road between Kavuto and Nembali was closed.", "Nembali", "organization", "place"),
+        ("He was buried in his home village of Tarvesh.", "Tarvesh", "organization", "place"),
+        ("Fighting spread to the Ombela and Sutra districts.", "Ombela", "organization", "place"),
+        ("A woman who fled from Dirkali in 2020 spoke.", "Dirkali", "organization", "place"),
+        ("Dirkali residents were still in shock.", "Dirkali", "organization", "place"),
+        # not a place: instructions come from people, a house belongs to someone
+        ("He acted on instructions from Arvo Kettunen.", "Arvo Kettunen", "person", None),
+        ("The talks were held in Arvo Kettunen's office.", "Arvo Kettunen", "person", None),
+        ("Officers in the Border Police were told.", "Border Police", "organization", None),
+        # groups: people join them and they have fighters
+        ("He fought with Ahlu Karama before 2019.", "Ahlu Karama", "person", "organization"),
+        ("Nuru Kwa fighters attacked the post.", "Nuru Kwa", "person", "organization"),
+        ("The satirical weekly Pomme Verte mocked him.", "Pomme Verte", "person", "organization"),
+        ("Jamaatul Fajr Tolva was blamed.", "Jamaatul Fajr Tolva", "person", "organization"),
+        ("The mission, known as UNTRAM, left.", "UNTRAM", "place", "organization"),
+        # people: an age, kin, a fate; a village does not speak
+        ("Teodor Ivasko, 41, was wounded.", "Teodor Ivasko", "place", "person"),
+        ("Ivasko's widow spoke to reporters.", "Ivasko", "organization", "person"),
+        ("Ivasko was arrested in May.", "Ivasko", "place", "person"),
+        ("Ivasko told reporters he was innocent.", "Ivasko", "place", "person"),
+        ("Kenya told reporters nothing.", "Kenya", "place", None),
+    ],
+)
+def test_one_occurrence_cue(text: str, name: str, model_kind: str, kind: str | None) -> None:
+    a = text.index(name)
+    assert _cue(text, a, a + len(name), model_kind) == kind
+
+
+def test_the_majority_of_cues_decides_for_every_occurrence(nlp) -> None:
+    text = (
+        "Gunmen attacked Sembalo on Sunday. Residents of Sembalo fled to the town of Kirvani. "
+        "Sembalo was calm on Monday, said Ilse Varnhagen, 52, a nurse."
+    )
+    _, _, kinds = run(nlp, text)
+    assert kinds.get("Sembalo") == "place"
+    assert kinds.get("Kirvani") == "place"
+    assert kinds.get("Ilse Varnhagen") == "person"
+
+
+def test_a_group_with_fighters_and_recruits(nlp) -> None:
+    text = (
+        "Officials blamed Harakat Nuru Tolva for the raid. Harakat Nuru Tolva fighters burned "
+        "the market, and two youths from the area had joined Harakat Nuru Tolva last year."
+    )
+    _, _, kinds = run(nlp, text)
+    assert kinds.get("Harakat Nuru Tolva") == "organization"
