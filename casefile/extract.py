@@ -889,8 +889,6 @@ def _resolve_overlaps(cands: list[_Cand], text: str) -> list[_Cand]:
 def _fix_kinds(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
     """One surface, one kind per document; the document's people claim their surnames."""
     people = {fold(c.text(text)) for c in cands if c.kind == "person"}
-    short = {s for p in people if (s := surname(p))}
-    short |= {g for p in people if not is_kunya(p) for g in given_names(p)}
     votes: dict[str, Counter[str]] = {}
     for c in cands:
         votes.setdefault(fold(c.text(text)), Counter())[c.kind] += 1
@@ -899,6 +897,8 @@ def _fix_kinds(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
         if fold(c.text(text)) in decided:
             c.kind = decided[fold(c.text(text))]  # type: ignore[assignment]
     people = {p for p in people if decided.get(p, "person") == "person"}
+    short = {s for p in people if (s := surname(p))}
+    short |= {g for p in people if not is_kunya(p) for g in given_names(p)}
     full_people = sorted(
         {c.text(text) for c in cands if c.kind == "person" and len(c.text(text).split()) > 1}
     )
@@ -921,7 +921,7 @@ def _fix_kinds(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
             c.source += "+rule:person-name-in-document"
         elif (
             c.kind != "person"
-            and (f in people or f in short)
+            and (f in people or f in short or re.sub(r"^(?:al|el)-", "", f) in short)
             and not places.is_country_or_region(surface)  # a town may share a surname (Gwarzo)
         ):
             c.kind = "person"
@@ -982,6 +982,7 @@ _GROUP_CUE_BEFORE = re.compile(
 )
 _GROUP_CUE_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:fighters|militants|insurgents|militiamen|jihadists|members|cells?|"
+    r"operatives?|suicide\s+bombers?|"
     r"claimed\s+responsibility|group|movement|faction|militia)\b"
 )
 # First words of group names in Arabic, Urdu and Persian usage: "Jamaat …", "Ansar …",
@@ -989,6 +990,28 @@ _GROUP_CUE_AFTER = re.compile(
 _GROUP_FIRST = re.compile(
     r"(?i)^(?:jama|ansar|harakat|hizb|jaysh|jaish|jabhat|kata'?ib|katibat|liwa|saraya|lashkar|"
     r"tehreek|tehrik|tanzim|majlis|sipah)"
+)
+
+
+_APPOSED = (
+    r",\s+(?:an?|the)\s+(?:(?!of\b)[a-z][\w\-]*\s+){0,2}?"  # "X, a farming village", "X, a loose …"
+)
+# the noun heads the apposition: "a border village", not "a district administrator"
+_APPOSED_HEAD = (
+    r"(?=[,.;:)]|\s+(?:of|in|on|near|at|by|east|west|north|south|some|about|where|that|which|"
+    r"with|from|close|outside|and|between|along|across|around|located|home|based|led|linked|"
+    r"blamed|active|known)\b)"
+)
+_PLACE_APPOSED = re.compile(
+    _APPOSED + r"(?:village|town|city|district|province|region|suburb|hamlet|neighbou?rhood|"
+    r"settlement|port|island|county|municipality)s?" + _APPOSED_HEAD
+)
+_GROUP_APPOSED = re.compile(
+    _APPOSED + r"(?:group|coalition|movement|militia|faction|network|organi[sz]ation|alliance|"
+    r"party|newspaper|weekly|daily|magazine|broadcaster|agency|website|outlet)s?" + _APPOSED_HEAD
+)
+_COMPASS_FIRST = frozenset(
+    "north south east west central upper lower northern southern eastern western".split()
 )
 
 
@@ -1005,8 +1028,15 @@ def _cue(text: str, a: int, b: int, kind: str) -> Kind | None:
         return "organization"
     if (is_kunya(surface) and not places.canonical(surface)) or _PERSON_AFTER.match(text, b):
         return "person"
+    if _GROUP_APPOSED.match(text, b):
+        return "organization"
     if kind == "organization" and _org_words(words):
         return None  # "in the Border Police", "from the Rapid Force"
+    if _PLACE_APPOSED.match(text, b):
+        return "place"
+    compass = len(words) > 1 and fold(words[0]) in _COMPASS_FIRST and not _org_words(words)
+    if kind == "person" and compass:
+        return "place"  # "Central Velmora": no one is named "Central"
     if re.match(r"['’]s?\b", text[b : b + 2]):
         return None  # "in Velde's house"
     if _PLACE_CUE_AFTER.match(text, b) or (len(words) <= 3 and _PLACE_CUE_BEFORE.search(before)):

@@ -35,6 +35,23 @@ from tests.unit.test_extract import run
         ("Ivasko was arrested in May.", "Ivasko", "place", "person"),
         ("Ivasko told reporters he was innocent.", "Ivasko", "place", "person"),
         ("Kenya told reporters nothing.", "Kenya", "place", None),
+        # appositions and forms
+        ("The raid on Sombrevo, a farming village, ended.", "Sombrevo", "person", "place"),
+        (
+            "The Nuru Kwa, a loose coalition of cells, said so.",
+            "Nuru Kwa",
+            "person",
+            "organization",
+        ),
+        (
+            "said Ilse Varnhagen, the governor of Kirvani district.",
+            "Ilse Varnhagen",
+            "person",
+            None,
+        ),
+        ("Fighting spread to Central Velmora last year.", "Central Velmora", "person", "place"),
+        ("Central Velmora Council met.", "Central Velmora Council", "person", None),
+        ("An Ahlu Karama suicide bomber struck.", "Ahlu Karama", "place", "organization"),
     ],
 )
 def test_one_occurrence_cue(text: str, name: str, model_kind: str, kind: str | None) -> None:
@@ -60,3 +77,22 @@ def test_a_group_with_fighters_and_recruits(nlp) -> None:
     )
     _, _, kinds = run(nlp, text)
     assert kinds.get("Harakat Nuru Tolva") == "organization"
+
+
+def test_a_surname_with_its_article_belongs_to_the_person(nlp) -> None:
+    text = (
+        "said Col. Tariq al-Wazzani, a spokesman for the brigade. Two soldiers died, "
+        "al-Wazzani said on Monday."
+    )
+    _, _, kinds = run(nlp, text)
+    assert kinds.get("al-Wazzani") == "person"
+
+
+def test_a_group_read_as_a_person_does_not_lend_its_words_to_people(nlp) -> None:
+    text = (
+        "Harakat al-Nuru claimed the attack. Harakat al-Nuru fighters burned the market. "
+        "Officials blamed al-Nuru for the raid."
+    )
+    _, _, kinds = run(nlp, text)
+    assert kinds.get("Harakat al-Nuru") == "organization"
+    assert kinds.get("al-Nuru", "organization") != "person"
