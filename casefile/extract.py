@@ -959,6 +959,11 @@ _PERSON_AFTER = re.compile(
     r"|\s+(?:was|had\s+been)\s+(?:born|arrested|detained|sentenced|convicted|buried|charged|"
     r"shot\s+dead)\b)"
 )
+_PERSON_AFTER_ROLE = re.compile(  # "X is a former student of …", "X (Abu Tariq)"
+    rf"\s+(?:is|was)\s+(?:an?|the)\s+(?:[a-z\-]+\s+){{0,2}}?(?:{ROLE_NOUNS})"
+    r"(?=[,.;:]|\s+(?:of|in|at|for|from|with|who|and|based|since)\b)"
+    r"|\s+\((?:Abu|Abou|Umm|Abi)\s+[A-Z]"
+)
 _SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|added|recalled|insisted|explained)\b")
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|told)\s+$")
 _PLACE_CUE_BEFORE = re.compile(
@@ -1027,6 +1032,8 @@ def _cue(text: str, a: int, b: int, kind: str) -> Kind | None:
     if _GROUP_CUE_AFTER.match(text, b) or _GROUP_CUE_BEFORE.search(before):
         return "organization"
     if (is_kunya(surface) and not places.canonical(surface)) or _PERSON_AFTER.match(text, b):
+        return "person"
+    if _PERSON_AFTER_ROLE.match(text, b) and not _org_words(words):
         return "person"
     if _GROUP_APPOSED.match(text, b):
         return "organization"
@@ -1204,6 +1211,11 @@ def _name_after(text: str, pos: int) -> tuple[int, int] | None:
     if not words:
         return None
     a, b = words[0][0], words[-1][1]
+    quoted = (
+        m is not None and re.search(r"[\"“‘']", m.group()) and re.match(r"[\"”’']", text[b : b + 1])
+    )
+    if quoted and len(words) > 1:
+        return a, b  # a nickname in quotes is kept whole, title and all: alias "Sheikh Tariq"
     a, b = _clean(text, a, b, "person")
     return (a, b) if b > a else None
 

@@ -35,6 +35,14 @@ from tests.unit.test_extract import run
         ("Ivasko was arrested in May.", "Ivasko", "place", "person"),
         ("Ivasko told reporters he was innocent.", "Ivasko", "place", "person"),
         ("Kenya told reporters nothing.", "Kenya", "place", None),
+        (
+            "the camp of the group of Rodel Tampugao (Abu Yasin) was found",
+            "Rodel Tampugao",
+            "organization",
+            "person",
+        ),
+        ("Tampugao is a former student of a school in the city.", "Tampugao", "place", "person"),
+        ("Nuru Kwa is a militant group.", "Nuru Kwa", "person", None),
         # appositions and forms
         ("The raid on Sombrevo, a farming village, ended.", "Sombrevo", "person", "place"),
         (
@@ -96,3 +104,13 @@ def test_a_group_read_as_a_person_does_not_lend_its_words_to_people(nlp) -> None
     _, _, kinds = run(nlp, text)
     assert kinds.get("Harakat al-Nuru") == "organization"
     assert kinds.get("al-Nuru", "organization") != "person"
+
+
+def test_a_quoted_nickname_keeps_its_honorific(nlp) -> None:
+    text = (
+        'Police said the gang was led by Yusuf Omari Kazembe, alias "Sheikh Tembo", who crossed '
+        "the border last year."
+    )
+    ex, _, kinds = run(nlp, text)
+    assert kinds.get("Sheikh Tembo") == "person"
+    assert any("Sheikh Tembo" in (link.a, link.b) for link in ex.links)
