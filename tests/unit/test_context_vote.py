@@ -114,3 +114,13 @@ def test_a_quoted_nickname_keeps_its_honorific(nlp) -> None:
     ex, _, kinds = run(nlp, text)
     assert kinds.get("Sheikh Tembo") == "person"
     assert any("Sheikh Tembo" in (link.a, link.b) for link in ex.links)
+
+
+def test_vowel_and_russian_g_variants_of_one_name() -> None:
+    from casefile.matching import person_names_match
+
+    m = person_names_match("Mahmud Gabibov", "Magmud Habibov")  # Russian g for h, both words
+    assert m is not None and m.score >= 0.85
+    m = person_names_match("Alerom Kasudi", "Alirum Kasudi")  # three vowels, written differently
+    assert m is not None and m.score >= 0.85
+    assert person_names_match("Hassan Wekesa", "Hussein Wekesa") is None  # two are too few
