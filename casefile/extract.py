@@ -1054,13 +1054,23 @@ def _cue(text: str, a: int, b: int, kind: str) -> Kind | None:
     return None
 
 
+def _after_group_name(text: str, a: int, org_ends: set[int]) -> bool:
+    """'the Regional Police (Polda Velmara)': a short form in parentheses after a group's name."""
+    lead = max(0, a - 3)
+    m = re.search(r"\s*\($", text[lead:a])
+    return m is not None and lead + m.start() in org_ends
+
+
 def _context_vote(cands: list[_Cand], text: str) -> dict[str, Kind]:
     """Surface → kind, where the occurrences' cues (and earlier context readings) agree."""
     votes: dict[str, Counter[Kind]] = {}
+    org_ends = {c.end for c in cands if c.kind == "organization"}
     for c in cands:
         f = fold(c.text(text))
         if c.by_context:
             votes.setdefault(f, Counter())[c.kind] += 1
+        elif _after_group_name(text, c.start, org_ends):
+            votes.setdefault(f, Counter())["organization"] += 1
         elif cue := _cue(text, c.start, c.end, c.kind):
             votes.setdefault(f, Counter())[cue] += 1
     decided = {fold(c.text(text)): c.kind for c in cands if c.by_context}  # ties keep these

@@ -124,3 +124,13 @@ def test_vowel_and_russian_g_variants_of_one_name() -> None:
     m = person_names_match("Alerom Kasudi", "Alirum Kasudi")  # three vowels, written differently
     assert m is not None and m.score >= 0.85
     assert person_names_match("Hassan Wekesa", "Hussein Wekesa") is None  # two are too few
+
+
+def test_a_short_form_in_parentheses_after_a_group_is_a_group(nlp) -> None:
+    text = (
+        "The Velmara Regional Police (Polda Velmara) said the raid was lawful. The families "
+        "complained to the National Commission on Prisons (Komnas Lapas) on Monday."
+    )
+    _, _, kinds = run(nlp, text)
+    assert kinds.get("Polda Velmara", "organization") == "organization"
+    assert kinds.get("Komnas Lapas", "organization") == "organization"
