@@ -272,8 +272,14 @@ def _invisible(ch: str) -> bool:
 
 def _from_ner(sdoc: Doc, text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
     out = []
+    norp_before = {e.end_char + 1: e for e in sdoc.ents if e.label_ == "NORP"}
     for ent in sdoc.ents:
         label = ent.label_
+        prev = norp_before.get(ent.start_char)
+        if label == "ORG" and prev is not None and text[prev.end_char] == " ":
+            # a demonym or creed right before a group's name is part of it: "Velmaran Army",
+            # "Islamic Front of Ostmark" (the model tagged only the rest)
+            ent = sdoc.char_span(prev.start_char, ent.end_char, label="ORG") or ent
         if label in LABEL_KIND:
             kind = LABEL_KIND[label]
         elif label in ("NORP", "FAC"):

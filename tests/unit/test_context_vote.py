@@ -134,3 +134,12 @@ def test_a_short_form_in_parentheses_after_a_group_is_a_group(nlp) -> None:
     _, _, kinds = run(nlp, text)
     assert kinds.get("Polda Velmara", "organization") == "organization"
     assert kinds.get("Komnas Lapas", "organization") == "organization"
+
+
+def test_a_creed_word_before_a_group_name_is_part_of_it(nlp) -> None:
+    # the model tags "Islamic" NORP and "State" ORG; the group is the whole
+    _, _, kinds = run(
+        nlp, "The insurgents near Velmora pledged allegiance to Islamic State in 2019."
+    )
+    assert kinds.get("Islamic State") == "organization"
+    assert "State" not in kinds
