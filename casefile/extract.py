@@ -997,7 +997,7 @@ _GROUP_CUE_AFTER = re.compile(
     r"claimed\s+responsibility|group|movement|faction|militia)\b"
 )
 # First words of group names in Arabic, Urdu and Persian usage: "Jamaat …", "Ansar …",
-# "Harakat …", "Hizb …", "Jaysh …", "Lashkar …", "Tehreek …" (any inflection: "Jamaatul").
+# "Harakat …", "Hizb …", "Jaysh …", "Lashkar …", "Tehreek …" (any inflection: "Jamaatun").
 _GROUP_FIRST = re.compile(
     r"(?i)^(?:jama|ansar|harakat|hizb|jaysh|jaish|jabhat|kata'?ib|katibat|liwa|saraya|lashkar|"
     r"tehreek|tehrik|tanzim|majlis|sipah)"
@@ -1044,7 +1044,7 @@ def _cue(text: str, a: int, b: int, kind: str) -> Kind | None:
     if _GROUP_APPOSED.match(text, b):
         return "organization"
     if kind == "organization" and _org_words(words):
-        return None  # "in the Border Police", "from the Rapid Force"
+        return None  # "in the Border Police", "from the Mobile Force"
     if _PLACE_APPOSED.match(text, b):
         return "place"
     compass = len(words) > 1 and fold(words[0]) in _COMPASS_FIRST and not _org_words(words)
@@ -1061,7 +1061,7 @@ def _cue(text: str, a: int, b: int, kind: str) -> Kind | None:
 
 
 def _after_group_name(text: str, a: int, org_ends: set[int]) -> bool:
-    """'the Regional Police (Polda Velmara)': a short form in parentheses after a group's name."""
+    """'the Regional Police (Korwil Velmara)': a short form in parentheses after a group's name."""
     lead = max(0, a - 3)
     m = re.search(r"\s*\($", text[lead:a])
     return m is not None and lead + m.start() in org_ends

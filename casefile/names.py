@@ -225,7 +225,7 @@ def token_match(a: str, b: str) -> TokenMatch | None:
     if "g" in a + b and vowel_fold(a.replace("g", "h")) == vowel_fold(b.replace("g", "h")):
         return TokenMatch(a, b, 0.86, f"{a}~{b}: the same but for a Russian g for h")
     # the same consonants and as many vowels (three or more), only the vowels differ
-    # ("Amerol" / "Amirul"); two are too few to tell ("Hassan" / "Hussein")
+    # ("Alerom" / "Alirum"); two are too few to tell ("Talib" / "Tulab")
     groups_a, groups_b = re.findall(r"[aeiouy]+", a), re.findall(r"[aeiouy]+", b)
     if sa == sb and len(sa) >= 3 and a[0] == b[0] and len(groups_a) == len(groups_b) >= 3:
         return TokenMatch(a, b, 0.85, f"{a}~{b}: same consonants, the vowels written differently")

@@ -27,14 +27,14 @@ from tests.unit.test_extract import run
         ("He fought with Ahlu Karama before 2019.", "Ahlu Karama", "person", "organization"),
         ("Nuru Kwa fighters attacked the post.", "Nuru Kwa", "person", "organization"),
         ("The satirical weekly Pomme Verte mocked him.", "Pomme Verte", "person", "organization"),
-        ("Jamaatul Fajr Tolva was blamed.", "Jamaatul Fajr Tolva", "person", "organization"),
+        ("Jamaat Fajr Tolva was blamed.", "Jamaat Fajr Tolva", "person", "organization"),
         ("The mission, known as UNTRAM, left.", "UNTRAM", "place", "organization"),
         # people: an age, kin, a fate; a village does not speak
         ("Teodor Ivasko, 41, was wounded.", "Teodor Ivasko", "place", "person"),
         ("Ivasko's widow spoke to reporters.", "Ivasko", "organization", "person"),
         ("Ivasko was arrested in May.", "Ivasko", "place", "person"),
         ("Ivasko told reporters he was innocent.", "Ivasko", "place", "person"),
-        ("Kenya told reporters nothing.", "Kenya", "place", None),
+        ("Norway told reporters nothing.", "Norway", "place", None),
         (
             "the camp of the group of Rodel Tampugao (Abu Yasin) was found",
             "Rodel Tampugao",
@@ -108,7 +108,7 @@ def test_a_group_read_as_a_person_does_not_lend_its_words_to_people(nlp) -> None
 
 def test_a_quoted_nickname_keeps_its_honorific(nlp) -> None:
     text = (
-        'Police said the gang was led by Yusuf Omari Kazembe, alias "Sheikh Tembo", who crossed '
+        'Police said the gang was led by Idrisa Omari Kazembe, alias "Sheikh Tembo", who crossed '
         "the border last year."
     )
     ex, _, kinds = run(nlp, text)
@@ -119,27 +119,31 @@ def test_a_quoted_nickname_keeps_its_honorific(nlp) -> None:
 def test_vowel_and_russian_g_variants_of_one_name() -> None:
     from casefile.matching import person_names_match
 
-    m = person_names_match("Mahmud Gabibov", "Magmud Habibov")  # Russian g for h, both words
+    m = person_names_match("Galim Gabibov", "Halim Habibov")  # Russian g for h, both words
     assert m is not None and m.score >= 0.85
     m = person_names_match("Alerom Kasudi", "Alirum Kasudi")  # three vowels, written differently
     assert m is not None and m.score >= 0.85
-    assert person_names_match("Hassan Wekesa", "Hussein Wekesa") is None  # two are too few
+    assert person_names_match("Talib Wekesa", "Tulab Wekesa") is None  # two are too few
 
 
 def test_a_short_form_in_parentheses_after_a_group_is_a_group(nlp) -> None:
     text = (
-        "The Velmara Regional Police (Polda Velmara) said the raid was lawful. The families "
-        "complained to the National Commission on Prisons (Komnas Lapas) on Monday."
+        "The Velmara Regional Police (Korwil Velmara) said the raid was lawful. The families "
+        "complained to the National Commission on Prisons (Komdat Lapas) on Monday."
     )
     _, _, kinds = run(nlp, text)
-    assert kinds.get("Polda Velmara", "organization") == "organization"
-    assert kinds.get("Komnas Lapas", "organization") == "organization"
+    assert kinds.get("Korwil Velmara", "organization") == "organization"
+    assert kinds.get("Komdat Lapas", "organization") == "organization"
 
 
 def test_a_creed_word_before_a_group_name_is_part_of_it(nlp) -> None:
-    # the model tags "Islamic" NORP and "State" ORG; the group is the whole
-    _, _, kinds = run(
-        nlp, "The insurgents near Velmora pledged allegiance to Islamic State in 2019."
-    )
-    assert kinds.get("Islamic State") == "organization"
-    assert "State" not in kinds
+    # the model may tag the creed word NORP and only the rest ORG
+    from spacy.tokens import Span
+
+    from casefile.extract import _from_ner
+
+    text = "The fighters pledged allegiance to Sunni Dawn in 2019."
+    sdoc = nlp.make_doc(text)
+    sdoc.ents = [Span(sdoc, 5, 6, label="NORP"), Span(sdoc, 6, 7, label="ORG")]
+    cands = _from_ner(sdoc, text, [])
+    assert [(c.text(text), c.kind) for c in cands] == [("Sunni Dawn", "organization")]
