@@ -441,20 +441,38 @@ def _numeric_parser(order: str) -> Any:
     return DateDataParser(languages=["en"], settings={"DATE_ORDER": order, "STRICT_PARSING": True})
 
 
+_FULL_NUMERIC_RE = re.compile(
+    r"(?<![0-9./-])[0-9]{1,2}([/.])[0-9]{1,2}\1[0-9]{4}(?![0-9/-]|\.[0-9])"  # may end a sentence
+)
+
+
 def _numeric_in_hints(text: str, spans: list[tuple[int, int]]) -> list[DateExpr]:
-    """Numeric dates ("13/01/2024") inside NER DATE spans, when day and month order is clear."""
+    """Numeric dates ("13/01/2024") inside NER DATE spans, and anywhere when the year has four
+    digits ("03.08.2024"). Day and month order: as the date itself shows (13 > 12), else as the
+    document's other numeric dates show, else day first with dots ("03.08.2024", the European
+    style); a slash date that stays ambiguous ("04/08/2024") gives its year only."""
+    found = [m for s, t in spans for m in _NUMERIC_RE.finditer(text, s, t)]
+    seen = {m.start() for m in found}
+    found += [m for m in _FULL_NUMERIC_RE.finditer(text) if m.start() not in seen]
+    orders = [_numeric_order(re.split(r"[/.-]", m[0])) for m in found]
+    known = {o for o in orders if o in ("DMY", "MDY")}
     out = []
-    for s, t in spans:
-        for m in _NUMERIC_RE.finditer(text, s, t):
-            order = _numeric_order(re.split(r"[/.-]", m[0]))
-            if order is None:
-                continue
-            got = _numeric_parser(order).get_date_data(m[0])
-            if got is None or got.date_obj is None or got.period != "day":
-                continue
-            d = got.date_obj
-            if 1800 <= d.year <= 2099:
-                out.append(_expr(m, "absolute", year=d.year, month=d.month, day=d.day))
+    for m, order in zip(found, orders, strict=True):
+        parts = re.split(r"[/.-]", m[0])
+        if order is None and len(known) == 1:
+            order = next(iter(known))
+        elif order is None and "." in m[0]:
+            order = "DMY"
+        if order is None:
+            if len(parts[2]) == 4 and 1800 <= int(parts[2]) <= 2099:
+                out.append(_expr(m, "absolute", year=int(parts[2])))
+            continue
+        got = _numeric_parser(order).get_date_data(m[0])
+        if got is None or got.date_obj is None or got.period != "day":
+            continue
+        d = got.date_obj
+        if 1800 <= d.year <= 2099:
+            out.append(_expr(m, "absolute", year=d.year, month=d.month, day=d.day))
     return out
 
 

@@ -272,8 +272,14 @@ def _invisible(ch: str) -> bool:
 
 def _from_ner(sdoc: Doc, text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
     out = []
+    norp_before = {e.end_char + 1: e for e in sdoc.ents if e.label_ == "NORP"}
     for ent in sdoc.ents:
         label = ent.label_
+        prev = norp_before.get(ent.start_char)
+        if label == "ORG" and prev is not None and text[prev.end_char] == " ":
+            # a demonym or creed right before a group's name is part of it: "Velmaran Army",
+            # "Islamic Front of Ostmark" (the model tagged only the rest)
+            ent = sdoc.char_span(prev.start_char, ent.end_char, label="ORG") or ent
         if label in LABEL_KIND:
             kind = LABEL_KIND[label]
         elif label in ("NORP", "FAC"):
@@ -889,16 +895,16 @@ def _resolve_overlaps(cands: list[_Cand], text: str) -> list[_Cand]:
 def _fix_kinds(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
     """One surface, one kind per document; the document's people claim their surnames."""
     people = {fold(c.text(text)) for c in cands if c.kind == "person"}
-    short = {s for p in people if (s := surname(p))}
-    short |= {g for p in people if not is_kunya(p) for g in given_names(p)}
     votes: dict[str, Counter[str]] = {}
     for c in cands:
         votes.setdefault(fold(c.text(text)), Counter())[c.kind] += 1
-    decided = {fold(c.text(text)): c.kind for c in cands if c.by_context}
+    decided = _context_vote(cands, text)
     for c in cands:  # one surface, one kind: what the context said wins over the model's votes
         if fold(c.text(text)) in decided:
             c.kind = decided[fold(c.text(text))]  # type: ignore[assignment]
     people = {p for p in people if decided.get(p, "person") == "person"}
+    short = {s for p in people if (s := surname(p))}
+    short |= {g for p in people if not is_kunya(p) for g in given_names(p)}
     full_people = sorted(
         {c.text(text) for c in cands if c.kind == "person" and len(c.text(text).split()) > 1}
     )
@@ -921,7 +927,7 @@ def _fix_kinds(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
             c.source += "+rule:person-name-in-document"
         elif (
             c.kind != "person"
-            and (f in people or f in short)
+            and (f in people or f in short or re.sub(r"^(?:al|el)-", "", f) in short)
             and not places.is_country_or_region(surface)  # a town may share a surname (Gwarzo)
         ):
             c.kind = "person"
@@ -944,6 +950,141 @@ def _fix_kinds(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
             c.kind = votes[f].most_common(1)[0][0]  # type: ignore[assignment]
         out.append(c)
     return out
+
+
+# ---------------------------------------------------------------- the context vote
+
+# Every occurrence of a surface in a document may say what it is by the words around it; the
+# majority of these cues decides the surface's kind for the whole document (a tie keeps the
+# model's reading). A person has an age, kin and a fate; a place is where things happen; a group
+# has fighters, members and people who join it.
+_PERSON_AFTER = re.compile(
+    r"(?:,\s+(?:aged\s+)?\d{1,3},"  # "Tomas Velde, 34,"
+    r"|['’]s?\s+(?:wife|husband|widow|sons?|daughters?|father|mother|brothers?|sisters?|"
+    r"family|relatives|lawyers?|body)\b"  # "Velde's widow"
+    r"|\s+(?:was|had\s+been)\s+(?:born|arrested|detained|sentenced|convicted|buried|charged|"
+    r"shot\s+dead)\b)"
+)
+_PERSON_AFTER_ROLE = re.compile(  # "X is a former student of …", "X (Abu Tariq)"
+    rf"\s+(?:is|was)\s+(?:an?|the)\s+(?:[a-z\-]+\s+){{0,2}}?(?:{ROLE_NOUNS})"
+    r"(?=[,.;:]|\s+(?:of|in|at|for|from|with|who|and|based|since)\b)"
+    r"|\s+\((?:Abu|Abou|Umm|Abi)\s+[A-Z]"
+)
+_SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|added|recalled|insisted|explained)\b")
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|told)\s+$")
+_PLACE_CUE_BEFORE = re.compile(
+    r"(?:\b(?:[Ii]n|[Nn]ear|[Oo]utside|[Ii]nto|[Bb]etween|via)"
+    r"|\b(?:came|comes?|coming|fled|flee|returned|travell?ed|moved|drove|driven|crossed|arrived|"
+    r"hails?|hailing|originally|escaped|road|route|way|kilometres|kilometers|km|miles)\s+from"
+    r"|\b(?:town|village|city|district|province|region|area|governorate|county|outskirts|"
+    r"[Rr]esidents|[Ii]nhabitants)\s+of)\s+"
+    r"(?:[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?(?:,\s+[A-Z][\w'’\-]*)*,?\s+and\s+)?$"  # "X and Y"
+)
+_PLACE_CUE_AFTER = re.compile(
+    r"(?:,?\s+and\s+[A-Z][\w'’\-]*)?"  # "the Kalo and Dera districts"
+    r"\s+(?:district|neighbou?rhood|quarter|region|province|governorate|county|village|town|"
+    r"city|municipality|township|hamlet|suburb|sub-?district|upazila|tehsil|prefecture|commune|"
+    r"oblast|woreda|area|residents|valley)s?\b"
+)
+_GROUP_CUE_BEFORE = re.compile(
+    r"\b(?:joined|joining|join|fought\s+(?:with|for|alongside)|affiliated\s+(?:with|to)|"
+    r"(?:faction|wing|offshoot|splinter|branch|cells?|fighters|militants|members?)\s+of"
+    r"(?:\s+the)?|(?:weekly|magazine|daily|newspaper|agency|radio|station|channel|website))\s+$",
+)
+_GROUP_CUE_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:fighters|militants|insurgents|militiamen|jihadists|members|cells?|"
+    r"operatives?|suicide\s+bombers?|"
+    r"claimed\s+responsibility|group|movement|faction|militia)\b"
+)
+# First words of group names in Arabic, Urdu and Persian usage: "Jamaat …", "Ansar …",
+# "Harakat …", "Hizb …", "Jaysh …", "Lashkar …", "Tehreek …" (any inflection: "Jamaatun").
+_GROUP_FIRST = re.compile(
+    r"(?i)^(?:jama|ansar|harakat|hizb|jaysh|jaish|jabhat|kata'?ib|katibat|liwa|saraya|lashkar|"
+    r"tehreek|tehrik|tanzim|majlis|sipah)"
+)
+
+
+_APPOSED = (
+    r",\s+(?:an?|the)\s+(?:(?!of\b)[a-z][\w\-]*\s+){0,2}?"  # "X, a farming village", "X, a loose …"
+)
+# the noun heads the apposition: "a border village", not "a district administrator"
+_APPOSED_HEAD = (
+    r"(?=[,.;:)]|\s+(?:of|in|on|near|at|by|east|west|north|south|some|about|where|that|which|"
+    r"with|from|close|outside|and|between|along|across|around|located|home|based|led|linked|"
+    r"blamed|active|known)\b)"
+)
+_PLACE_APPOSED = re.compile(
+    _APPOSED + r"(?:village|town|city|district|province|region|suburb|hamlet|neighbou?rhood|"
+    r"settlement|port|island|county|municipality)s?" + _APPOSED_HEAD
+)
+_GROUP_APPOSED = re.compile(
+    _APPOSED + r"(?:group|coalition|movement|militia|faction|network|organi[sz]ation|alliance|"
+    r"party|newspaper|weekly|daily|magazine|broadcaster|agency|website|outlet)s?" + _APPOSED_HEAD
+)
+_COMPASS_FIRST = frozenset(
+    "north south east west central upper lower northern southern eastern western".split()
+)
+
+
+def _cue(text: str, a: int, b: int, kind: str) -> Kind | None:
+    """What the words around one occurrence say it is, or None."""
+    surface = text[a:b]
+    before = text[max(0, a - 60) : a]
+    words = surface.split()
+    if _GROUP_FIRST.match(surface) and len(words) > 1:
+        return "organization"
+    if re.fullmatch(r"[A-Z]{2,6}", surface) and places.canonical(surface) is None:
+        return "organization"  # an acronym
+    if _GROUP_CUE_AFTER.match(text, b) or _GROUP_CUE_BEFORE.search(before):
+        return "organization"
+    if (is_kunya(surface) and not places.canonical(surface)) or _PERSON_AFTER.match(text, b):
+        return "person"
+    if _PERSON_AFTER_ROLE.match(text, b) and not _org_words(words):
+        return "person"
+    if _GROUP_APPOSED.match(text, b):
+        return "organization"
+    if kind == "organization" and _org_words(words):
+        return None  # "in the Border Police", "from the Mobile Force"
+    if _PLACE_APPOSED.match(text, b):
+        return "place"
+    compass = len(words) > 1 and fold(words[0]) in _COMPASS_FIRST and not _org_words(words)
+    if kind == "person" and compass:
+        return "place"  # "Central Velmora": no one is named "Central"
+    if re.match(r"['’]s?\b", text[b : b + 2]):
+        return None  # "in Velde's house"
+    if _PLACE_CUE_AFTER.match(text, b) or (len(words) <= 3 and _PLACE_CUE_BEFORE.search(before)):
+        return "place"
+    speaks = _SPEECH_AFTER.match(text, b) or _SPEECH_BEFORE.search(before)
+    if kind == "place" and speaks and places.canonical(surface) is None:
+        return "person"  # a village does not speak
+    return None
+
+
+def _after_group_name(text: str, a: int, org_ends: set[int]) -> bool:
+    """'the Regional Police (Korwil Velmara)': a short form in parentheses after a group's name."""
+    lead = max(0, a - 3)
+    m = re.search(r"\s*\($", text[lead:a])
+    return m is not None and lead + m.start() in org_ends
+
+
+def _context_vote(cands: list[_Cand], text: str) -> dict[str, Kind]:
+    """Surface → kind, where the occurrences' cues (and earlier context readings) agree."""
+    votes: dict[str, Counter[Kind]] = {}
+    org_ends = {c.end for c in cands if c.kind == "organization"}
+    for c in cands:
+        f = fold(c.text(text))
+        if c.by_context:
+            votes.setdefault(f, Counter())[c.kind] += 1
+        elif _after_group_name(text, c.start, org_ends):
+            votes.setdefault(f, Counter())["organization"] += 1
+        elif cue := _cue(text, c.start, c.end, c.kind):
+            votes.setdefault(f, Counter())[cue] += 1
+    decided = {fold(c.text(text)): c.kind for c in cands if c.by_context}  # ties keep these
+    for f, v in votes.items():
+        ranked = v.most_common()
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            decided[f] = ranked[0][0]
+    return decided
 
 
 def _not_a_person(surface: str) -> bool:
@@ -1086,6 +1227,11 @@ def _name_after(text: str, pos: int) -> tuple[int, int] | None:
     if not words:
         return None
     a, b = words[0][0], words[-1][1]
+    quoted = (
+        m is not None and re.search(r"[\"“‘']", m.group()) and re.match(r"[\"”’']", text[b : b + 1])
+    )
+    if quoted and len(words) > 1:
+        return a, b  # a nickname in quotes is kept whole, title and all: alias "Sheikh Tariq"
     a, b = _clean(text, a, b, "person")
     return (a, b) if b > a else None
 

@@ -232,6 +232,13 @@ def token_match(a: str, b: str) -> TokenMatch | None:
         return TokenMatch(a, b, 0.85 + 0.1 * r, f"{a}~{b}: same consonant skeleton '{sa}'")
     # Russian renders h as g (Gasanov, Magomed); Egyptian Arabic j as g (Gamal, el-Gaadani);
     # Turkish spelling writes j as c (Cevdet / Jevdet)
+    if "g" in a + b and vowel_fold(a.replace("g", "h")) == vowel_fold(b.replace("g", "h")):
+        return TokenMatch(a, b, 0.86, f"{a}~{b}: the same but for a Russian g for h")
+    # the same consonants and as many vowels (three or more), only the vowels differ
+    # ("Alerom" / "Alirum"); two are too few to tell ("Talib" / "Tulab")
+    groups_a, groups_b = re.findall(r"[aeiouy]+", a), re.findall(r"[aeiouy]+", b)
+    if sa == sb and len(sa) >= 3 and a[0] == b[0] and len(groups_a) == len(groups_b) >= 3:
+        return TokenMatch(a, b, 0.85, f"{a}~{b}: same consonants, the vowels written differently")
     for x, y, why in (
         ("g", "h", "Russian g for h"),
         ("g", "j", "Egyptian g for j"),

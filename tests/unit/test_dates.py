@@ -407,8 +407,22 @@ def test_numeric_date_in_hint_parsed():
     text = "The hearing, set for 14/02/2024, was moved."
     d = found(text, [(21, 31)])["14/02/2024"]
     assert (d.year, d.month, d.day) == (2024, 2, 14)
-    assert found("The hearing, set for 03/02/2024, was moved.", [(21, 31)]) == {}  # ambiguous
-    assert found(text) == {}  # numeric dates only inside an NER DATE span
+    # ambiguous (3 February or March 2): the year only
+    d = found("The hearing, set for 03/02/2024, was moved.", [(21, 31)])["03/02/2024"]
+    assert (d.year, d.month, d.day) == (2024, None, None)
+    # a four-digit year needs no NER span; a two-digit one does
+    d = found(text)["14/02/2024"]
+    assert (d.year, d.month, d.day) == (2024, 2, 14)
+    assert found("The hearing, set for 14/02/24, was moved.") == {}
+
+
+def test_numeric_date_order_from_dots_and_from_the_document():
+    d = found("Velma Orsk | 03.04.2021 - Update : 05.04.2021")
+    assert (d["03.04.2021"].month, d["03.04.2021"].day) == (4, 3)  # dots: day first
+    d = found("Posted 03/04/2021. The trial opened on 25/03/2021.")
+    assert (d["03/04/2021"].month, d["03/04/2021"].day) == (4, 3)  # as the other date shows
+    d = found("Posted 03/04/2021. The trial opened on 03/25/2021.")
+    assert (d["03/04/2021"].month, d["03/04/2021"].day) == (3, 4)
 
 
 # ---------------------------------------------------------------- structure
