@@ -291,7 +291,7 @@ def _from_ner(sdoc: Doc, text: str, boiler: list[tuple[int, int]]) -> list[_Cand
         else:
             continue
         if kind == "organization" and _titled_person(ent.text):
-            kind = "person"  # "General Pavel Orlov" tagged ORG
+            kind = "person"  # "General Ilya Sorokin" tagged ORG
         elif kind != "place" and _gazetteer_place(ent.text):
             kind = "place"  # "Moldova" tagged ORG or PERSON
         elif kind == "person" and (
@@ -444,7 +444,7 @@ _CAPS_SURNAME_BEFORE = re.compile(r"(?<![\w.])([\w.\-]+)[ \t]+([A-Z]{3,}(?:-[A-Z
 def _caps_surname_before(text: str, a: int) -> int:
     m = _CAPS_SURNAME_BEFORE.search(text, max(0, a - 40), a)
     if m and fold(m.group(1)) in TITLES and fold(m.group(2)) not in TITLES:
-        return m.start(2)  # not "Chief AKBP Rahmat": a rank in capitals is no surname
+        return m.start(2)  # not "Chief AKBP Sutarjo": a rank in capitals is no surname
     return a
 
 
@@ -928,7 +928,7 @@ def _fix_kinds(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
         elif (
             c.kind != "person"
             and (f in people or f in short or re.sub(r"^(?:al|el)-", "", f) in short)
-            and not places.is_country_or_region(surface)  # a town may share a surname (Gwarzo)
+            and not places.is_country_or_region(surface)  # a town may share a surname (Zagora)
         ):
             c.kind = "person"
             c.source += "+rule:person-name-in-document"
@@ -1299,7 +1299,7 @@ def _propagate(cands: list[_Cand], text: str, boiler: list[tuple[int, int]]) -> 
     out = list(cands)
     for form in sorted(forms, key=len, reverse=True):
         kind, role = forms[form]
-        # the article of "al-Amoudi" is capitalised at a sentence start: "Al-Amoudi said"
+        # the article of "al-Qasimi" is capitalised at a sentence start: "Al-Qasimi said"
         body = re.sub(
             r"^(?:al|el)\\-",
             lambda m: f"[{m.group()[0].upper()}{m.group()[0]}]{m.group()[1:]}",

@@ -84,7 +84,7 @@ def person_names_match(a: str, b: str) -> Match | None:
         if t and t.score >= 0.85 and len(one[0]) >= 7:
             return Match(round(t.score - 0.05, 3), a, b, [f"{t.why} (written as one word)"])
     if m is None and len(ta) != len(tb) and min(len(ta), len(tb)) >= 2:
-        # "Salem Ba Wazir" ~ "Salem Bawazir": two words of one written as one in the other
+        # "Salem Ba Salim" ~ "Salem Basalim": two words of one written as one in the other
         long_, short = (ta, tb) if len(ta) > len(tb) else (tb, ta)
         for i in range(len(long_) - 1):
             joined = long_[:i] + [long_[i] + long_[i + 1]] + long_[i + 2 :]

@@ -230,7 +230,7 @@ def token_match(a: str, b: str) -> TokenMatch | None:
     # A short skeleton says little ("Hassan" / "Hussein"): the letters must agree too.
     if sa == sb and (len(sa) >= 4 or r >= 0.75):
         return TokenMatch(a, b, 0.85 + 0.1 * r, f"{a}~{b}: same consonant skeleton '{sa}'")
-    # Russian renders h as g (Gasanov, Magomed); Egyptian Arabic j as g (Gamal, el-Gaadani);
+    # Russian renders h as g (Gusein, Gadzhi); Egyptian Arabic j as g (Gamal, el-Gaadani);
     # Turkish spelling writes j as c (Cevdet / Jevdet)
     if "g" in a + b and vowel_fold(a.replace("g", "h")) == vowel_fold(b.replace("g", "h")):
         return TokenMatch(a, b, 0.86, f"{a}~{b}: the same but for a Russian g for h")
