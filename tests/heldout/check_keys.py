@@ -1,6 +1,9 @@
-"""Mechanical check of the held-out answer keys in tests/heldout/<story>/gold.json.
+"""Mechanical check of the held-out answer keys in tests/heldout*/<story>/gold.json.
 
-    .venv/bin/python tests/heldout/check_keys.py [--uncovered]
+    .venv/bin/python tests/heldout/check_keys.py [SET_FOLDER ...] [--words 250-500] [--uncovered]
+
+With no folder, the set this script lives in (tests/heldout); every held-out set uses this
+one script.
 
 For every story folder holding a gold.json it checks that:
 - the documents in the key are exactly the .txt articles in the folder;
@@ -11,7 +14,7 @@ For every story folder holding a gold.json it checks that:
   normalisation (lowercased words);
 - titles occur in their file, dates are YYYY[-MM[-DD]], published agrees with
   inferred_year, event sources name known files;
-- each article has 200-450 words.
+- each article has 200-450 words (or the range --words gives).
 
 --uncovered lists capitalised words that no surface covers (a review aid, not an error).
 Exits 1 on any error. Standard library only.
@@ -154,8 +157,16 @@ def check_story(folder: Path, uncovered: bool) -> tuple[list[str], list[str]]:
 
 
 def main(argv: list[str]) -> int:
+    global MIN_WORDS, MAX_WORDS
     uncovered = "--uncovered" in argv
-    stories = sorted(p.parent for p in HERE.glob("*/gold.json"))
+    args = [a for a in argv if a != "--uncovered"]
+    if "--words" in args:
+        i = args.index("--words")
+        lo, _, hi = args[i + 1].partition("-")
+        MIN_WORDS, MAX_WORDS = int(lo), int(hi)
+        del args[i : i + 2]
+    sets = [Path(a) for a in args] or [HERE]
+    stories = sorted(p.parent for s in sets for p in s.glob("*/gold.json"))
     if not stories:
         print("no stories found")
         return 1
