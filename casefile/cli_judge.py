@@ -15,8 +15,8 @@ from typing import Any
 
 import click
 
+from casefile import edits, store
 from casefile import judgements as J
-from casefile import store
 from casefile.cli import Failure, _case_path, _document, _load, _quoted, case_option, cli
 from casefile.names import fold
 from casefile.sanitize import one_line
@@ -151,11 +151,7 @@ def merge(first: str, second: str, case_path: Path | None, note: str | None) -> 
 
     def make(case: dict[str, Any]) -> J.Judgement:
         a, b = find_entity(case, first), find_entity(case, second)
-        if a["id"] == b["id"]:
-            raise Failure(f"{_label(a)} is already one entity")
-        if a["kind"] != b["kind"]:
-            raise Failure(f"{_label(a)} and {_label(b)} are of different kinds; change one first")
-        return J.make("same", J.entity_anchor(a, first), J.entity_anchor(b, second), note=note)
+        return edits.make_merge(a, b, note, names=(first, second))
 
     judge(case_path, make)
 
@@ -204,21 +200,10 @@ def split(
     def make(case: dict[str, Any]) -> J.Judgement:
         e = find_entity(case, entity)
         if mention is not None:
-            m, owner = find_mention(case, mention)
-            if owner["id"] != e["id"]:
-                raise Failure(f"the mention {_quoted(m['text'])} is not in {_label(e)}")
-            base = next((x for x in e["mentions"] if x != m), None)
-            if base is None:
-                raise Failure(f"{_label(e)} has no other mention; nothing to split from")
-            return J.make("split", J.anchor(base, e), J.anchor(m, e), scope="mention", note=note)
+            m, _ = find_mention(case, mention)
+            return edits.make_split_mention(e, m, note)
         assert name is not None
-        named = [m for m in e["mentions"] if fold(m["text"]) == fold(name)]
-        if not named:
-            raise Failure(f"{_label(e)} has no mention {_quoted(name)}")
-        base = next((x for x in e["mentions"] if fold(x["text"]) != fold(name)), None)
-        if base is None:
-            raise Failure(f"every mention of {_label(e)} is {_quoted(name)}; nothing to split")
-        return J.make("split", J.anchor(base, e), J.anchor(named[0], e), scope="name", note=note)
+        return edits.make_split_name(e, name, note)
 
     judge(case_path, make)
 
@@ -232,10 +217,7 @@ def rename(entity: str, new_name: str, case_path: Path | None, note: str | None)
     """Give ENTITY the canonical name NEW_NAME (its other names stay as aliases)."""
 
     def make(case: dict[str, Any]) -> J.Judgement:
-        e = find_entity(case, entity)
-        if " ".join(new_name.split()) == e["name"]:
-            raise Failure(f"{_label(e)} is already called so")
-        return J.make("rename", J.entity_anchor(e), value=new_name, note=note)
+        return edits.make_rename(find_entity(case, entity), new_name, note)
 
     judge(case_path, make)
 
@@ -249,10 +231,7 @@ def kind(entity: str, new_kind: str, case_path: Path | None, note: str | None) -
     """Change the kind of ENTITY (person, organization or place)."""
 
     def make(case: dict[str, Any]) -> J.Judgement:
-        e = find_entity(case, entity)
-        if e["kind"] == new_kind:
-            raise Failure(f"{_label(e)} is already of kind {new_kind}")
-        return J.make("kind", J.entity_anchor(e), value=new_kind, note=note)
+        return edits.make_kind(find_entity(case, entity), new_kind, note)
 
     judge(case_path, make)
 
@@ -266,10 +245,7 @@ def alias(entity: str, alias: str, case_path: Path | None, note: str | None) -> 
     """Add ALIAS to ENTITY by hand (with --note saying where it comes from)."""
 
     def make(case: dict[str, Any]) -> J.Judgement:
-        e = find_entity(case, entity)
-        if fold(alias) in {fold(e["name"])} | {fold(a["name"]) for a in e.get("aliases", [])}:
-            raise Failure(f"{_label(e)} already has the name {_quoted(alias)}")
-        return J.make("alias", J.entity_anchor(e), value=alias, note=note)
+        return edits.make_alias(find_entity(case, entity), alias, note)
 
     judge(case_path, make)
 
@@ -292,12 +268,11 @@ def dismiss(
     def make(case: dict[str, Any]) -> J.Judgement:
         if mention is not None:
             m, owner = find_mention(case, mention)
-            return J.make("dismiss", J.anchor(m, owner), scope="mention", note=note)
+            return edits.make_dismiss_mention(owner, m, note)
         assert name is not None
         for e in case.get("entities", []):
-            for m in e.get("mentions", []):
-                if fold(m["text"]) == fold(name):
-                    return J.make("dismiss", J.anchor(m, e), scope="name", note=note)
+            if any(fold(m["text"]) == fold(name) for m in e.get("mentions", [])):
+                return edits.make_dismiss_name(e, name, note)
         raise Failure(f"no mention is spelled {_quoted(name)}")
 
     judge(case_path, make)
