@@ -109,8 +109,9 @@ def rejudge(
         held = store.load(out)
         judged = change(list(held.get("judgements", [])))
         docs = [Document.from_dict(d) for d in held["documents"]]
+        cache = store.load_extractions(out)
         # the model the case was built with, whatever the shell's default
-        model = model or _model_of(store.load_extractions(out), docs)
+        model = model or _model_of(cache, docs)
         report = BuildReport()
         _make(
             docs,
@@ -121,6 +122,7 @@ def rejudge(
             built_from=held.get("built_from", []),
             judged=judged,
             check=check,
+            cache=cache,
         )
         return report
 
@@ -135,9 +137,11 @@ def _make(
     built_from: list[str],
     judged: list[judgements.Judgement] | None = None,
     check: Callable[[dict[str, Any]], None] | None = None,
+    cache: dict[str, dict[str, Any]] | None = None,
 ) -> None:
     """Extract what the cache lacks, assemble with the judgements, save."""
-    cache = store.load_extractions(out)
+    if cache is None:
+        cache = store.load_extractions(out)
     if judged is None:
         judged = store.load_judgements(out)
     extractions: dict[str, Extraction] = {}
