@@ -123,18 +123,28 @@ class Editing(_Base):
         )
 
     def _edit_rename(self, ent: dict[str, Any], node: NodeData) -> None:
-        def answered(values: list[str] | None) -> None:
-            if values:
-                name, note = values
-                self.make_and_save(
-                    lambda: judge.make_rename(ent, name, note or None), keep=_spans(ent)
-                )
-
-        prompt = TextPrompt(
+        self._ask_value(
+            ent,
+            judge.make_rename,
             f"Rename {judge.label(ent)} (its other names stay as aliases)",
             [("new name", one_line(ent.get("name", ""))), ("note (optional)", "")],
         )
-        self.push_screen(prompt, answered)
+
+    def _ask_value(
+        self,
+        ent: dict[str, Any],
+        maker: Any,
+        title: str,
+        fields: list[tuple[str, str]],
+    ) -> None:
+        """Ask for a value and a note, then make and save `maker(ent, value, note)`."""
+
+        def answered(values: list[str] | None) -> None:
+            if values:
+                value, note = values
+                self.make_and_save(lambda: maker(ent, value, note or None), keep=_spans(ent))
+
+        self.push_screen(TextPrompt(title, fields), answered)
 
     def _edit_kind(self, ent: dict[str, Any], node: NodeData) -> None:
         def chosen(kind: str | None) -> None:
@@ -147,18 +157,12 @@ class Editing(_Base):
         self.push_screen(prompt, chosen)
 
     def _edit_alias(self, ent: dict[str, Any], node: NodeData) -> None:
-        def answered(values: list[str] | None) -> None:
-            if values:
-                alias, note = values
-                self.make_and_save(
-                    lambda: judge.make_alias(ent, alias, note or None), keep=_spans(ent)
-                )
-
-        prompt = TextPrompt(
+        self._ask_value(
+            ent,
+            judge.make_alias,
             f"Add a name to {judge.label(ent)} by hand",
             [("alias", ""), ("note: where it comes from (optional)", "")],
         )
-        self.push_screen(prompt, answered)
 
     def _edit_dismiss(self, ent: dict[str, Any], node: NodeData) -> None:
         if node.level == "mention" and node.span is not None:
