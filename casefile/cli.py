@@ -294,20 +294,24 @@ def lookup(
 
     text = " ".join(query)
     path = _case_path(case_path)
-    # only the light part of the case is read; texts are fetched for what is shown
-    case, texts = _load_light(path)
-    try:
-        doc_id = _document(case, doc)["id"] if doc else None
-        wanted = set(kinds) or None
-        hits = SearchIndex(case, sentences=False).search(
-            text, limit=limit, kinds=wanted, doc=doc_id
-        )
-        if (wanted is None or "sentence" in wanted) and not _strong(hits):
-            texts.fill(case)
-            hits = SearchIndex(case).search(text, limit=limit, kinds=wanted, doc=doc_id)
-        texts.fill(case, _docs_shown(case, hits))
-    finally:
-        texts.close()
+    wanted = set(kinds) or None
+    answered = None if doc else _quick_lookup(path, text, wanted, limit)
+    if answered is not None:
+        case, hits = answered
+    else:
+        # only the light part of the case is read; texts are fetched for what is shown
+        case, texts = _load_light(path)
+        try:
+            doc_id = _document(case, doc)["id"] if doc else None
+            hits = SearchIndex(case, sentences=False).search(
+                text, limit=limit, kinds=wanted, doc=doc_id
+            )
+            if (wanted is None or "sentence" in wanted) and not _strong(hits):
+                texts.fill(case)
+                hits = SearchIndex(case).search(text, limit=limit, kinds=wanted, doc=doc_id)
+            texts.fill(case, _docs_shown(case, hits))
+        finally:
+            texts.close()
     if not hits:
         raise NoMatch(f"nothing matches {_quoted(text)}")
     if out.json:
@@ -758,6 +762,26 @@ def _load_light(path: Path) -> tuple[dict[str, Any], store.Texts]:
         return store.load_light(path)
     except store.CaseError as err:
         raise Failure(str(err)) from None
+
+
+def _quick_lookup(
+    path: Path, text: str, wanted: set[str] | None, limit: int
+) -> tuple[dict[str, Any], list[Any]] | None:
+    """The answer from the case file's lookup index, reading only the rows it shows; None
+    when the file has no index or the documents' text must be searched too."""
+    from casefile.lookup_index import LookupIndex
+
+    index = LookupIndex.open(path)
+    if index is None:
+        return None
+    try:
+        case, hits = index.search(text, limit, wanted)
+        if (wanted is None or "sentence" in wanted) and not _strong(hits):
+            return None
+        index.texts(case["documents"]).fill(case, _docs_shown(case, hits))
+    finally:
+        index.close()
+    return case, hits
 
 
 # A fact scoring this well outranks any sentence (their weight caps them at 80).

@@ -24,7 +24,7 @@ import heapq
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -338,6 +338,59 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+# --- what is indexed: the labels of a case's records -----------------------------------
+# Shared by `SearchIndex` and the case file's lookup index (`casefile.lookup_index`), which
+# stores these labels so a lookup need not read the records themselves.
+
+
+def entry_words(entry: _Entry) -> list[str]:
+    """The folded words of an entry's label."""
+    return _WORD.findall(fold_name(entry.label) if entry.short else fold(entry.label))
+
+
+def entity_entries(ent: dict[str, Any]) -> Iterator[_Entry]:
+    """The entity's name, each alias, then each other spelling seen in its mentions."""
+    kind, eid = ent.get("kind", "person"), ent["id"]
+    mentions = ent.get("mentions", [])
+    by_surface: dict[str, list[dict]] = {}
+    for span in mentions:
+        by_surface.setdefault(fold_name(span["text"]), []).append(span)
+
+    def entry(label: str, spans: list[dict], weight: float) -> _Entry:
+        return _Entry(kind, eid, label, spans, eid, weight, 0, True, None)
+
+    name = ent.get("name", "")
+    seen = {fold_name(name)}
+    yield entry(name, by_surface.get(fold_name(name)) or mentions, _WEIGHT_NAME)
+    for alias in ent.get("aliases", []):
+        key = fold_name(alias["name"])
+        if key in seen:
+            continue
+        seen.add(key)
+        yield entry(alias["name"], alias.get("sources") or by_surface.get(key, []), _WEIGHT_NAME)
+    for key, spans in by_surface.items():
+        if key not in seen:
+            seen.add(key)
+            yield entry(spans[0]["text"], spans, _WEIGHT_SURFACE)
+
+
+def event_entries(ev: dict[str, Any]) -> Iterator[_Entry]:
+    """An event's summary, date as written and normalised date."""
+    sources = ev.get("sources", [])
+    docs = frozenset(s["doc"] for s in sources)
+    labels = [ev.get("summary"), ev.get("date_text"), ev.get("date")]
+    for label in dict.fromkeys(x for x in labels if x):
+        yield _Entry("event", ev["id"], label, sources, None, _WEIGHT_TEXT, 0, False, docs)
+
+
+def claim_entries(cl: dict[str, Any]) -> Iterator[_Entry]:
+    """A claim's 'what value' ('killed at least 91')."""
+    sources = cl.get("sources", [])
+    docs = frozenset(s["doc"] for s in sources)
+    label = " ".join(str(x) for x in (cl.get("what"), cl.get("value")) if x)
+    yield _Entry("claim", cl["id"], label, sources, None, _WEIGHT_TEXT, 0, False, docs)
+
+
 # --- the search index ------------------------------------------------------------------
 
 
@@ -369,55 +422,23 @@ class SearchIndex:
     # building
 
     def _add(self, index: _WordIndex, entry: _Entry) -> None:
-        label_words = _WORD.findall(fold_name(entry.label) if entry.short else fold(entry.label))
+        label_words = entry_words(entry)
         if label_words:
             entry.nwords = len(label_words)
             index.add(entry, label_words)
 
     def _add_entity(self, ent: dict[str, Any]) -> None:
-        kind, eid = ent.get("kind", "person"), ent["id"]
-        mentions = ent.get("mentions", [])
-        aliases = ent.get("aliases", [])
-        self._entities[eid] = ent
-        by_surface: dict[str, list[dict]] = {}
-        for span in mentions:
-            by_surface.setdefault(fold_name(span["text"]), []).append(span)
-
-        def entry(label: str, spans: list[dict], weight: float) -> _Entry:
-            return _Entry(kind, eid, label, spans, eid, weight, 0, True, None)
-
-        name = ent.get("name", "")
-        seen = {fold_name(name)}
-        name_spans = by_surface.get(fold_name(name)) or mentions
-        self._add(self._facts, entry(name, name_spans, _WEIGHT_NAME))
-        for alias in aliases:
-            key = fold_name(alias["name"])
-            if key in seen:
-                continue
-            seen.add(key)
-            spans = alias.get("sources") or by_surface.get(key, [])
-            self._add(self._facts, entry(alias["name"], spans, _WEIGHT_NAME))
-        for key, spans in by_surface.items():
-            if key not in seen:
-                seen.add(key)
-                self._add(self._facts, entry(spans[0]["text"], spans, _WEIGHT_SURFACE))
+        self._entities[ent["id"]] = ent
+        for entry in entity_entries(ent):
+            self._add(self._facts, entry)
 
     def _add_event(self, ev: dict[str, Any]) -> None:
-        sources = ev.get("sources", [])
-        docs = frozenset(s["doc"] for s in sources)
-        labels = [ev.get("summary"), ev.get("date_text"), ev.get("date")]
-        for label in dict.fromkeys(x for x in labels if x):
-            self._add(
-                self._facts,
-                _Entry("event", ev["id"], label, sources, None, _WEIGHT_TEXT, 0, False, docs),
-            )
+        for entry in event_entries(ev):
+            self._add(self._facts, entry)
 
     def _add_claim(self, cl: dict[str, Any]) -> None:
-        sources = cl.get("sources", [])
-        docs = frozenset(s["doc"] for s in sources)
-        label = " ".join(str(x) for x in (cl.get("what"), cl.get("value")) if x)
-        entry = _Entry("claim", cl["id"], label, sources, None, _WEIGHT_TEXT, 0, False, docs)
-        self._add(self._facts, entry)
+        for entry in claim_entries(cl):
+            self._add(self._facts, entry)
 
     def _docs_of(self, entry: _Entry) -> frozenset[str]:
         if entry.docs is not None:
@@ -478,36 +499,61 @@ class SearchIndex:
         qwords = words(query)
         if not qwords or limit <= 0:
             return []
-        if kinds is not None:
-            kinds = set(kinds)
-            if "entity" in kinds:
-                kinds |= ENTITY_KINDS
+        kinds = wanted_kinds(kinds)
         doc_id = self._doc_by_name.get(doc, doc) if doc is not None else None
         indexes = [] if kinds is not None and kinds <= {"sentence"} else [self._facts]
         if self._sentences_wanted and (kinds is None or "sentence" in kinds):
             indexes.append(self._sentence_index())
-        groups: dict[tuple[str, str], list[tuple[float, _Entry]]] = {}
-        matched: set[str] = set()
-        for index in indexes:
-            scores, words_hit = index.score(qwords)
-            matched |= words_hit
-            for idx, score in scores.items():
-                entry = index.entries[idx]
-                if score < CUTOFF or (kinds is not None and entry.kind not in kinds):
-                    continue
-                if doc_id is not None and doc_id not in self._docs_of(entry):
-                    continue
-                groups.setdefault((entry.kind, entry.id), []).append((score, entry))
-        ranked = heapq.nsmallest(limit, groups.values(), key=_group_key)
+        keep = None
+        if doc_id is not None:
+            keep = lambda entry: doc_id in self._docs_of(entry)  # noqa: E731
+        ranked, matched = rank(indexes, qwords, limit, kinds, keep)
         return [_hit(group, matched, doc_id) for group in ranked]
 
 
-def _group_key(group: list[tuple[float, _Entry]]) -> tuple[float, int, str]:
+Group = list[tuple[float, _Entry]]
+
+
+def wanted_kinds(kinds: Iterable[str] | None) -> set[str] | None:
+    """The hit kinds asked for; "entity" stands for the three entity kinds."""
+    if kinds is None:
+        return None
+    out = set(kinds)
+    if "entity" in out:
+        out |= ENTITY_KINDS
+    return out
+
+
+def rank(
+    indexes: Iterable[_WordIndex],
+    qwords: list[str],
+    limit: int,
+    kinds: set[str] | None,
+    keep: Callable[[_Entry], bool] | None = None,
+) -> tuple[list[Group], set[str]]:
+    """The best `limit` groups (one per entity/event/claim/sentence, under its labels that
+    scored), best first, and every vocabulary word that matched a query word."""
+    groups: dict[tuple[str, str], Group] = {}
+    matched: set[str] = set()
+    for index in indexes:
+        scores, words_hit = index.score(qwords)
+        matched |= words_hit
+        for idx, score in scores.items():
+            entry = index.entries[idx]
+            if score < CUTOFF or (kinds is not None and entry.kind not in kinds):
+                continue
+            if keep is not None and not keep(entry):
+                continue
+            groups.setdefault((entry.kind, entry.id), []).append((score, entry))
+    return heapq.nsmallest(limit, groups.values(), key=_group_key), matched
+
+
+def _group_key(group: Group) -> tuple[float, int, str]:
     score, entry = max(group, key=lambda x: x[0])
     return (-round(score, 6), _KIND_ORDER.get(entry.kind, 9), entry.label.casefold())
 
 
-def _hit(group: list[tuple[float, _Entry]], matched: set[str], doc_id: str | None) -> Hit:
+def _hit(group: Group, matched: set[str], doc_id: str | None) -> Hit:
     group = sorted(group, key=lambda x: -x[0])
     score, entry = group[0]
     spans = entry.spans

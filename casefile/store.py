@@ -28,7 +28,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, NamedTuple
 
 import orjson
 from tinydb.storages import Storage
@@ -40,14 +40,37 @@ TABLES = ("documents", "entities", "events", "claims", "relations")
 _NOT_META = frozenset({*TABLES, "format", "schema", "judgements"})
 # The layout (schema 2): the file is one JSON object whose light tables (meta, documents
 # without their text, entities, events, claims, relations, judgements) come first, then
-# `texts` (one row per document), then `extractions` (the build's cache). The meta row opens
-# with the byte offsets where the light part and the texts end, in fixed width, so a reader
-# that wants only the light part (a lookup over SSH, the app's first paint) parses just that,
-# and reads a document's text by its offset when it needs it. Any JSON reader (TinyDB too)
-# still reads the whole file.
-_HEAVY = ("texts", "extractions")
+# `texts` (one row per document), then `index` (see `casefile.lookup_index`: where each light
+# table and record row lies, and the search labels), then `extractions` (the build's cache).
+# The meta row opens with the byte offsets where the light part, the texts and the index end,
+# in fixed width, so a reader that wants only the light part (the app's first paint) parses
+# just that, a lookup over SSH parses only the index and the rows it shows, and a document's
+# text is read by its offset when needed. Any JSON reader (TinyDB too) still reads the whole
+# file; a file written before the index existed (no `index_end`) is read as before.
+_HEAVY = ("texts", "index", "extractions")
 _WIDTH = 13
-_HEAD = re.compile(rb'\{"meta":\{"1":\{"light_end":"(\d{13})","texts_end":"(\d{13})"')
+_HEAD = re.compile(
+    rb'\{"meta":\{"1":\{"light_end":"(\d{13})","texts_end":"(\d{13})"(?:,"index_end":"(\d{13})")?'
+)
+HEAD_BYTES = 128
+_ENDS = ("light_end", "texts_end", "index_end")
+
+
+class Layout(NamedTuple):
+    """Where a schema-2 file's parts end (index_end is 0 for a file without an index)."""
+
+    light_end: int
+    texts_end: int
+    index_end: int
+
+
+def layout(head: bytes) -> Layout | None:
+    """The layout the first HEAD_BYTES of a case file give, or None (an older layout)."""
+    m = _HEAD.match(head)
+    if m is None:
+        return None
+    return Layout(int(m.group(1)), int(m.group(2)), int(m.group(3) or 0))
+
 
 Data = dict[str, dict[str, Any]]  # TinyDB's shape: table -> {doc id: row}
 
@@ -166,7 +189,9 @@ def _write_atomic(path: Path, data: Data) -> None:
 
 
 def _encode(data: Data) -> bytes:
-    """The file's bytes in the layout described at the top (light part, texts, cache)."""
+    """The file's bytes in the layout described at the top (light part, texts, index, cache)."""
+    from casefile import lookup_index
+
     texts = bytearray(b',"texts":{')
     at: dict[str, list[int]] = {}
     for n, (key, row) in enumerate(data.get("texts", {}).items()):
@@ -176,21 +201,40 @@ def _encode(data: Data) -> bytes:
         at[str(row.get("doc"))] = [len(texts), len(literal)]
         texts += literal + b"}"
     texts += b"}"
-    meta = {k: v for k, v in _meta_row(data).items() if k not in ("light_end", "texts_end")}
+    meta = {k: v for k, v in _meta_row(data).items() if k not in _ENDS}
     zero = "0" * _WIDTH
     light = bytearray(b'{"meta":')
-    light += orjson.dumps({"1": {"light_end": zero, "texts_end": zero, **meta}})
+    light += orjson.dumps({"1": {"light_end": zero, "texts_end": zero, "index_end": zero, **meta}})
+    tables: Data = {}
+    ranges: dict[str, list[int]] = {}
+    rows: dict[str, list[list[int]]] = {}
     for name, table in data.items():
         if name == "meta" or name in _HEAVY:
             continue
         if name == "documents":
             table = {k: {**row, "text_at": at.get(str(row.get("id")))} for k, row in table.items()}
-        light += b"," + orjson.dumps(name) + b":" + orjson.dumps(table)
-    ends = b'"light_end":"%013d","texts_end":"%013d"' % (len(light), len(light) + len(texts))
+        tables[name] = table
+        light += b"," + orjson.dumps(name) + b":"
+        start = len(light)
+        if name in lookup_index.RECORDS:
+            raw, rows[name] = lookup_index.encode_table(table, start)
+            light += raw
+        else:
+            light += orjson.dumps(table)
+        ranges[name] = [start, len(light)]
+    index = lookup_index.build(tables, ranges, rows)
+    index_part = b',"index":' + orjson.dumps({"1": index})
+    light_end = len(light)
+    texts_end = light_end + len(texts)
+    ends = b'"light_end":"%013d","texts_end":"%013d","index_end":"%013d"' % (
+        light_end,
+        texts_end,
+        texts_end + len(index_part),
+    )
     start = len(b'{"meta":{"1":{')
     light[start : start + len(ends)] = ends
     extractions = b',"extractions":' + orjson.dumps(data.get("extractions", {})) + b"}"
-    return bytes(light + texts + extractions)
+    return bytes(light + texts + index_part + extractions)
 
 
 def _backup(path: Path) -> None:
@@ -298,7 +342,9 @@ class Texts:
     """Documents' texts read one at a time, by their offsets, from the file as it was when
     the light part was read (the open file keeps that version even if a build replaces it)."""
 
-    def __init__(self, path: Path, texts: dict[str, dict[str, Any]] | None) -> None:
+    def __init__(
+        self, path: Path, texts: dict[str, dict[str, Any]] | None, file: BinaryIO | None = None
+    ) -> None:
         self.path = path
         self._cache: dict[str, str] = {}
         self._at: dict[str, tuple[int, int]] = {}
@@ -308,11 +354,13 @@ class Texts:
             self._cache = {r.get("doc"): r.get("text", "") for r in texts.values()}
             return
         try:
-            self._file = open(path, "rb")  # noqa: SIM115  (held for the reader's life)
-            head = _HEAD.match(self._file.read(80))
+            # held for the reader's life; `file`: one already open on the same version
+            self._file = file or open(path, "rb")  # noqa: SIM115
+            self._file.seek(0)
+            ends = layout(self._file.read(HEAD_BYTES))
         except OSError:
-            head = None
-        self._base = int(head.group(1)) if head else 0
+            ends = None
+        self._base = ends.light_end if ends else 0
 
     def locate(self, documents: list[dict[str, Any]]) -> None:
         for d in documents:
@@ -355,7 +403,7 @@ class Texts:
 
 def _case_of(data: Data) -> dict[str, Any]:
     meta = data["meta"]["1"]
-    skip = ("schema", "light_end", "texts_end")
+    skip = ("schema", *_ENDS)
     case: dict[str, Any] = {"format": FORMAT, **{k: v for k, v in meta.items() if k not in skip}}
     for name in TABLES:
         rows = list(data.get(name, {}).values())
@@ -450,15 +498,17 @@ def _raw(path: Path, part: str) -> bytes:
     """The bytes to parse: the light part or the texts too, closed into one JSON object,
     when the file says where they end; else the whole file."""
     with open(path, "rb") as f:
-        head = _HEAD.match(f.read(80)) if part != "all" else None
-        if head is None:
+        ends = layout(f.read(HEAD_BYTES)) if part != "all" else None
+        if ends is None:
             f.seek(0)
             return f.read()
-        end = int(head.group(1) if part == "light" else head.group(2))
+        end = ends.light_end if part == "light" else ends.texts_end
         f.seek(0)
         raw = f.read(end)
+        # the extraction cache follows every part the head names, and closes the object
+        size = os.fstat(f.fileno()).st_size
         f.seek(-1, os.SEEK_END)
-        whole = f.read(1) == b"}"
+        whole = f.read(1) == b"}" and size > max(ends)
     if len(raw) != end or not whole:  # cut short: damaged; let the whole file be judged
         return path.read_bytes()
     return raw + b"}"
