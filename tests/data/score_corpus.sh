@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Build and score every story of the development corpus; prints each story's headline line.
+# Build and score every story of a set (default: the development corpus, tests/data);
+# prints each story's headline line.   bash tests/data/score_corpus.sh [tests/heldout5]
 set -u
 cd "$(dirname "$0")/../.."
 scorer=../shared/eval/score.py; [ -f "$scorer" ] || scorer=tests/scoring/score.py
 tmp=$(mktemp -d)
-for d in tests/data/*/; do
+set_dir=${1:-tests/data}
+for d in "${set_dir%/}"/*/; do
+  [ -f "$d/gold.json" ] || continue
   s=$(basename "$d")
   .venv/bin/casefile build "$d" -o "$tmp/$s.db" -q 2>/dev/null || { echo "$s: build failed"; continue; }
   .venv/bin/casefile export --case "$tmp/$s.db" -o "$tmp/$s.json"
