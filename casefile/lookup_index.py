@@ -19,7 +19,8 @@ the ones a search over the whole case gives. The index is derived data: a file w
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -110,9 +111,13 @@ def build(tables: dict[str, Rows], ranges: dict[str, list[int]], rows: dict[str,
     for i, cl in enumerate(tables.get("claims", {}).values()):
         if cl.get("event") in event_row:
             event_claims.setdefault(str(event_row[cl["event"]]), []).append(i)
+    summaries = {
+        name: [_SUMMARY_ROW[name](r) for r in tables.get(name, {}).values()] for name in RECORDS
+    }
     return {
         "v": VERSION,
         "tables": ranges,
+        "summaries": summaries,
         "rows": rows,
         "ids": ids,
         "entries": entries,
@@ -124,6 +129,64 @@ def build(tables: dict[str, Rows], ranges: dict[str, list[int]], rows: dict[str,
     }
 
 
+# --- summaries: what the app's first paint shows of each record ------------------------------
+# A row of the index's "summaries" is a list (compact); `summary` gives the dict the app reads,
+# the same for a row read whole and for one known only from the index.
+
+_SUMMARY_KEYS = {
+    "entities": ("kind", "name", "aliases", "mention_count", "doc_count", "merge_count"),
+    "events": ("date", "summary", "entities", "source_count"),
+    "claims": ("event", "what", "value", "conflicts_with"),
+}
+_PALETTE_ALIASES = 4  # alias names a summary keeps (the command palette shows as many)
+
+
+def _entity_summary(row: dict[str, Any]) -> list[Any]:
+    spans = [
+        *row.get("mentions", []),
+        *(s for a in row.get("aliases", []) for s in a.get("sources", [])),
+    ]
+    return [
+        row.get("kind", "person"),
+        row.get("name", ""),
+        [{"name": a["name"]} for a in row.get("aliases", [])[:_PALETTE_ALIASES]],
+        len(row.get("mentions", [])),
+        len({s["doc"] for s in spans}),
+        len(row.get("merges", [])),
+    ]
+
+
+def _event_summary(row: dict[str, Any]) -> list[Any]:
+    sources = {(s["doc"], s["start"]) for s in row.get("sources", [])}
+    return [row.get("date"), row.get("summary", ""), list(row.get("entities", [])), len(sources)]
+
+
+def _claim_summary(row: dict[str, Any]) -> list[Any]:
+    return [
+        row.get("event"),
+        row.get("what", ""),
+        row.get("value", ""),
+        list(row.get("conflicts_with", [])),
+    ]
+
+
+_SUMMARY_ROW: dict[str, Callable[[dict[str, Any]], list[Any]]] = {
+    "entities": _entity_summary,
+    "events": _event_summary,
+    "claims": _claim_summary,
+}
+
+
+def summary(table: str, row: dict[str, Any]) -> dict[str, Any]:
+    """What the app lists of a whole row (an entity's name, kind and counts; an event's date,
+    summary and entities; a claim's value and conflicts)."""
+    return _expand(table, row["id"], _SUMMARY_ROW[table](row))
+
+
+def _expand(table: str, x: str, values: list[Any]) -> dict[str, Any]:
+    return {"id": x, **dict(zip(_SUMMARY_KEYS[table], values, strict=True))}
+
+
 # --- reading ---------------------------------------------------------------------------------
 
 
@@ -133,9 +196,10 @@ class LookupIndex:
     def __init__(self, path: Path, index: dict[str, Any], file: BinaryIO) -> None:
         self.path = path
         self._file = file
+        self._lock = threading.Lock()
         self.raw = index
         self.ids: dict[str, list[str]] = index["ids"]
-        self.rows: dict[str, list[list[int]]] = index["rows"]
+        self.offsets: dict[str, list[list[int]]] = index["rows"]
         self.row_of = {name: {x: i for i, x in enumerate(self.ids[name])} for name in RECORDS}
         words_index = _WordIndex()
         words_index.vocab = index["vocab"]
@@ -180,13 +244,14 @@ class LookupIndex:
         """A reader of these documents' texts, from the same version of the file."""
         from casefile import store
 
-        texts = store.Texts(self.path, None, file=self._file)
+        texts = store.Texts(self.path, None, file=self._file, lock=self._lock)
         texts.locate(documents)
         return texts
 
     def _read(self, at: int, length: int) -> bytes:
-        self._file.seek(at)
-        return self._file.read(length)
+        with self._lock:  # the app reads from its worker thread too
+            self._file.seek(at)
+            return self._file.read(length)
 
     def rank(self, query: str, limit: int, kinds: Iterable[str] | None) -> list[tuple[str, str]]:
         """(kind, id) of the best `limit` entities, events and claims, best first: the same
@@ -207,7 +272,7 @@ class LookupIndex:
             i = self.row_of[table].get(x)
             if i is None:
                 continue
-            row = orjson.loads(self._read(*self.rows[table][i]))
+            row = orjson.loads(self._read(*self.offsets[table][i]))
             row.pop("_order", None)
             rows.append(row)
         return rows
@@ -218,6 +283,45 @@ class LookupIndex:
         table = orjson.loads(self._read(start, end - start))
         rows = sorted(table.values(), key=lambda r: r.get("_order", 0))
         return [{k: v for k, v in r.items() if k != "_order"} for r in rows]
+
+    def summary_case(self) -> dict[str, Any]:
+        """The case as the app first shows it: meta, documents and judgements whole (texts
+        apart), and for entities, events and claims their summaries (see `summary`)."""
+        from casefile import store
+
+        parts: dict[str, Any] = {}
+        for name in ("meta", "documents", "judgements", "relations"):
+            if name in self.raw["tables"]:
+                start, end = self.raw["tables"][name]
+                parts[name] = orjson.loads(self._read(start, end - start))
+        case = store.case_of(parts)
+        for name in RECORDS:
+            case[name] = [
+                _expand(name, x, values)
+                for x, values in zip(self.ids[name], self.raw["summaries"][name], strict=True)
+            ]
+        return case
+
+    def whole_case(self, summary_case: dict[str, Any]) -> dict[str, Any]:
+        """`summary_case` with the whole rows of its entities, events and claims."""
+        return {**summary_case, **{name: list(self.rows(name)) for name in RECORDS}}
+
+    def light_size(self) -> int:
+        """Bytes of the light tables (what reading the whole case parses)."""
+        return sum(end - start for start, end in self.raw["tables"].values())
+
+    def rows(self, table: str) -> Iterator[dict[str, Any]]:
+        """Every row of a table, whole, in order, parsed one at a time (a thread reading a
+        large case this way lets the app's other threads run between rows)."""
+        spans = self.offsets[table]
+        if not spans:
+            return
+        start = spans[0][0]
+        raw = self._read(start, spans[-1][0] + spans[-1][1] - start)
+        for at, length in spans:
+            row = orjson.loads(raw[at - start : at - start + length])
+            row.pop("_order", None)
+            yield row
 
     def case_for(self, keys: list[tuple[str, str]]) -> dict[str, Any]:
         """A case holding the documents and just the rows an answer about these hits shows:

@@ -206,7 +206,7 @@ def _encode(data: Data) -> bytes:
     light = bytearray(b'{"meta":')
     light += orjson.dumps({"1": {"light_end": zero, "texts_end": zero, "index_end": zero, **meta}})
     tables: Data = {}
-    ranges: dict[str, list[int]] = {}
+    ranges: dict[str, list[int]] = {"meta": [len(b'{"meta":'), len(light)]}
     rows: dict[str, list[list[int]]] = {}
     for name, table in data.items():
         if name == "meta" or name in _HEAVY:
@@ -286,7 +286,7 @@ def _sweep(path: Path) -> None:
 def load(path: str | Path) -> dict[str, Any]:
     """The case as a dict in the `casefile/1` shape, documents with their text."""
     data = _read(Path(path), "texts")
-    case = _case_of(data)
+    case = case_of(data)
     texts = {r.get("doc"): r.get("text", "") for r in data.get("texts", {}).values()}
     for d in case["documents"]:
         d.pop("text_at", None)
@@ -302,7 +302,7 @@ def load_light(path: str | Path, *, lazy: bool = False) -> tuple[dict[str, Any],
     """
     path = Path(path)
     data = _read(path, "light")
-    case = _case_of(data)
+    case = case_of(data)
     texts = Texts(path, data.get("texts"))
     texts.locate(case["documents"])
     if lazy:
@@ -343,21 +343,27 @@ class Texts:
     the light part was read (the open file keeps that version even if a build replaces it)."""
 
     def __init__(
-        self, path: Path, texts: dict[str, dict[str, Any]] | None, file: BinaryIO | None = None
+        self,
+        path: Path,
+        texts: dict[str, dict[str, Any]] | None,
+        file: BinaryIO | None = None,
+        lock: threading.Lock | None = None,
     ) -> None:
         self.path = path
         self._cache: dict[str, str] = {}
         self._at: dict[str, tuple[int, int]] = {}
         self._file = None
-        self._lock = threading.Lock()  # the app reads texts from a worker thread too
+        # the app reads texts from a worker thread too; `lock` is that of whoever shares `file`
+        self._lock = lock or threading.Lock()
         if texts is not None:  # an old layout: read whole, texts at hand
             self._cache = {r.get("doc"): r.get("text", "") for r in texts.values()}
             return
         try:
             # held for the reader's life; `file`: one already open on the same version
             self._file = file or open(path, "rb")  # noqa: SIM115
-            self._file.seek(0)
-            ends = layout(self._file.read(HEAD_BYTES))
+            with self._lock:
+                self._file.seek(0)
+                ends = layout(self._file.read(HEAD_BYTES))
         except OSError:
             ends = None
         self._base = ends.light_end if ends else 0
@@ -401,7 +407,7 @@ class Texts:
             self._file = None
 
 
-def _case_of(data: Data) -> dict[str, Any]:
+def case_of(data: Data) -> dict[str, Any]:
     meta = data["meta"]["1"]
     skip = ("schema", *_ENDS)
     case: dict[str, Any] = {"format": FORMAT, **{k: v for k, v in meta.items() if k not in skip}}

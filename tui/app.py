@@ -18,6 +18,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from casefile import store
+from casefile.lookup_index import LookupIndex
 from casefile.search import Hit, SearchIndex
 from tui.case import CaseIndex, by_doc, dedupe, entity_spans
 from tui.commands import CaseCommands
@@ -145,8 +146,9 @@ class CasefileApp(Editing, App[None]):
         self.case_path = Path(case_path)
         # the light part only: texts are read as panes ask for them (first paint at scale)
         self.case: dict[str, Any]
-        self.case, self._texts = store.load_light(self.case_path, lazy=True)
-        self.cases = CaseIndex(self.case)
+        self.case, self._texts, self._lookup = _open(self.case_path, self.SUMMARY_FROM)
+        fetch = self._lookup.fetch if self._lookup is not None else None
+        self.cases = CaseIndex(self.case, fetch)
         self.search_index: SearchIndex | None = None
         self.selected_entity: str | None = None
         self.active_pane = "people"
@@ -156,6 +158,10 @@ class CasefileApp(Editing, App[None]):
         if not animations:
             self.animation_level = "none"
         self.sub_title = str(self.case_path)
+
+    # A case whose light tables are larger than this opens from its lookup index: the panes
+    # show summaries at once and the whole case is read in the background (first paint).
+    SUMMARY_FROM = 32 * 1024 * 1024
 
     # actions of the main screen, off while the review queue or a modal is on top
     MAIN_ONLY = frozenset(
@@ -220,12 +226,31 @@ class CasefileApp(Editing, App[None]):
 
     def on_unmount(self) -> None:
         self._texts.close()
+        if self._lookup is not None:
+            self._lookup.close()
 
     @work(thread=True, exclusive=True, group="index")
     def _build_index(self) -> None:
-        index = SearchIndex(self.case)
+        case = self.case
+        if not self.cases.complete and self._lookup is not None:
+            # a large case was first shown from summaries: read it whole now, row by row
+            case = self._lookup.whole_case(case)
+            self.call_from_thread(self._case_ready, case)
+        index = SearchIndex(case)
         self.call_from_thread(self._index_ready, index)
         index.search("warm")  # indexes the document sentences now, not on the first keystroke
+
+    def _case_ready(self, case: dict[str, Any]) -> None:
+        self.case = case
+        self.cases.fill(case)
+
+    def whole(self) -> bool:
+        """Whether the whole case is read (edits, review and export need it); says so if not."""
+        if not self.cases.complete:
+            self.notify(
+                "Still reading the case; try again in a moment", severity="warning", markup=False
+            )
+        return self.cases.complete
 
     def _index_ready(self, index: SearchIndex) -> None:
         self.search_index = index
@@ -327,6 +352,8 @@ class CasefileApp(Editing, App[None]):
     def action_export(self) -> None:
         from casefile.export import render
 
+        if not self.whole():
+            return
         out = self.case_path.with_suffix(".json")
         if out == self.case_path:
             out = self.case_path.with_name(self.case_path.name + ".export.json")
@@ -430,6 +457,21 @@ class CasefileApp(Editing, App[None]):
             return
         self.show_spans(hit.spans, [])
         self.action_pane("left")
+
+
+def _open(path: Path, summary_from: int) -> tuple[dict[str, Any], store.Texts, LookupIndex | None]:
+    """The case to show first, a reader of its texts, and its lookup index when the case is
+    large enough to be shown from summaries (see CasefileApp.SUMMARY_FROM)."""
+    index = LookupIndex.open(path)
+    if index is not None and index.light_size() >= summary_from:
+        case = index.summary_case()
+        texts = index.texts(case["documents"])
+        case["documents"] = [store.LazyDocument(d, texts) for d in case["documents"]]
+        return case, texts, index
+    if index is not None:
+        index.close()
+    case, texts = store.load_light(path, lazy=True)
+    return case, texts, None
 
 
 def run(case_path: Path, *, mouse: bool = True, animations: bool = True) -> None:

@@ -8,11 +8,13 @@ Every piece of document text that leaves this module for a widget is a `rich.tex
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from rich.text import Text
 
+from casefile.lookup_index import summary
 from casefile.sanitize import flatten, one_line
 
 Span = dict[str, Any]
@@ -175,27 +177,112 @@ def entity_spans(entity: dict[str, Any]) -> list[Span]:
 # --- the index the panes share -------------------------------------------------------------
 
 
-class CaseIndex:
-    """Lookups over the case dict that several panes need."""
+class Rows(Mapping[str, dict[str, Any]]):
+    """One table's records by id: each record's summary at hand (`summary`), the whole row
+    read on first use (`rows[id]`).
 
-    def __init__(self, case: dict[str, Any]) -> None:
+    From a whole case both are there at once. From a case file's lookup index (a large case,
+    see `casefile.lookup_index`) only the summaries are: a row is read at its offset when a
+    pane asks for it, until `fill` hands over every row.
+    """
+
+    def __init__(
+        self,
+        table: str,
+        rows: list[dict[str, Any]],
+        fetch: Callable[[str, list[str]], list[dict[str, Any]]] | None = None,
+    ) -> None:
+        self.table = table
+        self._fetch = fetch
+        if fetch is None:  # whole rows
+            self._rows = {r["id"]: r for r in rows}
+            self._summaries = {r["id"]: summary(table, r) for r in rows}
+        else:  # summaries
+            self._rows = {}
+            self._summaries = {r["id"]: r for r in rows}
+
+    @property
+    def complete(self) -> bool:
+        return self._fetch is None
+
+    def __getitem__(self, key: str) -> dict[str, Any]:
+        row = self._rows.get(key)
+        if row is None:
+            if key not in self._summaries or self._fetch is None:
+                raise KeyError(key)
+            (row,) = self._fetch(self.table, [key])
+            self._rows[key] = row
+        return row
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._summaries)
+
+    def __len__(self) -> int:
+        return len(self._summaries)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._summaries
+
+    def summary(self, key: str) -> dict[str, Any]:
+        return self._summaries[key]
+
+    def summaries(self) -> Iterable[dict[str, Any]]:
+        return self._summaries.values()
+
+    def fill(self, rows: Iterable[dict[str, Any]]) -> None:
+        """Every whole row (the case finished loading): no more reads."""
+        self._rows = {r["id"]: r for r in rows}
+        self._fetch = None
+
+
+class CaseIndex:
+    """Lookups over the case that several panes need.
+
+    `case` holds whole rows, or (with `fetch`, for a large case opened from its lookup
+    index) the summaries of its entities, events and claims; `fill` later gives the whole
+    case. Panes list records from summaries and read a whole row only for what they show.
+    """
+
+    def __init__(
+        self,
+        case: dict[str, Any],
+        fetch: Callable[[str, list[str]], list[dict[str, Any]]] | None = None,
+    ) -> None:
         self.case = case
         self.documents: list[dict[str, Any]] = case.get("documents", [])
         self.docs = {d["id"]: d for d in self.documents}
         self.doc_order = {d["id"]: i for i, d in enumerate(self.documents)}
-        self.entities = {e["id"]: e for e in case.get("entities", [])}
-        self.events = {e["id"]: e for e in case.get("events", [])}
-        self.claims = {c["id"]: c for c in case.get("claims", [])}
+        self.entities = Rows("entities", case.get("entities", []), fetch)
+        self.events = Rows("events", case.get("events", []), fetch)
+        self.claims = Rows("claims", case.get("claims", []), fetch)
         self.judgements = {j["id"]: j for j in case.get("judgements", []) if "id" in j}
-        self.owner: dict[tuple[str, int, int], str] = {
-            (m["doc"], m["start"], m["end"]): e["id"]
-            for e in case.get("entities", [])
-            for m in e.get("mentions", [])
-        }
+        self._owner: dict[tuple[str, int, int], str] | None = None
         self.claims_by_event: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for c in case.get("claims", []):
+        for c in self.claims.summaries():
             if c.get("event"):
                 self.claims_by_event[c["event"]].append(c)
+
+    @property
+    def complete(self) -> bool:
+        """Whether every whole row is at hand (edits, the review queue and export need it)."""
+        return self.entities.complete
+
+    def fill(self, case: dict[str, Any]) -> None:
+        """The whole case, read in the background, replaces the summaries' one."""
+        self.case = case
+        for rows in (self.entities, self.events, self.claims):
+            rows.fill(case.get(rows.table, []))
+
+    @property
+    def owner(self) -> dict[tuple[str, int, int], str]:
+        """The entity holding each mention (built on first use: it reads every row)."""
+        if self._owner is None:
+            self._owner = {
+                (m["doc"], m["start"], m["end"]): eid
+                for eid in self.entities
+                for m in self.entities[eid].get("mentions", [])
+            }
+        return self._owner
 
     def doc_label(self, doc_id: str) -> str:
         doc = self.docs.get(doc_id)
@@ -217,19 +304,20 @@ class CaseIndex:
         return None
 
     def entity_name(self, eid: str) -> str:
-        ent = self.entities.get(eid)
-        return one_line(ent["name"]) if ent else eid
+        return one_line(self.entities.summary(eid)["name"]) if eid in self.entities else eid
 
     def sorted_events(self) -> list[dict[str, Any]]:
-        """Chronological; a year sorts before its months, a month before its days."""
-        return sorted(self.case.get("events", []), key=lambda e: (e.get("date") or "9999", e["id"]))
+        """Chronological (summaries); a year sorts before its months, a month before its days."""
+        return sorted(self.events.summaries(), key=lambda e: (e.get("date") or "9999", e["id"]))
 
     def conflicts(self, event_id: str) -> list[tuple[str, str, list[str]]]:
         """(what, this value, the values it conflicts with) for the event's claims."""
         out = []
         for c in self.claims_by_event.get(event_id, []):
             others = [
-                self.claims[o]["value"] for o in c.get("conflicts_with", []) if o in self.claims
+                self.claims.summary(o)["value"]
+                for o in c.get("conflicts_with", [])
+                if o in self.claims
             ]
             if others:
                 out.append((c.get("what", ""), c.get("value", ""), others))
@@ -251,7 +339,7 @@ class CaseIndex:
         ev = self.events.get(event_id, {})
         spans = list(ev.get("date_sources", []))
         for c in self.claims_by_event.get(event_id, []):
-            spans += c.get("sources", [])
+            spans += self.claims[c["id"]].get("sources", [])
         for eid in ev.get("entities", []):
             if eid in self.entities:
                 spans += entity_spans(self.entities[eid])

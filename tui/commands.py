@@ -83,7 +83,7 @@ class CaseCommands(Provider):
             cmds.append(
                 (f"Show document right: {label}", partial(app.show_doc, "right", doc["id"]), title)
             )
-        for ent in app.cases.entities.values():
+        for ent in app.cases.entities.summaries():
             names = ", ".join(one_line(a["name"]) for a in ent.get("aliases", [])[:4])
             cmds.append(
                 (

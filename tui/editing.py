@@ -46,7 +46,7 @@ class Editing(_Base):
     # --- the review queue --------------------------------------------------------------
 
     def action_review(self) -> None:
-        if isinstance(self.screen, ReviewScreen):
+        if isinstance(self.screen, ReviewScreen) or not self.whole():
             return
         if not J.queue(self.case):
             self.notify("Nothing to review: every pair is decided", markup=False)
@@ -60,6 +60,8 @@ class Editing(_Base):
     # --- edits from the people tree ----------------------------------------------------
 
     def on_people_tree_edit_requested(self, message: PeopleTree.EditRequested) -> None:
+        if not self.whole():
+            return
         node = message.node
         ent = self.cases.entities.get(node.entity or "")
         if ent is None:

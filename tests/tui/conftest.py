@@ -133,3 +133,15 @@ def screen_output(app: Any) -> str:
 def visible_text(output: str) -> str:
     """`output` with Textual's own cursor and style sequences removed."""
     return _OWN.sub("", output)
+
+
+@pytest.fixture(params=["whole", "summaries"])
+def open_mode(request, monkeypatch) -> str:
+    """A test using this runs twice: on a case read whole (a small case), and on one first
+    shown from its lookup index's summaries and read whole in the background (a large case).
+    The Pilot tests use it for every test (`pytestmark`); snapshots are taken once."""
+    from tui.app import CasefileApp
+
+    if request.param == "summaries":
+        monkeypatch.setattr(CasefileApp, "SUMMARY_FROM", 0)
+    return request.param

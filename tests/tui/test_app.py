@@ -11,7 +11,7 @@ import pytest
 from casefile import store
 from tests.tui.conftest import screen_output, visible_text
 
-pytestmark = pytest.mark.anyio
+pytestmark = [pytest.mark.anyio, pytest.mark.usefixtures("open_mode")]
 
 SIZE = (120, 40)
 

@@ -21,7 +21,7 @@ from casefile import store
 from tests.tui.conftest import screen_output, visible_text
 from tui.case import plural
 
-pytestmark = pytest.mark.anyio
+pytestmark = [pytest.mark.anyio, pytest.mark.usefixtures("open_mode")]
 
 SIZE = (120, 40)
 TESTS = Path(__file__).resolve().parents[1]

@@ -40,7 +40,7 @@ class NodeData:
     name: Name | None = None
     span: Span | None = None
     loaded: bool = False
-    spans: list[Span] = field(default_factory=list)
+    spans: list[Span] | None = field(default_factory=list)  # None: not read yet
 
 
 class PeopleTree(Tree[NodeData]):
@@ -148,8 +148,8 @@ its entity, `R` rename, `K` change kind, `a` add an alias, `d` dismiss a name or
 
     def _populate(self) -> None:
         counts = {k: 0 for k, _ in KIND_TITLES}
-        for ent in self.index.entities.values():
-            counts[ent.get("kind", "person")] = counts.get(ent.get("kind", "person"), 0) + 1
+        for ent in self.index.entities.summaries():
+            counts[ent["kind"]] = counts.get(ent["kind"], 0) + 1
         for kind, title in KIND_TITLES:
             label = Text(title, style="bold")
             label.append(f"  {counts.get(kind, 0)}", style="dim")
@@ -167,8 +167,8 @@ its entity, `R` rename, `K` change kind, `a` add an alias, `d` dismiss a name or
             return
         data.loaded = True
         if data.level == "kind":
-            ents = [e for e in self.index.entities.values() if e.get("kind") == data.kind]
-            ents.sort(key=lambda e: (-len(e.get("mentions", [])), e["name"].casefold()))
+            ents = [e for e in self.index.entities.summaries() if e["kind"] == data.kind]
+            ents.sort(key=lambda e: (-e["mention_count"], e["name"].casefold()))
             for ent in ents:
                 child = node.add(self._entity_label(ent), data=self._entity_data(ent))
                 self._entity_nodes[ent["id"]] = child
@@ -193,19 +193,25 @@ its entity, `R` rename, `K` change kind, `a` add an alias, `d` dismiss a name or
                 )
 
     def _entity_data(self, ent: dict[str, Any]) -> NodeData:
-        return NodeData(
-            "entity", kind=ent.get("kind", ""), entity=ent["id"], spans=entity_spans(ent)
-        )
+        # an entity's spans are read with its row, when the node is first highlighted
+        return NodeData("entity", kind=ent["kind"], entity=ent["id"], spans=None)
+
+    def spans_of(self, data: NodeData) -> list[Span]:
+        """Exactly the node's spans (an entity's: every span that names it)."""
+        if data.spans is None:
+            ent = self.index.entities.get(data.entity or "")
+            data.spans = entity_spans(ent) if ent else []
+        return data.spans
 
     def _entity_label(self, ent: dict[str, Any]) -> Text:
+        """From the entity's summary: name, mentions, documents, merges."""
         label = Text(one_line(ent["name"]), style="bold")
-        docs = {s["doc"] for s in entity_spans(ent)}
         label.append(
-            f"  {plural(len(ent.get('mentions', [])), 'mention')} · {plural(len(docs), 'doc')}",
+            f"  {plural(ent['mention_count'], 'mention')} · {plural(ent['doc_count'], 'doc')}",
             style="dim",
         )
-        if len(ent.get("merges", [])):
-            label.append(f"  ⇄{len(ent['merges'])}", style="dim italic")
+        if ent["merge_count"]:
+            label.append(f"  ⇄{ent['merge_count']}", style="dim italic")
         return label
 
     def _name_label(self, name: Name) -> Text:
@@ -226,7 +232,7 @@ its entity, `R` rename, `K` change kind, `a` add an alias, `d` dismiss a name or
         data = event.node.data
         if data is None or data.level in ("root", "kind"):
             return
-        self.post_message(self.EntitySelected(self, data.entity, list(data.spans)))
+        self.post_message(self.EntitySelected(self, data.entity, list(self.spans_of(data))))
 
     @property
     def selected_entity(self) -> str | None:
@@ -235,10 +241,9 @@ its entity, `R` rename, `K` change kind, `a` add an alias, `d` dismiss a name or
 
     def select_entity(self, entity_id: str) -> bool:
         """Expand the way to `entity_id` and put the cursor on it."""
-        ent = self.index.entities.get(entity_id)
-        if ent is None:
+        if entity_id not in self.index.entities:
             return False
-        kind_node = self._kind_nodes.get(ent.get("kind", ""))
+        kind_node = self._kind_nodes.get(self.index.entities.summary(entity_id)["kind"])
         if kind_node is None:
             return False
         self._load(kind_node)
@@ -249,7 +254,7 @@ its entity, `R` rename, `K` change kind, `a` add an alias, `d` dismiss a name or
         self._tree_lines  # noqa: B018 — rebuilds line numbers now, so the node has its line
         if self.cursor_node is node:
             # same node: no NodeHighlighted would come, so say it again
-            self.post_message(self.EntitySelected(self, entity_id, list(node.data.spans)))
+            self.post_message(self.EntitySelected(self, entity_id, list(self.spans_of(node.data))))
         self.move_cursor(node)
         self.scroll_to_node(node, animate=False)
         return True

@@ -159,17 +159,18 @@ selected entity (press again for all); moving onto a row shows its sources.
     def _row(self, event_id: str) -> _Row:
         row = self._made.get(event_id)
         if row is None:
-            row = self._made[event_id] = self._make_row(self.index.events[event_id])
+            row = self._made[event_id] = self._make_row(self.index.events.summary(event_id))
         return row
 
     def _make_row(self, ev: dict[str, Any]) -> _Row:
+        """From the event's summary (its row is read only when it is selected)."""
         return _Row(
             id=ev["id"],
             date=one_line(ev.get("date") or "undated"),
             conflict=self.index.conflict_text(ev["id"]),
             summary=one_line(ev.get("summary", "")),
             who=", ".join(self.index.entity_name(e) for e in ev.get("entities", [])),
-            sources=len({(s["doc"], s["start"]) for s in ev.get("sources", [])}),
+            sources=ev["source_count"],
         )
 
     # --- queries -----------------------------------------------------------------------
@@ -193,7 +194,7 @@ selected entity (press again for all); moving onto a row shows its sources.
         if self.filter_entity:
             wanted = {
                 e["id"]
-                for e in self.index.events.values()
+                for e in self.index.events.summaries()
                 if self.filter_entity in e.get("entities", [])
             }
             self._rows = [r for r in self._all if r in wanted]
