@@ -153,6 +153,13 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
     # again, for cues whose name was found only by propagation ("el-Sabbagh, 53, known as …")
     done = {a for _, _, _, a, _ in aka_pairs}
     aka_pairs += [p for p in _aliases(text, cands, boiler) if p[3] not in done]
+    named = {id(c) for pair in aka_pairs for c in pair[:2]}  # aliases keep an honorific
+    for c in cands:
+        # the model's non-person span, read as a person later (context, cues), was cleaned
+        # as its first kind: a rank it kept goes now ("Colonel X" tagged ORG)
+        if c.kind == "person" and c.source.startswith("ner:") and c.source != "ner:PERSON":
+            if id(c) not in named:
+                c.start, c.end = _clean(text, c.start, c.end, "person")
     cands = _drop_headline_only(cands, text, headlines)
     mentions, links = _group(cands, aka_pairs, text)
     hints = [(e.start_char, e.end_char) for e in sdoc.ents if e.label_ == "DATE"]
