@@ -72,7 +72,9 @@ _GLUE = re.compile(r"(?<=[a-z0-9.!?”\"])(?=[A-Z][a-z])")
 _ALIAS_CUE = re.compile(
     # the lookbehind starts a match only once per run of spaces (no quadratic backtracking)
     r"(?i)(?<![\s,;:(\"'“”‘’])[\s,;:(\"'“”‘’]*\b(?:(?:also|better|formerly|previously|otherwise|popularly|widely|"
-    r"commonly)\s+)?(?:known|referred to)(?:\s+(?:to|among)\s+(?:\w+\s+){1,3}?)?\s*as\b|"
+    r"commonly)\s+)?(?:known|referred to)(?:\s+(?:to|among|in)\s+(?:\w+\s+){1,3}?)?\s*as\b|"
+    # "whom residents call "X"", "who friends called "X"": a name people use, in quotes
+    r"\b(?:whom|who)\s+(?:[a-z]+\s+){1,2}?call(?:s|ed)?(?=\s+[\"“‘])|"
     r"\b(?:better |also |widely |popularly )?known\s+by\s+(?:his|her|the)\s+(?:kunya|nom de guerre|"
     r"alias|nickname|name|pseudonym|war name)\b|\ba\.?k\.?a\.?\b|\balias\b|\bnicknamed\b|"
     r"\bnom de guerre\b(?:\s+(?:is|was|of))?|"
@@ -1124,6 +1126,7 @@ def _aliases(
                 and (
                     _only_punct(text, c.end, m.start())
                     or _APPOSITION.fullmatch(text[c.end : m.start()])
+                    or c.kind == "person" and _WHO_IS.fullmatch(text[c.end : m.start()])
                 )
             ),
             None,
@@ -1208,7 +1211,11 @@ _ROLE_BEFORE = re.compile(
     rf"\b(?:{ROLE_NOUNS}|leader|kingpin|commander|militant|fighter|bandit|man|woman)\s*$"
 )
 # "Muhammad Nabi Tokhi, a 46-year-old known by the alias …": a short appositive between
-_APPOSITION = re.compile(r",\s+(?:(?:an?|the)\s+[\w\-]+(?:\s+[\w\-]+){0,3}|\d{1,3}),?\s*")
+_APPOSITION = re.compile(
+    r"(?:,\s+(?:(?:an?|the)\s+[\w\-]+(?:\s+[\w\-]+){0,3}|\d{1,3})){1,2},?\s*"  # ", 41, a …"
+)
+# "X, who is known … as Y": the cue after a relative clause on X
+_WHO_IS = re.compile(r",?\s+who\s+(?:is|was|has been|had been)(?:\s+also)?\s*")
 _PERSON_CUE = re.compile(r"(?i)alias|nom de guerre|kunya|went by|goes by|a\.?k\.?a")
 
 

@@ -19,3 +19,22 @@ def test_a_rank_goes_when_the_model_tagged_the_name_as_a_group(nlp) -> None:
     assert kinds.get("Somsak Inthara") == "person"
     assert kinds.get("Kamal Rosli") == "person"
     assert not any(k.startswith("Pvt") for k in kinds)
+
+
+CALLED = (
+    "Police named the gunman as Somchai Rattanakul, 39, a former teacher whom villagers call "
+    '"Ja Ning." Witnesses saw him near the school.\n\n'
+    'His cousin Karim Duangjai, who is known in the hill villages as "Pak Tua", was not '
+    "detained. A native of Lamphun who is known among traders as a fair man said nothing."
+)
+
+
+def test_a_name_people_call_someone_and_a_clause_before_the_cue(nlp) -> None:
+    ex, groups, kinds = run(nlp, CALLED)
+    somchai = next(g for g in groups if "Somchai Rattanakul" in g)
+    assert "Ja Ning" in somchai
+    karim = next(g for g in groups if "Karim Duangjai" in g)
+    assert "Pak Tua" in karim
+    assert kinds.get("Lamphun") != "person"  # a place does not take a clause's alias
+    reasons = " ".join(x.reason for x in ex.links)
+    assert "call" in reasons and "known in the hill villages as" in reasons
