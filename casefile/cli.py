@@ -290,34 +290,51 @@ def lookup(
     matches.
     """
     from casefile import render
-    from casefile.search import SearchIndex
+    from casefile.lookup_index import LookupIndex
 
     text = " ".join(query)
     path = _case_path(case_path)
     wanted = set(kinds) or None
-    answered = None if doc else _quick_lookup(path, text, wanted, limit)
-    if answered is not None:
-        case, hits = answered
-    else:
-        # only the light part of the case is read; texts are fetched for what is shown
-        case, texts = _load_light(path)
-        try:
-            doc_id = _document(case, doc)["id"] if doc else None
-            hits = SearchIndex(case, sentences=False).search(
-                text, limit=limit, kinds=wanted, doc=doc_id
-            )
-            if (wanted is None or "sentence" in wanted) and not _strong(hits):
-                texts.fill(case)
-                hits = SearchIndex(case).search(text, limit=limit, kinds=wanted, doc=doc_id)
-            texts.fill(case, _docs_shown(case, hits))
-        finally:
-            texts.close()
-    if not hits:
-        raise NoMatch(f"nothing matches {_quoted(text)}")
-    if out.json:
-        out.data(render.lookup_json(case, hits, query=text))
-    else:
-        out.lines(render.lookup_text(case, hits, color=out.color).splitlines())
+    # the lookup index answers from the rows it shows; the whole case only for --doc, a file
+    # without an index, or a query only the documents' text may answer
+    quick = None if doc else LookupIndex.open(path)
+    try:
+        answered = _quick_answer(quick, text, wanted, limit) if quick else None
+        if answered is not None:
+            case, hits = answered
+        else:
+            case, hits = _whole_answer(path, text, wanted, limit, doc)
+        if not hits:
+            raise NoMatch(f"nothing matches {_quoted(text)}")
+        if out.json:
+            out.data(render.lookup_json(case, hits, query=text))
+        else:
+            out.lines(render.lookup_text(case, hits, color=out.color).splitlines())
+    finally:
+        if quick is not None:
+            quick.close()
+
+
+def _whole_answer(
+    path: Path, text: str, wanted: set[str] | None, limit: int, doc: str | None
+) -> tuple[dict[str, Any], list[Any]]:
+    """A lookup over the light part of the case, and the documents' text when no name,
+    event or claim matches well; texts are fetched for what is shown."""
+    from casefile.search import SearchIndex
+
+    case, texts = _load_light(path)
+    try:
+        doc_id = _document(case, doc)["id"] if doc else None
+        hits = SearchIndex(case, sentences=False).search(
+            text, limit=limit, kinds=wanted, doc=doc_id
+        )
+        if (wanted is None or "sentence" in wanted) and not _strong(hits):
+            texts.fill(case)
+            hits = SearchIndex(case).search(text, limit=limit, kinds=wanted, doc=doc_id)
+        texts.fill(case, _docs_shown(case, hits))
+    finally:
+        texts.close()
+    return case, hits
 
 
 @cli.command()
@@ -764,23 +781,14 @@ def _load_light(path: Path) -> tuple[dict[str, Any], store.Texts]:
         raise Failure(str(err)) from None
 
 
-def _quick_lookup(
-    path: Path, text: str, wanted: set[str] | None, limit: int
+def _quick_answer(
+    index: Any, text: str, wanted: set[str] | None, limit: int
 ) -> tuple[dict[str, Any], list[Any]] | None:
-    """The answer from the case file's lookup index, reading only the rows it shows; None
-    when the file has no index or the documents' text must be searched too."""
-    from casefile.lookup_index import LookupIndex
-
-    index = LookupIndex.open(path)
-    if index is None:
+    """The answer from the case file's lookup index (a `LookupIndex`), or None when the
+    documents' text must be searched too. A document is read when the answer names it."""
+    case, hits = index.search(text, limit, wanted)
+    if (wanted is None or "sentence" in wanted) and not _strong(hits):
         return None
-    try:
-        case, hits = index.search(text, limit, wanted)
-        if (wanted is None or "sentence" in wanted) and not _strong(hits):
-            return None
-        index.texts(case["documents"]).fill(case, _docs_shown(case, hits))
-    finally:
-        index.close()
     return case, hits
 
 

@@ -159,9 +159,9 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
     for c in cands:
         # the model's non-person span, read as a person later (context, cues), was cleaned
         # as its first kind: a rank it kept goes now ("Colonel X" tagged ORG)
-        if c.kind == "person" and c.source.startswith("ner:") and c.source != "ner:PERSON":
-            if id(c) not in named:
-                c.start, c.end = _clean(text, c.start, c.end, "person")
+        model_kind = c.source.startswith("ner:") and c.source != "ner:PERSON"
+        if c.kind == "person" and model_kind and id(c) not in named:
+            c.start, c.end = _clean(text, c.start, c.end, "person")
     cands = _drop_headline_only(cands, text, headlines)
     mentions, links = _group(cands, aka_pairs, text)
     hints = [(e.start_char, e.end_char) for e in sdoc.ents if e.label_ == "DATE"]
@@ -1126,7 +1126,8 @@ def _aliases(
                 and (
                     _only_punct(text, c.end, m.start())
                     or _APPOSITION.fullmatch(text[c.end : m.start()])
-                    or c.kind == "person" and _WHO_IS.fullmatch(text[c.end : m.start()])
+                    or c.kind == "person"
+                    and _WHO_IS.fullmatch(text[c.end : m.start()])
                 )
             ),
             None,

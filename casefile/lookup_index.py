@@ -20,7 +20,7 @@ the ones a search over the whole case gives. The index is derived data: a file w
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -38,6 +38,7 @@ from casefile.search import (
     event_entries,
     rank,
     skeleton,
+    tie_order,
     wanted_kinds,
     words,
 )
@@ -45,8 +46,9 @@ from casefile.search import (
 if TYPE_CHECKING:
     from casefile.store import Texts
 
-VERSION = 1
-RECORDS = ("entities", "events", "claims")  # the tables whose rows the index locates
+VERSION = 3
+RECORDS = ("entities", "events", "claims")  # the tables searched and summarised
+LOCATED = ("documents", *RECORDS)  # the tables whose rows the index locates
 _ENTRIES: dict[str, Callable[[dict[str, Any]], Iterable[_Entry]]] = {
     "entities": entity_entries,
     "events": event_entries,
@@ -74,13 +76,17 @@ def encode_table(table: Rows, at: int) -> tuple[bytes, list[list[int]]]:
 
 
 def build(tables: dict[str, Rows], ranges: dict[str, list[int]], rows: dict[str, list]) -> dict:
-    """The index row for these light tables.
+    """The index row for these light tables (see `summaries_row` for the app's part).
 
     `ranges`: each table's [start, end) in the file; `rows`: the [offset, length] of each
-    row of the RECORDS tables, in table order.
+    row of the LOCATED tables, in table order. Everything is stored as flat lists (one per
+    column; lists of lists as a `_packed` pair), which JSON parses several times faster
+    than many small lists: a lookup parses the whole index.
     """
-    ids = {name: [r.get("id") for r in tables.get(name, {}).values()] for name in RECORDS}
-    entries: list[list[Any]] = []
+    ids = {name: [r.get("id") for r in tables.get(name, {}).values()] for name in LOCATED}
+    columns: dict[str, list[Any]] = {k: [] for k in ("table", "row", "kind", "label", "weight")}
+    columns["nwords"] = []
+    made: list[_Entry] = []
     postings: dict[str, list[int]] = {}
     for t, name in enumerate(RECORDS):
         for i, row in enumerate(tables.get(name, {}).values()):
@@ -88,8 +94,14 @@ def build(tables: dict[str, Rows], ranges: dict[str, list[int]], rows: dict[str,
                 label_words = entry_words(entry)
                 if not label_words:
                     continue
-                idx = len(entries)
-                entries.append([t, i, entry.kind, entry.label, entry.weight, len(label_words)])
+                idx = len(made)
+                made.append(entry)
+                for key, value in zip(
+                    columns,
+                    (t, i, KINDS.index(entry.kind), entry.label, entry.weight, len(label_words)),
+                    strict=True,
+                ):
+                    columns[key].append(value)
                 for w in label_words:
                     ids_of = postings.setdefault(w, [])
                     if not ids_of or ids_of[-1] != idx:
@@ -101,32 +113,66 @@ def build(tables: dict[str, Rows], ranges: dict[str, list[int]], rows: dict[str,
         if len(sk) >= 3:
             skeletons.setdefault(sk, []).append(w)
     entity_row = {eid: i for i, eid in enumerate(ids["entities"])}
-    entity_events: dict[str, list[int]] = {}
+    entity_events: list[list[int]] = [[] for _ in ids["entities"]]
     for i, ev in enumerate(tables.get("events", {}).values()):
         for eid in dict.fromkeys(ev.get("entities", [])):
             if eid in entity_row:
-                entity_events.setdefault(str(entity_row[eid]), []).append(i)
+                entity_events[entity_row[eid]].append(i)
     event_row = {evid: i for i, evid in enumerate(ids["events"])}
-    event_claims: dict[str, list[int]] = {}
+    event_claims: list[list[int]] = [[] for _ in ids["events"]]
     for i, cl in enumerate(tables.get("claims", {}).values()):
         if cl.get("event") in event_row:
-            event_claims.setdefault(str(event_row[cl["event"]]), []).append(i)
-    summaries = {
-        name: [_SUMMARY_ROW[name](r) for r in tables.get(name, {}).values()] for name in RECORDS
-    }
+            event_claims[event_row[cl["event"]]].append(i)
     return {
         "v": VERSION,
         "tables": ranges,
-        "summaries": summaries,
-        "rows": rows,
+        "rows": {name: [x for span in spans for x in span] for name, spans in rows.items()},
         "ids": ids,
-        "entries": entries,
+        "entries": columns,
+        "order": tie_order(made),
         "vocab": vocab,
-        "postings": [postings[w] for w in vocab],
+        "postings": _packed([postings[w] for w in vocab]),
         "skeletons": skeletons,
-        "entity_events": entity_events,
-        "event_claims": event_claims,
+        "entity_events": _packed(entity_events),
+        "event_claims": _packed(event_claims),
     }
+
+
+KINDS = ("person", "organization", "place", "event", "claim")  # entries' kinds, by code
+
+
+def _packed(lists: list[list[int]]) -> dict[str, list[int]]:
+    """Lists of ints as one flat list and where each starts (the last start is the end)."""
+    starts, flat = [0], []
+    for x in lists:
+        flat += x
+        starts.append(len(flat))
+    return {"starts": starts, "flat": flat}
+
+
+def _unpacked(packed: dict[str, list[int]], i: int) -> list[int]:
+    starts = packed["starts"]
+    return packed["flat"][starts[i] : starts[i + 1]]
+
+
+class _Postings(Mapping[str, list[int]]):
+    """The stored postings by word, each list cut from the flat one when it is asked for."""
+
+    def __init__(self, vocab: list[str], packed: dict[str, list[int]]) -> None:
+        self._at = {w: i for i, w in enumerate(vocab)}
+        self._packed = packed
+
+    def __getitem__(self, word: str) -> list[int]:
+        return _unpacked(self._packed, self._at[word])
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._at
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._at)
+
+    def __len__(self) -> int:
+        return len(self._at)
 
 
 # --- summaries: what the app's first paint shows of each record ------------------------------
@@ -136,20 +182,18 @@ def build(tables: dict[str, Rows], ranges: dict[str, list[int]], rows: dict[str,
 _SUMMARY_KEYS = {
     "entities": ("kind", "name", "aliases", "mention_count", "doc_count", "merge_count"),
     "events": ("date", "summary", "entities", "source_count"),
-    "claims": ("event", "what", "value", "conflicts_with"),
+    "claims": ("event", "what", "value", "conflict_values"),
 }
 _PALETTE_ALIASES = 4  # alias names a summary keeps (the command palette shows as many)
 
 
 def _entity_summary(row: dict[str, Any]) -> list[Any]:
-    spans = [
-        *row.get("mentions", []),
-        *(s for a in row.get("aliases", []) for s in a.get("sources", [])),
-    ]
+    aliases = row.get("aliases", [])
+    spans = [*row.get("mentions", []), *(s for a in aliases for s in a.get("sources", []))]
     return [
         row.get("kind", "person"),
         row.get("name", ""),
-        [{"name": a["name"]} for a in row.get("aliases", [])[:_PALETTE_ALIASES]],
+        [{"name": a["name"]} for a in aliases[:_PALETTE_ALIASES]],
         len(row.get("mentions", [])),
         len({s["doc"] for s in spans}),
         len(row.get("merges", [])),
@@ -161,26 +205,38 @@ def _event_summary(row: dict[str, Any]) -> list[Any]:
     return [row.get("date"), row.get("summary", ""), list(row.get("entities", [])), len(sources)]
 
 
-def _claim_summary(row: dict[str, Any]) -> list[Any]:
+def _summary_lists(table: str, rows: Iterable[dict[str, Any]]) -> list[list[Any]]:
+    rows = list(rows)
+    if table == "entities":
+        return [_entity_summary(r) for r in rows]
+    if table == "events":
+        return [_event_summary(r) for r in rows]
+    # a claim's conflicts by the values they give, each once: a timeline row shows those,
+    # and a busy case has claims in conflict with hundreds of others
+    value = {r["id"]: r.get("value", "") for r in rows}
     return [
-        row.get("event"),
-        row.get("what", ""),
-        row.get("value", ""),
-        list(row.get("conflicts_with", [])),
+        [
+            r.get("event"),
+            r.get("what", ""),
+            r.get("value", ""),
+            list(dict.fromkeys(value[x] for x in r.get("conflicts_with", []) if x in value)),
+        ]
+        for r in rows
     ]
 
 
-_SUMMARY_ROW: dict[str, Callable[[dict[str, Any]], list[Any]]] = {
-    "entities": _entity_summary,
-    "events": _event_summary,
-    "claims": _claim_summary,
-}
+def summaries(table: str, rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """What the app lists of each whole row of a table: an entity's name, kind and counts;
+    an event's date, summary and entities; a claim's value and the values it conflicts with.
+    The same dicts the index's summaries part gives (`LookupIndex.summary_case`)."""
+    rows = list(rows)
+    lists = _summary_lists(table, rows)
+    return [_expand(table, r["id"], v) for r, v in zip(rows, lists, strict=True)]
 
 
-def summary(table: str, row: dict[str, Any]) -> dict[str, Any]:
-    """What the app lists of a whole row (an entity's name, kind and counts; an event's date,
-    summary and entities; a claim's value and conflicts)."""
-    return _expand(table, row["id"], _SUMMARY_ROW[table](row))
+def summaries_row(tables: dict[str, Rows]) -> dict[str, Any]:
+    """The file's summaries part: each record's summary as a list, in table order."""
+    return {name: _summary_lists(name, tables.get(name, {}).values()) for name in RECORDS}
 
 
 def _expand(table: str, x: str, values: list[Any]) -> dict[str, Any]:
@@ -199,13 +255,20 @@ class LookupIndex:
         self._lock = threading.Lock()
         self.raw = index
         self.ids: dict[str, list[str]] = index["ids"]
-        self.offsets: dict[str, list[list[int]]] = index["rows"]
-        self.row_of = {name: {x: i for i, x in enumerate(self.ids[name])} for name in RECORDS}
+        self.offsets: dict[str, list[int]] = index["rows"]  # offset, length, offset, …
+        self.row_of = {name: {x: i for i, x in enumerate(self.ids[name])} for name in LOCATED}
+        entries = index["entries"]
         words_index = _WordIndex()
         words_index.vocab = index["vocab"]
-        words_index.postings = dict(zip(index["vocab"], index["postings"], strict=True))
+        words_index.postings = _Postings(index["vocab"], index["postings"])  # type: ignore[assignment]
         words_index.skeletons = index["skeletons"]
-        words_index.entries = _Stubs(self.ids, index["entries"])  # type: ignore[assignment]
+        words_index.entries = _Stubs(self.ids, entries)  # type: ignore[assignment]
+        words_index.order = index["order"]
+        # a lookup scores a few hundred entries: their factors are made as they are met
+        words_index.single_cover = words_index.weights = None
+        words_index.uniform = None
+        words_index.max_weight = max(entries["weight"], default=0.0)
+        words_index.members = None  # a first pass ranks groups; their labels come with rows
         self.words = words_index
 
     @classmethod
@@ -272,7 +335,8 @@ class LookupIndex:
             i = self.row_of[table].get(x)
             if i is None:
                 continue
-            row = orjson.loads(self._read(*self.offsets[table][i]))
+            at = self.offsets[table]
+            row = orjson.loads(self._read(at[2 * i], at[2 * i + 1]))
             row.pop("_order", None)
             rows.append(row)
         return rows
@@ -295,10 +359,17 @@ class LookupIndex:
                 start, end = self.raw["tables"][name]
                 parts[name] = orjson.loads(self._read(start, end - start))
         case = store.case_of(parts)
+        with self._lock:
+            self._file.seek(0)
+            ends = store.layout(self._file.read(store.HEAD_BYTES))
+        if ends is None or ends.summaries_end <= ends.index_end:
+            raise ValueError("no summaries")
+        raw = self._read(ends.index_end, ends.summaries_end - ends.index_end)
+        lists = orjson.loads(b"{" + raw[1:] + b"}")["summaries"]["1"]
         for name in RECORDS:
             case[name] = [
                 _expand(name, x, values)
-                for x, values in zip(self.ids[name], self.raw["summaries"][name], strict=True)
+                for x, values in zip(self.ids[name], lists[name], strict=True)
             ]
         return case
 
@@ -313,13 +384,13 @@ class LookupIndex:
     def rows(self, table: str) -> Iterator[dict[str, Any]]:
         """Every row of a table, whole, in order, parsed one at a time (a thread reading a
         large case this way lets the app's other threads run between rows)."""
-        spans = self.offsets[table]
-        if not spans:
+        at = self.offsets[table]
+        if not at:
             return
-        start = spans[0][0]
-        raw = self._read(start, spans[-1][0] + spans[-1][1] - start)
-        for at, length in spans:
-            row = orjson.loads(raw[at - start : at - start + length])
+        start = at[0]
+        raw = self._read(start, at[-2] + at[-1] - start)
+        for offset, length in zip(at[::2], at[1::2], strict=True):
+            row = orjson.loads(raw[offset - start : offset - start + length])
             row.pop("_order", None)
             yield row
 
@@ -334,11 +405,11 @@ class LookupIndex:
             kind, best = keys[0]
             if kind in ENTITY_KINDS:
                 row = self.row_of["entities"].get(best)
-                events = self.raw["entity_events"].get(str(row), [])
+                events = _unpacked(self.raw["entity_events"], row) if row is not None else []
                 want["events"] += [self.ids["events"][i] for i in events]
             elif kind == "event":
                 row = self.row_of["events"].get(best)
-                claims = self.raw["event_claims"].get(str(row), [])
+                claims = _unpacked(self.raw["event_claims"], row) if row is not None else []
                 want["claims"] += [self.ids["claims"][i] for i in claims]
                 for ev in self.fetch("events", [best]):
                     want["entities"] += ev.get("entities", [])
@@ -346,11 +417,17 @@ class LookupIndex:
                 for cl in self.fetch("claims", [best]):
                     want["events"] += [cl["event"]] if cl.get("event") else []
                     want["claims"] += cl.get("conflicts_with", [])
-        case: dict[str, Any] = {"documents": self.table("documents")}
+        case: dict[str, Any] = {}
         for name in RECORDS:  # in the case's own order, as answers list them
-            rows = self.row_of[name]
-            case[name] = self.fetch(name, sorted(set(want[name]) & rows.keys(), key=rows.get))
+            case[name] = self._fetch_in_order(name, want[name])
+        # every document, in order, each read (with its text) only if the answer names it
+        texts = self.texts([])
+        case["documents"] = [_Document(x, self, texts) for x in self.ids["documents"]]
         return case
+
+    def _fetch_in_order(self, table: str, ids: Iterable[str]) -> list[dict[str, Any]]:
+        rows = self.row_of[table]
+        return self.fetch(table, sorted(set(ids) & rows.keys(), key=rows.get))
 
     def search(self, query: str, limit: int, kinds: Iterable[str] | None) -> tuple[dict, list[Hit]]:
         """A case holding what the answer shows, and the hits (with their spans) of `query`
@@ -366,6 +443,41 @@ class LookupIndex:
         return case, [by_key[k] for k in keys if k in by_key]
 
 
+class _Document(dict):
+    """A document of a lookup's case, known by its id: the row is read at its offset the
+    first time another key is asked for, the text the first time "text" is."""
+
+    __slots__ = ("_index", "_texts", "_state")
+
+    def __init__(self, doc_id: str, index: LookupIndex, texts: Texts) -> None:
+        super().__init__(id=doc_id)
+        self._index, self._texts, self._state = index, texts, 0  # 0: id, 1: row, 2: text
+
+    def _need(self, key: object) -> None:
+        if key == "id" or self._state == 2:
+            return
+        if self._state == 0:
+            (row,) = self._index.fetch("documents", [self["id"]])
+            self._texts.locate([row])
+            dict.update(self, row)
+            self._state = 1
+        if key == "text":
+            dict.__setitem__(self, "text", self._texts.get(self["id"]) or "")
+            self._state = 2
+
+    def __getitem__(self, key: str) -> Any:
+        self._need(key)
+        return dict.__getitem__(self, key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        self._need(key)
+        return dict.get(self, key, default)
+
+    def __contains__(self, key: object) -> bool:
+        self._need(key)
+        return dict.__contains__(self, key)
+
+
 def _table_of(kind: str) -> str:
     return "entities" if kind in ENTITY_KINDS else "events" if kind == "event" else "claims"
 
@@ -374,20 +486,31 @@ class _Stubs:
     """The index's entries as search entries, each made when a search first scores it (a
     case has hundreds of thousands; a query touches a few hundred)."""
 
-    def __init__(self, ids: dict[str, list[str]], raw: list[list[Any]]) -> None:
+    def __init__(self, ids: dict[str, list[str]], columns: dict[str, list[Any]]) -> None:
         self._ids = ids
-        self._raw = raw
+        self._columns = columns
         self._made: dict[int, _Entry] = {}
 
     def __len__(self) -> int:
-        return len(self._raw)
+        return len(self._columns["label"])
 
     def __getitem__(self, idx: int) -> _Entry:
         entry = self._made.get(idx)
         if entry is None:
-            t, i, kind, label, weight, nwords = self._raw[idx]
-            x = self._ids[RECORDS[t]][i]
+            c = self._columns
+            t = c["table"][idx]
+            x = self._ids[RECORDS[t]][c["row"][idx]]
             # enough to score and rank; the spans come from the row, once it is read
-            entry = _Entry(kind, x, label, [], x if t == 0 else None, weight, nwords, t == 0, None)
+            entry = _Entry(
+                KINDS[c["kind"][idx]],
+                x,
+                c["label"][idx],
+                [],
+                x if t == 0 else None,
+                c["weight"][idx],
+                c["nwords"][idx],
+                t == 0,
+                None,
+            )
             self._made[idx] = entry
         return entry

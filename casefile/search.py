@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import gc
 import heapq
+import math
 import re
 import unicodedata
 from bisect import bisect_left
@@ -28,6 +29,8 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import repeat
+from operator import mul
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -45,6 +48,7 @@ _WEIGHT_SENTENCE = 0.8
 _SKELETON_SCORE = 85.0
 _FUZZY_CAP = 94.0
 _MAX_EXPANSIONS = 500  # vocabulary words one query word may expand to
+_FIRST_WALK = 64  # entries per index a search first ranks (more when they do not suffice)
 
 # Word characters, plus marks and zero-width characters that sit inside words.
 _WORD_CHARS = (
@@ -234,15 +238,19 @@ class _Entry:
 class _WordIndex:
     """Entries by the folded words of their labels, and the vocabulary of those words."""
 
-    def __init__(self) -> None:
+    def __init__(self, grouped: bool = True) -> None:
         self.entries: list[_Entry] = []
         self.postings: dict[str, list[int]] = {}
         self.vocab: list[str] = []
         self.skeletons: dict[str, list[str]] = {}
+        # the entries of each entity/event/claim (None: one entry each, as sentences are)
+        self.members: dict[tuple[str, str], list[int]] | None = {} if grouped else None
 
     def add(self, entry: _Entry, label_words: Iterable[str]) -> None:
         idx = len(self.entries)
         self.entries.append(entry)
+        if self.members is not None:
+            self.members.setdefault((entry.kind, entry.id), []).append(idx)
         postings = self.postings
         for w in label_words:
             ids = postings.get(w)
@@ -257,6 +265,31 @@ class _WordIndex:
             sk = skeleton(w)
             if len(sk) >= 3:
                 self.skeletons.setdefault(sk, []).append(w)
+        self.order = tie_order(self.entries)
+        self.single_cover, self.weights = single_factors(self.entries)
+        self.set_bounds()
+
+    def set_bounds(self) -> None:
+        """The largest weight, and the one weight of an index of sentences (else None)."""
+        self.max_weight = max(self.weights, default=0.0)
+        same = len(set(self.weights)) == 1 and all(c == 1.0 for c in self.single_cover)
+        self.uniform = self.weights[0] if same else None
+
+    def bound(self, sims_of: list[dict[str, float]]) -> float:
+        """No entry scores more than this for a query whose words matched `sims_of`."""
+        best = [max(sims.values(), default=0.0) for sims in sims_of]
+        return self.max_weight * sum(best) / max(len(best), 1)
+
+    # Per entry, what a one-word query's word score is multiplied by (see `score`): the
+    # coverage factor of a name, then the entry's weight.
+    single_cover: list[float] | None
+    weights: list[float] | None
+    max_weight: float
+    uniform: float | None
+
+    # Among equal scores an entity comes first, then an event, a claim, a sentence, each
+    # kind by its label: `order[idx]` is an entry's place in that order, across indexes.
+    order: list[int]
 
     def similar(self, q: str) -> dict[str, float]:
         """Vocabulary words that match query word `q`, with their word score."""
@@ -284,18 +317,47 @@ class _WordIndex:
             sims[q] = 100.0
         return sims
 
-    def score(self, qwords: list[str]) -> tuple[dict[int, float], set[str]]:
-        """Score of every entry sharing a matching word, and all the words that matched."""
+    def score(
+        self, qwords: list[str], sims_of: list[dict[str, float]] | None = None
+    ) -> tuple[dict[int, float], set[str]]:
+        """Score of every entry that can reach CUTOFF, and all the words that matched.
+
+        An entry's score is at most the mean of its word scores, so it must match at least
+        `need` of the query's words to reach CUTOFF; it then matches one of the
+        `n - need + 1` query words with the fewest postings. Only those open a row: a common
+        word ("at", "the") is checked against the rows, never grouped over the whole case.
+        """
         n = len(qwords)
+        if sims_of is None:
+            sims_of = [self.similar(q) for q in qwords]
+        matched: set[str] = set().union(*sims_of)
+        if n == 1:  # the common case while typing: no rows, the best word score per entry
+            acc: dict[int, float] = {}
+            for w, s in sorted(sims_of[0].items(), key=lambda ws: ws[1]):
+                acc.update(dict.fromkeys(self.postings[w], s))  # a higher score overwrites
+            if self.uniform is not None:  # one weight, no names (sentences): scale in C
+                scaled = map(mul, acc.values(), repeat(self.uniform))
+                return dict(zip(acc, scaled, strict=True)), matched
+            if self.single_cover is None:  # factors made per matched entry (a lookup)
+                ents = self.entries
+                return {
+                    idx: s * _cover(ents[idx]) * ents[idx].weight for idx, s in acc.items()
+                }, matched
+            cover, weight = self.single_cover, self.weights
+            return {idx: s * cover[idx] * weight[idx] for idx, s in acc.items()}, matched
+        need = max(1, math.ceil(CUTOFF * n / 100.0 - 1e-9))
+        volume = [sum(len(self.postings[w]) for w in sims) for sims in sims_of]
+        rarest = sorted(range(n), key=volume.__getitem__)
+        opening = set(rarest[: n - need + 1])
         best: dict[int, list[float]] = {}
-        matched: set[str] = set()
-        for i, q in enumerate(qwords):
-            sims = self.similar(q)
-            matched.update(sims)
-            for w, s in sims.items():
+        for i in rarest:
+            opens = i in opening
+            for w, s in sims_of[i].items():
                 for idx in self.postings[w]:
                     row = best.get(idx)
                     if row is None:
+                        if not opens:
+                            continue
                         row = best[idx] = [0.0] * n
                     if s > row[i]:
                         row[i] = s
@@ -308,6 +370,36 @@ class _WordIndex:
                 score *= 0.95 + 0.05 * min(covered, 1.0)
             scores[idx] = score * entry.weight
         return scores, matched
+
+
+def single_factors(entries: Iterable[_Entry]) -> tuple[list[float], list[float]]:
+    """`score`'s two factors for entries that one query word matched: the coverage factor
+    (names only) and the weight."""
+    cover, weight = [], []
+    for e in entries:
+        cover.append(_cover(e))
+        weight.append(e.weight)
+    return cover, weight
+
+
+def _cover(e: _Entry) -> float:
+    return 0.95 + 0.05 * min(1 / max(e.nwords, 1), 1.0) if e.short else 1.0
+
+
+def tie_order(entries: list[_Entry]) -> list[int]:
+    """Each entry's place among equal scores: by kind (entities, events, claims, sentences),
+    then label; sentences after every fact of any index."""
+    ranked = sorted(
+        range(len(entries)),
+        key=lambda i: (_KIND_ORDER.get(entries[i].kind, 9), entries[i].label.casefold()),
+    )
+    order = [0] * len(entries)
+    for place, i in enumerate(ranked):
+        order[i] = place + _KIND_ORDER.get(entries[i].kind, 9) * _KIND_BAND
+    return order
+
+
+_KIND_BAND = 1 << 40  # an index holds fewer entries than this
 
 
 def matched_ranges(label: str, matched_words: set[str]) -> list[tuple[int, int]]:
@@ -404,7 +496,6 @@ class SearchIndex:
     def __init__(self, case: dict[str, Any], *, sentences: bool = True) -> None:
         self.case = case
         self.documents = {d["id"]: d for d in case.get("documents", [])}
-        self._doc_by_name = {d.get("name"): d["id"] for d in case.get("documents", [])}
         self._sentences_wanted = sentences
         self._sentences: _WordIndex | None = None
         self._facts = _WordIndex()
@@ -456,7 +547,7 @@ class SearchIndex:
 
     def _sentence_index(self) -> _WordIndex:
         if self._sentences is None:
-            index = _WordIndex()
+            index = _WordIndex(grouped=False)
             with _gc_paused():
                 self._index_sentences(index)
             self._sentences = index
@@ -500,7 +591,10 @@ class SearchIndex:
         if not qwords or limit <= 0:
             return []
         kinds = wanted_kinds(kinds)
-        doc_id = self._doc_by_name.get(doc, doc) if doc is not None else None
+        doc_id = None
+        if doc is not None:  # a file name or an id (names are read only when asked)
+            by_name = {d.get("name"): d["id"] for d in self.documents.values()}
+            doc_id = by_name.get(doc, doc)
         indexes = [] if kinds is not None and kinds <= {"sentence"} else [self._facts]
         if self._sentences_wanted and (kinds is None or "sentence" in kinds):
             indexes.append(self._sentence_index())
@@ -531,26 +625,109 @@ def rank(
     kinds: set[str] | None,
     keep: Callable[[_Entry], bool] | None = None,
 ) -> tuple[list[Group], set[str]]:
-    """The best `limit` groups (one per entity/event/claim/sentence, under its labels that
-    scored), best first, and every vocabulary word that matched a query word."""
-    groups: dict[tuple[str, str], Group] = {}
+    """The best `limit` groups (one per entity/event/claim/sentence, with its labels that
+    scored, best first), best first, and every vocabulary word that matched a query word.
+
+    A group ranks by its best entry: higher score, then kind and label (`tie_order`).
+    """
     matched: set[str] = set()
+    scored: list[tuple[_WordIndex, dict[int, float]]] = []
+    ranked: list[Group] = []
     for index in indexes:
-        scores, words_hit = index.score(qwords)
+        sims_of = [index.similar(q) for q in qwords]
+        if len(ranked) == limit and ranked[-1][0][0] >= index.bound(sims_of):
+            # nothing in this index (sentences, after names) can outrank what is found
+            matched = matched.union(*sims_of)
+            continue
+        scores, words_hit = index.score(qwords, sims_of)
         matched |= words_hit
-        for idx, score in scores.items():
-            entry = index.entries[idx]
-            if score < CUTOFF or (kinds is not None and entry.kind not in kinds):
-                continue
-            if keep is not None and not keep(entry):
-                continue
-            groups.setdefault((entry.kind, entry.id), []).append((score, entry))
-    return heapq.nsmallest(limit, groups.values(), key=_group_key), matched
+        scored.append((index, scores))
+        ranked = _walk(scored, limit, kinds, keep)
+    return ranked, matched
 
 
-def _group_key(group: Group) -> tuple[float, int, str]:
-    score, entry = max(group, key=lambda x: x[0])
-    return (-round(score, 6), _KIND_ORDER.get(entry.kind, 9), entry.label.casefold())
+def _walk(
+    scored: list[tuple[_WordIndex, dict[int, float]]],
+    limit: int,
+    kinds: set[str] | None,
+    keep: Callable[[_Entry], bool] | None,
+) -> list[Group]:
+    """The first `limit` groups met walking the indexes' entries in ranking order.
+
+    A common word matches much of a big case: each index gives only its best entries, and
+    more of them only when the walk used up all it gave before the groups were certain.
+    """
+    ns = [max(4 * limit, _FIRST_WALK)] * len(scored)
+    streams = [_best_entries(sc, ix.order, j, ns[j]) for j, (ix, sc) in enumerate(scored)]
+    while True:
+        ranked, short = _best_groups(scored, streams, limit, kinds, keep)
+        if short is None:
+            return ranked
+        ns[short] *= 4
+        index, scores = scored[short]
+        streams[short] = _best_entries(scores, index.order, short, ns[short])
+
+
+def _best_groups(
+    scored: list[tuple[_WordIndex, dict[int, float]]],
+    streams: list[list[tuple[float, int, int, int]]],
+    limit: int,
+    kinds: set[str] | None,
+    keep: Callable[[_Entry], bool] | None,
+) -> tuple[list[Group], int | None]:
+    """The first `limit` groups met walking the streams in ranking order, and None; or the
+    stream that ran out while an entry it left out could still be needed."""
+    left = [len(x) for x in streams]
+    cut = [len(scores) > len(x) for x, (_, scores) in zip(streams, scored, strict=True)]
+
+    def wanted(entry: _Entry, score: float) -> bool:
+        return (
+            score >= CUTOFF
+            and (kinds is None or entry.kind in kinds)
+            and (keep is None or keep(entry))
+        )
+
+    chosen: dict[tuple[str, str], tuple[_WordIndex, dict[int, float], Group]] = {}
+    for neg_score, _, j, idx in heapq.merge(*streams):
+        if -neg_score < CUTOFF:
+            break
+        index, scores = scored[j]
+        entry = index.entries[idx]
+        key = (entry.kind, entry.id)
+        if key not in chosen and wanted(entry, scores[idx]):
+            chosen[key] = (index, scores, [(scores[idx], entry)])
+            if len(chosen) == limit:
+                break
+        left[j] -= 1
+        if cut[j] and not left[j]:
+            return [], j  # what comes next may be an entry this stream left out
+    out = []
+    for key, (index, scores, group) in chosen.items():
+        best = group[0][1]
+        others = [  # the group's other labels that scored, in ranking order
+            i
+            for i in (index.members or {}).get(key, ())
+            if i in scores and index.entries[i] is not best and wanted(index.entries[i], scores[i])
+        ]
+        others.sort(key=lambda i: (-round(scores[i], 6), index.order[i]))
+        out.append(group + [(scores[i], index.entries[i]) for i in others])
+    return out, None
+
+
+def _best_entries(
+    scores: dict[int, float], order: list[int], j: int, n: int
+) -> list[tuple[float, int, int, int]]:
+    """The `n` best entries as (-score, tie order, j, idx), in ranking order (scores rounded,
+    so that float noise never outranks the tie order)."""
+    rounded = list(map(round, scores.values(), repeat(6)))
+    if len(rounded) <= n:
+        return sorted((-v, order[i], j, i) for v, i in zip(rounded, scores, strict=True))
+    floor = heapq.nlargest(n, rounded)[-1]  # in C; tuples then for the best only
+    above = [i for i, v in zip(scores, rounded, strict=True) if v > floor]
+    tied = [i for i, v in zip(scores, rounded, strict=True) if v == floor]
+    # a common word ties thousands of sentences: the first by tie order, found in C
+    tied = heapq.nsmallest(n - len(above), tied, key=order.__getitem__)
+    return sorted((-round(scores[i], 6), order[i], j, i) for i in above + tied)
 
 
 def _hit(group: Group, matched: set[str], doc_id: str | None) -> Hit:

@@ -41,27 +41,30 @@ _NOT_META = frozenset({*TABLES, "format", "schema", "judgements"})
 # The layout (schema 2): the file is one JSON object whose light tables (meta, documents
 # without their text, entities, events, claims, relations, judgements) come first, then
 # `texts` (one row per document), then `index` (see `casefile.lookup_index`: where each light
-# table and record row lies, and the search labels), then `extractions` (the build's cache).
-# The meta row opens with the byte offsets where the light part, the texts and the index end,
-# in fixed width, so a reader that wants only the light part (the app's first paint) parses
-# just that, a lookup over SSH parses only the index and the rows it shows, and a document's
+# table and record row lies, and the search labels), then `summaries` (what the app lists of
+# each record), then `extractions` (the build's cache). The meta row opens with the byte
+# offsets where the light part, the texts, the index and the summaries end, in fixed width:
+# a lookup over SSH parses only the index and the rows it shows, the app's first paint of a
+# large case the summaries, a reader that wants every record the light part, and a document's
 # text is read by its offset when needed. Any JSON reader (TinyDB too) still reads the whole
 # file; a file written before the index existed (no `index_end`) is read as before.
-_HEAVY = ("texts", "index", "extractions")
+_HEAVY = ("texts", "index", "summaries", "extractions")
 _WIDTH = 13
 _HEAD = re.compile(
-    rb'\{"meta":\{"1":\{"light_end":"(\d{13})","texts_end":"(\d{13})"(?:,"index_end":"(\d{13})")?'
+    rb'\{"meta":\{"1":\{"light_end":"(\d{13})","texts_end":"(\d{13})"'
+    rb'(?:,"index_end":"(\d{13})","summaries_end":"(\d{13})")?'
 )
-HEAD_BYTES = 128
-_ENDS = ("light_end", "texts_end", "index_end")
+HEAD_BYTES = 160
+_ENDS = ("light_end", "texts_end", "index_end", "summaries_end")
 
 
 class Layout(NamedTuple):
-    """Where a schema-2 file's parts end (index_end is 0 for a file without an index)."""
+    """Where a schema-2 file's parts end (the last two are 0 for a file without an index)."""
 
     light_end: int
     texts_end: int
     index_end: int
+    summaries_end: int
 
 
 def layout(head: bytes) -> Layout | None:
@@ -69,7 +72,7 @@ def layout(head: bytes) -> Layout | None:
     m = _HEAD.match(head)
     if m is None:
         return None
-    return Layout(int(m.group(1)), int(m.group(2)), int(m.group(3) or 0))
+    return Layout(*(int(g or 0) for g in m.groups()))
 
 
 Data = dict[str, dict[str, Any]]  # TinyDB's shape: table -> {doc id: row}
@@ -204,7 +207,7 @@ def _encode(data: Data) -> bytes:
     meta = {k: v for k, v in _meta_row(data).items() if k not in _ENDS}
     zero = "0" * _WIDTH
     light = bytearray(b'{"meta":')
-    light += orjson.dumps({"1": {"light_end": zero, "texts_end": zero, "index_end": zero, **meta}})
+    light += orjson.dumps({"1": {**dict.fromkeys(_ENDS, zero), **meta}})
     tables: Data = {}
     ranges: dict[str, list[int]] = {"meta": [len(b'{"meta":'), len(light)]}
     rows: dict[str, list[list[int]]] = {}
@@ -216,7 +219,7 @@ def _encode(data: Data) -> bytes:
         tables[name] = table
         light += b"," + orjson.dumps(name) + b":"
         start = len(light)
-        if name in lookup_index.RECORDS:
+        if name in lookup_index.LOCATED:
             raw, rows[name] = lookup_index.encode_table(table, start)
             light += raw
         else:
@@ -224,17 +227,14 @@ def _encode(data: Data) -> bytes:
         ranges[name] = [start, len(light)]
     index = lookup_index.build(tables, ranges, rows)
     index_part = b',"index":' + orjson.dumps({"1": index})
-    light_end = len(light)
-    texts_end = light_end + len(texts)
-    ends = b'"light_end":"%013d","texts_end":"%013d","index_end":"%013d"' % (
-        light_end,
-        texts_end,
-        texts_end + len(index_part),
-    )
+    summaries_part = b',"summaries":' + orjson.dumps({"1": lookup_index.summaries_row(tables)})
+    ends_at = [len(light), len(light) + len(texts)]
+    ends_at += [ends_at[-1] + len(index_part), ends_at[-1] + len(index_part) + len(summaries_part)]
+    ends = b",".join(b'"%s":"%013d"' % (k.encode(), n) for k, n in zip(_ENDS, ends_at, strict=True))
     start = len(b'{"meta":{"1":{')
     light[start : start + len(ends)] = ends
     extractions = b',"extractions":' + orjson.dumps(data.get("extractions", {})) + b"}"
-    return bytes(light + texts + index_part + extractions)
+    return bytes(light + texts + index_part + summaries_part + extractions)
 
 
 def _backup(path: Path) -> None:

@@ -10,7 +10,7 @@ import orjson
 import pytest
 from click.testing import CliRunner
 
-from casefile import render, store
+from casefile import lookup_index, render, store
 from casefile.cli import cli
 from casefile.lookup_index import LookupIndex
 from casefile.search import SearchIndex
@@ -96,9 +96,10 @@ def test_the_file_stays_one_json_object_with_the_index_as_a_table(sample_case: P
         "judgements",
         "texts",
         "index",
+        "summaries",
         "extractions",
     ]
-    assert data["index"]["1"]["v"] == 1
+    assert data["index"]["1"]["v"] == lookup_index.VERSION
 
 
 def _run(*args: str):
@@ -156,3 +157,25 @@ def test_an_old_layout_is_given_its_index_by_the_next_save(sample_case: Path, tm
     case = store.load(old)
     store.save(old, case, store.load_extractions(old))
     assert LookupIndex.open(old) is not None
+
+
+@pytest.mark.parametrize("fixture", ["sample_case", "story_case"])
+def test_the_summaries_part_equals_summaries_of_the_whole_rows(fixture, request) -> None:
+    from casefile.lookup_index import summaries
+
+    path: Path = request.getfixturevalue(fixture)
+    light, texts = store.load_light(path)
+    texts.close()
+    index = LookupIndex.open(path)
+    assert index is not None
+    try:
+        quick = index.summary_case()
+    finally:
+        index.close()
+    for table in ("entities", "events", "claims"):
+        assert quick[table] == summaries(table, light[table])
+    assert any(c["conflict_values"] for c in quick["claims"])  # the sample has conflicts
+    for d in quick["documents"]:
+        assert isinstance(d.pop("text_at"), list)  # where its text lies (a light load takes it)
+    for key in ("documents", "judgements", "relations", "generated", "model"):
+        assert quick.get(key) == light.get(key), key

@@ -331,3 +331,68 @@ def test_sentence_around_caps_long_runs() -> None:
 def test_split_sentences() -> None:
     text = "  One. Two!\n\nThree? four "
     assert [text[a:b] for a, b in split_sentences(text)] == ["One.", "Two!", "Three?", "four"]
+
+
+def _brute_rank(indexes, qwords, limit, kinds):
+    """Every scored entry grouped, each group ranked by its best entry: the definition."""
+    from casefile import search as S
+
+    scored = []
+    for index in indexes:
+        scores, _ = index.score(qwords)
+        scored += [(-round(s, 6), index.order[i], s, index.entries[i]) for i, s in scores.items()]
+    groups: dict = {}
+    for _, _, score, e in sorted(scored, key=lambda x: (x[0], x[1])):
+        if score >= S.CUTOFF and (kinds is None or e.kind in kinds):
+            groups.setdefault((e.kind, e.id), []).append((score, e))
+    return list(groups.values())[:limit]
+
+
+@pytest.mark.parametrize("first_walk", [1, 3, 64])
+def test_ranking_walks_only_the_best_entries_and_gives_the_whole_ranking(
+    sample_case, monkeypatch, first_walk
+) -> None:
+    """However few entries the walk starts with, the groups, their order and their labels
+    are those of ranking every scored entry."""
+    from casefile import search as S
+    from casefile import store
+
+    monkeypatch.setattr(S, "_FIRST_WALK", first_walk)
+    case = store.load(sample_case)
+    index = S.SearchIndex(case)
+    indexes = [index._facts, index._sentence_index()]
+    queries = ["a", "ir", "iran", "abu", "killed at least", "islamic state", "the ministry", "m"]
+    for q in queries:
+        for limit in (1, 2, 5, 20):
+            for kinds in (None, {"person"}, {"event", "claim"}, {"sentence"}):
+                got, _ = S.rank(indexes, S.words(q), limit, kinds)
+                want = _brute_rank(indexes, S.words(q), limit, kinds)
+                assert [[(s, e.label) for s, e in g] for g in got] == [
+                    [(s, e.label) for s, e in g] for g in want
+                ], (q, limit, kinds)
+
+
+def test_scoring_skips_only_entries_that_cannot_reach_the_cutoff(sample_case) -> None:
+    """Every entry the plain definition scores at CUTOFF or more is scored, the same."""
+    from casefile import search as S
+    from casefile import store
+
+    index = S.SearchIndex(store.load(sample_case))
+    for words_index in (index._facts, index._sentence_index()):
+        for q in ["at", "killed at least", "the ministry of", "abu omran tanveer", "iran a b c"]:
+            qwords = S.words(q)
+            got, _ = words_index.score(qwords)
+            plain: dict[int, list[float]] = {}
+            for i, w in enumerate(qwords):
+                for v, s in words_index.similar(w).items():
+                    for idx in words_index.postings[v]:
+                        row = plain.setdefault(idx, [0.0] * len(qwords))
+                        row[i] = max(row[i], s)
+            for idx, row in plain.items():
+                e = words_index.entries[idx]
+                score = sum(row) / len(qwords)
+                if e.short:
+                    score *= 0.95 + 0.05 * min(sum(1 for s in row if s) / max(e.nwords, 1), 1)
+                score *= e.weight
+                if score >= S.CUTOFF:
+                    assert got.get(idx) == pytest.approx(score), (q, e.label)
