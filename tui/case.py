@@ -14,7 +14,7 @@ from typing import Any
 
 from rich.text import Text
 
-from casefile.lookup_index import summary
+from casefile.lookup_index import summaries
 from casefile.sanitize import flatten, one_line
 
 Span = dict[str, Any]
@@ -196,7 +196,7 @@ class Rows(Mapping[str, dict[str, Any]]):
         self._fetch = fetch
         if fetch is None:  # whole rows
             self._rows = {r["id"]: r for r in rows}
-            self._summaries = {r["id"]: summary(table, r) for r in rows}
+            self._summaries = {r["id"]: r for r in summaries(table, rows)}
         else:  # summaries
             self._rows = {}
             self._summaries = {r["id"]: r for r in rows}
@@ -314,11 +314,7 @@ class CaseIndex:
         """(what, this value, the values it conflicts with) for the event's claims."""
         out = []
         for c in self.claims_by_event.get(event_id, []):
-            others = [
-                self.claims.summary(o)["value"]
-                for o in c.get("conflicts_with", [])
-                if o in self.claims
-            ]
+            others = c["conflict_values"]  # each conflicting value once
             if others:
                 out.append((c.get("what", ""), c.get("value", ""), others))
         return out
