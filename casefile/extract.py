@@ -146,6 +146,7 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
         if c.kind == "person":
             c.start = _caps_surname_before(text, c.start)  # "Sergeant DIALLO Moussa"
     cands = _resolve_overlaps(cands, text)
+    cands = _join_adjacent_people(cands, text)
     cands = _fix_kinds(cands, sdoc, text)
     _extend_names(cands, sdoc, text)
     aka_pairs = _aliases(text, cands, boiler) + _paren_aliases(text, cands, boiler)
@@ -887,6 +888,16 @@ def _long_form(before: str, acr: str) -> tuple[int, int] | None:
 
 def _resolve_overlaps(cands: list[_Cand], text: str) -> list[_Cand]:
     """Rule spans beat the model's; among equals the longer span wins."""
+    for c in cands:
+        if c.source != "rule:initialled-name":
+            continue
+        for o in cands:  # "W.A.D. Nuvan" of the model's "Nuvan Chathuranga": one name
+            if (
+                o.kind == "person"
+                and o.source.startswith("ner:")
+                and c.start <= o.start < c.end < o.end
+            ):
+                c.end = o.end
 
     def rank(c: _Cand) -> tuple[int, int]:
         return (1 if c.source.startswith("rule") else 0, c.end - c.start)
@@ -896,6 +907,25 @@ def _resolve_overlaps(cands: list[_Cand], text: str) -> list[_Cand]:
         if all(c.end <= k.start or c.start >= k.end for k in kept):
             kept.append(c)
     return sorted(kept, key=lambda c: c.start)
+
+
+def _join_adjacent_people(cands: list[_Cand], text: str) -> list[_Cand]:
+    """Two of the model's people one space apart are one long name it cut in two
+    ("Gunasekara Arachchige" + "Don Kasun Perera")."""
+    out: list[_Cand] = []
+    for c in cands:  # sorted by start
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == c.kind == "person"
+            and prev.source.startswith("ner:")
+            and c.source.startswith("ner:")
+            and text[prev.end : c.start] == " "
+        ):
+            prev.end = c.end
+            continue
+        out.append(c)
+    return out
 
 
 # ---------------------------------------------------------------- kinds
@@ -1272,6 +1302,9 @@ def _name_before(text: str, pos: int) -> tuple[int, int] | None:
     return words[0][0], words[-1][1]
 
 
+_DEMONYM_FORM = re.compile(r"(?:an|ians?|ese|ish|ic|i|is|ans)$")
+
+
 def _extend_names(cands: list[_Cand], sdoc: Doc, text: str) -> None:
     """'Rustam Nazarow' where the model tagged only 'Nazarow': take the proper nouns before it."""
     by_end = {t.idx + len(t): t for t in sdoc}
@@ -1290,7 +1323,10 @@ def _extend_names(cands: list[_Cand], sdoc: Doc, text: str) -> None:
                 or not prev.is_title
                 or fold(prev.text) in TITLES
                 or fold(prev.text) in ("first", "second", "third", "class")  # of a rank
-                or prev.ent_type_ in ("DATE", "GPE", "ORG", "NORP")
+                or prev.ent_type_ in ("DATE", "GPE", "ORG")
+                # a demonym ("Russian"), not a name the model took for one
+                or prev.ent_type_ == "NORP"
+                and _DEMONYM_FORM.search(fold(prev.text))
                 or any(o is not c and o.start <= prev.idx < o.end for o in cands)
             ):
                 break

@@ -31,6 +31,7 @@ TITLES = frozenset(
     datu datuk dato datin hadji hadja ustadz ugaas suldaan garaad sardar
     warrant staff adj adj. comr comr. cmdt cmdt. commandant adjudant capitaine sergent
     kombes akbp akp kompol iptu ipda aiptu brigjen irjen komjen pol pol. regent bupati
+    asp ssp dsp igp dig aig sho asi
     """.split()
 )
 

@@ -38,3 +38,24 @@ def test_a_name_people_call_someone_and_a_clause_before_the_cue(nlp) -> None:
     assert kinds.get("Lamphun") != "person"  # a place does not take a clause's alias
     reasons = " ".join(x.reason for x in ex.links)
     assert "call" in reasons and "known in the hill villages as" in reasons
+
+
+LONG_NAMES = (
+    "He was on the veranda when the gunmen opened fire with an assault rifle, Police Media "
+    "Spokesman ASP Priyantha Kodituwakku said.\n\n"
+    "They were identified as Gunawardena Arachchige Don Kasun Pradeep alias 'Kalu Kasun' (31), "
+    "a resident of Matara, and Dissanayake Arachchige Don Roshan Lakmal (27).\n\n"
+    'The other two are W.A.D. Kasun Chathuranga alias "Podi Kasun", 30, and Russian Ivan Petrov.'
+)
+
+
+def test_long_names_the_model_cut_and_ranks_it_kept(nlp) -> None:
+    _, groups, kinds = run(nlp, LONG_NAMES)
+    assert kinds.get("Priyantha Kodituwakku") == "person"  # "ASP" is a rank, no surname
+    assert not any(k.startswith("ASP") for k in kinds)
+    # two of the model's people one space apart; a surname it took for a nationality
+    assert kinds.get("Gunawardena Arachchige Don Kasun Pradeep") == "person"
+    assert kinds.get("Dissanayake Arachchige Don Roshan Lakmal") == "person"
+    # initials before the model's name
+    assert kinds.get("W.A.D. Kasun Chathuranga") == "person"
+    assert "Podi Kasun" in next(g for g in groups if "W.A.D. Kasun Chathuranga" in g)
