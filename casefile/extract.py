@@ -28,6 +28,7 @@ from casefile.model import Document, Extraction, Kind, Link, Mention
 from casefile.names import (
     KUNYA,
     PARTICLES,
+    PATRONYMIC_AFTER,
     TITLES,
     acronym_of,
     core_tokens,
@@ -137,6 +138,7 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
     cands = _from_ner(sdoc, text, boiler)
     cands += _acronyms(text, cands, boiler)
     cands += _named_with_age(text, boiler)
+    cands += _patronymic_names(text, boiler)
     cands += _named_by_apposition(text, boiler)
     cands += _datelines(text)
     cands += _initialled_names(text, boiler)
@@ -742,6 +744,32 @@ def _datelines(text: str) -> list[_Cand]:
     return out
 
 
+_PATRONYMIC_NAME = re.compile(
+    r"(?<![\w'’\-])((?:[A-Z][\w'’\-]+[ \t]+){0,2}[A-Z][\w'’\-]+)[ \t]+((?i:"
+    + "|".join(PATRONYMIC_AFTER)
+    + r"))((?:[ \t]+(?:[A-Z][a-z]?\.){1,3})?)(?=['’]s\b|[^\w'’\-]|$)"  # "… uulu A."
+)
+
+
+def _patronymic_names(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
+    """'Azamat Erlan uulu', 'Erlan uulu', 'Aizat Bolot kyzy': a Turkic patronymic after the
+    father's name makes a person's name, whatever the model made of it."""
+    out = []
+    for m in _PATRONYMIC_NAME.finditer(text):
+        if _inside(m.start(), boiler):
+            continue
+        words = list(re.finditer(r"\S+", m.group(1)))
+        while words and fold(words[0].group()) in TITLES | _SENTENCE_OPENERS:
+            words = words[1:]  # "Colonel Erlan uulu", "Among Erlan uulu's …"
+        if words:
+            a = m.start(1) + words[0].start()
+            out.append(_Cand(a, m.end(3), "person", "rule:patronymic", by_context=True))
+    return out
+
+
+_SENTENCE_OPENERS = frozenset("the a an among and but when while after before his her".split())
+
+
 def _named_with_age(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
     out = []
     for m in _NAME_AGE.finditer(text):
@@ -1156,8 +1184,12 @@ def _aliases(
                 and (
                     _only_punct(text, c.end, m.start())
                     or _APPOSITION.fullmatch(text[c.end : m.start()])
-                    or c.kind == "person"
-                    and _WHO_IS.fullmatch(text[c.end : m.start()])
+                    or _WHO_IS.fullmatch(text[c.end : m.start()])
+                    and (
+                        c.kind == "person"  # the model often takes a person for a group
+                        or c.kind == "organization"
+                        and _PERSON_CUE.search(m.group()) is not None
+                    )
                 )
             ),
             None,
@@ -1246,7 +1278,10 @@ _APPOSITION = re.compile(
     r"(?:,\s+(?:(?:an?|the)\s+[\w\-]+(?:\s+[\w\-]+){0,3}|\d{1,3})){1,2},?\s*"  # ", 41, a …"
 )
 # "X, who is known … as Y": the cue after a relative clause on X
-_WHO_IS = re.compile(r",?\s+who\s+(?:is|was|has been|had been)(?:\s+also)?\s*")
+_WHO_IS = re.compile(
+    r"(?:,\s+(?:an?|the)\s+[\w\-]+(?:\s+[\w\-]+){0,3})?"  # "X, an Osh native who uses the …"
+    r",?\s+who\s+(?:is|was|has been|had been|uses|used)(?:\s+also)?(?:\s+the)?\s*"
+)
 _PERSON_CUE = re.compile(r"(?i)alias|nom de guerre|kunya|went by|goes by|a\.?k\.?a")
 
 
@@ -1519,6 +1554,10 @@ def _group(
                 and _is_short_of(ct, core_tokens(f.text(text)), c.text(text), f.text(text))
             ]
         owners = owners_of[key]
+        # one written exactly so wins over a spelling variant ("Sadyrov" is the father
+        # "Bolot Sadyrov", not his wife "Gulnara Sadyrova")
+        exact = [(j, f) for j, f in owners if core_tokens(f.text(text))[-len(ct) :] == ct]
+        owners = exact or owners
         if not owners and len(ct) == 1 and not is_kunya(c.text(text)):
             # "his son Firas" after "Firas al-Sabbagh": a first name, if only one person has it
             given = [(j, f) for j, f in full if ct[0] in given_names(f.text(text))]

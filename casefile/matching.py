@@ -11,7 +11,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from casefile.names import core_tokens, is_kunya, token_match
+from casefile.names import PATRONYMIC_AFTER, core_tokens, is_kunya, token_match
 
 MERGE_AT = 0.85  # below this a pair is kept as "possible same", not merged
 
@@ -100,6 +100,12 @@ def person_names_match(a: str, b: str) -> Match | None:
         # "Mohammad-Reza Gholami" ~ "Mohammadreza Gholami": a hyphenated name written as one
         m = _tokens_match(a, b, _joined(a), _joined(b))
     if m is None:
+        # "Azamat Erlan uulu" ~ "Azamat Erlanov": a Turkic patronymic, Russified as a surname
+        ra, rb = _russified(a), _russified(b)
+        if (ra, rb) != (a, b) and (p := person_names_match(ra, rb)):
+            why = "a patronymic (… uulu / kyzy / oglu) written as a surname (-ov / -ova)"
+            m = Match(round(p.score - 0.02, 3), a, b, [*p.reasons, why])
+    if m is None:
         # "Karim Nurdin bin Osman Rahim" ~ "Karim Nurdin": the father's name after "bin" is a
         # patronymic, which a later or another article leaves out
         pa, pb = _before_patronymic(a), _before_patronymic(b)
@@ -116,6 +122,14 @@ def _before_patronymic(name: str) -> str:
     ("Ali bin Hamad" is how that man is called)."""
     head = _PATRONYMIC.sub("", name)
     return head if head != name and len(head.split()) >= 2 else name
+
+
+def _russified(name: str) -> str:
+    """'Azamat Erlan uulu' → 'Azamat Erlanov'; 'Aizat Bolot kyzy' → 'Aizat Bolotova'."""
+    return _PATRONYMIC_AFTER.sub(lambda m: m.group(1) + PATRONYMIC_AFTER[m.group(2).lower()], name)
+
+
+_PATRONYMIC_AFTER = re.compile(r"(\w+)\s+(" + "|".join(PATRONYMIC_AFTER) + r")\b", re.I)
 
 
 def _joined(name: str) -> list[str]:

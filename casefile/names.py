@@ -43,6 +43,15 @@ PARTICLES = frozenset(
     dela delos delas los las degli dei binti binte bte
     """.split()
 )
+# Turkic patronymics written after the father's name: Kyrgyz "uulu" (son of) / "kyzy"
+# (daughter of), Kazakh "uly" / "qyzy", Azerbaijani "oglu" / "ogly" / "qizi", Turkmen "ogly" /
+# "gyzy". "Azamat Erlan uulu" is Azamat, son of Erlan; Russian-style documents write the
+# same man "Azamat Erlanov" (a daughter: "-ova").
+PATRONYMIC_AFTER = {
+    "uulu": "ov", "uly": "ov", "ulu": "ov", "oglu": "ov", "ogly": "ov", "oğlu": "ov",
+    "kyzy": "ova", "kizi": "ova", "qizi": "ova", "qyzy": "ova", "gyzy": "ova", "kyzi": "ova",
+}  # fmt: skip
+
 # Given names worn as a prefix in South and Southeast Asian usage ("Md Karim Uddin" is called
 # Karim): the name after the prefix is the one used alone.
 NAME_PREFIXES = frozenset("md mohd muhd mohammad muhammad mohammed muhammed mohamed".split())
@@ -131,8 +140,8 @@ def is_kunya(name: str) -> bool:
 def surname(name: str) -> str | None:
     """The last core token of a multi-token personal name, or None (kunyas, single tokens)."""
     toks = tokens(name)
-    if len(toks) < 2 or toks[0] in KUNYA:
-        return None
+    if len(toks) < 2 or toks[0] in KUNYA or toks[-1] in PATRONYMIC_AFTER:
+        return None  # "Erlan Bolot uulu" has no surname; "Bolot uulu" is his short form
     while len(toks) > 2 and toks[-1] in SUFFIXES:
         toks = toks[:-1]  # "Marcus Ortiz Jr." → Ortiz
     core = [t for t in toks if t not in PARTICLES]

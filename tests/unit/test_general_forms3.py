@@ -59,3 +59,42 @@ def test_long_names_the_model_cut_and_ranks_it_kept(nlp) -> None:
     # initials before the model's name
     assert kinds.get("W.A.D. Kasun Chathuranga") == "person"
     assert "Podi Kasun" in next(g for g in groups if "W.A.D. Kasun Chathuranga" in g)
+
+
+TURKIC = (
+    "The main suspect, 34-year-old Erlan Bolotbek uulu, opened fire. Among those detained "
+    "were Bolotbek uulu's father, 61-year-old Bolotbek\nSadyrov, and his wife, 27-year-old "
+    "Aizat Talant kyzy. His mother, Gulnara Sadyrova, said Sadyrov was a retired teacher.\n\n"
+    "The cell took instructions from Marat Sultanaliev, a Bishkek native who uses the nom de "
+    "guerre Abu Omar al-Kyrgyzi.\n\n"
+    "During the attempt to detain him, citizen Bolotbek uulu E., born 1990, offered armed "
+    "resistance. Detained: - Talant kyzy A., born 1997."
+)
+
+
+def test_turkic_patronymics_relatives_and_a_clause_before_a_nom_de_guerre(nlp) -> None:
+    _, groups, kinds = run(nlp, TURKIC)
+    son = next(g for g in groups if "Erlan Bolotbek uulu" in g)
+    assert "Bolotbek uulu" in son and "Bolotbek\nSadyrov" not in son  # the father apart
+    assert "uulu" not in kinds  # a patronymic marker is no surname
+    father = next(g for g in groups if "Bolotbek\nSadyrov" in g)
+    assert "Sadyrov" in father  # the surname written exactly so, not the wife's "-ova"
+    assert "Gulnara Sadyrova" not in father
+    assert kinds.get("Aizat Talant kyzy") == "person"
+    assert kinds.get("Bolotbek uulu E.") == "person" and kinds.get("Talant kyzy A.") == "person"
+    marat = next(g for g in groups if "Marat Sultanaliev" in g)
+    assert "Abu Omar al-Kyrgyzi" in marat and kinds["Marat Sultanaliev"] == "person"
+
+
+def test_a_turkic_patronymic_matches_its_russified_surname() -> None:
+    from casefile.matching import MERGE_AT, person_names_match
+
+    for a, b in [
+        ("Erlan Bolotbek uulu", "Erlan Bolotbekov"),
+        ("Aizat Talant kyzy", "Aizat Talantova"),
+        ("Bolotbek uulu E.", "Erlan Bolotbek uulu"),
+        ("Rauf Ilham oglu", "Rauf Ilhamov"),
+    ]:
+        m = person_names_match(a, b)
+        assert m is not None and m.score >= MERGE_AT, (a, b)
+    assert person_names_match("Bolotbek uulu", "Bolotbek Sadyrov") is None  # son and father
