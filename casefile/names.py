@@ -249,12 +249,17 @@ def token_match(a: str, b: str) -> TokenMatch | None:
     groups_a, groups_b = re.findall(r"[aeiouy]+", a), re.findall(r"[aeiouy]+", b)
     if sa == sb and len(sa) >= 3 and a[0] == b[0] and len(groups_a) == len(groups_b) >= 3:
         return TokenMatch(a, b, 0.85, f"{a}~{b}: same consonants, the vowels written differently")
-    for x, y, why in (
-        ("g", "h", "Russian g for h"),
-        ("g", "j", "Egyptian g for j"),
-        ("c", "j", "Turkish c for j"),
+    for x, y, why, least in (
+        ("g", "h", "Russian g for h", 3),
+        ("g", "j", "Egyptian g for j", 3),
+        ("c", "j", "Turkish c for j", 3),
+        # Tamil script writes one letter for k/g, t/d/th and s/ch: Kandiah / Kanthiah,
+        # Ganesan / Kanesan, Sivakumar / Chivakumar; long names only (Kamal is not Gamal)
+        ("g", "k", "k for g (Tamil)", 4),
+        ("d", "t", "t for d (Tamil, Turkish)", 3),
+        ("c", "s", "s for ch (Tamil)", 4),
     ):
-        if len(sa) >= 3 and sa != sb and sa.replace(x, y) == sb.replace(x, y):
+        if len(sa) >= least and sa != sb and sa.replace(x, y) == sb.replace(x, y):
             return TokenMatch(a, b, 0.86, f"{a}~{b}: same consonant skeleton but for {why}")
     # Turkish (and Central Asian) spelling devoices a final d: Mehmet / Mehmed
     if len(va) >= 4 and va[:-1] == vb[:-1] and {va[-1], vb[-1]} == {"d", "t"}:
@@ -276,7 +281,11 @@ def token_match(a: str, b: str) -> TokenMatch | None:
 
 def spelling_keys(token: str) -> set[str]:
     """Skeletons of a token under the alternative spellings token_match accepts (blocking)."""
-    return {skeleton(token), skeleton(_ayn_x_folded(token)), skeleton(token.replace("kh", "k"))}
+    keys = {skeleton(token), skeleton(_ayn_x_folded(token)), skeleton(token.replace("kh", "k"))}
+    sk = skeleton(token)
+    if len(sk) >= 3:  # Tamil k/g, t/d, s/ch (see token_match)
+        keys.add(sk.replace("g", "k").replace("d", "t").replace("c", "s"))
+    return keys
 
 
 def _ayn_x_folded(token: str) -> str:

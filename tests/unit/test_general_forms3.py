@@ -98,3 +98,15 @@ def test_a_turkic_patronymic_matches_its_russified_surname() -> None:
         m = person_names_match(a, b)
         assert m is not None and m.score >= MERGE_AT, (a, b)
     assert person_names_match("Bolotbek uulu", "Bolotbek Sadyrov") is None  # son and father
+
+
+def test_tamil_spellings_of_one_letter() -> None:
+    from casefile.matching import MERGE_AT, person_names_match
+    from casefile.names import spelling_keys, token_match
+
+    for a, b in [("ganesan", "kanesan"), ("sivakumar", "chivakumar"), ("kandasamy", "kanthasamy")]:
+        assert token_match(a, b) is not None, (a, b)
+        assert spelling_keys(a) & spelling_keys(b), (a, b)  # blocked together
+    assert token_match("kamal", "gamal") is None  # short names: another name
+    m = person_names_match("Selvarasa Ganeshalingam", "Chelvarasa Kaneshalingam")
+    assert m is not None and m.score >= MERGE_AT
