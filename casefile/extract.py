@@ -148,7 +148,7 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
         if c.kind == "person":
             c.start = _caps_surname_before(text, c.start)  # "Sergeant DIALLO Moussa"
     cands = _resolve_overlaps(cands, text)
-    cands = _join_adjacent_people(cands, text)
+    cands = _join_cut_names(cands, text)
     cands = _fix_kinds(cands, sdoc, text)
     _extend_names(cands, sdoc, text)
     aka_pairs = _aliases(text, cands, boiler) + _paren_aliases(text, cands, boiler)
@@ -365,14 +365,18 @@ _GROUP_AFTER = re.compile(
 )
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|into|near|outside|across|around|through|(?:people|residents|inhabitants|city|town|"
-    r"village|province|governor|mayor|outskirts)\s+of)\s+(?:the\s+)?"
-    r"(?:[A-Z][\w'’\-]*(?:,\s+[A-Z][\w'’\-]*)*,?\s+and\s+)?$"  # "… of Akkar and Minyeh"
+    r"village|province|governor|mayor|outskirts)\s+of|(?:leading|roads?|routes?|highway|way)\s+"
+    r"(?:to|from))\s+(?:the\s+)?"
+    # "… of Akkar and Minyeh", "… to Sungai Kolok and Tak Bai"
+    r"(?:[A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*)?(?:,\s+[A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*)?)*,?"
+    r"\s+and\s+)?$"
 )
 # Toponyms by their form: Arabic heads ("Bab", "Jabal", "Wadi" …), Persian/Turkic/Slavic/
 # Indic endings ("-abad", "-stan", "-grad", "-kent", "-pur"), and capitalised designators.
 PLACE_HEADS = frozenset(
     "bab jabal jebel wadi tal tell bir ras ain deir kafr kfar beit bayt souk haret khirbet "
-    "bandar mount lake port fort cape gulf barangay kampung kampong desa sitio".split()
+    "bandar mount lake port fort cape gulf barangay kampung kampong desa sitio "
+    "sungai kuala pulau bukit tanjung teluk".split()  # Malay: river, estuary, island, hill…
 )
 # Spanish compass words closing a toponym: "Valle del Norte", "Isla de Oriente".
 _COMPASS = r"\s(?:del|de la|de)\s(?:Sur|Norte|Oriental|Occidental|Este|Oeste)"
@@ -380,7 +384,7 @@ _COMPASS_TAIL = re.compile(_COMPASS + "$")
 _COMPASS_AFTER = re.compile(_COMPASS + r"\b")
 _UNNAMED_HEADS = frozenset(
     "bab jabal jebel wadi deir kafr kfar khirbet haret souk barangay kampung kampong desa "
-    "sitio".split()
+    "sitio sungai kuala pulau tanjung teluk".split()
 )
 _PLACE_ENDING = re.compile(r"(?:abad|stan|grad|kent|shahr|pur|pura)$")
 _DESIGNATOR = re.compile(
@@ -405,7 +409,15 @@ def _toponym_form(surface: str, person: bool = False) -> bool:
         return True
     if _COMPASS_TAIL.search(surface):
         return True
+    if len(words) >= 2 and words[-2][:1].isupper() and _AREA_TAIL.search(surface):
+        return not _org_words(words[:-1])  # "Bacho district", "Rueso subdistrict"
     return bool(_DESIGNATOR.search(surface)) and not _org_words(words[:-1])
+
+
+_AREA_TAIL = re.compile(
+    r"\s(?:district|province|governorate|county|village|municipality|township|sub-?district|"
+    r"upazila|tehsil|prefecture|commune|oblast|woreda|region)$"
+)
 
 
 def _org_words(words: list[str]) -> bool:
@@ -937,22 +949,22 @@ def _resolve_overlaps(cands: list[_Cand], text: str) -> list[_Cand]:
     return sorted(kept, key=lambda c: c.start)
 
 
-def _join_adjacent_people(cands: list[_Cand], text: str) -> list[_Cand]:
-    """Two of the model's people one space apart are one long name it cut in two
-    ("Gunasekara Arachchige" + "Don Kasun Perera")."""
+def _join_cut_names(cands: list[_Cand], text: str) -> list[_Cand]:
+    """Names the model cut in two: two of its people one space apart ("Gunasekara
+    Arachchige" + "Don Kasun Perera"); a toponym's head alone before a name ("Kampung" +
+    "Padang Besar"): a place."""
     out: list[_Cand] = []
     for c in cands:  # sorted by start
         prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.kind == c.kind == "person"
-            and prev.source.startswith("ner:")
-            and c.source.startswith("ner:")
-            and text[prev.end : c.start] == " "
-        ):
-            prev.end = c.end
+        if prev is None or text[prev.end : c.start] != " " or not c.source.startswith("ner:"):
+            out.append(c)
             continue
-        out.append(c)
+        if prev.kind == c.kind == "person" and prev.source.startswith("ner:"):
+            prev.end = c.end
+        elif fold(prev.text(text)) in PLACE_HEADS and c.text(text)[:1].isupper():
+            prev.end, prev.kind, prev.by_context = c.end, "place", True
+        else:
+            out.append(c)
     return out
 
 

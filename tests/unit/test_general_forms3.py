@@ -110,3 +110,18 @@ def test_tamil_spellings_of_one_letter() -> None:
     assert token_match("kamal", "gamal") is None  # short names: another name
     m = person_names_match("Selvarasa Ganeshalingam", "Chelvarasa Kaneshalingam")
     assert m is not None and m.score >= MERGE_AT
+
+
+PLACES = (
+    "Soldiers closed the roads leading to Sungai Lemak and Tabo Rae, and boats patrolled the "
+    "river.\n\nHe was held at a house in Kampung Tanah Rata, near the border. A resident of "
+    "Kampung Tanah Rata, Siti Aminah Yusoff, 50, said he had come two days earlier."
+)
+
+
+def test_places_the_model_took_for_people(nlp) -> None:
+    _, _, kinds = run(nlp, PLACES)
+    assert kinds.get("Sungai Lemak") == "place"  # a Malay toponym's head; "roads leading to"
+    assert kinds.get("Tabo Rae") == "place"  # the other place of "X and Y"
+    assert kinds.get("Kampung Tanah Rata") == "place" and "Kampung" not in kinds
+    assert kinds.get("Siti Aminah Yusoff") == "person"
