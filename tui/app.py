@@ -254,7 +254,7 @@ class CasefileApp(Editing, App[None]):
 
     def _index_ready(self, index: SearchIndex) -> None:
         self.search_index = index
-        self.search_bar.index = index
+        self.search_bar.set_search_index(index)
 
     # --- narrow layout: one pane at a time ---------------------------------------------
 

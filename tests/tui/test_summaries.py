@@ -97,3 +97,32 @@ async def test_edits_wait_for_the_whole_case(make_app, sample_case, monkeypatch)
         await pilot.press("r")
         await pilot.pause()
         assert len(app.screen_stack) == 2  # the review queue opens now
+
+
+async def test_what_is_typed_before_search_is_ready_is_answered_when_it_is(
+    make_app, sample_case, monkeypatch
+) -> None:
+    from tui.widgets.search_bar import WAITING
+
+    release = threading.Event()
+    whole_case = LookupIndex.whole_case
+
+    def slow(self, case):
+        release.wait(10)
+        return whole_case(self, case)
+
+    monkeypatch.setattr(LookupIndex, "whole_case", slow)
+    app = make_app(sample_case)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"tanveer")
+        await pilot.pause(0.3)
+        bar = app.search_bar
+        assert bar.results.option_count == 1
+        assert str(bar.results.get_option_at_index(0).prompt) == WAITING
+        release.set()
+        for _ in range(50):  # the whole case, the index, then the search it answers
+            await app.workers.wait_for_complete()
+            await pilot.pause(0.1)
+            if bar.hits:
+                break
+        assert bar.hits and bar.hits[0].label == "Tanveer"

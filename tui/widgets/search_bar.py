@@ -24,6 +24,7 @@ from textual.worker import get_current_worker
 from casefile.search import Hit, SearchIndex
 from tui.case import CaseIndex, display_text, quote
 
+WAITING = "Getting the search ready (the case is large); results follow…"
 DEBOUNCE = 0.1  # seconds of quiet typing before a search runs
 LIMIT = 20
 _LABEL_W = 90
@@ -130,6 +131,12 @@ after `↓`); `Escape` clears the search and goes back.
         self.results.clear_options()
         self.set_class(False, "-results")
 
+    def set_search_index(self, index: SearchIndex) -> None:
+        """The search index is built: answer what was typed while it was not."""
+        self.index = index
+        if self.input.value.strip():
+            self.run_search(self.input.value)
+
     # --- searching ---------------------------------------------------------------------
 
     @on(Input.Changed, "#search-input")
@@ -152,11 +159,15 @@ after `↓`); `Escape` clears the search and goes back.
     def _show(self, query: str, hits: list[Hit]) -> None:
         if query != self.input.value:
             return  # stale: the user has typed on
+        results = self.results
+        results.clear_options()
+        if self.index is None and query.strip():  # a large case is still being read
+            results.add_option(Option(Text(WAITING, style="dim italic"), disabled=True))
+            self.set_class(True, "-results")
+            return
         self.hits = hits
         self.shown_query = query
         self.searches += 1
-        results = self.results
-        results.clear_options()
         results.add_options(Option(self._prompt(h), id=str(i)) for i, h in enumerate(hits))
         if hits:
             results.highlighted = 0
