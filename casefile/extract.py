@@ -1442,12 +1442,24 @@ def _surname_surface(name: str) -> str | None:
 def _drop_headline_only(
     cands: list[_Cand], text: str, headlines: list[tuple[int, int]]
 ) -> list[_Cand]:
-    """A name seen only in a title-case line is trusted only if the gazetteer knows it."""
-    body = Counter(c.text(text) for c in cands if not _inside(c.start, headlines))
+    """A name seen only in a title-case line is trusted only if the gazetteer knows it; so is
+    one word opening the document's first line ("Verdict expected in …": any first word of a
+    headline is capitalised)."""
+    opening = len(text) - len(text.lstrip())
+    first_line = "\n" in text[opening : opening + 200]
+
+    def headline_only(c: _Cand) -> bool:
+        word = c.text(text)
+        if _inside(c.start, headlines):
+            return True
+        # one capitalised word opening the first line (not an acronym)
+        return first_line and c.start == opening and " " not in word and not word.isupper()
+
+    body = Counter(c.text(text) for c in cands if not headline_only(c))
     return [
         c
         for c in cands
-        if not _inside(c.start, headlines)
+        if not headline_only(c)
         or body[c.text(text)]
         or (c.kind == "place" and places.canonical(c.text(text)))
     ]

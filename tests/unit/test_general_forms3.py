@@ -125,3 +125,14 @@ def test_places_the_model_took_for_people(nlp) -> None:
     assert kinds.get("Tabo Rae") == "place"  # the other place of "X and Y"
     assert kinds.get("Kampung Tanah Rata") == "place" and "Kampung" not in kinds
     assert kinds.get("Siti Aminah Yusoff") == "person"
+
+
+def test_the_first_word_of_a_sentence_case_headline_is_no_name(nlp) -> None:
+    text = (
+        "Verdict expected in Ostrava bombing case\n\n"
+        "PRAGUE, May 3 - A court will rule on Friday in the case of Karel Dvorak, 44, who "
+        "is accused of the bombing. Dvorak denies the charges."
+    )
+    _, _, kinds = run(nlp, text)
+    assert "Verdict" not in kinds
+    assert kinds.get("Karel Dvorak") == "person"
