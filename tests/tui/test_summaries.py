@@ -62,7 +62,9 @@ async def test_panes_from_summaries_equal_the_whole_case(make_app, sample_case):
     assert lazy_tree == whole_tree
 
 
-async def test_edits_wait_for_the_whole_case(make_app, sample_case, monkeypatch):
+@pytest.fixture
+def held_back(monkeypatch) -> threading.Event:
+    """The whole case is read only once the returned event is set."""
     release = threading.Event()
     whole_case = LookupIndex.whole_case
 
@@ -71,6 +73,11 @@ async def test_edits_wait_for_the_whole_case(make_app, sample_case, monkeypatch)
         return whole_case(self, case)
 
     monkeypatch.setattr(LookupIndex, "whole_case", slow)
+    return release
+
+
+async def test_edits_wait_for_the_whole_case(make_app, sample_case, held_back):
+    release = held_back
     app = make_app(sample_case)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -100,18 +107,11 @@ async def test_edits_wait_for_the_whole_case(make_app, sample_case, monkeypatch)
 
 
 async def test_what_is_typed_before_search_is_ready_is_answered_when_it_is(
-    make_app, sample_case, monkeypatch
+    make_app, sample_case, held_back
 ) -> None:
     from tui.widgets.search_bar import WAITING
 
-    release = threading.Event()
-    whole_case = LookupIndex.whole_case
-
-    def slow(self, case):
-        release.wait(10)
-        return whole_case(self, case)
-
-    monkeypatch.setattr(LookupIndex, "whole_case", slow)
+    release = held_back
     app = make_app(sample_case)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("slash", *"tanveer")
