@@ -11,6 +11,10 @@ every event's sources); parsing them is seconds, not the blink a lookup over SSH
   skeletons, so the first pass of a search needs no record at all;
 - which events list each entity and which claims belong to each event, which an answer shows.
 
+Then a table `summaries`: what the app lists of each entity, event and claim (name, kind and
+counts; date, summary and who; value and conflicting values), so that a large case's tree and
+timeline are drawn before its records are read (`LookupIndex.summary_case`).
+
 A lookup ranks with the index, reads the rows of the best hits (and what their answer
 lists), and re-runs the ordinary `SearchIndex` on just those rows, so its hits and spans are
 the ones a search over the whole case gives. The index is derived data: a file without one
