@@ -255,9 +255,9 @@ def token_match(a: str, b: str) -> TokenMatch | None:
         ("c", "j", "Turkish c for j", 3),
         # Tamil script writes one letter for k/g, t/d/th and s/ch: Kandiah / Kanthiah,
         # Ganesan / Kanesan, Sivakumar / Chivakumar; long names only (Kamal is not Gamal)
-        ("g", "k", "k for g (Tamil)", 4),
-        ("d", "t", "t for d (Tamil, Turkish)", 3),
-        ("c", "s", "s for ch (Tamil)", 4),
+        ("g", "k", "k for g", 4),
+        ("d", "t", "t for d", 3),
+        ("c", "s", "s for ch", 4),
     ):
         if len(sa) >= least and sa != sb and sa.replace(x, y) == sb.replace(x, y):
             return TokenMatch(a, b, 0.86, f"{a}~{b}: same consonant skeleton but for {why}")
