@@ -275,9 +275,11 @@ class _WordIndex:
         same = len(set(self.weights)) == 1 and all(c == 1.0 for c in self.single_cover)
         self.uniform = self.weights[0] if same else None
 
-    def bound(self, sims_of: list[dict[str, float]]) -> float:
+    def bound(self, sims_of: list[dict[str, float]], qwords: list[str]) -> float:
         """No entry scores more than this for a query whose words matched `sims_of`."""
         best = [max(sims.values(), default=0.0) for sims in sims_of]
+        for i in _letters(qwords):
+            best[i] = 100.0
         return self.max_weight * sum(best) / max(len(best), 1)
 
     # Per entry, what a one-word query's word score is multiplied by (see `score`): the
@@ -346,7 +348,10 @@ class _WordIndex:
             cover, weight = self.single_cover, self.weights
             return {idx: s * cover[idx] * weight[idx] for idx, s in acc.items()}, matched
         need = max(1, math.ceil(CUTOFF * n / 100.0 - 1e-9))
+        letters = _letters(qwords)
         volume = [sum(len(self.postings[w]) for w in sims) for sims in sims_of]
+        for i in letters:  # a letter is checked against rows the other words open
+            volume[i] = math.inf
         rarest = sorted(range(n), key=volume.__getitem__)
         opening = set(rarest[: n - need + 1])
         best: dict[int, list[float]] = {}
@@ -364,12 +369,35 @@ class _WordIndex:
         scores: dict[int, float] = {}
         for idx, row in best.items():
             entry = self.entries[idx]
+            for i in letters:
+                if row[i] < 100.0:
+                    row[i] = _letter_score(qwords[i], entry.label, matched)
             score = sum(row) / n
             if entry.short:
                 covered = sum(1 for s in row if s) / max(entry.nwords, 1)
                 score *= 0.95 + 0.05 * min(covered, 1.0)
             scores[idx] = score * entry.weight
         return scores, matched
+
+
+def _letters(qwords: list[str]) -> list[int]:
+    """Positions of one-letter words that count as the start of a word: "jonu p" is typed
+    on the way to "jonu petrov". A query of letters alone matches them as words only (a
+    letter's prefixes are a good part of the vocabulary)."""
+    if len(qwords) < 2 or all(len(q) == 1 for q in qwords):
+        return []
+    return [i for i, q in enumerate(qwords) if len(q) == 1]
+
+
+def _letter_score(letter: str, label: str, matched: set[str]) -> float:
+    """A prefix score for `letter` against the label's best word starting with it (0 if
+    none does); the word joins `matched` so it is highlighted."""
+    starting = [w for w in words(label) if w.startswith(letter)]
+    if not starting:
+        return 0.0
+    w = min(starting, key=len)
+    matched.add(w)
+    return 100.0 if w == letter else 95.0 + 4.0 / len(w)
 
 
 def single_factors(entries: Iterable[_Entry]) -> tuple[list[float], list[float]]:
@@ -635,7 +663,7 @@ def rank(
     ranked: list[Group] = []
     for index in indexes:
         sims_of = [index.similar(q) for q in qwords]
-        if len(ranked) == limit and ranked[-1][0][0] >= index.bound(sims_of):
+        if len(ranked) == limit and ranked[-1][0][0] >= index.bound(sims_of, qwords):
             # nothing in this index (sentences, after names) can outrank what is found
             matched = matched.union(*sims_of)
             continue

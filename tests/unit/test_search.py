@@ -289,6 +289,21 @@ def test_matched_ranges_point_into_label(index: SearchIndex) -> None:
     assert [hit.label[a:b] for a, b in hit.matched] == ["depot"]
 
 
+def test_a_last_letter_is_the_start_of_a_word(index: SearchIndex) -> None:
+    """Typing "ivan p" on the way to "ivan petrov" keeps the Ivans whose name goes on with
+    a p-word; a letter no word of theirs starts with is a query they do not match."""
+    people = {"person"}
+    assert {h.id for h in index.search("ivan p", kinds=people)} == {"e-ivan", "e-petrov"}
+    hit = index.search("petrovitch s", kinds=people)[0]
+    assert (hit.id, hit.label) == ("e-ivan", "Ivan Petrovitch Sidorow")
+    assert index.search("grey s", kinds=people) == []  # one label must hold both words
+    assert index.search("grey s")[0].kind == "sentence"  # as a sentence does
+    assert index.search("ivan q", kinds=people) == []
+    assert index.search("ivan p")[0].score > index.search("ivan")[0].score * 0.95
+    hit = index.search("ivan p", kinds=people)[0]
+    assert "P" in {hit.label[a] for a, _ in hit.matched}  # the p-word is highlighted
+
+
 def test_limit(index: SearchIndex) -> None:
     assert len(index.search("ivan", limit=1)) == 1
     assert index.search("ivan", limit=0) == []
