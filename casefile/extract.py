@@ -598,7 +598,11 @@ def _acronyms(text: str, cands: list[_Cand], boiler: list[tuple[int, int]]) -> l
             continue
         la = m.start() - len(before) + long_span[0]
         lb = m.start() - len(before) + long_span[1]
-        kind = next((c.kind for c in cands if c.start < lb and c.end > la), "organization")
+        # the model's kind for the whole long form ("Mohammed bin Salman (MBS)"); one it
+        # gave a part ("Tamil Arasu Party" PERSON, "Uzbekistan" GPE) does not say what the
+        # whole is: most long forms with an acronym are organisations
+        whole = [c.kind for c in cands if c.start <= la and c.end >= lb]
+        kind = whole[0] if whole else "organization"
         out.append(_Cand(la, lb, kind, "rule:acronym-long-form"))
         out.append(_Cand(m.start(1), m.end(1), kind, "rule:acronym", role="acronym"))
     return out
@@ -917,12 +921,13 @@ def _long_form(before: str, acr: str) -> tuple[int, int] | None:
             break
     while run and run[0].group().lower() in _CONNECT:
         run.pop(0)
-    for i in range(len(run)):
-        if run[i].group().lower() in _CONNECT:
-            continue
-        phrase = before[run[i].start() : run[-1].end()]
-        if acronym_of(acr, phrase):
-            return run[i].start(), run[-1].end()
+    starts = [i for i in range(len(run)) if run[i].group().lower() not in _CONNECT]
+    # the initials themselves first: "MP X of the Ilo Tam Party (ITP)" is not "X of the …";
+    # then the longest run a looser reading allows ("ISIS", "Islamic State")
+    for exact in (True, False):
+        for i in starts:
+            if acronym_of(acr, before[run[i].start() : run[-1].end()], exact=exact):
+                return run[i].start(), run[-1].end()
     return None
 
 

@@ -293,8 +293,9 @@ def _ayn_x_folded(token: str) -> str:
     return t[1:] if re.match(r"c[aeiou]", t) else t
 
 
-def acronym_of(acronym: str, long_form: str) -> bool:
-    """Does `acronym` abbreviate `long_form`? ('IS-KP', 'Islamic State Khorasan Province')."""
+def acronym_of(acronym: str, long_form: str, exact: bool = False) -> bool:
+    """Does `acronym` abbreviate `long_form`? ('IS-KP', 'Islamic State Khorasan Province').
+    `exact`: only if its letters are the initials, with or without the small words."""
     letters = re.sub(r"[^A-Za-z]", "", acronym).upper()
     if len(letters) < 2:
         return False
@@ -304,6 +305,8 @@ def acronym_of(acronym: str, long_form: str) -> bool:
     full = "".join(w[0] for w in ws).upper()
     if letters in (init, full):
         return True
+    if exact:
+        return False
     # "ISIS" for "Islamic State"; "IRGC" for "Revolutionary Guard Corps" (after "Iran's").
     return (
         _subsequence(init, letters)
