@@ -11,7 +11,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from casefile.names import PATRONYMIC_AFTER, core_tokens, is_kunya, token_match
+from casefile.names import PATRONYMIC_AFTER, TokenMatch, core_tokens, is_kunya, token_match
 
 MERGE_AT = 0.85  # below this a pair is kept as "possible same", not merged
 
@@ -159,6 +159,15 @@ def _tokens_match(a: str, b: str, ta: list[str], tb: list[str]) -> Match | None:
     return Match(round(score, 3), a, b, reasons)
 
 
+def _initial_for(a: str, b: str) -> TokenMatch | None:
+    """'w' ~ 'wickramasinghe': an initial for a name part written out in the other form
+    ("W.A.D. Nuvan Perera" / "Wickrama Arachchige Don Nuwan Perera")."""
+    (i, word) = (a, b) if len(a) == 1 else (b, a)
+    if len(i) != 1 or len(word) < 2 or word[0] not in _INITIAL_FORMS.get(i, i):
+        return None
+    return TokenMatch(i, word, 0.88, f"initial {i.upper()}. for {word}")
+
+
 def _align(short: list[str], long_: list[str]):
     """Match `short` to an ordered subsequence of `long_`, keeping the last tokens aligned."""
     if short[-1:] and long_[-1:]:
@@ -169,7 +178,7 @@ def _align(short: list[str], long_: list[str]):
     j = 0
     for t in short:
         while j < len(long_):
-            m = token_match(t, long_[j])
+            m = token_match(t, long_[j]) or _initial_for(t, long_[j])
             j += 1
             if m:
                 out.append(m)

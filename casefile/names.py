@@ -266,10 +266,12 @@ def token_match(a: str, b: str) -> TokenMatch | None:
         return TokenMatch(a, b, 0.88, f"{a}~{b}: a final t for d")
     # Somali spelling: c for the ayn ("Caasha" / "Aasha"), x for the h ("Xamid" / "Hamid");
     # Uzbek Latin x for kh ("Xoliq" / "Kholiq")
-    # South Asian k for kh ("Rukhsana" / "Ruksana")
+    # South Asian k for kh ("Rukhsana" / "Ruksana"); v for w in South Asian, Slavic and
+    # German romanisations ("Nuwan" / "Nuvan", "Sidorow" / "Sidorov")
     for fa, fb, why in (
         (_ayn_x_folded(a), _ayn_x_folded(b), "c for ayn / x for h or kh"),
         (a.replace("kh", "k"), b.replace("kh", "k"), "k for kh"),
+        (a.replace("w", "v"), b.replace("w", "v"), "v for w"),
     ):
         if (fa, fb) != (a, b) and (m := token_match(fa, fb)) and m.score >= 0.85:
             return TokenMatch(a, b, m.score - 0.02, f"{a}~{b}: {why} ({m.why})")
@@ -282,6 +284,7 @@ def token_match(a: str, b: str) -> TokenMatch | None:
 def spelling_keys(token: str) -> set[str]:
     """Skeletons of a token under the alternative spellings token_match accepts (blocking)."""
     keys = {skeleton(token), skeleton(_ayn_x_folded(token)), skeleton(token.replace("kh", "k"))}
+    keys.add(skeleton(token.replace("w", "v")))
     sk = skeleton(token)
     if len(sk) >= 3:  # Tamil k/g, t/d, s/ch (see token_match)
         keys.add(sk.replace("g", "k").replace("d", "t").replace("c", "s"))

@@ -24,3 +24,26 @@ def test_an_acronym_takes_its_initials_not_the_name_before_of(nlp) -> None:
     # a place inside the long form does not make the whole a place; a country's is one
     assert kinds.get("Islamic Movement of Korvania") == "organization"
     assert kinds.get("Democratic Republic of the Congo") == "place"
+
+
+def test_initials_stand_for_name_parts_written_out_elsewhere() -> None:
+    from casefile.matching import MERGE_AT, person_names_match
+
+    m = person_names_match("K.R.D. Suvan Perakum", "Kodithuwakku Rala Dias Suwan Perakum")
+    assert m is not None and m.score >= MERGE_AT
+    assert "initial K. for kodithuwakku" in m.reasons and any("v for w" in r for r in m.reasons)
+    m = person_names_match("M. Ali Khanzai", "Mohammad Ali Khanzai")
+    assert m is not None and m.score >= MERGE_AT
+    # initials that do not fit, or a different surname, still keep two men apart
+    assert person_names_match("K.R.D. Suvan Perakum", "Lalith Rala Dias Suwan Perakum") is None
+    assert person_names_match("A.B. Korimov", "A.K. Korimov") is None
+    assert person_names_match("K.R.D. Suvan Perakum", "Kodithuwakku Rala Dias Suwan Perera") is None
+
+
+def test_v_for_w_is_one_spelling() -> None:
+    from casefile.names import spelling_keys, token_match
+
+    for a, b in (("nuwan", "nuvan"), ("ketheeswaran", "ketheesvaran"), ("wasantha", "vasantha")):
+        assert token_match(a, b) is not None
+        assert spelling_keys(a) & spelling_keys(b)  # blocked together across documents
+    assert token_match("wali", "bali") is None
