@@ -1057,13 +1057,19 @@ _PERSON_AFTER_ROLE = re.compile(  # "X is a former student of …", "X (Abu Tari
 _SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|added|recalled|insisted|explained)\b")
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|told)\s+$")
 _PLACE_CUE_BEFORE = re.compile(
-    r"(?:\b(?:[Ii]n|[Nn]ear|[Oo]utside|[Ii]nto|[Bb]etween|via)"
+    r"(?:\b(?:[Ii]n|[Nn]ear|[Oo]utside|[Ii]nto|via)"
     r"|\b(?:came|comes?|coming|fled|flee|returned|travell?ed|moved|drove|driven|crossed|arrived|"
     r"hails?|hailing|originally|escaped|road|route|way|kilometres|kilometers|km|miles)\s+from"
     r"|\b(?:town|village|city|district|province|region|area|governorate|county|outskirts|"
     r"[Rr]esidents|[Ii]nhabitants)\s+of)\s+"
     r"(?:[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?(?:,\s+[A-Z][\w'’\-]*)*,?\s+and\s+)?$"  # "X and Y"
 )
+# "between Osh and Uzgen" are places; "contacts between Karimov and the villagers" not
+_BETWEEN_BEFORE = re.compile(r"\b[Bb]etween\s+(?:the\s+)?$")
+_BETWEEN_AND_BEFORE = re.compile(
+    r"\b[Bb]etween\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?,?\s+and\s+(?:the\s+)?$"
+)
+_BETWEEN_AFTER = re.compile(r",?\s+and\s+(?:the\s+)?[A-Z]")
 _PLACE_CUE_AFTER = re.compile(
     r"(?:,?\s+and\s+[A-Z][\w'’\-]*)?"  # "the Kalo and Dera districts"
     r"\s+(?:district|neighbou?rhood|quarter|region|province|governorate|county|village|town|"
@@ -1137,6 +1143,12 @@ def _cue(text: str, a: int, b: int, kind: str) -> Kind | None:
     if re.match(r"['’]s?\b", text[b : b + 2]):
         return None  # "in Velde's house"
     if _PLACE_CUE_AFTER.match(text, b) or (len(words) <= 3 and _PLACE_CUE_BEFORE.search(before)):
+        return "place"
+    if len(words) <= 3 and (
+        _BETWEEN_BEFORE.search(before)
+        and _BETWEEN_AFTER.match(text, b)
+        or _BETWEEN_AND_BEFORE.search(before)
+    ):
         return "place"
     speaks = _SPEECH_AFTER.match(text, b) or _SPEECH_BEFORE.search(before)
     if kind == "place" and speaks and places.canonical(surface) is None:
@@ -1290,13 +1302,16 @@ def _paren_aliases(
 _ROLE_BEFORE = re.compile(
     rf"\b(?:{ROLE_NOUNS}|leader|kingpin|commander|militant|fighter|bandit|man|woman)\s*$"
 )
-# "Muhammad Nabi Tokhi, a 46-year-old known by the alias …": a short appositive between
-_APPOSITION = re.compile(
-    r"(?:,\s+(?:(?:an?|the)\s+[\w\-]+(?:\s+[\w\-]+){0,3}|\d{1,3})){1,2},?\s*"  # ", 41, a …"
+# a short appositive on a name: ", a former teacher", ", 41", ", born 1986", ", aged 30"
+_APPOSITIVE = (
+    r",\s+(?:(?:an?|the)\s+[\w\-]+(?:\s+[\w\-]+){0,3}|\d{1,3}|born\s+(?:in\s+)?\d{4}"
+    r"|aged\s+\d{1,3})"
 )
+# "Muhammad Nabi Tokhi, a 46-year-old known by the alias …": one or two appositives between
+_APPOSITION = re.compile(rf"(?:{_APPOSITIVE}){{1,2}},?\s*")
 # "X, who is known … as Y": the cue after a relative clause on X
 _WHO_IS = re.compile(
-    r"(?:,\s+(?:an?|the)\s+[\w\-]+(?:\s+[\w\-]+){0,3})?"  # "X, an Osh native who uses the …"
+    rf"(?:{_APPOSITIVE})?"  # "X, an Osh native who uses the …", "X, born 1990, who uses …"
     r",?\s+who\s+(?:is|was|has been|had been|uses|used)(?:\s+also)?(?:\s+the)?\s*"
 )
 _PERSON_CUE = re.compile(r"(?i)alias|nom de guerre|kunya|went by|goes by|a\.?k\.?a")
@@ -1311,12 +1326,16 @@ def _name_after(text: str, pos: int) -> tuple[int, int] | None:
     m = re.match(r"[\s\"'“”‘’]*", text[pos:])
     start = pos + (m.end() if m else 0)
     words = []
-    for w in re.finditer(r"[\w'’\-]+|\s+", text[start : start + 120]):
+    for w in re.finditer(r"[\w'’\-]+|\s+|.", text[start : start + 120]):
         tok = w.group()
         if tok.isspace():
             if "\n" in tok:
                 break
             continue
+        if tok == "." and words and words[-1][1] - words[-1][0] == 1:
+            continue  # an initial's full stop: "known as A.K. Rahimov"
+        if not (tok[0].isalnum() or tok[0] == "_"):
+            break  # punctuation ends the name: 'alias "X". Y said' is not "X Y"
         if tok[0].isupper() or fold(tok) in PARTICLES or fold(tok).startswith(("al-", "el-")):
             words.append((start + w.start(), start + w.end()))
         else:
@@ -1399,6 +1418,8 @@ def _propagate(cands: list[_Cand], text: str, boiler: list[tuple[int, int]]) -> 
     for c in cands:
         if c.kind == "person" and (sn := _surname_surface(c.text(text))):
             forms.setdefault(sn, ("person", "short"))
+    for g in _lone_given_names(cands, text):
+        forms.setdefault(g, ("person", "short"))
     out = list(cands)
     for form in sorted(forms, key=len, reverse=True):
         kind, role = forms[form]
@@ -1428,6 +1449,37 @@ def _propagate(cands: list[_Cand], text: str, boiler: list[tuple[int, int]]) -> 
         if c.text(text) in acronyms:
             c.role = "acronym"
     return sorted(out, key=lambda c: c.start)
+
+
+def _lone_given_names(cands: list[_Cand], text: str) -> list[str]:
+    """First names, as written, that one person of the document has and no one else's name
+    uses: a quote or a relative calls him by it ("Azamer worked in Russia," his uncle said).
+    A first name that the document also writes in lower case is a word, not only a name."""
+    full = {c.text(text) for c in cands if c.kind == "person" and len(c.text(text).split()) > 1}
+    owners: dict[str, set[str]] = {}
+    for name in full:
+        if is_kunya(name):
+            continue
+        first = name.split()[0]
+        if fold(first) in given_names(name):
+            owners.setdefault(first, set()).add(fold(name))
+    other = [c.text(text) for c in cands]
+    found = []
+    for first, names in owners.items():
+        f = fold(first)
+        if (
+            len(names) > 1
+            or len(first) < 4
+            or not first[0].isupper()
+            or f in TITLES
+            or f in PARTICLES
+            or re.search(rf"(?<![\w\-]){re.escape(f)}(?![\w\-])", text)  # lower case: a word
+            or any(o != first and f in core_tokens(o)[1:] for o in other)  # a surname too
+            or any(fold(o) == f for o in other)  # already a name of its own
+        ):
+            continue
+        found.append(first)
+    return found
 
 
 def _surname_surface(name: str) -> str | None:

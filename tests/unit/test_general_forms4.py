@@ -47,3 +47,51 @@ def test_v_for_w_is_one_spelling() -> None:
         assert token_match(a, b) is not None
         assert spelling_keys(a) & spelling_keys(b)  # blocked together across documents
     assert token_match("wali", "bali") is None
+
+
+QUOTED_FIRST_NAME = (
+    "Raid in the hills\n\n"
+    "The main suspect, 34-year-old Temirlan Oskonbaev, was killed in the raid. Police found no "
+    "contacts between Oskonbaev and the villagers.\n\n"
+    '"Temirlan worked in Russia for many years. He built that house himself," a neighbour '
+    "said. The road between Kara-Tash and Uzgen was closed."
+)
+
+
+def test_a_first_name_alone_is_the_one_person_who_has_it(nlp) -> None:
+    ex, groups, kinds = run(nlp, QUOTED_FIRST_NAME)
+    temirlan = next(g for g in groups if "Temirlan Oskonbaev" in g)
+    assert "Temirlan" in temirlan  # found by its first name in the quote, and linked
+    assert "Oskonbaev" in temirlan  # "between X and the villagers" is not a place pair
+    assert kinds.get("Oskonbaev") == "person"
+    assert kinds.get("Uzgen") == "place"  # "between X and Y" still is
+
+
+def test_a_first_name_two_people_share_or_a_word_is_not_spread() -> None:
+    from casefile.extract import _Cand, _lone_given_names
+
+    text = (
+        "Temirlan Oskonbaev and Temirlan Sadykov were detained with Grace Oduya and Bakyt "
+        "Usenov. By grace of the court she was freed. Abu Bakr Usenov and Ermek Bakyt spoke."
+    )
+
+    def cand(name: str, kind: str = "person") -> _Cand:
+        a = text.index(name)
+        return _Cand(a, a + len(name), kind, "test")
+
+    names = ["Temirlan Oskonbaev", "Temirlan Sadykov", "Grace Oduya", "Bakyt Usenov"]
+    cands = [cand(n) for n in names]
+    assert _lone_given_names(cands, text) == ["Bakyt"]
+    cands += [cand("Ermek Bakyt")]  # "Bakyt" is now someone's surname too
+    assert _lone_given_names(cands, text) == ["Ermek"]
+
+
+def test_a_name_after_a_cue_ends_at_punctuation(nlp) -> None:
+    text = (
+        "Cell broken up\n\nThe suspect is Kadyrbek T.K., born 1986, who uses the nom de guerre "
+        '"Abu Salman". Mamytov A.B., aged 40, alias "Chorny", left. He is also known as '
+        "A.K. Ryskulov."
+    )
+    ex, groups, kinds = run(nlp, text)
+    assert any({"Kadyrbek T.K.", "Abu Salman"} <= g for g in groups)
+    assert any({"Mamytov A.B.", "Chorny"} <= g for g in groups)
