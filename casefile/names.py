@@ -159,9 +159,11 @@ def surname(name: str) -> str | None:
 _DIGRAPHS = [
     (r"(?<=[a-z]{3})eh$", "e"),  # Persian -zadeh / -zade
     (r"(?<=[iy])ah$", "a"),  # Arabic -iyah / -iya
-    (r"dzh|dj|zh", "j"),
-    (r"tch|tsch|ch", "c"),
+    # German romanisation of Russian first: dsch = dzh, tsch = ch, sch = sh (Dschabrailow)
+    (r"dsch|dzh|dj|zh", "j"),
+    (r"tsch|tch", "c"),
     (r"sch|sh", "s"),
+    (r"ch", "c"),
     (r"ph", "f"),
     (r"kh", "h"),
     (r"gh", "g"),
@@ -205,7 +207,9 @@ def vowel_fold(token: str) -> str:
         (r"ee|ie|ey|ay(?=[aeiou])", "i"),
         (r"oo|ou|ow|aw", "u"),
         (r"ph", "f"),
-        (r"dzh|dj", "j"),
+        (r"dsch|dzh|dj", "j"),
+        (r"tsch", "ch"),
+        (r"sch", "sh"),
     ):
         t = re.sub(pat, rep, t)
     return re.sub(r"(.)\1+", r"\1", t)
@@ -272,6 +276,9 @@ def token_match(a: str, b: str) -> TokenMatch | None:
         (_ayn_x_folded(a), _ayn_x_folded(b), "c for ayn / x for h or kh"),
         (a.replace("kh", "k"), b.replace("kh", "k"), "k for kh"),
         (a.replace("w", "v"), b.replace("w", "v"), "v for w"),
+        # German writes kh as ch and y as j: Achmed / Akhmed, Jussuf / Yusuf, Mussajew
+        (_german_kh(a), _german_kh(b), "ch for kh"),
+        (a.replace("j", "y"), b.replace("j", "y"), "j for y"),
     ):
         if (fa, fb) != (a, b) and (m := token_match(fa, fb)) and m.score >= 0.85:
             return TokenMatch(a, b, m.score - 0.02, f"{a}~{b}: {why} ({m.why})")
@@ -284,11 +291,17 @@ def token_match(a: str, b: str) -> TokenMatch | None:
 def spelling_keys(token: str) -> set[str]:
     """Skeletons of a token under the alternative spellings token_match accepts (blocking)."""
     keys = {skeleton(token), skeleton(_ayn_x_folded(token)), skeleton(token.replace("kh", "k"))}
-    keys.add(skeleton(token.replace("w", "v")))
+    keys |= {skeleton(token.replace("w", "v")), skeleton(_german_kh(token))}
+    keys.add(skeleton(token.replace("j", "y")))
     sk = skeleton(token)
     if len(sk) >= 3:  # Tamil k/g, t/d, s/ch (see token_match)
         keys.add(sk.replace("g", "k").replace("d", "t").replace("c", "s"))
     return keys
+
+
+def _german_kh(token: str) -> str:
+    """'achmed' → 'akhmed': ch after a vowel (German); 'tsch' and 'sch' are not kh."""
+    return re.sub(r"(?<=[aeiou])(?<!s)ch", "kh", token)
 
 
 def _ayn_x_folded(token: str) -> str:

@@ -95,3 +95,22 @@ def test_a_name_after_a_cue_ends_at_punctuation(nlp) -> None:
     ex, groups, kinds = run(nlp, text)
     assert any({"Kadyrbek T.K.", "Abu Salman"} <= g for g in groups)
     assert any({"Mamytov A.B.", "Chorny"} <= g for g in groups)
+
+
+def test_german_romanisations_of_russian_names() -> None:
+    from casefile.matching import MERGE_AT, person_names_match
+    from casefile.names import spelling_keys, token_match
+
+    pairs = [
+        ("Timur Dschamalow", "Timur Dzhamalov"),  # dsch = dzh, -ow = -ov
+        ("Timur Dschamalow", "Timur Jamalov"),
+        ("Achmed Tschagajew", "Akhmed Chagayev"),  # ch = kh, tsch = ch, j = y
+        ("Jussuf Schamiljew", "Yusuf Shamilyev"),  # sch = sh
+    ]
+    for a, b in pairs:
+        m = person_names_match(a, b)
+        assert m is not None and m.score >= MERGE_AT, (a, b)
+        for x, y in zip(a.lower().split(), b.lower().split(), strict=True):
+            assert spelling_keys(x) & spelling_keys(y), (x, y)
+    assert token_match("schamil", "kamil") is None  # sch is sh, not s + k
+    assert person_names_match("Timur Dschamalow", "Timur Kamalov") is None
