@@ -81,7 +81,10 @@ _ALIAS_CUE = re.compile(
     r"\bnom de guerre\b(?:\s+(?:is|was|of))?|"
     r"\b(?:who\s+)?(?:goes|went|going)\s+by"
     r"(?:\s+the\s+(?:nom de guerre|name|alias|kunya|nickname))?\b|"
-    r"\bwhose real name(?:,[^,]{0,60},)?\s+is\b|\breal name\b"
+    r"\bwhose real name(?:,[^,]{0,60},)?\s+is\b|\breal name\b|"
+    # "he posts under the name "X"", "a man who used the nickname "X""
+    r"\bunder\s+the\s+(?:name|pseudonym|alias|nickname|handle|nom de guerre)\b|"
+    r"\b(?:uses|used|using)\s+the\s+(?:nickname|pseudonym|alias|handle|kunya)\b"
 )
 # Head nouns of organisations' names (general English).
 ORG_HEADS = frozenset(
@@ -237,6 +240,18 @@ def _inside(pos: int, regions: list[tuple[int, int]]) -> bool:
 # ---------------------------------------------------------------- candidates from the model
 
 
+# Words that open a sentence or headline before a name without being part of it.
+_LEAD_WORDS = frozenset(
+    """
+    blogger vlogger activist journalist reporter lawyer farmer student teacher businessman
+    businesswoman suspect victim gunman militant resident trader witness survivor poet singer
+    writer author dissident critic rapper footballer refugee migrant defendant
+    several many some most few all both other another two three four five six seven eight
+    nine ten
+    """.split()
+)
+
+
 def _clean(text: str, start: int, end: int, kind: Kind) -> tuple[int, int]:
     """Trim articles, quotes, titles and possessives from a span."""
     changed = True
@@ -257,10 +272,12 @@ def _clean(text: str, start: int, end: int, kind: Kind) -> tuple[int, int]:
         if m and m.start() > start:
             end, changed = m.start(), True
         m = re.match(r"([\w.\-]+)\s+(?=[A-Z])", text[start:end]) if kind == "person" else None
-        # "General X", "Lieutenant-Colonel X", "Brig. X", and abbreviated ranks ("SSP X")
+        # "General X", "Lieutenant-Colonel X", "Brig. X", and abbreviated ranks ("SSP X");
+        # a role or a quantifier capitalised at a sentence's start ("Blogger X", "Several X")
         if m and (
             all(fold(w) in TITLES for w in m.group(1).split("-"))
             or re.fullmatch(r"[A-Z]{2,4}", m.group(1))
+            or fold(m.group(1)) in _LEAD_WORDS
         ):
             start, changed = start + m.end(), True
         # the rest of a multi-word rank: "Private First Class X", "Airman Second Class X"
@@ -842,7 +859,9 @@ _BY_ROLE = re.compile(
     r"(?:\s+(?:and|of|for|the|[A-Z][\w'’\-]*)){0,6},)?"
     r",?\s+(?=[A-Z])"
 )
-_NAME_RUN = re.compile(r"[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|al-\w+|el-\w+|bin|ibn|bou|de|van))*")
+_NAME_RUN = re.compile(
+    r"[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|al-\w+|el-\w+|bin|ibn|bou|de|van)(?![\w'’\-]))*"
+)
 
 
 def _named_by_role(
@@ -1238,6 +1257,16 @@ def _aliases(
             ):
                 left = _Cand(*before, "person", "rule:alias")
                 cands.append(left)
+        if left is not None and left.kind != "person" and _PSEUDONYM_CUE.match(m.group()):
+            left = None  # "on YouTube under the name X": the platform has no pseudonym
+        if left is None and _PRONOUN_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+            left = _person_before(cands, text, m.start())  # "X …; he posts under the name Y"
+        if left is None and right is None and _PERSON_CUE.search(m.group()):
+            # "a man who used the nickname "Y"": no one to pair it with, but a person
+            span = _name_after(text, m.end())
+            if span and not any(c.start < span[1] and c.end > span[0] for c in cands):
+                cands.append(_Cand(span[0], span[1], "person", "rule:alias"))
+            continue
         if left is None and right is not None and _ROLE_BEFORE.search(text, 0, m.start()):
             right.kind = "person"  # "a bandit leader known as Danzaki"
             right.by_context = True
@@ -1268,6 +1297,27 @@ def _aliases(
             left.kind = right.kind
         pairs.append((left, right, m.group().strip(" ,;:(\"'“”‘’"), m.start(), m.end()))
     return pairs
+
+
+# "he posts", "she also writes on YouTube and Telegram": a clause with no name of its own
+_PRONOUN_BEFORE = re.compile(r"\b(?:[Hh]e|[Ss]he)\s+[a-z]+(?:\s+[\w\-]+){0,5}?\s*$")
+_PSEUDONYM_CUE = re.compile(r"(?i)^\W*(?:under|uses|used|using)\b")
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“‘])")
+
+
+def _person_before(cands: list[_Cand], text: str, pos: int) -> _Cand | None:
+    """Who "he" is: the first person named in the sentence before `pos` (its subject, "The
+    victim, X, is … of the ruler Y; he posts …"), else in the sentence before, within the
+    paragraph."""
+    para = text.rfind("\n", 0, pos) + 1
+    breaks = [para] + [m.end() for m in _SENTENCE_BREAK.finditer(text, para, pos)]
+    for start, end in ((breaks[-1], pos), (breaks[-2], breaks[-1]) if len(breaks) > 1 else (0, 0)):
+        people = [c for c in cands if start <= c.start and c.end <= end and c.kind == "person"]
+        if people:
+            return min(people, key=lambda c: c.start)
+    return None
 
 
 _PAREN_NAME = re.compile(
@@ -1314,7 +1364,9 @@ _WHO_IS = re.compile(
     rf"(?:{_APPOSITIVE})?"  # "X, an Osh native who uses the …", "X, born 1990, who uses …"
     r",?\s+who\s+(?:is|was|has been|had been|uses|used)(?:\s+also)?(?:\s+the)?\s*"
 )
-_PERSON_CUE = re.compile(r"(?i)alias|nom de guerre|kunya|went by|goes by|a\.?k\.?a")
+_PERSON_CUE = re.compile(
+    r"(?i)alias|nom de guerre|kunya|went by|goes by|a\.?k\.?a|nickname|pseudonym|handle"
+)
 
 
 def _only_punct(text: str, a: int, b: int) -> bool:

@@ -275,6 +275,8 @@ def cluster(locs: list[Local], plan: Plan | None = None) -> list[Cluster]:
     parent = list(range(len(locs)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(locs))}
     known: dict[int, set[str]] = {i: set(loc.names()) for i, loc in enumerate(locs)}
+    # the names that say who someone is (not nicknames or handles): what tells kin apart
+    real: dict[int, set[str]] = {i: set(loc.names(("name", "short"))) for i, loc in enumerate(locs)}
     merges: dict[int, list[dict]] = defaultdict(list)
     # root -> {a local it must never be joined with: the judgement that says so}
     forbid: dict[int, dict[int, str]] = defaultdict(dict)
@@ -297,12 +299,16 @@ def cluster(locs: list[Local], plan: Plan | None = None) -> list[Cluster]:
         parent[rj] = ri
         members[ri] += members.pop(rj)
         known[ri] |= known.pop(rj)
+        real[ri] |= real.pop(rj)
         merges[ri] += merges.pop(rj, []) + ([record] if record else [])
         if rj in forbid:
             forbid[ri].update(forbid.pop(rj))
 
     def joinable(ri: int, rj: int) -> bool:
-        return not barrier(ri, rj) and _compatible(locs[ri].kind, known[ri], known[rj])
+        return not barrier(ri, rj) and compatible(ri, rj)
+
+    def compatible(ri: int, rj: int) -> bool:
+        return _compatible(locs[ri].kind, real[ri], real[rj], known[ri], known[rj])
 
     if plan is not None:
         _apply_judged(locs, plan, find, barrier, join, forbid)
@@ -348,7 +354,7 @@ def cluster(locs: list[Local], plan: Plan | None = None) -> list[Cluster]:
         ri, rj = find(i), find(j)
         if ri == rj or barrier(ri, rj):
             continue
-        if sc < MERGE_AT or not _compatible(locs[i].kind, known[ri], known[rj]):
+        if sc < MERGE_AT or not compatible(ri, rj):
             possible.append((i, j, m))
             continue
         join(ri, rj, _record(locs[i], locs[j], m))
@@ -434,13 +440,16 @@ def _span_named(loc: Local, name: str) -> dict:
     return Span(loc.doc, m.start, m.end, m.text).to_dict()
 
 
-def _compatible(kind: str, names_a: set[str], names_b: set[str]) -> bool:
-    """Father and son: two full names with one surname and different given names, neither
-    of which the other cluster knows under any of its names, are two people."""
+def _compatible(
+    kind: str, real_a: set[str], real_b: set[str], names_a: set[str], names_b: set[str]
+) -> bool:
+    """Father and son: two full names (`real_*`, not nicknames: "Bors Lamro" / "Borz Lamro"
+    are one handle) with one surname and different given names, neither of which the other
+    cluster knows under any of its names, are two people."""
     if kind != "person":
         return True
-    full_a = [n for n in names_a if len(core_tokens(n)) >= 2 or _initials_form(n)]
-    full_b = [n for n in names_b if len(core_tokens(n)) >= 2 or _initials_form(n)]
+    full_a = [n for n in real_a if len(core_tokens(n)) >= 2 or _initials_form(n)]
+    full_b = [n for n in real_b if len(core_tokens(n)) >= 2 or _initials_form(n)]
     for x in full_a:
         for y in full_b:
             if person_names_match(x, y) or not _same_surname(x, y):

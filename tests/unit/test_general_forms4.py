@@ -114,3 +114,41 @@ def test_german_romanisations_of_russian_names() -> None:
             assert spelling_keys(x) & spelling_keys(y), (x, y)
     assert token_match("schamil", "kamil") is None  # sch is sh, not s + k
     assert person_names_match("Timur Dschamalow", "Timur Kamalov") is None
+
+
+PSEUDONYM = (
+    "Attack in town\n\n"
+    "The victim, Timur Dzhamalov, 35, was stabbed in Linz. He posts on YouTube under the "
+    'name "Kartol Bars". One of the suspects had written to a man in Grozny who used the '
+    'nickname "Sary". Several Dzhamalov relatives were questioned, and the elder Ruslan '
+    "Dzhamalov denied everything."
+)
+
+
+def test_a_pseudonym_after_a_pronoun_or_a_platform(nlp) -> None:
+    ex, groups, kinds = run(nlp, PSEUDONYM)
+    timur = next(g for g in groups if "Timur Dzhamalov" in g)
+    assert "Kartol Bars" in timur  # "he" is the last sentence's subject, not YouTube
+    assert kinds.get("YouTube") != "person"
+    assert kinds.get("Sary") == "person"  # a nickname with no one named to pair it with
+    assert "Several Dzhamalov" not in kinds and "Ruslan Dzhamalov" in kinds
+    assert not any(k.endswith(" de") for k in kinds)
+
+
+def test_headline_role_words_are_not_names(nlp) -> None:
+    _, _, kinds = run(nlp, "Blogger Kartol Bars in intensive care\n\nActivist Anna Zoreva said so.")
+    assert "Blogger Kartol Bars" not in kinds and "Activist Anna Zoreva" not in kinds
+    assert kinds.get("Anna Zoreva") == "person"
+
+
+def test_nicknames_sharing_a_word_are_no_father_and_son() -> None:
+    """Two handles ending alike ("Kartol Bars" / "Kurzut Bars") are not two full names with
+    one surname: the pair of clusters stays joinable."""
+    from casefile.resolve import cluster, locals_of
+    from tests.unit.test_rules import _ex
+
+    e1 = _ex("d1", ("Timur Dzhamalov", 0, "name"), ("Kartol Bars", 0, "aka"))
+    e2 = _ex("d2", ("Timur Jamalov", 0, "name"), ("Kurzut Bars", 0, "aka"))
+    assert len(cluster(locals_of([e1, e2]))) == 1
+    e3 = _ex("d3", ("Ruslan Jamalov", 0, "name"), ("Kurzut Bars", 0, "aka"))
+    assert len(cluster(locals_of([e1, e3]))) == 2  # real names: father and son stay apart
