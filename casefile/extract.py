@@ -23,7 +23,7 @@ from casefile import attributes as attributes_mod
 from casefile import claims as claims_mod
 from casefile import dates as dates_mod
 from casefile import invisible, places
-from casefile.matching import MERGE_AT, person_names_match
+from casefile.matching import MERGE_AT, Match, person_names_match
 from casefile.model import Document, Extraction, Kind, Link, Mention
 from casefile.names import (
     KUNYA,
@@ -382,7 +382,8 @@ _GROUP_AFTER = re.compile(
 )
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|into|near|outside|across|around|through|(?:people|residents|inhabitants|city|town|"
-    r"village|province|governor|mayor|outskirts)\s+of|(?:leading|roads?|routes?|highway|way)\s+"
+    r"village|province|governor|mayor|outskirts|(?:north|south|east|west)(?:-?(?:east|west))?)"
+    r"\s+of|(?:leading|roads?|routes?|highway|way)\s+"
     r"(?:to|from))\s+(?:the\s+)?"
     # "… of Akkar and Minyeh", "… to Sungai Kolok and Tak Bai"
     r"(?:[A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*)?(?:,\s+[A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*)?)*,?"
@@ -391,7 +392,7 @@ _PLACE_BEFORE = re.compile(
 # Toponyms by their form: Arabic heads ("Bab", "Jabal", "Wadi" …), Persian/Turkic/Slavic/
 # Indic endings ("-abad", "-stan", "-grad", "-kent", "-pur"), and capitalised designators.
 PLACE_HEADS = frozenset(
-    "bab jabal jebel wadi tal tell bir ras ain deir kafr kfar beit bayt souk haret khirbet "
+    "bab jabal jebel gebel wadi tal tell bir ras ain deir kafr kfar beit bayt souk haret khirbet "
     "bandar mount lake port fort cape gulf barangay kampung kampong desa sitio "
     "sungai kuala pulau bukit tanjung teluk".split()  # Malay: river, estuary, island, hill…
 )
@@ -400,7 +401,7 @@ _COMPASS = r"\s(?:del|de la|de)\s(?:Sur|Norte|Oriental|Occidental|Este|Oeste)"
 _COMPASS_TAIL = re.compile(_COMPASS + "$")
 _COMPASS_AFTER = re.compile(_COMPASS + r"\b")
 _UNNAMED_HEADS = frozenset(
-    "bab jabal jebel wadi deir kafr kfar khirbet haret souk barangay kampung kampong desa "
+    "bab jabal jebel gebel wadi deir kafr kfar khirbet haret souk barangay kampung kampong desa "
     "sitio sungai kuala pulau tanjung teluk".split()
 )
 _PLACE_ENDING = re.compile(r"(?:abad|stan|grad|kent|shahr|pur|pura)$")
@@ -449,7 +450,10 @@ def _kind_in_context(text: str, a: int, b: int, kind: Kind) -> Kind:
     """The words around a name say what it is: 'the Bab al-Tabbaneh district', 'the group X'."""
     before = text[max(0, a - 40) : a]
     surface = text[a:b]
+    owns = re.match(r"['’]s?\b", text[b : b + 2]) is not None
     if is_kunya(surface) and not places.canonical(surface):
+        if _PLACE_BEFORE.search(before) and not owns and kind != "person":
+            return "place"  # "the village of Umm Sheehan", "south of Abu Tig"
         return "person"  # "Abu Firas", never a place (but "Abu Dhabi" is)
     if kind != "organization" and _ORG_BEFORE.search(before):
         return "organization"
@@ -654,9 +658,21 @@ def _run_span(text: str, a: int, b: int, kind: Kind) -> tuple[int, int]:
     return a, b
 
 
+# "the village of Om Shehan", "the town of Abu Qurqas": what a settlement "of" is called
+_SETTLEMENT_OF = re.compile(
+    r"\b(?:village|town|hamlet|city|settlement|oasis|township|municipality)\s+of\s+"
+    r"((?:[A-Z][\w'’\-]+|[ae]l-\w+)(?:[ \t]+(?:[A-Z][\w'’\-]+|[ae]l-\w+)){0,3})"
+)
+
+
 def _designated_places(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
-    """'Syria Street', 'Gilan Province': a capitalised designator makes the run a place."""
+    """'Syria Street', 'Gilan Province': a capitalised designator makes the run a place;
+    so does being the name of a village or a town."""
     out = []
+    for m in _SETTLEMENT_OF.finditer(text):
+        a, b = _clean(text, m.start(1), m.end(1), "place")
+        if not _inside(a, boiler) and b > a and not _org_words(text[a:b].split()):
+            out.append(_Cand(a, b, "place", "rule:settlement-of", by_context=True))
     for m in _DESIGNATED.finditer(text):
         a, b = _run_span(text, m.start(), m.end(), "place")
         words = text[a:b].split()
@@ -1655,15 +1671,26 @@ def _group(
         if c.kind == "person":
             surfaces.setdefault(fold(c.text(text)), i)
     reps = list(surfaces.values())
+    matches: dict[int, list[tuple[int, Match]]] = {i: [] for i in reps}
     for x in range(len(reps)):
         for y in range(x + 1, len(reps)):
             i, j = reps[x], reps[y]
-            if find(i) == find(j):
-                continue
             m = person_names_match(cands[i].text(text), cands[j].text(text))
             # also "Khalil el-Sabbagh" of "Khalil Moustapha el-Sabbagh" in one article
             if m and m.score >= MERGE_AT - 0.05:
-                union(i, j, "variant", "; ".join(m.reasons), cands[j].start, cands[j].end)
+                matches[i].append((j, m))
+                matches[j].append((i, m))
+    for x in range(len(reps)):
+        for y in range(x + 1, len(reps)):
+            i, j = reps[x], reps[y]
+            m = next((m for k, m in matches[i] if k == j), None)
+            if m is None or find(i) == find(j):
+                continue
+            if _owner_of_two(cands, text, i, j, matches) or _owner_of_two(
+                cands, text, j, i, matches
+            ):
+                continue
+            union(i, j, "variant", "; ".join(m.reasons), cands[j].start, cands[j].end)
     # surnames and shortened forms: to the full name that ends so
     full = [
         (i, c)
@@ -1710,6 +1737,8 @@ def _group(
             continue
         if not owners:
             continue
+        if len(ct) > 1 and any(find(k) == find(i) for k, _ in full if k != i):
+            continue  # a name of two words already read as a spelling of a full name
         names = {fold(f.text(text)) for _, f in owners}
         # relatives share a surname; the lone surname is the one introduced first, the
         # story's subject (the others are named by first name: "his son Firas")
@@ -1749,9 +1778,46 @@ def _is_alias_form(c: _Cand, text: str) -> bool:
     return is_kunya(s) or quoted or len(tokens(s)) == 1
 
 
+def _owner_of_two(
+    cands: list[_Cand], text: str, i: int, j: int, matches: dict[int, list[tuple[int, Match]]]
+) -> bool:
+    """Name i matches name j and another name that is not j's: "Soliman Abu Swelim" fits
+    the father "Soliman Salama Abu Swelim" and the son "Eid Soliman Abu Swelim" (whose
+    father's name is Soliman). Linking both would make one man of two; i goes only to a
+    name with its own first word, and if j is not such a name, i is not j's."""
+    others = [k for k, _ in matches[i] if k != j]
+    name_i, name_j = cands[i].text(text), cands[j].text(text)
+    rivals = [k for k in others if person_names_match(name_j, cands[k].text(text)) is None]
+    if not rivals:
+        return False
+    first = core_tokens(name_i)[:1]
+
+    def same_first(k: int) -> bool:
+        other = core_tokens(cands[k].text(text))[:1]
+        return bool(first and other) and token_match(first[0], other[0]) is not None
+
+    return not same_first(j) or all(same_first(k) for k in rivals)
+
+
+_ABOU = {"abou": "abu", "abo": "abu"}
+
+
 def _is_short_of(short: list[str], full: list[str], short_s: str, full_s: str) -> bool:
     """'Nazarov' of 'Rustam Nazarov'; 'Aziz Nazarov' of 'Rustam Aziz Nazarov'."""
-    if not short or len(short) >= len(full) or is_kunya(short_s):
+    if is_kunya(short_s):
+        # "Abu Swelim" of "Soliman Salama Abu Swelim": a family name, not a kunya, when a
+        # full name ends with it
+        st = [_ABOU.get(t, t) for t in tokens(short_s)]
+        ft = [_ABOU.get(t, t) for t in tokens(full_s)]
+        return (
+            len(st) == 2
+            and len(ft) > len(st)
+            and not is_kunya(full_s)
+            and ft[-2] == st[0]
+            and (m := token_match(st[1], ft[-1])) is not None
+            and m.score >= 0.85
+        )
+    if not short or len(short) >= len(full):
         return False
     if tokens(short_s)[0] in KUNYA or surname(full_s) is None:
         return False

@@ -152,3 +152,24 @@ def test_nicknames_sharing_a_word_are_no_father_and_son() -> None:
     assert len(cluster(locals_of([e1, e2]))) == 1
     e3 = _ex("d3", ("Ruslan Jamalov", 0, "name"), ("Kurzut Bars", 0, "aka"))
     assert len(cluster(locals_of([e1, e3]))) == 2  # real names: father and son stay apart
+
+
+FAMILY = (
+    "Farm attack\n\n"
+    "Gunmen killed Hassan Barakat Abu Tarfa on his farm in the village of Umm Khalaf, south "
+    "of Sheikh Rami in North Sinai. His son Younis Hassan Abu Tarfa, 29, was killed as he "
+    "ran. Hassan Abu Tarfa had returned in 2022. Abu Tarfa was a tribal elder. A militant "
+    "known as Abu Hudhaifa led the cell, people in the town of Abu Kabir said."
+)
+
+
+def test_a_family_named_abu_and_a_father_s_name_inside_the_son_s(nlp) -> None:
+    _, groups, kinds = run(nlp, FAMILY)
+    father = next(g for g in groups if "Hassan Barakat Abu Tarfa" in g)
+    # the son's name holds his father's given name: "Hassan Abu Tarfa" is the father
+    assert "Hassan Abu Tarfa" in father and "Younis Hassan Abu Tarfa" not in father
+    assert "Abu Tarfa" in father  # a family name ("Abu …" ending a full name), no kunya
+    assert not any("Abu Hudhaifa" in g and len(g) > 1 for g in groups)  # a kunya stays one
+    assert kinds.get("Umm Khalaf") == "place"  # what a village is called, kunya-shaped
+    assert kinds.get("Abu Kabir") == "place"
+    assert kinds.get("Sheikh Rami") == "place"  # "south of" a town named "Sheikh …"
