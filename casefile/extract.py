@@ -1027,10 +1027,23 @@ def _fix_kinds(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
     full_people = sorted(
         {c.text(text) for c in cands if c.kind == "person" and len(c.text(text).split()) > 1}
     )
+    # "North Sinai" is a place, so "Sinai" alone is one too (the model reads "sons of Sinai"
+    # as a man's)
+    compass_tails = {
+        fold(" ".join(words[1:]))
+        for c in cands
+        if c.kind == "place"
+        and len(words := c.text(text).split()) > 1
+        and fold(words[0]) in _COMPASS_FIRST
+    }
     out = []
     for c in cands:
         surface = c.text(text)
         f = fold(surface)
+        if c.kind != "place" and f in compass_tails:
+            c.kind, c.source = "place", c.source + "+rule:compass-tail"
+            out.append(c)
+            continue
         if f in decided:
             out.append(c)
             continue
@@ -1124,8 +1137,10 @@ _GROUP_CUE_AFTER = re.compile(
 # First words of group names in Arabic, Urdu and Persian usage: "Jamaat …", "Ansar …",
 # "Harakat …", "Hizb …", "Jaysh …", "Lashkar …", "Tehreek …" (any inflection: "Jamaatun").
 _GROUP_FIRST = re.compile(
-    r"(?i)^(?:jama|ansar|harakat|hizb|jaysh|jaish|jabhat|kata'?ib|katibat|liwa|saraya|lashkar|"
-    r"tehreek|tehrik|tanzim|majlis|sipah)"
+    # whole words: "Jamal" and "Ansari" are men's names
+    r"(?i)^(?:jama['’]?a[ht]?|jama['’]?at|jemaa?h?|ansar(?:u|ul|al)?(?:lah|llah)?|harakat|"
+    r"hizb(?:u|ul|ut)?(?:lah|llah)?|jaysh|jaish|jabhat|kata['’]?ib|katibat|liwa|saraya|lashkar|"
+    r"tehreek|tehrik|tanzim|majlis|sipah|wilayat|wilayah)\b"
 )
 
 

@@ -173,3 +173,20 @@ def test_a_family_named_abu_and_a_father_s_name_inside_the_son_s(nlp) -> None:
     assert kinds.get("Umm Khalaf") == "place"  # what a village is called, kunya-shaped
     assert kinds.get("Abu Kabir") == "place"
     assert kinds.get("Sheikh Rami") == "place"  # "south of" a town named "Sheikh …"
+
+
+def test_a_region_after_a_compass_word_and_group_heads_as_whole_words(nlp) -> None:
+    from casefile.extract import _GROUP_FIRST, _Cand, _fix_kinds
+
+    text = "The army, with the sons of Varnia, raided farms in North Varnia."
+
+    def cand(name: str, kind: str) -> _Cand:
+        a = text.index(name)
+        return _Cand(a, a + len(name), kind, "test")
+
+    cands = [cand("Varnia", "person"), cand("North Varnia", "place")]
+    fixed = _fix_kinds(cands, nlp(text), text)
+    assert [c.kind for c in fixed] == ["place", "place"]  # "North Varnia" is, so "Varnia" is
+    assert _GROUP_FIRST.match("Wilayat Varnia") and _GROUP_FIRST.match("Jamaat-ul-Ahrar")
+    assert _GROUP_FIRST.match("Ansar al-Sharia")
+    assert not _GROUP_FIRST.match("Jamal Khan") and not _GROUP_FIRST.match("Ansari Khan")
