@@ -1715,12 +1715,32 @@ def _group(
         and len(core_tokens(c.text(text))) >= 2
         and not is_kunya(c.text(text))
     ]
+    # "Abu Qutayba al-Ismaili", then "Abu Qutayba": a kunya with its nisba, then without
+    with_nisba = [
+        (i, c)
+        for i, c in enumerate(cands)
+        if c.kind == "person"
+        and surfaces.get(fold(c.text(text))) == i
+        and is_kunya(c.text(text))
+        and len(core_tokens(c.text(text))) >= 2
+    ]
     owners_of: dict[str, list[tuple[int, _Cand]]] = {}
     for i, c in enumerate(cands):
         if c.kind != "person":
             continue
         ct = core_tokens(c.text(text))
         key = fold(c.text(text))
+        if len(ct) == 1 and is_kunya(c.text(text)):
+            longer = [
+                (j, f)
+                for j, f in with_nisba
+                if (m := token_match(ct[0], core_tokens(f.text(text))[0])) and m.score >= 0.85
+            ]
+            if len({fold(f.text(text)) for _, f in longer}) == 1:
+                j, f = longer[0]
+                why = f"the kunya of '{f.text(text)}' in the same document, without its nisba"
+                union(j, i, "short", why, c.start, c.end)
+                continue
         if key not in owners_of:
             owners_of[key] = [
                 (j, f)

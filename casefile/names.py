@@ -251,7 +251,13 @@ def token_match(a: str, b: str) -> TokenMatch | None:
     # the same consonants and as many vowels (three or more), only the vowels differ
     # ("Alerom" / "Alirum"); two are too few to tell ("Talib" / "Tulab")
     groups_a, groups_b = re.findall(r"[aeiouy]+", a), re.findall(r"[aeiouy]+", b)
-    if sa == sb and len(sa) >= 3 and a[0] == b[0] and len(groups_a) == len(groups_b) >= 3:
+    # (the first letters may differ only as the skeleton allows: Qutayba / Koteiba)
+    if (
+        sa == sb
+        and len(sa) >= 3
+        and len(groups_a) == len(groups_b) >= 3
+        and (a[0] == b[0] or a[0] not in vowels and b[0] not in vowels)
+    ):
         return TokenMatch(a, b, 0.85, f"{a}~{b}: same consonants, the vowels written differently")
     for x, y, why, least in (
         ("g", "h", "Russian g for h", 3),

@@ -190,3 +190,18 @@ def test_a_region_after_a_compass_word_and_group_heads_as_whole_words(nlp) -> No
     assert _GROUP_FIRST.match("Wilayat Varnia") and _GROUP_FIRST.match("Jamaat-ul-Ahrar")
     assert _GROUP_FIRST.match("Ansar al-Sharia")
     assert not _GROUP_FIRST.match("Jamal Khan") and not _GROUP_FIRST.match("Ansari Khan")
+
+
+def test_a_kunya_with_its_nisba_then_without_and_spelled_again(nlp) -> None:
+    from casefile.matching import MERGE_AT, person_names_match
+
+    text = (
+        "Raid\n\nThe army killed a local commander known as Abu Hudhaifa al-Tarabulsi in a "
+        "raid. Officials said Abu Hudhaifa had led the cell since 2021. Abu Omar was not there."
+    )
+    _, groups, _ = run(nlp, text)
+    assert {"Abu Hudhaifa", "Abu Hudhaifa al-Tarabulsi"} in groups
+    assert {"Abu Omar"} in groups
+    # q/k at the start, the vowels written another way: one kunya and nisba
+    m = person_names_match("Abu Qutaiba al-Tarabulsi", "Abou Koteiba El-Tarabolsi")
+    assert m is not None and m.score >= MERGE_AT
