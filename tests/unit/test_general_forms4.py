@@ -203,5 +203,5 @@ def test_a_kunya_with_its_nisba_then_without_and_spelled_again(nlp) -> None:
     assert {"Abu Hudhaifa", "Abu Hudhaifa al-Tarabulsi"} in groups
     assert {"Abu Omar"} in groups
     # q/k at the start, the vowels written another way: one kunya and nisba
-    m = person_names_match("Abu Qutaiba al-Tarabulsi", "Abou Koteiba El-Tarabolsi")
+    m = person_names_match("Abu Qutayfa al-Tarabulsi", "Abou Koteifa El-Tarabolsi")
     assert m is not None and m.score >= MERGE_AT
