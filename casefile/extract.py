@@ -245,7 +245,7 @@ _LEAD_WORDS = frozenset(
     """
     blogger vlogger activist journalist reporter lawyer farmer student teacher businessman
     businesswoman suspect victim gunman militant resident trader witness survivor poet singer
-    writer author dissident critic rapper footballer refugee migrant defendant
+    writer author dissident critic rapper footballer refugee migrant defendant police army
     several many some most few all both other another two three four five six seven eight
     nine ten
     """.split()
@@ -996,6 +996,15 @@ def _join_cut_names(cands: list[_Cand], text: str) -> list[_Cand]:
     out: list[_Cand] = []
     for c in cands:  # sorted by start
         prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == "organization"
+            and c.kind == "place"
+            and re.fullmatch(r" of (?:the )?", text[prev.end : c.start])
+            and fold(prev.text(text).split()[-1]).rstrip("s") in ORG_HEADS
+        ):
+            prev.end = c.end  # "the Human Rights Commission" + "of" + "Velmora": one body
+            continue
         if prev is None or text[prev.end : c.start] != " " or not c.source.startswith("ner:"):
             out.append(c)
             continue

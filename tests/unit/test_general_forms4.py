@@ -205,3 +205,14 @@ def test_a_kunya_with_its_nisba_then_without_and_spelled_again(nlp) -> None:
     # q/k at the start, the vowels written another way: one kunya and nisba
     m = person_names_match("Abu Qutayfa al-Tarabulsi", "Abou Koteifa El-Tarabolsi")
     assert m is not None and m.score >= MERGE_AT
+
+
+def test_a_body_of_a_country_and_a_title_chain_ending_in_police(nlp) -> None:
+    text = (
+        "Raid\n\nA report by the Human Rights Commission of Velmora was cited. Senior "
+        "Superintendent of Police Abdul Qayum Lasi, the officer in charge, denied it."
+    )
+    _, _, kinds = run(nlp, text)
+    assert kinds.get("Human Rights Commission of Velmora") == "organization"
+    assert "Velmora" not in kinds  # inside the body's name, not a place of its own
+    assert kinds.get("Abdul Qayum Lasi") == "person" and "Police Abdul Qayum Lasi" not in kinds
