@@ -142,6 +142,7 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
     cands += _acronyms(text, cands, boiler)
     cands += _named_with_age(text, boiler)
     cands += _patronymic_names(text, boiler)
+    cands += _russian_full_names(text, boiler)
     cands += _named_by_apposition(text, boiler)
     cands += _datelines(text)
     cands += _initialled_names(text, boiler)
@@ -817,6 +818,22 @@ def _patronymic_names(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
 
 
 _SENTENCE_OPENERS = frozenset("the a an among and but when while after before his her".split())
+
+# Russian official order: surname, given name, patronymic ("Ivanov Pyotr Sergeyevich")
+_RUSSIAN_FULL = re.compile(
+    r"(?<![\w'’\-])[A-Z][a-z]+(?:ov|ev|yev|in|yn|ova|eva|yeva|ina|sky|skiy|skaya|enko|uk)"
+    r"[ \t]+[A-Z][a-z]+[ \t]+[A-Z][a-z]+(?:ovich|evich|yevich|ich|ovna|evna|yevna|ichna|inichna)"
+    r"(?![\w'’\-])"
+)
+
+
+def _russian_full_names(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
+    """'Ivanov Pyotr Sergeyevich' in a wanted list or a court record: a person, in order."""
+    return [
+        _Cand(m.start(), m.end(), "person", "rule:russian-full-name", by_context=True)
+        for m in _RUSSIAN_FULL.finditer(text)
+        if not _inside(m.start(), boiler)
+    ]
 
 
 def _named_with_age(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:

@@ -99,6 +99,12 @@ def person_names_match(a: str, b: str) -> Match | None:
     if m is None and ("-" in a) != ("-" in b):
         # "Mohammad-Reza Gholami" ~ "Mohammadreza Gholami": a hyphenated name written as one
         m = _tokens_match(a, b, _joined(a), _joined(b))
+    ra, rb = _russian_order(a), _russian_order(b)
+    if m is None and (ra, rb) != (a, b):
+        # "Ivanov Pyotr Sergeyevich" ~ "Pyotr Ivanov": surname first, then the patronymic
+        if p := person_names_match(ra, rb):
+            why = "surname first and a patronymic (Russian official order)"
+            m = Match(round(p.score - 0.02, 3), a, b, [*p.reasons, why])
     if m is None:
         # "Azamat Erlan uulu" ~ "Azamat Erlanov": a Turkic patronymic, Russified as a surname
         ra, rb = _russified(a), _russified(b)
@@ -115,6 +121,17 @@ def person_names_match(a: str, b: str) -> Match | None:
 
 
 _PATRONYMIC = re.compile(r"\s+(?:bin|binti|binte|bint|ibn|ben)\s+\S.*$", re.I)
+
+
+_RUSSIAN_PATRONYMIC = re.compile(r"(?:ovich|evich|yevich|ich|ovna|evna|yevna|ichna)$", re.I)
+
+
+def _russian_order(name: str) -> str:
+    """'Ivanov Pyotr Sergeyevich' → 'Pyotr Ivanov'; other names as they are."""
+    words = name.split()
+    if len(words) == 3 and _RUSSIAN_PATRONYMIC.search(words[2]):
+        return f"{words[1]} {words[0]}"
+    return name
 
 
 def _before_patronymic(name: str) -> str:

@@ -216,3 +216,17 @@ def test_a_body_of_a_country_and_a_title_chain_ending_in_police(nlp) -> None:
     assert kinds.get("Human Rights Commission of Velmora") == "organization"
     assert "Velmora" not in kinds  # inside the body's name, not a place of its own
     assert kinds.get("Abdul Qayum Lasi") == "person" and "Police Abdul Qayum Lasi" not in kinds
+
+
+def test_russian_official_order_with_a_patronymic(nlp) -> None:
+    from casefile.matching import MERGE_AT, person_names_match
+
+    text = (
+        "Wanted\n\nTimur Jamalov, 35, is on a list. In the ministry's database he is listed as "
+        'wanted: "Dzhamalov Timur Ruslanovich, born 1990". His father Ruslan Dzhamalov left.'
+    )
+    _, groups, kinds = run(nlp, text)
+    assert kinds.get("Dzhamalov Timur Ruslanovich") == "person"
+    m = person_names_match("Dzhamalov Timur Ruslanovich", "Timur Jamalov")
+    assert m is not None and m.score >= MERGE_AT
+    assert person_names_match("Dzhamalov Timur Ruslanovich", "Ruslan Dzhamalov") is None
