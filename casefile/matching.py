@@ -11,7 +11,14 @@ import functools
 import re
 from dataclasses import dataclass
 
-from casefile.names import PATRONYMIC_AFTER, TokenMatch, core_tokens, is_kunya, token_match
+from casefile.names import (
+    NAME_PREFIXES,
+    PATRONYMIC_AFTER,
+    TokenMatch,
+    core_tokens,
+    is_kunya,
+    token_match,
+)
 
 MERGE_AT = 0.85  # below this a pair is kept as "possible same", not merged
 
@@ -169,6 +176,12 @@ def _tokens_match(a: str, b: str, ta: list[str], tb: list[str]) -> Match | None:
     if missing:
         score -= 0.05 * missing
         reasons.append(f"{missing} more name part(s) in the longer form")
+        first = token_match(short[0], long_[0]) or _initial_for(short[0], long_[0])
+        if len(short) >= 3 and first is None and long_[0] not in NAME_PREFIXES:
+            # "Jasim Hardan al-Fahdawi" / "Raad Jassim Hardan al-Fahdawi": a chain of
+            # fathers' names one name shorter at the front may be the father, not the son
+            score -= 0.1
+            reasons.append("the longer form has a first name before all the others")
     if kunya:
         score -= 0.2  # "Abu X" is shared by many: evidence, never proof on its own
         reasons.append("both are kunyas (Abu/Umm …), which many people share")

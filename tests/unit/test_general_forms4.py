@@ -230,3 +230,13 @@ def test_russian_official_order_with_a_patronymic(nlp) -> None:
     m = person_names_match("Dzhamalov Timur Ruslanovich", "Timur Jamalov")
     assert m is not None and m.score >= MERGE_AT
     assert person_names_match("Dzhamalov Timur Ruslanovich", "Ruslan Dzhamalov") is None
+
+
+def test_a_chain_of_names_one_shorter_at_the_front_may_be_the_father() -> None:
+    from casefile.matching import MERGE_AT, person_names_match
+
+    # "Tariq son of Nabil son of Hardan": "Nabil Hardan al-Karbuli" may be his father
+    m = person_names_match("Nabil Hardan al-Karbuli", "Tariq Nabeel Hardan al-Karbuli")
+    assert m is not None and m.score < MERGE_AT  # kept as possibly the same, not merged
+    m = person_names_match("Ali Hassan Karbuli", "Mohammad Ali Hassan Karbuli")
+    assert m is not None and m.score >= MERGE_AT  # a name's "Mohammad" prefix is no father
