@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+from casefile.extract import _Cand
 from tests.unit.test_extract import run
+
+
+def cand(text: str, name: str, kind: str = "person") -> _Cand:
+    """A candidate span over the first occurrence of `name`."""
+    a = text.index(name)
+    return _Cand(a, a + len(name), kind, "test")  # type: ignore[arg-type]
+
 
 ACRONYM_AFTER_PERSON = (
     "Coast District MP Velupillai Aranthan of the Ilam Tamil Makkal Katchi (ITMK) told the "
@@ -68,21 +76,17 @@ def test_a_first_name_alone_is_the_one_person_who_has_it(nlp) -> None:
 
 
 def test_a_first_name_two_people_share_or_a_word_is_not_spread() -> None:
-    from casefile.extract import _Cand, _lone_given_names
+    from casefile.extract import _lone_given_names
 
     text = (
         "Temirlan Oskonbaev and Temirlan Sadykov were detained with Grace Oduya and Bakyt "
         "Usenov. By grace of the court she was freed. Abu Bakr Usenov and Ermek Bakyt spoke."
     )
 
-    def cand(name: str, kind: str = "person") -> _Cand:
-        a = text.index(name)
-        return _Cand(a, a + len(name), kind, "test")
-
     names = ["Temirlan Oskonbaev", "Temirlan Sadykov", "Grace Oduya", "Bakyt Usenov"]
-    cands = [cand(n) for n in names]
+    cands = [cand(text, n) for n in names]
     assert _lone_given_names(cands, text) == ["Bakyt"]
-    cands += [cand("Ermek Bakyt")]  # "Bakyt" is now someone's surname too
+    cands += [cand(text, "Ermek Bakyt")]  # "Bakyt" is now someone's surname too
     assert _lone_given_names(cands, text) == ["Ermek"]
 
 
@@ -176,15 +180,11 @@ def test_a_family_named_abu_and_a_father_s_name_inside_the_son_s(nlp) -> None:
 
 
 def test_a_region_after_a_compass_word_and_group_heads_as_whole_words(nlp) -> None:
-    from casefile.extract import _GROUP_FIRST, _Cand, _fix_kinds
+    from casefile.extract import _GROUP_FIRST, _fix_kinds
 
     text = "The army, with the sons of Varnia, raided farms in North Varnia."
 
-    def cand(name: str, kind: str) -> _Cand:
-        a = text.index(name)
-        return _Cand(a, a + len(name), kind, "test")
-
-    cands = [cand("Varnia", "person"), cand("North Varnia", "place")]
+    cands = [cand(text, "Varnia"), cand(text, "North Varnia", "place")]
     fixed = _fix_kinds(cands, nlp(text), text)
     assert [c.kind for c in fixed] == ["place", "place"]  # "North Varnia" is, so "Varnia" is
     assert _GROUP_FIRST.match("Wilayat Varnia") and _GROUP_FIRST.match("Jamaat-ul-Ahrar")
