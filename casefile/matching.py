@@ -106,11 +106,12 @@ def person_names_match(a: str, b: str) -> Match | None:
     if m is None and ("-" in a) != ("-" in b):
         # "Mohammad-Reza Gholami" ~ "Mohammadreza Gholami": a hyphenated name written as one
         m = _tokens_match(a, b, _joined(a), _joined(b))
-    ra, rb = _russian_order(a), _russian_order(b)
-    # "Ivanov Pyotr Sergeyevich" ~ "Pyotr Ivanov": surname first, then the patronymic
-    if m is None and (ra, rb) != (a, b) and (p := person_names_match(ra, rb)):
-        why = "surname first and a patronymic (Russian official order)"
-        m = Match(round(p.score - 0.02, 3), a, b, [*p.reasons, why])
+    if m is None:
+        # "Ivanov Pyotr Sergeyevich" ~ "Pyotr Ivanov": surname first, then the patronymic
+        ro = (_russian_order(a), _russian_order(b))
+        if ro != (a, b) and (p := person_names_match(*ro)):
+            why = "surname first and a patronymic (Russian official order)"
+            m = Match(round(p.score - 0.02, 3), a, b, [*p.reasons, why])
     if m is None:
         # "Azamat Erlan uulu" ~ "Azamat Erlanov": a Turkic patronymic, Russified as a surname
         ra, rb = _russified(a), _russified(b)
