@@ -461,7 +461,7 @@ def _numeric_in_hints(text: str, spans: list[tuple[int, int]]) -> list[DateExpr]
         parts = re.split(r"[/.-]", m[0])
         if order is None and len(known) == 1:
             order = next(iter(known))
-        elif order is None and "." in m[0]:
+        elif order is None and ("." in m[0] or _day_first_label(text, m.start())):
             order = "DMY"
         if order is None:
             if len(parts[2]) == 4 and 1800 <= int(parts[2]) <= 2099:
@@ -474,6 +474,19 @@ def _numeric_in_hints(text: str, spans: list[tuple[int, int]]) -> list[DateExpr]
         if 1800 <= d.year <= 2099:
             out.append(_expr(m, "absolute", year=d.year, month=d.month, day=d.day))
     return out
+
+
+# A site's own date label in a language that writes the day first ("Publié le 10/03/2025",
+# "Veröffentlicht am", "Publicado el", "Опубликовано"), just before the date
+_DAY_FIRST_LABEL = re.compile(
+    r"(?i)(?:publi[ée]e?|mis à jour|mise à jour|ver[öo]ffentlicht|aktualisiert|publicado|"
+    r"actualizado|pubblicato|aggiornato|gepubliceerd|opublikowano|опубликовано|обновлено|"
+    r"yayınlanma|yayımlanma)(?:\s+(?:le|am|el|il|on|op|:))?\s*:?\s*$"
+)
+
+
+def _day_first_label(text: str, at: int) -> bool:
+    return _DAY_FIRST_LABEL.search(text, max(0, at - 40), at) is not None
 
 
 def _numeric_order(parts: list[str]) -> str | None:

@@ -501,3 +501,14 @@ def test_bare_weekday_before_an_inferred_reference_when_nearer():
     resolve(dates, "2024-03-11", inferred=True)
     sunday = next(d for d in dates if d.text == "Sunday")
     assert sunday.value == "2024-03-10"
+
+
+def test_a_day_first_label_orders_an_ambiguous_slash_date() -> None:
+    from casefile.dates import find_dates
+
+    (d,) = [e for e in find_dates("Publié le 10/03/2025 à 18:42 | Sécurité\n\nText.", []) if e.day]
+    assert (d.year, d.month, d.day) == (2025, 3, 10)
+    (d,) = [e for e in find_dates("Veröffentlicht am 04/08/2024\n\nText.", []) if e.day]
+    assert (d.month, d.day) == (8, 4)
+    # with no label the order stays unknown: the year only
+    assert [(e.year, e.day) for e in find_dates("Posted 10/03/2025\n\nText.", [])] == [(2025, None)]
