@@ -144,6 +144,7 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
     cands += _patronymic_names(text, boiler)
     cands += _russian_full_names(text, boiler)
     cands += _named_by_apposition(text, boiler)
+    cands += _slash_named(text, boiler)
     cands += _datelines(text)
     cands += _initialled_names(text, boiler)
     cands += _designated_places(text, boiler)
@@ -696,6 +697,27 @@ _NOT_AGENTS = frozenset(
 )
 # A news dateline: "TEHRAN, May 12 -", "TRIPOLI, Lebanon —"
 _DATELINE = re.compile(r"(?m)^([A-Z][A-Z'’\-]{2,}(?:\s[A-Z][A-Z'’\-]{2,})*)(?=,|\s[—–-])")
+
+
+# Egyptian (and other Arabic) official style puts a slash between a title or a role and the
+# name: "Sheikh / Soliman Salama", "his son / Eid Soliman", "the citizen / Ahmed Ali"
+_SLASH_NAMED = re.compile(
+    r"(?<![\w/])(?:[A-Z][a-z]+\.?|(?:his|her|the|their)\s+[a-z]+(?:\s+[a-z]+)?)[ \t]*/[ \t]*"
+    r"([A-Z][\w'’\-]+(?:[ \t]+(?:[A-Z][\w'’\-]+|[ae]l-\w+|[Aa]bd?el|bin|ibn)){1,5})"
+)
+
+
+def _slash_named(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
+    """'Sheikh / Soliman Salama Abou Sweilem': a title or role, a slash, then a person."""
+    out = []
+    for m in _SLASH_NAMED.finditer(text):
+        head = fold(m.group().split("/")[0].strip().split()[-1])
+        if _inside(m.start(), boiler) or not (head in TITLES or re.match(ROLE_NOUNS, head)):
+            continue
+        a, b = _clean(text, m.start(1), m.end(1), "person")
+        if b > a and not _not_a_person(text[a:b]):
+            out.append(_Cand(a, b, "person", "rule:slash-named", by_context=True))
+    return out
 
 
 def _named_by_apposition(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:

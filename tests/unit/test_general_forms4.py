@@ -240,3 +240,16 @@ def test_a_chain_of_names_one_shorter_at_the_front_may_be_the_father() -> None:
     assert m is not None and m.score < MERGE_AT  # kept as possibly the same, not merged
     m = person_names_match("Ali Hassan Karbuli", "Mohammad Ali Hassan Karbuli")
     assert m is not None and m.score >= MERGE_AT  # a name's "Mohammad" prefix is no father
+
+
+def test_a_title_or_role_then_a_slash_then_the_name(nlp) -> None:
+    text = (
+        "Statement\n\nThe elements attacked the farm of Sheikh / Hassan Barakat Abou Tarfa in "
+        "the village, killing the sheikh, his son / Younis Hassan Barakat and the citizen / "
+        "Mahmoud Sabri Ali. Either Hamas / Fatah will sign."
+    )
+    _, _, kinds = run(nlp, text)
+    assert kinds.get("Hassan Barakat Abou Tarfa") == "person"
+    assert not any("/" in k for k in kinds)
+    assert kinds.get("Younis Hassan Barakat") == "person"
+    assert kinds.get("Hamas") != "person"  # two groups, no title before the slash
