@@ -455,7 +455,7 @@ def _kind_in_context(text: str, a: int, b: int, kind: Kind) -> Kind:
     owns = re.match(r"['’]s?\b", text[b : b + 2]) is not None
     if is_kunya(surface) and not places.canonical(surface):
         if _PLACE_BEFORE.search(before) and not owns and kind != "person":
-            return "place"  # "the village of Umm Sheehan", "south of Abu Tig"
+            return "place"  # "the village of Umm Khirba", "south of Abu Tig"
         return "person"  # "Abu Firas", never a place (but "Abu Dhabi" is)
     if kind != "organization" and _ORG_BEFORE.search(before):
         return "organization"
@@ -660,7 +660,7 @@ def _run_span(text: str, a: int, b: int, kind: Kind) -> tuple[int, int]:
     return a, b
 
 
-# "the village of Om Shehan", "the town of Abu Qurqas": what a settlement "of" is called
+# "the village of Om Dabaa", "the town of Abu Qurqas": what a settlement "of" is called
 _SETTLEMENT_OF = re.compile(
     r"\b(?:village|town|hamlet|city|settlement|oasis|township|municipality)\s+of\s+"
     r"((?:[A-Z][\w'’\-]+|[ae]l-\w+)(?:[ \t]+(?:[A-Z][\w'’\-]+|[ae]l-\w+)){0,3})"
@@ -700,7 +700,7 @@ _DATELINE = re.compile(r"(?m)^([A-Z][A-Z'’\-]{2,}(?:\s[A-Z][A-Z'’\-]{2,})*)(
 
 
 # Egyptian (and other Arabic) official style puts a slash between a title or a role and the
-# name: "Sheikh / Soliman Salama", "his son / Eid Soliman", "the citizen / Ahmed Ali"
+# name: "Sheikh / Hassan Barakat", "his son / Younis Hassan", "the citizen / Idris Fawzi"
 _SLASH_NAMED = re.compile(
     r"(?<![\w/])(?:[A-Z][a-z]+\.?|(?:his|her|the|their)\s+[a-z]+(?:\s+[a-z]+)?)[ \t]*/[ \t]*"
     r"([A-Z][\w'’\-]+(?:[ \t]+(?:[A-Z][\w'’\-]+|[ae]l-\w+|[Aa]bd?el|bin|ibn)){1,5})"
@@ -708,7 +708,7 @@ _SLASH_NAMED = re.compile(
 
 
 def _slash_named(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
-    """'Sheikh / Soliman Salama Abou Sweilem': a title or role, a slash, then a person."""
+    """'Sheikh / Hassan Barakat Abou Tarfa': a title or role, a slash, then a person."""
     out = []
     for m in _SLASH_NAMED.finditer(text):
         head = fold(m.group().split("/")[0].strip().split()[-1])
@@ -1584,7 +1584,7 @@ def _propagate(cands: list[_Cand], text: str, boiler: list[tuple[int, int]]) -> 
 
 def _lone_given_names(cands: list[_Cand], text: str) -> list[str]:
     """First names, as written, that one person of the document has and no one else's name
-    uses: a quote or a relative calls him by it ("Azamer worked in Russia," his uncle said).
+    uses: a quote or a relative calls him by it ("Temirlan worked in Kazan," his uncle said).
     A first name that the document also writes in lower case is a word, not only a name."""
     full = {c.text(text) for c in cands if c.kind == "person" and len(c.text(text).split()) > 1}
     owners: dict[str, set[str]] = {}
@@ -1763,7 +1763,7 @@ def _group(
         and len(core_tokens(c.text(text))) >= 2
         and not is_kunya(c.text(text))
     ]
-    # "Abu Qutayba al-Ismaili", then "Abu Qutayba": a kunya with its nisba, then without
+    # "Abu Hudhaifa al-Tarabulsi", then "Abu Hudhaifa": a kunya with its nisba, then without
     with_nisba = [
         (i, c)
         for i, c in enumerate(cands)
@@ -1864,9 +1864,9 @@ def _is_alias_form(c: _Cand, text: str) -> bool:
 def _owner_of_two(
     cands: list[_Cand], text: str, i: int, j: int, matches: dict[int, list[tuple[int, Match]]]
 ) -> bool:
-    """Name i matches name j and another name that is not j's: "Soliman Abu Swelim" fits
-    the father "Soliman Salama Abu Swelim" and the son "Eid Soliman Abu Swelim" (whose
-    father's name is Soliman). Linking both would make one man of two; i goes only to a
+    """Name i matches name j and another name that is not j's: "Hassan Abu Tarfa" fits
+    the father "Hassan Barakat Abu Tarfa" and the son "Younis Hassan Abu Tarfa" (whose
+    father's name is Hassan). Linking both would make one man of two; i goes only to a
     name with its own first word, and if j is not such a name, i is not j's."""
     others = [k for k, _ in matches[i] if k != j]
     name_i, name_j = cands[i].text(text), cands[j].text(text)
@@ -1888,7 +1888,7 @@ _ABOU = {"abou": "abu", "abo": "abu"}
 def _is_short_of(short: list[str], full: list[str], short_s: str, full_s: str) -> bool:
     """'Nazarov' of 'Rustam Nazarov'; 'Aziz Nazarov' of 'Rustam Aziz Nazarov'."""
     if is_kunya(short_s):
-        # "Abu Swelim" of "Soliman Salama Abu Swelim": a family name, not a kunya, when a
+        # "Abu Tarfa" of "Hassan Barakat Abu Tarfa": a family name, not a kunya, when a
         # full name ends with it
         st = [_ABOU.get(t, t) for t in tokens(short_s)]
         ft = [_ABOU.get(t, t) for t in tokens(full_s)]

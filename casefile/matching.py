@@ -179,7 +179,7 @@ def _tokens_match(a: str, b: str, ta: list[str], tb: list[str]) -> Match | None:
         reasons.append(f"{missing} more name part(s) in the longer form")
         first = token_match(short[0], long_[0]) or _initial_for(short[0], long_[0])
         if len(short) >= 3 and first is None and long_[0] not in NAME_PREFIXES:
-            # "Jasim Hardan al-Fahdawi" / "Raad Jassim Hardan al-Fahdawi": a chain of
+            # "Nabil Sadiq al-Karbuli" / "Tariq Nabeel Sadiq al-Karbuli": a chain of
             # fathers' names one name shorter at the front may be the father, not the son
             score -= 0.1
             reasons.append("the longer form has a first name before all the others")

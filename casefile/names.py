@@ -159,7 +159,7 @@ def surname(name: str) -> str | None:
 _DIGRAPHS = [
     (r"(?<=[a-z]{3})eh$", "e"),  # Persian -zadeh / -zade
     (r"(?<=[iy])ah$", "a"),  # Arabic -iyah / -iya
-    # German romanisation of Russian first: dsch = dzh, tsch = ch, sch = sh (Dschabrailow)
+    # German romanisation of Russian first: dsch = dzh, tsch = ch, sch = sh (Dschamalow)
     (r"dsch|dzh|dj|zh", "j"),
     (r"tsch|tch", "c"),
     (r"sch|sh", "s"),
@@ -251,7 +251,7 @@ def token_match(a: str, b: str) -> TokenMatch | None:
     # the same consonants and as many vowels (three or more), only the vowels differ
     # ("Alerom" / "Alirum"); two are too few to tell ("Talib" / "Tulab")
     groups_a, groups_b = re.findall(r"[aeiouy]+", a), re.findall(r"[aeiouy]+", b)
-    # (the first letters may differ only as the skeleton allows: Qutayba / Koteiba)
+    # (the first letters may differ only as the skeleton allows: Qutayfa / Koteifa)
     if (
         sa == sb
         and len(sa) >= 3
@@ -282,7 +282,7 @@ def token_match(a: str, b: str) -> TokenMatch | None:
         (_ayn_x_folded(a), _ayn_x_folded(b), "c for ayn / x for h or kh"),
         (a.replace("kh", "k"), b.replace("kh", "k"), "k for kh"),
         (a.replace("w", "v"), b.replace("w", "v"), "v for w"),
-        # German writes kh as ch and y as j: Achmed / Akhmed, Jussuf / Yusuf, Mussajew
+        # German writes kh as ch and y as j: Machmud / Makhmud, Jussuf / Yusuf, Schamiljew
         (_german_kh(a), _german_kh(b), "ch for kh"),
         (a.replace("j", "y"), b.replace("j", "y"), "j for y"),
     ):

@@ -443,7 +443,7 @@ def _span_named(loc: Local, name: str) -> dict:
 def _compatible(
     kind: str, real_a: set[str], real_b: set[str], names_a: set[str], names_b: set[str]
 ) -> bool:
-    """Father and son: two full names (`real_*`, not nicknames: "Bors Lamro" / "Borz Lamro"
+    """Father and son: two full names (`real_*`, not nicknames: "Kartol Bars" / "Kurzut Bars"
     are one handle) with one surname and different given names, neither of which the other
     cluster knows under any of its names, are two people."""
     if kind != "person":

@@ -93,11 +93,11 @@ def test_a_first_name_two_people_share_or_a_word_is_not_spread() -> None:
 def test_a_name_after_a_cue_ends_at_punctuation(nlp) -> None:
     text = (
         "Cell broken up\n\nThe suspect is Kadyrbek T.K., born 1986, who uses the nom de guerre "
-        '"Abu Salman". Mamytov A.B., aged 40, alias "Chorny", left. He is also known as '
+        '"Abu Tamim". Mamytov A.B., aged 40, alias "Chorny", left. He is also known as '
         "A.K. Ryskulov."
     )
     ex, groups, kinds = run(nlp, text)
-    assert any({"Kadyrbek T.K.", "Abu Salman"} <= g for g in groups)
+    assert any({"Kadyrbek T.K.", "Abu Tamim"} <= g for g in groups)
     assert any({"Mamytov A.B.", "Chorny"} <= g for g in groups)
 
 
@@ -106,9 +106,9 @@ def test_german_romanisations_of_russian_names() -> None:
     from casefile.names import spelling_keys, token_match
 
     pairs = [
-        ("Timur Dschamalow", "Timur Dzhamalov"),  # dsch = dzh, -ow = -ov
-        ("Timur Dschamalow", "Timur Jamalov"),
-        ("Achmed Tschagajew", "Akhmed Chagayev"),  # ch = kh, tsch = ch, j = y
+        ("Aslanbek Dschamalow", "Aslanbek Dzhamalov"),  # dsch = dzh, -ow = -ov
+        ("Aslanbek Dschamalow", "Aslanbek Jamalov"),
+        ("Machmud Tschagajew", "Makhmud Chagayev"),  # ch = kh, tsch = ch, j = y
         ("Jussuf Schamiljew", "Yusuf Shamilyev"),  # sch = sh
     ]
     for a, b in pairs:
@@ -117,25 +117,25 @@ def test_german_romanisations_of_russian_names() -> None:
         for x, y in zip(a.lower().split(), b.lower().split(), strict=True):
             assert spelling_keys(x) & spelling_keys(y), (x, y)
     assert token_match("schamil", "kamil") is None  # sch is sh, not s + k
-    assert person_names_match("Timur Dschamalow", "Timur Kamalov") is None
+    assert person_names_match("Aslanbek Dschamalow", "Aslanbek Kamalov") is None
 
 
 PSEUDONYM = (
     "Attack in town\n\n"
-    "The victim, Timur Dzhamalov, 35, was stabbed in Linz. He posts on YouTube under the "
+    "The victim, Aslanbek Dzhamalov, 35, was stabbed in Linz. He posts on YouTube under the "
     'name "Kartol Bars". One of the suspects had written to a man in Grozny who used the '
-    'nickname "Sary". Several Dzhamalov relatives were questioned, and the elder Ruslan '
+    'nickname "Sary". Several Dzhamalov relatives were questioned, and the elder Akhmat '
     "Dzhamalov denied everything."
 )
 
 
 def test_a_pseudonym_after_a_pronoun_or_a_platform(nlp) -> None:
     ex, groups, kinds = run(nlp, PSEUDONYM)
-    timur = next(g for g in groups if "Timur Dzhamalov" in g)
+    timur = next(g for g in groups if "Aslanbek Dzhamalov" in g)
     assert "Kartol Bars" in timur  # "he" is the last sentence's subject, not YouTube
     assert kinds.get("YouTube") != "person"
     assert kinds.get("Sary") == "person"  # a nickname with no one named to pair it with
-    assert "Several Dzhamalov" not in kinds and "Ruslan Dzhamalov" in kinds
+    assert "Several Dzhamalov" not in kinds and "Akhmat Dzhamalov" in kinds
     assert not any(k.endswith(" de") for k in kinds)
 
 
@@ -151,16 +151,16 @@ def test_nicknames_sharing_a_word_are_no_father_and_son() -> None:
     from casefile.resolve import cluster, locals_of
     from tests.unit.test_rules import _ex
 
-    e1 = _ex("d1", ("Timur Dzhamalov", 0, "name"), ("Kartol Bars", 0, "aka"))
-    e2 = _ex("d2", ("Timur Jamalov", 0, "name"), ("Kurzut Bars", 0, "aka"))
+    e1 = _ex("d1", ("Aslanbek Dzhamalov", 0, "name"), ("Kartol Bars", 0, "aka"))
+    e2 = _ex("d2", ("Aslanbek Jamalov", 0, "name"), ("Kurzut Bars", 0, "aka"))
     assert len(cluster(locals_of([e1, e2]))) == 1
-    e3 = _ex("d3", ("Ruslan Jamalov", 0, "name"), ("Kurzut Bars", 0, "aka"))
+    e3 = _ex("d3", ("Akhmat Jamalov", 0, "name"), ("Kurzut Bars", 0, "aka"))
     assert len(cluster(locals_of([e1, e3]))) == 2  # real names: father and son stay apart
 
 
 FAMILY = (
     "Farm attack\n\n"
-    "Gunmen killed Hassan Barakat Abu Tarfa on his farm in the village of Umm Khalaf, south "
+    "Gunmen killed Hassan Barakat Abu Tarfa on his farm in the village of Umm Khirba, south "
     "of Sheikh Rami in North Sinai. His son Younis Hassan Abu Tarfa, 29, was killed as he "
     "ran. Hassan Abu Tarfa had returned in 2022. Abu Tarfa was a tribal elder. A militant "
     "known as Abu Hudhaifa led the cell, people in the town of Abu Kabir said."
@@ -174,7 +174,7 @@ def test_a_family_named_abu_and_a_father_s_name_inside_the_son_s(nlp) -> None:
     assert "Hassan Abu Tarfa" in father and "Younis Hassan Abu Tarfa" not in father
     assert "Abu Tarfa" in father  # a family name ("Abu …" ending a full name), no kunya
     assert not any("Abu Hudhaifa" in g and len(g) > 1 for g in groups)  # a kunya stays one
-    assert kinds.get("Umm Khalaf") == "place"  # what a village is called, kunya-shaped
+    assert kinds.get("Umm Khirba") == "place"  # what a village is called, kunya-shaped
     assert kinds.get("Abu Kabir") == "place"
     assert kinds.get("Sheikh Rami") == "place"  # "south of" a town named "Sheikh …"
 
@@ -222,21 +222,21 @@ def test_russian_official_order_with_a_patronymic(nlp) -> None:
     from casefile.matching import MERGE_AT, person_names_match
 
     text = (
-        "Wanted\n\nTimur Jamalov, 35, is on a list. In the ministry's database he is listed as "
-        'wanted: "Dzhamalov Timur Ruslanovich, born 1990". His father Ruslan Dzhamalov left.'
+        "Wanted\n\nAslanbek Jamalov, 35, is on a list. In the ministry's database he is listed as "
+        'wanted: "Dzhamalov Aslanbek Akhmatovich, born 1990". His father Akhmat Dzhamalov left.'
     )
     _, groups, kinds = run(nlp, text)
-    assert kinds.get("Dzhamalov Timur Ruslanovich") == "person"
-    m = person_names_match("Dzhamalov Timur Ruslanovich", "Timur Jamalov")
+    assert kinds.get("Dzhamalov Aslanbek Akhmatovich") == "person"
+    m = person_names_match("Dzhamalov Aslanbek Akhmatovich", "Aslanbek Jamalov")
     assert m is not None and m.score >= MERGE_AT
-    assert person_names_match("Dzhamalov Timur Ruslanovich", "Ruslan Dzhamalov") is None
+    assert person_names_match("Dzhamalov Aslanbek Akhmatovich", "Akhmat Dzhamalov") is None
 
 
 def test_a_chain_of_names_one_shorter_at_the_front_may_be_the_father() -> None:
     from casefile.matching import MERGE_AT, person_names_match
 
-    # "Tariq son of Nabil son of Hardan": "Nabil Hardan al-Karbuli" may be his father
-    m = person_names_match("Nabil Hardan al-Karbuli", "Tariq Nabeel Hardan al-Karbuli")
+    # "Tariq son of Nabil son of Sadiq": "Nabil Sadiq al-Karbuli" may be his father
+    m = person_names_match("Nabil Sadiq al-Karbuli", "Tariq Nabeel Sadiq al-Karbuli")
     assert m is not None and m.score < MERGE_AT  # kept as possibly the same, not merged
     m = person_names_match("Ali Hassan Karbuli", "Mohammad Ali Hassan Karbuli")
     assert m is not None and m.score >= MERGE_AT  # a name's "Mohammad" prefix is no father
@@ -246,7 +246,7 @@ def test_a_title_or_role_then_a_slash_then_the_name(nlp) -> None:
     text = (
         "Statement\n\nThe elements attacked the farm of Sheikh / Hassan Barakat Abou Tarfa in "
         "the village, killing the sheikh, his son / Younis Hassan Barakat and the citizen / "
-        "Mahmoud Sabri Ali. Either Hamas / Fatah will sign."
+        "Idris Fawzi Omar. Either Hamas / Fatah will sign."
     )
     _, _, kinds = run(nlp, text)
     assert kinds.get("Hassan Barakat Abou Tarfa") == "person"
