@@ -1338,6 +1338,18 @@ def _aliases(
                 cands.append(left)
         if left is not None and left.kind != "person" and _PSEUDONYM_CUE.match(m.group()):
             left = None  # "on YouTube under the name X": the platform has no pseudonym
+        if (
+            left is not None
+            and left.kind == "place"
+            and _PERSON_CUE.search(m.group())
+            and (
+                places.canonical(left.text(text))
+                or _FROM_PLACE.search(text, max(0, left.start - 6), left.start)
+            )
+        ):
+            # "X, a commander from Ramadi known by the nom de guerre Y": a town has none (a
+            # "place" with no such sign may be a man the model took for one)
+            left = _person_before(cands, text, m.start(), same_sentence=True)
         if left is None and _PRONOUN_BEFORE.search(text, max(0, m.start() - 60), m.start()):
             left = _person_before(cands, text, m.start())  # "X …; he posts under the name Y"
         if left is None and right is None and _PERSON_CUE.search(m.group()):
@@ -1379,6 +1391,7 @@ def _aliases(
 
 
 # "he posts", "she also writes on YouTube and Telegram": a clause with no name of its own
+_FROM_PLACE = re.compile(r"\b(?:from|in|of|near)\s+$")
 _PRONOUN_BEFORE = re.compile(r"\b(?:[Hh]e|[Ss]he)\s+[a-z]+(?:\s+[\w\-]+){0,5}?\s*$")
 _PSEUDONYM_CUE = re.compile(r"(?i)^\W*(?:under|uses|used|using)\b")
 
@@ -1386,13 +1399,18 @@ _PSEUDONYM_CUE = re.compile(r"(?i)^\W*(?:under|uses|used|using)\b")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“‘])")
 
 
-def _person_before(cands: list[_Cand], text: str, pos: int) -> _Cand | None:
+def _person_before(
+    cands: list[_Cand], text: str, pos: int, same_sentence: bool = False
+) -> _Cand | None:
     """Who "he" is: the first person named in the sentence before `pos` (its subject, "The
     victim, X, is … of the ruler Y; he posts …"), else in the sentence before, within the
     paragraph."""
     para = text.rfind("\n", 0, pos) + 1
     breaks = [para] + [m.end() for m in _SENTENCE_BREAK.finditer(text, para, pos)]
-    for start, end in ((breaks[-1], pos), (breaks[-2], breaks[-1]) if len(breaks) > 1 else (0, 0)):
+    spans = [(breaks[-1], pos)]
+    if len(breaks) > 1 and not same_sentence:
+        spans.append((breaks[-2], breaks[-1]))
+    for start, end in spans:
         people = [c for c in cands if start <= c.start and c.end <= end and c.kind == "person"]
         if people:
             return min(people, key=lambda c: c.start)

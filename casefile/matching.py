@@ -118,6 +118,14 @@ def person_names_match(a: str, b: str) -> Match | None:
         if (ra, rb) != (a, b) and (p := person_names_match(ra, rb)):
             why = "a patronymic (… uulu / kyzy / oglu) written as a surname (-ov / -ova)"
             m = Match(round(p.score - 0.02, 3), a, b, [*p.reasons, why])
+    if m is None and (_NISBA.search(a) is None) != (_NISBA.search(b) is None):
+        # "Idris Kamil Hadi" ~ "Idris Kamil Hadi al-Juburi": a chain of three names, and the
+        # other form adds the tribe's or family's name (a nisba); never two different nisbas
+        na, nb = _NISBA.sub("", a), _NISBA.sub("", b)
+        shorter = na if na != a else nb
+        if len(core_tokens(shorter)) >= 3 and (p := person_names_match(na, nb)):
+            why = "a tribal or family name (al-…) left out"
+            m = Match(round(p.score - 0.05, 3), a, b, [*p.reasons, why])
     if m is None:
         # "Karim Nurdin bin Osman Rahim" ~ "Karim Nurdin": the father's name after "bin" is a
         # patronymic, which a later or another article leaves out
@@ -127,6 +135,7 @@ def person_names_match(a: str, b: str) -> Match | None:
     return m
 
 
+_NISBA = re.compile(r"\s+(?:[Aa]l|[Ee]l)-\w+$")
 _PATRONYMIC = re.compile(r"\s+(?:bin|binti|binte|bint|ibn|ben)\s+\S.*$", re.I)
 
 

@@ -223,6 +223,11 @@ class TokenMatch:
     why: str
 
 
+_MUHAMMAD = frozenset(
+    "mohammad muhammad mohammed muhammed mohamed muhamed mohamad muhamad mohammod".split()
+)
+
+
 def token_match(a: str, b: str) -> TokenMatch | None:
     """Compare two name tokens; None if they are not plausibly the same word."""
     from rapidfuzz.distance import Levenshtein
@@ -230,6 +235,8 @@ def token_match(a: str, b: str) -> TokenMatch | None:
 
     if a == b:
         return TokenMatch(a, b, 1.0, f"{a} = {b}")
+    if a in _MUHAMMAD and b in _MUHAMMAD:  # two vowels apart, too short a skeleton to tell
+        return TokenMatch(a, b, 0.95, f"{a}~{b}: one name (Muhammad) spelled two ways")
     sa, sb = skeleton(a), skeleton(b)
     if not sa or not sb:
         # all vowels and glides ("Yahya" / "Yahia"): only the letters can tell

@@ -253,3 +253,25 @@ def test_a_title_or_role_then_a_slash_then_the_name(nlp) -> None:
     assert not any("/" in k for k in kinds)
     assert kinds.get("Younis Hassan Barakat") == "person"
     assert kinds.get("Hamas") != "person"  # two groups, no title before the slash
+
+
+def test_names_with_and_without_a_nisba_and_a_town_with_no_nom_de_guerre(nlp) -> None:
+    from casefile.matching import MERGE_AT, person_names_match
+
+    m = person_names_match("Idris Kamil Hadi", "Idris Kamil Hadi al-Juburi")
+    assert m is not None and m.score >= MERGE_AT
+    # two different nisbas, or a chain of two names, are not enough
+    assert person_names_match("Ali Hassan Kamil al-Tikriti", "Ali Hassan Kamil al-Juburi") is None
+    assert person_names_match("Ali Hassan", "Ali Hassan al-Juburi") is None
+    m = person_names_match("Mohammed Kadhim al-Juburi", "Muhammad Kadhim al-Juburi")
+    assert m is not None and m.score >= MERGE_AT
+    text = (
+        "Attack\n\nOfficials said the attackers were led by Idris Kamil Hadi al-Juburi, an "
+        "Islamic State commander from Hadithah known by the nom de guerre Abu Tamim. Another "
+        'man named by the police, Sherzaman, alias "Dodo," could not be traced.'
+    )
+    _, groups, kinds = run(nlp, text)
+    assert {"Idris Kamil Hadi al-Juburi", "Abu Tamim"} <= next(
+        g for g in groups if "Abu Tamim" in g
+    )
+    assert kinds.get("Hadithah") != "person"
