@@ -275,3 +275,16 @@ def test_names_with_and_without_a_nisba_and_a_town_with_no_nom_de_guerre(nlp) ->
         g for g in groups if "Abu Tamim" in g
     )
     assert kinds.get("Hadithah") != "person"
+
+
+def test_son_of_and_a_two_name_chain_one_shorter_at_the_front() -> None:
+    from casefile.matching import MERGE_AT, person_names_match
+
+    m = person_names_match("Idris bin Kamil", "Idris Kamil Hadi")
+    assert m is not None and m.score >= MERGE_AT  # X son of Y starts the chain X Y Z
+    assert person_names_match("Idris bin Kamil", "Idris Nabil Hadi") is None
+    # "Kamil Hadi" may be the father of "Idris Kamil Hadi": possible, not merged
+    m = person_names_match("Kamil Hadi", "Idris Kamil Hadi")
+    assert m is not None and m.score < MERGE_AT
+    m = person_names_match("Hassan Rindzai", "Mir Hassan Rindzai")  # "Mir" is an honorific
+    assert m is not None and m.score >= MERGE_AT
