@@ -143,6 +143,7 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
     cands += _named_with_age(text, boiler)
     cands += _patronymic_names(text, boiler)
     cands += _russian_full_names(text, boiler)
+    cands += _caps_first_names(text, boiler)
     cands += _named_by_apposition(text, boiler)
     cands += _slash_named(text, boiler)
     cands += _datelines(text)
@@ -486,6 +487,36 @@ _INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z][a-z]?\.\s?){1,3}\s?$")
 # French official style puts the surname first, in capitals, after a rank: "Sergeant DIALLO
 # Moussa", "Captain OUATTARA Jean-Paul". The model often sees only the given name.
 _CAPS_SURNAME_BEFORE = re.compile(r"(?<![\w.])([\w.\-]+)[ \t]+([A-Z]{3,}(?:-[A-Z]{2,})?)[ \t]+$")
+
+
+# French administrative style, surname in capitals first: "DICKO Boubacar (village chief)",
+# "MAMAN SANI Ousmane, 41," in a list of names
+_CAPS_FIRST = re.compile(
+    r"(?<![\w.\-])([A-Z]{3,}(?:[ \t-][A-Z]{2,})?)[ \t]+([A-Z][a-z]{2,}(?:-[A-Z][a-z]{2,})?)"
+    r"(?=\s*[(,;]|\s+(?:and|et)\s|\.\s)"
+)
+
+
+_WEEKDAY_WORDS = frozenset(w.lower() for w in dates_mod.WEEKDAYS)
+
+
+def _caps_first_names(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
+    """A surname in capitals, then a given name, where a list or a bracket goes on after it."""
+    acronyms = set(re.findall(r"\(([A-Z]{2,})\)", text))
+    out = []
+    for m in _CAPS_FIRST.finditer(text):
+        caps, given = m.group(1), m.group(2)
+        if (
+            _inside(m.start(), boiler)
+            or any(w in acronyms or places.canonical(w) for w in re.split(r"[ \t-]", caps))
+            or fold(given) in TITLES | _SENTENCE_OPENERS
+            or fold(caps) in TITLES
+            or fold(given) in dates_mod.MONTHS
+            or fold(given) in _WEEKDAY_WORDS
+        ):
+            continue
+        out.append(_Cand(m.start(), m.end(2), "person", "rule:caps-surname-first", by_context=True))
+    return out
 
 
 def _caps_surname_before(text: str, a: int) -> int:
@@ -1472,7 +1503,7 @@ def _only_punct(text: str, a: int, b: int) -> bool:
 
 def _name_after(text: str, pos: int) -> tuple[int, int] | None:
     """A capitalised name (with particles) starting after `pos`, skipping quotes and spaces."""
-    m = re.match(r"[\s\"'“”‘’]*", text[pos:])
+    m = re.match(r"[\s\"'“”‘’«‹]*", text[pos:])  # French quotes too: alias « X »
     start = pos + (m.end() if m else 0)
     words = []
     for w in re.finditer(r"[\w'’\-]+|\s+|.", text[start : start + 120]):
@@ -1493,7 +1524,9 @@ def _name_after(text: str, pos: int) -> tuple[int, int] | None:
         return None
     a, b = words[0][0], words[-1][1]
     quoted = (
-        m is not None and re.search(r"[\"“‘']", m.group()) and re.match(r"[\"”’']", text[b : b + 1])
+        m is not None
+        and re.search(r"[\"“‘'«‹]", m.group())
+        and re.match(r"\s?[\"”’'»›]", text[b : b + 2])
     )
     if quoted and len(words) > 1:
         return a, b  # a nickname in quotes is kept whole, title and all: alias "Sheikh Tariq"

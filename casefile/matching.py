@@ -108,9 +108,9 @@ def person_names_match(a: str, b: str) -> Match | None:
         m = _tokens_match(a, b, _joined(a), _joined(b))
     if m is None:
         # "Ivanov Pyotr Sergeyevich" ~ "Pyotr Ivanov": surname first, then the patronymic
-        ro = (_russian_order(a), _russian_order(b))
+        ro = (_given_first(a), _given_first(b))
         if ro != (a, b) and (p := person_names_match(*ro)):
-            why = "surname first and a patronymic (Russian official order)"
+            why = "surname first (Russian official order, or in capitals as French lists write it)"
             m = Match(round(p.score - 0.02, 3), a, b, [*p.reasons, why])
     if m is None:
         # "Azamat Erlan uulu" ~ "Azamat Erlanov": a Turkic patronymic, Russified as a surname
@@ -161,11 +161,17 @@ _PATRONYMIC = re.compile(r"\s+(?:bin|binti|binte|bint|ibn|ben)\s+\S.*$", re.I)
 _RUSSIAN_PATRONYMIC = re.compile(r"(?:ovich|evich|yevich|ich|ovna|evna|yevna|ichna)$", re.I)
 
 
-def _russian_order(name: str) -> str:
-    """'Ivanov Pyotr Sergeyevich' → 'Pyotr Ivanov'; other names as they are."""
+def _given_first(name: str) -> str:
+    """'Ivanov Pyotr Sergeyevich' → 'Pyotr Ivanov'; 'DICKO Boubacar' → 'Boubacar DICKO'
+    (a surname in capitals first, as French lists write it); other names as they are."""
     words = name.split()
     if len(words) == 3 and _RUSSIAN_PATRONYMIC.search(words[2]):
         return f"{words[1]} {words[0]}"
+    caps = 0
+    while caps < len(words) and len(words[caps]) > 1 and words[caps].isupper():
+        caps += 1
+    if 0 < caps < len(words) and all(w[:1].isupper() and not w.isupper() for w in words[caps:]):
+        return " ".join(words[caps:] + words[:caps])
     return name
 
 

@@ -288,3 +288,23 @@ def test_son_of_and_a_two_name_chain_one_shorter_at_the_front() -> None:
     assert m is not None and m.score < MERGE_AT
     m = person_names_match("Hassan Rindzai", "Mir Hassan Rindzai")  # "Mir" is an honorific
     assert m is not None and m.score >= MERGE_AT
+
+
+def test_surnames_in_capitals_first_and_french_quotes(nlp) -> None:
+    from casefile.matching import MERGE_AT, person_names_match
+
+    text = (
+        "Attack\n\nAmong the dead is the village chief, Alhaji Seydou Kondo, 68. The list drawn "
+        "up by the town hall includes KONDO Seydou (village chief), HAMA ISSA Moussa (trader) "
+        "and GARBA Idrissa (butcher). The attack was led by a certain Amadou Sangare alias "
+        "« Abou Walid », a herder. The FDS (FDS) and NATO Secretary General spoke."
+    )
+    _, groups, kinds = run(nlp, text)
+    assert {"Seydou Kondo", "KONDO Seydou"} <= next(g for g in groups if "KONDO Seydou" in g)
+    assert kinds.get("HAMA ISSA Moussa") == "person" and kinds.get("GARBA Idrissa") == "person"
+    assert {"Amadou Sangare", "Abou Walid"} <= next(g for g in groups if "Abou Walid" in g)
+    assert "NATO Secretary" not in kinds and "FDS" not in {
+        k for k, v in kinds.items() if v == "person"
+    }
+    m = person_names_match("HAMA ISSA Moussa", "Mousa Hamma Issa")
+    assert m is not None and m.score >= MERGE_AT
