@@ -23,7 +23,7 @@ from casefile import attributes as attributes_mod
 from casefile import claims as claims_mod
 from casefile import dates as dates_mod
 from casefile import invisible, places
-from casefile.matching import MERGE_AT, Match, person_names_match
+from casefile.matching import MERGE_AT, Match, given_first, person_names_match
 from casefile.model import Document, Extraction, Kind, Link, Mention
 from casefile.names import (
     KUNYA,
@@ -936,7 +936,8 @@ ROLE_NOUNS = (
     "colleague|friend|neighbou?r|relative|son|daughter|brother|sister|wife|husband|"
     "lawmaker|legislator|senator|councillor|councilor|teacher|doctor|nurse|farmer|student|"
     "attacker|bomber|gunman|militant|elder|resident|trader|shopkeeper|preacher|"
-    "regent|headman|chieftain|commissioner|coordinator|researcher|analyst|"
+    "regent|headman|chieftain|commissioner|coordinator|researcher|analyst|ruler|strongman|"
+    "warlord|dictator|"
     "identified as|named as|known only as|identified only as|(?:man|woman|boy|girl) named"
 )
 _BY_ROLE = re.compile(
@@ -1656,7 +1657,8 @@ def _lone_given_names(cands: list[_Cand], text: str) -> list[str]:
             or f in TITLES
             or f in PARTICLES
             or re.search(rf"(?<![\w\-]){re.escape(f)}(?![\w\-])", text)  # lower case: a word
-            or any(o != first and f in core_tokens(o)[1:] for o in other)  # a surname too
+            # a surname too ("Ivanov Pyotr Sergeyevich" has Pyotr first)
+            or any(o != first and f in core_tokens(given_first(o))[1:] for o in other)
             or any(fold(o) == f for o in other)  # already a name of its own
         ):
             continue

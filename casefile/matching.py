@@ -108,7 +108,7 @@ def person_names_match(a: str, b: str) -> Match | None:
         m = _tokens_match(a, b, _joined(a), _joined(b))
     if m is None:
         # "Ivanov Pyotr Sergeyevich" ~ "Pyotr Ivanov": surname first, then the patronymic
-        ro = (_given_first(a), _given_first(b))
+        ro = (given_first(a), given_first(b))
         if ro != (a, b) and (p := person_names_match(*ro)):
             why = "surname first (Russian official order, or in capitals as French lists write it)"
             m = Match(round(p.score - 0.02, 3), a, b, [*p.reasons, why])
@@ -161,7 +161,7 @@ _PATRONYMIC = re.compile(r"\s+(?:bin|binti|binte|bint|ibn|ben)\s+\S.*$", re.I)
 _RUSSIAN_PATRONYMIC = re.compile(r"(?:ovich|evich|yevich|ich|ovna|evna|yevna|ichna)$", re.I)
 
 
-def _given_first(name: str) -> str:
+def given_first(name: str) -> str:
     """'Ivanov Pyotr Sergeyevich' → 'Pyotr Ivanov'; 'DICKO Boubacar' → 'Boubacar DICKO'
     (a surname in capitals first, as French lists write it); other names as they are."""
     words = name.split()

@@ -308,3 +308,13 @@ def test_surnames_in_capitals_first_and_french_quotes(nlp) -> None:
     }
     m = person_names_match("HAMA ISSA Moussa", "Mousa Hamma Issa")
     assert m is not None and m.score >= MERGE_AT
+
+
+def test_a_ruler_s_name_and_a_first_name_beside_the_russian_order(nlp) -> None:
+    from casefile.extract import _lone_given_names
+
+    _, _, kinds = run(nlp, "Attack\n\nHe is a critic of the Varnian ruler Tamerlan Kadzhiyev.")
+    assert kinds.get("Tamerlan Kadzhiyev") == "person"
+    text = "Aslan Dzhamalov spoke. He is listed as Dzhamalov Aslan Akhmatovich. Aslan left."
+    cands = [cand(text, "Aslan Dzhamalov"), cand(text, "Dzhamalov Aslan Akhmatovich")]
+    assert _lone_given_names(cands, text) == ["Aslan"]  # first in both orders, no surname
