@@ -54,7 +54,7 @@ _DET = re.compile(r"(?:the|The|THE|a|A|an|An)\s+")
 _POSS = re.compile(r"(?:['’]s|s['’]|['’])$")
 _EDGE = " \t\r\n\"'“”‘’«»()[]{},.;:!?*_–—-"
 # "U.S." and "A.S." keep their last dot, and so do "Jr." and "Sr." after a name.
-_INITIAL = re.compile(r"(?:^|[\s.])(?:[A-Z]|[JS]r)\.$")
+_INITIAL = re.compile(r"(?:^|[\s.])(?:[A-Z]|[A-Z][hs]|[JS]r)\.$")  # "A.", "A.Kh.", "Ts.", "Jr."
 # Lines of scraped boilerplate: captions, credits, teasers, calls to action.
 _BOILER = re.compile(
     r"(?im)^[ \t]*(?:see also|read more|read also|related|more on this|also read|photo|"
@@ -249,6 +249,7 @@ _LEAD_WORDS = frozenset(
     blogger vlogger activist journalist reporter lawyer farmer student teacher businessman
     businesswoman suspect victim gunman militant resident trader witness survivor poet singer
     writer author dissident critic rapper footballer refugee migrant defendant police army
+    senior junior
     several many some most few all both other another two three four five six seven eight
     nine ten
     """.split()
@@ -766,7 +767,7 @@ def _named_by_apposition(text: str, boiler: list[tuple[int, int]]) -> list[_Cand
 # from Russian; not "U.S. Army" or "St. Petersburg".
 _INITIALLED = (
     re.compile(r"(?<![\w.])(?:[A-Z][a-z]?\.\s?){1,3}[A-Z][a-z][\w'’\-]+"),
-    re.compile(r"(?<![\w.])[A-Z][a-z][\w'’\-]+\s(?:[A-Z]\.){1,3}(?!\w)"),
+    re.compile(r"(?<![\w.])[A-Z][a-z][\w'’\-]+\s(?:[A-Z][hs]?\.){1,3}(?!\w)"),  # "X A.Kh."
 )
 
 
@@ -1856,7 +1857,15 @@ def _group(
         owners = exact or owners
         if not owners and len(ct) == 1 and not is_kunya(c.text(text)):
             # "his son Firas" after "Firas al-Sabbagh": a first name, if only one person has it
-            given = [(j, f) for j, f in full if ct[0] in given_names(f.text(text))]
+            # written the same way first; else a spelling of it (Ibrahim / Ibragim)
+            given = [(j, f) for j, f in full if ct[0] in given_names(f.text(text))] or [
+                (j, f)
+                for j, f in full
+                if any(
+                    (t := token_match(ct[0], g)) and t.score >= 0.85
+                    for g in given_names(f.text(text))
+                )
+            ]
             if len({fold(f.text(text)) for _, f in given}) == 1 and not any(
                 core_tokens(f.text(text))[-1] == ct[0] for _, f in full
             ):

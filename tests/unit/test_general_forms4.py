@@ -318,3 +318,17 @@ def test_a_ruler_s_name_and_a_first_name_beside_the_russian_order(nlp) -> None:
     text = "Aslan Dzhamalov spoke. He is listed as Dzhamalov Aslan Akhmatovich. Aslan left."
     cands = [cand(text, "Aslan Dzhamalov"), cand(text, "Dzhamalov Aslan Akhmatovich")]
     assert _lone_given_names(cands, text) == ["Aslan"]  # first in both orders, no surname
+
+
+def test_ranks_of_two_words_two_letter_initials_and_a_first_name_spelled_again(nlp) -> None:
+    text = (
+        "Attack\n\nPolice said Senior Sergeant Murad Tsoroev, 31, was wounded. The suspects are "
+        "Dolgoev A.Kh. "
+        'and Nalgoev Z.M. Police named Alikhan Dolgoev, 24, and Idris Saadi, 25. "Alihan had '
+        'left home," his uncle said.'
+    )
+    _, groups, kinds = run(nlp, text)
+    assert kinds.get("Murad Tsoroev") == "person" and "Senior Sergeant Murad Tsoroev" not in kinds
+    dolgoev = next(g for g in groups if "Alikhan Dolgoev" in g)
+    assert "Dolgoev A.Kh." in dolgoev  # "Kh." is one initial: the full stop stays
+    assert "Alihan" in dolgoev  # kh / h: the one person with that first name
