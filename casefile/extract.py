@@ -160,6 +160,7 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
     aka_pairs = _aliases(text, cands, boiler) + _paren_aliases(text, cands, boiler)
     cands = _propagate(cands, text, boiler)
     _extend_names(cands, sdoc, text)  # a propagated surname may stand after its given name
+    cands = sorted(cands + _initials_only(text, cands, boiler), key=lambda c: c.start)
     cands = _drop_adjectives(cands, sdoc, text)
     # again, for cues whose name was found only by propagation ("el-Sabbagh, 53, known as …")
     done = {a for _, _, _, a, _ in aka_pairs}
@@ -518,6 +519,45 @@ def _caps_first_names(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
             continue
         out.append(_Cand(m.start(), m.end(2), "person", "rule:caps-surname-first", by_context=True))
     return out
+
+
+# Court reports name defendants by initials only: "the defendant (R.J.K.)", "identified only
+# as N.A.S."
+_INITIALS_ONLY = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,4}(?![\w.])")
+_INITIALS_CUE = re.compile(
+    r"(?i)\b(?:defendants?|accused|suspects?|convicts?|detainees?|identified(?:\s+only)?\s+as|"
+    r"named(?:\s+only)?\s+as|known(?:\s+only)?\s+as|initials)\s*\(?\s*$"
+)
+
+
+def _initials_only(text: str, cands: list[_Cand], boiler: list[tuple[int, int]]) -> list[_Cand]:
+    """Initials that stand for a person: after "the defendant", or those of one full name the
+    document gives ("R.J.K." of "Rafid Jalal Kamil")."""
+    people = {
+        c.text(text) for c in cands if c.kind == "person" and len(core_tokens(c.text(text))) >= 2
+    }
+    out = []
+    for m in _INITIALS_ONLY.finditer(text):
+        letters = m.group().replace(".", "").lower()
+        owners = {p for p in people if initials_of(p).startswith(letters)}
+        owned = len(owners) == 1 and len(letters) >= 3  # "U.S." is no one's initials
+        if (
+            _inside(m.start(), boiler)
+            or places.canonical(m.group())
+            or not (owned or _INITIALS_CUE.search(text, max(0, m.start() - 40), m.start()))
+        ):
+            continue
+        over = [c for c in cands if c.start < m.end() and c.end > m.start()]
+        if not over:
+            out.append(_Cand(m.start(), m.end(), "person", "rule:initials-only", by_context=True))
+        elif len(over) == 1 and (over[0].start, over[0].end) == m.span():
+            over[0].kind, over[0].by_context = "person", True  # the model's "(N.A.S.)" ORG
+    return out
+
+
+def initials_of(name: str) -> str:
+    """'Rafid Jalal Kamil al-Dulaimi' → 'rjkd' (the first letters of its core tokens)."""
+    return "".join(t[0] for t in core_tokens(name))
 
 
 def _caps_surname_before(text: str, a: int) -> int:
@@ -1826,9 +1866,22 @@ def _group(
         and is_kunya(c.text(text))
         and len(core_tokens(c.text(text))) >= 2
     ]
+    for i, c in enumerate(cands):  # "R.J.K." of the one full name with those initials
+        if c.kind == "person" and _INITIALS_ONLY.fullmatch(c.text(text)):
+            letters = c.text(text).replace(".", "").lower()
+            owners = [
+                (j, f)
+                for j, f in full
+                if not _INITIALS_ONLY.fullmatch(f.text(text))
+                and initials_of(f.text(text)).startswith(letters)
+            ]
+            if len({fold(f.text(text)) for _, f in owners}) == 1 and len(letters) >= 3:
+                j, f = owners[0]
+                why = f"the initials of '{f.text(text)}' in the same document"
+                union(j, i, "short", why, c.start, c.end)
     owners_of: dict[str, list[tuple[int, _Cand]]] = {}
     for i, c in enumerate(cands):
-        if c.kind != "person":
+        if c.kind != "person" or _INITIALS_ONLY.fullmatch(c.text(text)):
             continue
         ct = core_tokens(c.text(text))
         key = fold(c.text(text))

@@ -332,3 +332,15 @@ def test_ranks_of_two_words_two_letter_initials_and_a_first_name_spelled_again(n
     dolgoev = next(g for g in groups if "Alikhan Dolgoev" in g)
     assert "Dolgoev A.Kh." in dolgoev  # "Kh." is one initial: the full stop stays
     assert "Alihan" in dolgoev  # kh / h: the one person with that first name
+
+
+def test_a_defendant_named_by_initials_only(nlp) -> None:
+    text = (
+        "Verdict\n\nThe court convicted the defendant (R.J.K.) under Article 4. Rafid Jalal Kamil "
+        "el-Dulaimi, 31, had confessed. A second defendant, a shepherd identified only as "
+        "(N.A.S.), was acquitted. Umar Salim spoke to the U.S. embassy."
+    )
+    _, groups, kinds = run(nlp, text)
+    assert {"R.J.K.", "Rafid Jalal Kamil el-Dulaimi"} in groups  # his initials
+    assert kinds.get("N.A.S.") == "person"  # a defendant with no name given
+    assert kinds.get("U.S.") != "person"  # a country's initials, whoever is called U… S…
