@@ -491,8 +491,8 @@ _INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z][a-z]?\.\s?){1,3}\s?$")
 _CAPS_SURNAME_BEFORE = re.compile(r"(?<![\w.])([\w.\-]+)[ \t]+([A-Z]{3,}(?:-[A-Z]{2,})?)[ \t]+$")
 
 
-# French administrative style, surname in capitals first: "DICKO Boubacar (village chief)",
-# "MAMAN SANI Ousmane, 41," in a list of names
+# French administrative style, surname in capitals first: "KONDO Seydou (village chief)",
+# "HAMA ISSA Moussa, 41," in a list of names
 _CAPS_FIRST = re.compile(
     r"(?<![\w.\-])([A-Z]{3,}(?:[ \t-][A-Z]{2,})?)[ \t]+([A-Z][a-z]{2,}(?:-[A-Z][a-z]{2,})?)"
     r"(?=\s*[(,;]|\s+(?:and|et)\s|\.\s)"
@@ -1420,7 +1420,7 @@ def _aliases(
                 or _FROM_PLACE.search(text, max(0, left.start - 6), left.start)
             )
         ):
-            # "X, a commander from Ramadi known by the nom de guerre Y": a town has none (a
+            # "X, a commander from Hadithah known by the nom de guerre Y": a town has none (a
             # "place" with no such sign may be a man the model took for one)
             left = _person_before(cands, text, m.start(), same_sentence=True)
         if left is None and _PRONOUN_BEFORE.search(text, max(0, m.start() - 60), m.start()):
@@ -1910,7 +1910,7 @@ def _group(
         owners = exact or owners
         if not owners and len(ct) == 1 and not is_kunya(c.text(text)):
             # "his son Firas" after "Firas al-Sabbagh": a first name, if only one person has it
-            # written the same way first; else a spelling of it (Ibrahim / Ibragim)
+            # written the same way first; else a spelling of it (Ibrahim / Ibragim, Russian g for h)
             given = [(j, f) for j, f in full if ct[0] in given_names(f.text(text))] or [
                 (j, f)
                 for j, f in full

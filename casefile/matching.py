@@ -121,7 +121,7 @@ def person_names_match(a: str, b: str) -> Match | None:
     if m is None:
         m = _son_of_match(a, b) or _son_of_match(b, a)
     if m is None and (_NISBA.search(a) is None) != (_NISBA.search(b) is None):
-        # "Idris Kamil Hadi" ~ "Idris Kamil Hadi al-Juburi": a chain of three names, and the
+        # "Idris Kamil Nouri" ~ "Idris Kamil Nouri al-Juburi": a chain of three names, and the
         # other form adds the tribe's or family's name (a nisba); never two different nisbas
         na, nb = _NISBA.sub("", a), _NISBA.sub("", b)
         shorter = na if na != a else nb
@@ -141,7 +141,7 @@ _SON_OF = re.compile(r"^(\S+)\s+(?:bin|ibn|ben)\s+(\S+)$", re.I)
 
 
 def _son_of_match(a: str, b: str) -> Match | None:
-    """'Idris bin Kamil' ~ 'Idris Kamil Hadi': X son of Y is how the chain "X Y Z" begins."""
+    """'Idris bin Kamil' ~ 'Idris Kamil Nouri': X son of Y is how the chain "X Y Z" begins."""
     m = _SON_OF.match(a)
     tb = core_tokens(b)
     if m is None or len(tb) < 3 or _SON_OF.match(b):
@@ -162,7 +162,7 @@ _RUSSIAN_PATRONYMIC = re.compile(r"(?:ovich|evich|yevich|ich|ovna|evna|yevna|ich
 
 
 def given_first(name: str) -> str:
-    """'Ivanov Pyotr Sergeyevich' → 'Pyotr Ivanov'; 'DICKO Boubacar' → 'Boubacar DICKO'
+    """'Ivanov Pyotr Sergeyevich' → 'Pyotr Ivanov'; 'KONDO Seydou' → 'Seydou KONDO'
     (a surname in capitals first, as French lists write it); other names as they are."""
     words = name.split()
     if len(words) == 3 and _RUSSIAN_PATRONYMIC.search(words[2]):

@@ -54,7 +54,7 @@ PATRONYMIC_AFTER = {
 
 # Given names worn as a prefix in South and Southeast Asian usage ("Md Karim Uddin" is called
 # Karim): the name after the prefix is the one used alone.
-# Names' first words that a person is not called by alone ("Mir" is a Baloch and Kashmiri
+# Names' first words that a person is not called by alone ("Mir" is a South Asian
 # honorific that opens a name: "Mir Hassan X" is Hassan)
 NAME_PREFIXES = frozenset("md mohd muhd mohammad muhammad mohammed muhammed mohamed mir".split())
 # Generational suffixes after a name ("Jr.", "III"): part of the name, never its surname.

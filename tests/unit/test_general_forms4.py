@@ -122,8 +122,8 @@ def test_german_romanisations_of_russian_names() -> None:
 
 PSEUDONYM = (
     "Attack in town\n\n"
-    "The victim, Aslanbek Dzhamalov, 35, was stabbed in Linz. He posts on YouTube under the "
-    'name "Kartol Bars". One of the suspects had written to a man in Grozny who used the '
+    "The victim, Aslanbek Dzhamalov, 35, was stabbed in Graz. He posts on YouTube under the "
+    'name "Kartol Bars". One of the suspects had written to a man in Kazan who used the '
     'nickname "Sary". Several Dzhamalov relatives were questioned, and the elder Akhmat '
     "Dzhamalov denied everything."
 )
@@ -161,7 +161,7 @@ def test_nicknames_sharing_a_word_are_no_father_and_son() -> None:
 FAMILY = (
     "Farm attack\n\n"
     "Gunmen killed Hassan Barakat Abu Tarfa on his farm in the village of Umm Khirba, south "
-    "of Sheikh Rami in North Sinai. His son Younis Hassan Abu Tarfa, 29, was killed as he "
+    "of Sheikh Rami in North Varnia. His son Younis Hassan Abu Tarfa, 29, was killed as he "
     "ran. Hassan Abu Tarfa had returned in 2022. Abu Tarfa was a tribal elder. A militant "
     "known as Abu Hudhaifa led the cell, people in the town of Abu Kabir said."
 )
@@ -258,20 +258,20 @@ def test_a_title_or_role_then_a_slash_then_the_name(nlp) -> None:
 def test_names_with_and_without_a_nisba_and_a_town_with_no_nom_de_guerre(nlp) -> None:
     from casefile.matching import MERGE_AT, person_names_match
 
-    m = person_names_match("Idris Kamil Hadi", "Idris Kamil Hadi al-Juburi")
+    m = person_names_match("Idris Kamil Nouri", "Idris Kamil Nouri al-Juburi")
     assert m is not None and m.score >= MERGE_AT
     # two different nisbas, or a chain of two names, are not enough
     assert person_names_match("Ali Hassan Kamil al-Tikriti", "Ali Hassan Kamil al-Juburi") is None
     assert person_names_match("Ali Hassan", "Ali Hassan al-Juburi") is None
-    m = person_names_match("Mohammed Kadhim al-Juburi", "Muhammad Kadhim al-Juburi")
+    m = person_names_match("Mohammed Qasim al-Juburi", "Muhammad Qasim al-Juburi")
     assert m is not None and m.score >= MERGE_AT
     text = (
-        "Attack\n\nOfficials said the attackers were led by Idris Kamil Hadi al-Juburi, an "
+        "Attack\n\nOfficials said the attackers were led by Idris Kamil Nouri al-Juburi, an "
         "Islamic State commander from Hadithah known by the nom de guerre Abu Tamim. Another "
         'man named by the police, Sherzaman, alias "Dodo," could not be traced.'
     )
     _, groups, kinds = run(nlp, text)
-    assert {"Idris Kamil Hadi al-Juburi", "Abu Tamim"} <= next(
+    assert {"Idris Kamil Nouri al-Juburi", "Abu Tamim"} <= next(
         g for g in groups if "Abu Tamim" in g
     )
     assert kinds.get("Hadithah") != "person"
@@ -280,11 +280,11 @@ def test_names_with_and_without_a_nisba_and_a_town_with_no_nom_de_guerre(nlp) ->
 def test_son_of_and_a_two_name_chain_one_shorter_at_the_front() -> None:
     from casefile.matching import MERGE_AT, person_names_match
 
-    m = person_names_match("Idris bin Kamil", "Idris Kamil Hadi")
+    m = person_names_match("Idris bin Kamil", "Idris Kamil Nouri")
     assert m is not None and m.score >= MERGE_AT  # X son of Y starts the chain X Y Z
-    assert person_names_match("Idris bin Kamil", "Idris Nabil Hadi") is None
-    # "Kamil Hadi" may be the father of "Idris Kamil Hadi": possible, not merged
-    m = person_names_match("Kamil Hadi", "Idris Kamil Hadi")
+    assert person_names_match("Idris bin Kamil", "Idris Nabil Nouri") is None
+    # "Kamil Nouri" may be the father of "Idris Kamil Nouri": possible, not merged
+    m = person_names_match("Kamil Nouri", "Idris Kamil Nouri")
     assert m is not None and m.score < MERGE_AT
     m = person_names_match("Hassan Rindzai", "Mir Hassan Rindzai")  # "Mir" is an honorific
     assert m is not None and m.score >= MERGE_AT
@@ -322,25 +322,29 @@ def test_a_ruler_s_name_and_a_first_name_beside_the_russian_order(nlp) -> None:
 
 def test_ranks_of_two_words_two_letter_initials_and_a_first_name_spelled_again(nlp) -> None:
     text = (
-        "Attack\n\nPolice said Senior Sergeant Murad Tsoroev, 31, was wounded. The suspects are "
-        "Dolgoev A.Kh. "
-        'and Nalgoev Z.M. Police named Alikhan Dolgoev, 24, and Idris Saadi, 25. "Alihan had '
+        "Attack\n\nPolice said Senior Sergeant Ruslanbek Tsoroev, 31, was wounded. The suspects "
+        "are "
+        "Dolgoev M.Kh. "
+        'and Nalgoev Z.M. Police named Mukhtar Dolgoev, 24, and Idris Saadi, 25. "Muhtar had '
         'left home," his uncle said.'
     )
     _, groups, kinds = run(nlp, text)
-    assert kinds.get("Murad Tsoroev") == "person" and "Senior Sergeant Murad Tsoroev" not in kinds
-    dolgoev = next(g for g in groups if "Alikhan Dolgoev" in g)
-    assert "Dolgoev A.Kh." in dolgoev  # "Kh." is one initial: the full stop stays
-    assert "Alihan" in dolgoev  # kh / h: the one person with that first name
+    assert (
+        kinds.get("Ruslanbek Tsoroev") == "person"
+        and "Senior Sergeant Ruslanbek Tsoroev" not in kinds
+    )
+    dolgoev = next(g for g in groups if "Mukhtar Dolgoev" in g)
+    assert "Dolgoev M.Kh." in dolgoev  # "Kh." is one initial: the full stop stays
+    assert "Muhtar" in dolgoev  # kh / h: the one person with that first name
 
 
 def test_a_defendant_named_by_initials_only(nlp) -> None:
     text = (
         "Verdict\n\nThe court convicted the defendant (R.J.K.) under Article 4. Rafid Jalal Kamil "
-        "el-Dulaimi, 31, had confessed. A second defendant, a shepherd identified only as "
-        "(N.A.S.), was acquitted. Umar Salim spoke to the U.S. embassy."
+        "el-Juburi, 31, had confessed. A second defendant, a shepherd identified only as "
+        "(N.A.S.), was acquitted. Umar Sadiq spoke to the U.S. embassy."
     )
     _, groups, kinds = run(nlp, text)
-    assert {"R.J.K.", "Rafid Jalal Kamil el-Dulaimi"} in groups  # his initials
+    assert {"R.J.K.", "Rafid Jalal Kamil el-Juburi"} in groups  # his initials
     assert kinds.get("N.A.S.") == "person"  # a defendant with no name given
     assert kinds.get("U.S.") != "person"  # a country's initials, whoever is called U… S…
