@@ -29,6 +29,7 @@ from casefile.names import (
     KUNYA,
     PARTICLES,
     PATRONYMIC_AFTER,
+    RUSSIAN_PATRONYMIC,
     TITLES,
     acronym_of,
     core_tokens,
@@ -916,7 +917,7 @@ _SENTENCE_OPENERS = frozenset("the a an among and but when while after before hi
 # Russian official order: surname, given name, patronymic ("Ivanov Pyotr Sergeyevich")
 _RUSSIAN_FULL = re.compile(
     r"(?<![\w'’\-])[A-Z][a-z]+(?:ov|ev|yev|in|yn|ova|eva|yeva|ina|sky|skiy|skaya|enko|uk)"
-    r"[ \t]+[A-Z][a-z]+[ \t]+[A-Z][a-z]+(?:ovich|evich|yevich|ich|ovna|evna|yevna|ichna|inichna)"
+    rf"[ \t]+[A-Z][a-z]+[ \t]+[A-Z][a-z]+{RUSSIAN_PATRONYMIC}"
     r"(?![\w'’\-])"
 )
 

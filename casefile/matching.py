@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from casefile.names import (
     NAME_PREFIXES,
     PATRONYMIC_AFTER,
+    RUSSIAN_PATRONYMIC,
     TokenMatch,
     core_tokens,
     is_kunya,
@@ -158,7 +159,7 @@ _NISBA = re.compile(r"\s+(?:[Aa]l|[Ee]l)-\w+$")
 _PATRONYMIC = re.compile(r"\s+(?:bin|binti|binte|bint|ibn|ben)\s+\S.*$", re.I)
 
 
-_RUSSIAN_PATRONYMIC = re.compile(r"(?:ovich|evich|yevich|ich|ovna|evna|yevna|ichna)$", re.I)
+_RUSSIAN_PATRONYMIC = re.compile(RUSSIAN_PATRONYMIC + "$", re.I)
 
 
 def given_first(name: str) -> str:

@@ -54,6 +54,9 @@ PATRONYMIC_AFTER = {
 
 # Given names worn as a prefix in South and Southeast Asian usage ("Md Karim Uddin" is called
 # Karim): the name after the prefix is the one used alone.
+# Endings of a Russian patronymic ("Sergeyevich", "Petrovna"): a name ending so is written
+# surname first ("Ivanov Pyotr Sergeyevich")
+RUSSIAN_PATRONYMIC = r"(?:ovich|evich|yevich|ich|ovna|evna|yevna|ichna|inichna)"
 # Names' first words that a person is not called by alone ("Mir" is a South Asian
 # honorific that opens a name: "Mir Hassan X" is Hassan)
 NAME_PREFIXES = frozenset("md mohd muhd mohammad muhammad mohammed muhammed mohamed mir".split())
