@@ -73,9 +73,25 @@ def _initials_match(a: str, b: str) -> Match | None:
     last = token_match(sur, core[-1])
     first = core[0][0]
     if last is None or first not in _INITIAL_FORMS.get(inits[0][0], inits[0][0]):
-        return None
+        return _given_and_initial(a if ia else b, core, a, b)
     why = [last.why, f"initial {inits[0].capitalize()}. for {core[0]}"]
     return Match(round(min(last.score, 0.95) - 0.07, 3), a, b, why)
+
+
+_GIVEN_AND_INITIAL = re.compile(r"[A-Z][\w'-]+ [A-Z]\.")
+
+
+def _given_and_initial(short: str, core: list[str], a: str, b: str) -> Match | None:
+    """'Letschi E.' ~ 'Lechi Edilsultanov': a given name and the surname's initial, as
+    German and Dutch court reports shorten a defendant's name."""
+    if not _GIVEN_AND_INITIAL.fullmatch(short):
+        return None
+    given, initial = short.split()
+    t = token_match(core_tokens(given)[-1], core[0])
+    if t is None or core[-1][0] not in _INITIAL_FORMS.get(initial[0].lower(), initial[0].lower()):
+        return None
+    why = [t.why, f"initial {initial} for {core[-1]} (a given name and the surname's initial)"]
+    return Match(round(min(t.score, 0.95) - 0.08, 3), a, b, why)
 
 
 @functools.lru_cache(maxsize=1 << 20)  # pairs of names recur across thousands of documents
