@@ -1920,7 +1920,8 @@ def _group(
                     for g in given_names(f.text(text))
                 )
             ]
-            if len({fold(f.text(text)) for _, f in given}) == 1 and not any(
+            # two spellings of one full name already joined ("Nawaf bin Farhan") are one owner
+            if len({find(j) for j, _ in given}) == 1 and not any(
                 core_tokens(f.text(text))[-1] == ct[0] for _, f in full
             ):
                 j, f = given[0]

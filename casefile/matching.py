@@ -142,9 +142,11 @@ def person_names_match(a: str, b: str) -> Match | None:
         # other form adds the tribe's or family's name (a nisba); never two different nisbas
         na, nb = _NISBA.sub("", a), _NISBA.sub("", b)
         shorter = na if na != a else nb
-        if len(core_tokens(shorter)) >= 3 and (p := person_names_match(na, nb)):
+        n = len(core_tokens(shorter))
+        if n >= 2 and (p := person_names_match(na, nb)):
             why = "a tribal or family name (al-…) left out"
-            m = Match(round(p.score - 0.05, 3), a, b, [*p.reasons, why])
+            # two names (his own and his father's) say less than a chain of three
+            m = Match(round(p.score - (0.05 if n >= 3 else 0.1), 3), a, b, [*p.reasons, why])
     if m is None:
         # "Karim Nurdin bin Osman Rahim" ~ "Karim Nurdin": the father's name after "bin" is a
         # patronymic, which a later or another article leaves out

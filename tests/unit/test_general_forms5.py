@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from casefile.matching import MERGE_AT, person_names_match
+from tests.unit.test_extract import run
 from tests.unit.test_judgements import case_of, doc, ent
 
 
@@ -29,3 +30,32 @@ def test_a_shortened_defendant_is_one_person_with_the_wire_s_full_name() -> None
     names = {m["text"] for m in ent(case, "Vacha Temirkhanov")["mentions"]}
     assert names == {"Vacha Temirkhanov", "Watscha T."}
     assert {m["text"] for m in ent(case, "Selim T.")["mentions"]} == {"Selim T."}
+
+
+def test_two_names_and_the_same_two_with_a_nisba_are_one_person() -> None:
+    # "Hajji Kamal Rashed" in a court report, "Kamal Rashed al-Jubouri" in the wire
+    m = person_names_match("Kamal Rashed", "Kamal Rashid al-Jubouri")
+    assert m and m.score >= MERGE_AT
+    assert any("tribal or family name" in r for r in m.reasons)
+    # a chain of three keeps the firmer score; a different father's name is someone else
+    three = person_names_match("Kamal Rashed Hamoud", "Kamal Rashed Hamoud al-Jubouri")
+    assert three and m and three.score > m.score
+    assert person_names_match("Kamal Hamoud", "Kamal Rashed al-Jubouri") is None
+    # both carry a nisba, and they differ: never the same man on this rule
+    assert person_names_match("Kamal Rashed al-Obeidi", "Kamal Rashed al-Jubouri") is None
+
+
+SON_TWO_WAYS = (
+    "Elder buried\n\n"
+    "Kamal Rashed al-Jubouri, 58, was buried in Karmat Ali on Monday. His son Zuhair Kamal "
+    "Rashed, 22, is among the missing. The family said it held the state responsible for the "
+    "life of Zuhair bin Kamal. Zuhair's cousin leads the search, residents said."
+)
+
+
+def test_a_first_name_of_one_man_written_out_two_ways_is_his(nlp) -> None:
+    _, groups, _ = run(nlp, SON_TWO_WAYS)
+    zuhair = next(g for g in groups if "Zuhair Kamal Rashed" in g)
+    assert "Zuhair bin Kamal" in zuhair  # a spelling of the full name, joined first
+    assert "Zuhair" in zuhair  # so the lone first name has one owner, not two
+    assert not any("Kamal Rashed al-Jubouri" in g for g in groups if "Zuhair" in g)
