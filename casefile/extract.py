@@ -982,8 +982,15 @@ ROLE_NOUNS = (
     "warlord|dictator|"
     "identified as|named as|known only as|identified only as|(?:man|woman|boy|girl) named"
 )
+# a rank or courtesy title, capitalised, before a name: "Commandant Issa Kone" ("General" is
+# left out: "General Directorate", "General Assembly")
+RANKS = (
+    r"(?:Commandant|Colonel|Lieutenant|Captain|Sergeant|Corporal|Brigadier|Inspector|"
+    r"Superintendent|(?:Col|Lt|Capt|Sgt|Cpl|Maj|Brig|Cmdt|Insp|Supt|Dr|Mr|Mrs|Ms)\.)(?=\s)"
+)
 _BY_ROLE = re.compile(
-    rf"\b(?:{KIN_NOUNS}|{ROLE_NOUNS}|(?i:commissioner|spokesperson|village head))(?:\s+General)?"
+    rf"\b(?:{KIN_NOUNS}|{ROLE_NOUNS}|(?i:commissioner|spokesperson|village head)|{RANKS})"
+    r"(?:\s+General)?"
     r"(?:\s+(?:in|at)\s+[A-Z][\w'’\-]*|,?\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’\-]*"
     r"(?:\s+(?:and|of|for|the|[A-Z][\w'’\-]*)){0,6},)?"
     r",?\s+(?=[A-Z])"
@@ -1216,6 +1223,11 @@ _PERSON_AFTER = re.compile(
     r"(?:,\s+(?:aged\s+)?\d{1,3},"  # "Tomas Velde, 34,"
     r"|['’]s?\s+(?:wife|husband|widow|sons?|daughters?|father|mother|brothers?|sisters?|"
     r"family|relatives|lawyers?|body)\b"  # "Velde's widow"
+    # "X, Velde's sister,", "X, his younger brother,": a relative is a person
+    r"|,\s+(?:his|her|their|the\s+[a-z]+['’]s?|[A-Z][\w\-]+['’]s)\s+"
+    r"(?:(?:younger|elder|older|eldest|youngest|late|twin)\s+)?(?:wife|husband|widow|son|"
+    r"daughter|father|mother|brother|sister|uncle|aunt|nephew|niece|cousin|grandson|"
+    r"granddaughter|grandfather|grandmother)s?\b"
     r"|\s+(?:was|had\s+been)\s+(?:born|arrested|detained|sentenced|convicted|buried|charged|"
     r"shot\s+dead)\b)"
 )

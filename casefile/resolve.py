@@ -223,9 +223,9 @@ def score_pair(x: Local, y: Local) -> Match | None:
 
 def _one_name(loc: Local) -> str | None:
     """The name of a person whom the document calls by one word only ("Sutarno, 37,"): no
-    fuller name, no kunya, no initials. None for everyone else."""
+    fuller name, no initials (a nickname beside it is allowed). None for everyone else."""
     names = loc.names(("name",))
-    if len(names) != 1 or loc.names(("aka",)):
+    if len(names) != 1:
         return None
     toks = core_tokens(names[0])
     if len(toks) != 1 or len(names[0].split()) != 1 or len(toks[0]) < 5:
@@ -236,7 +236,9 @@ def _one_name(loc: Local) -> str | None:
 def _one_name_match(x: Local, y: Local) -> Match | None:
     """Two documents that both know a person by the same single name only. A lone surname of
     someone named in full is not enough (that local would carry the full name); a single
-    name on both sides, spelled alike, is how one-name people are reported."""
+    name on both sides, spelled alike, is how one-name people are reported. Where both give
+    a nickname too ("Shahzaib alias Doda" / "Shahzeb, alias Dodda"), the nicknames must agree
+    as well, and then they say more."""
     a, b = _one_name(x), _one_name(y)
     if a is None or b is None:
         return None
@@ -244,7 +246,24 @@ def _one_name_match(x: Local, y: Local) -> Match | None:
     if t is None or t.score < 0.9:
         return None
     why = [t.why, "both documents call this person by this one name only"]
+    ka, kb = x.names(("aka",)), y.names(("aka",))
+    if ka and kb:
+        agree = next(
+            (r for p in sorted(ka) for q in sorted(kb) if (r := _nicknames_agree(p, q))), None
+        )
+        if agree is None:
+            return None  # two one-name men with different nicknames
+        return Match(0.9, x.names(("name",))[0], y.names(("name",))[0], [*why, agree])
     return Match(0.86, x.names(("name",))[0], y.names(("name",))[0], why)
+
+
+def _nicknames_agree(p: str, q: str) -> str | None:
+    """Why two nicknames are one ("Doda" / "Dodda"), or None."""
+    if m := person_names_match(p, q):
+        return "; ".join(m.reasons) + " (the nicknames agree)"
+    if len(p.split()) == len(q.split()) == 1 and (t := token_match(fold(p), fold(q))):
+        return f"{t.why} (the nicknames agree)" if t.score >= 0.9 else None
+    return None
 
 
 # ---------------------------------------------------------------- clustering

@@ -59,3 +59,41 @@ def test_a_first_name_of_one_man_written_out_two_ways_is_his(nlp) -> None:
     assert "Zuhair bin Kamal" in zuhair  # a spelling of the full name, joined first
     assert "Zuhair" in zuhair  # so the lone first name has one owner, not two
     assert not any("Kamal Rashed al-Jubouri" in g for g in groups if "Zuhair" in g)
+
+
+RELATIVE_AND_RANK = (
+    "Bodies returned\n\n"
+    "Relatives dispute the account. Parwesha Marri, Jalal's sister, told this reporter the "
+    "body was that of another brother. The prefect of the department of Ouro-Tadi, "
+    "Commandant Yacouba Sangare, confirmed the attack. Nobody from the General Directorate "
+    "answered."
+)
+
+
+def test_a_relative_in_apposition_and_a_name_after_a_rank_are_people(nlp) -> None:
+    _, groups, kinds = run(nlp, RELATIVE_AND_RANK)
+    assert kinds.get("Parwesha Marri") == "person"  # ", Jalal's sister," says who she is
+    assert kinds.get("Yacouba Sangare") == "person"  # a rank before a name the model missed
+    assert "Commandant Yacouba Sangare" not in kinds  # the rank is not part of the name
+    assert kinds.get("Directorate") is None  # "General" is not read as a rank
+    # the cue alone, where the model takes the name for a group
+    from casefile.extract import _cue
+
+    for after in (", Jalal's sister, told", ", his younger brother, said", ", the men's aunt,"):
+        text = "Parwesha Marri" + after
+        assert _cue(text, 0, len("Parwesha Marri"), "organization") == "person", after
+    assert _cue("Marri Traders, the town's market, opened", 0, 12, "organization") is None
+
+
+def test_one_name_men_with_nicknames_are_joined_only_if_the_nicknames_agree() -> None:
+    def one(doc_id: str, name: str, nick: str):
+        return doc(doc_id, (name, "person", 0, "name"), (nick, "person", 0, "aka"))
+
+    case = case_of([one("d1", "Shahrukhzeb", "Dodda"), one("d2", "Shahrukhzaib", "Doda")])
+    names = {m["text"] for m in ent(case, "Shahrukhzeb")["mentions"]}
+    assert names == {"Shahrukhzeb", "Dodda", "Shahrukhzaib", "Doda"}
+    merge = ent(case, "Shahrukhzeb")["merges"][0]
+    assert any("nicknames agree" in r for r in merge["reasons"])
+    # the same one name, but another nickname: two men
+    case = case_of([one("d1", "Shahrukhzeb", "Dodda"), one("d2", "Shahrukhzaib", "Kaka")])
+    assert {m["text"] for m in ent(case, "Shahrukhzeb")["mentions"]} == {"Shahrukhzeb", "Dodda"}
