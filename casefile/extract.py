@@ -336,6 +336,16 @@ def _from_ner(sdoc: Doc, text: str, boiler: list[tuple[int, int]]) -> list[_Cand
         ):
             kind = "organization"  # "Southern Transitional Council"; "the Houthis"
         for s, e in _comma_parts(text, _line_parts(text, ent.start_char, ent.end_char)):
+            if kind == "person" and (head := _HYPHEN_HEAD.search(text, max(0, s - 30), s)):
+                s = head.start(1)  # "threatsSaid-Emin Musayev": the model began after the hyphen
+            # "…ignore threatsSelim-Khan X": the model read a glued teaser's last word with the name
+            glued = kind == "person" and next(
+                (q for _, q in boiler if s < q < e and _GLUE.match(text, q)), None
+            )
+            if glued:
+                s = glued
+                if re.match(r"The\s+\S+s\b", text[s:e]):
+                    continue  # "postThe Khamkhoyevs' account": a family, not one person
             if _inside(s, boiler) or _part_of_compound(text, s, e):
                 continue
             a, b = _clean(text, s, e, kind)
@@ -566,6 +576,11 @@ def _caps_surname_before(text: str, a: int) -> int:
     if m and fold(m.group(1)) in TITLES and fold(m.group(2)) not in TITLES:
         return m.start(2)  # not "Chief AKBP Sutarjo": a rank in capitals is no surname
     return a
+
+
+# a capitalised first half of a hyphenated given name, at a word's start or glued to a
+# teaser's last word: "Said-" of "Said-Emin", "threatsSaid-"
+_HYPHEN_HEAD = re.compile(r"(?:(?<![\w\-])|(?<=[a-z]))([A-Z][a-z]+-)$")
 
 
 def _part_of_compound(text: str, a: int, b: int) -> bool:
@@ -1231,6 +1246,13 @@ _PERSON_AFTER = re.compile(
     r"|\s+(?:was|had\s+been)\s+(?:born|arrested|detained|sentenced|convicted|buried|charged|"
     r"shot\s+dead)\b)"
 )
+# "X, chairman of the …", "X, who heads …": an office held, a relative pronoun for people
+_OFFICE_AFTER = re.compile(
+    r",\s+(?:(?:a|an|the)\s+)?(?:[a-z\-]+\s+){0,2}?(?:chairman|chairwoman|chairperson|head|"
+    r"director|founder|spokes(?:man|woman|person)|secretary|commander|leader|editor|lawyer|"
+    r"imam)\s+(?:of|at|for)\b"
+    r"|,\s+who\s+(?:heads|headed|leads|led|runs|ran|chairs|chaired|founded|lives|lived)\b"
+)
 _PERSON_AFTER_ROLE = re.compile(  # "X is a former student of …", "X (Abu Tariq)"
     rf"\s+(?:is|was)\s+(?:an?|the)\s+(?:[a-z\-]+\s+){{0,2}}?(?:{ROLE_NOUNS})"
     r"(?=[,.;:]|\s+(?:of|in|at|for|from|with|who|and|based|since)\b)"
@@ -1317,6 +1339,8 @@ def _cue(text: str, a: int, b: int, kind: str) -> Kind | None:
         return "person"
     if _GROUP_APPOSED.match(text, b):
         return "organization"
+    if kind == "organization" and _OFFICE_AFTER.match(text, b) and not _org_words(words):
+        return "person"  # (not a place: "citizen of Uzbekistan, director of …" is a list)
     if kind == "organization" and _org_words(words):
         return None  # "in the Border Police", "from the Mobile Force"
     if _PLACE_APPOSED.match(text, b):

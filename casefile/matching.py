@@ -64,7 +64,9 @@ def _initials_form(name: str) -> tuple[str, list[str]] | None:
 def _initials_match(a: str, b: str) -> Match | None:
     """'Yuldashev B.T.' ~ 'Bakhtiyor Yuldashev': the surname, and the first initial."""
     ia, ib = _initials_form(a), _initials_form(b)
-    if (ia is None) == (ib is None):
+    if ia is not None and ib is not None:
+        return _same_initials(a, b, ia, ib) or _crossed_initials(a, b) or _crossed_initials(b, a)
+    if ia is None and ib is None:
         return None
     (sur, inits), full = (ia, b) if ia else (ib, a)  # type: ignore[misc]
     core = core_tokens(full)
@@ -79,6 +81,47 @@ def _initials_match(a: str, b: str) -> Match | None:
 
 
 _GIVEN_AND_INITIAL = re.compile(r"[A-Z][\w'-]+ [A-Z]\.")
+_SURNAME_AND_INITIALS = re.compile(r"[A-Z][\w'-]+ [A-Z][a-z]?\.(?:\s?[A-Z][a-z]?\.)+")
+
+
+def _same_initials(
+    a: str, b: str, ia: tuple[str, list[str]], ib: tuple[str, list[str]]
+) -> Match | None:
+    """'Ivanov A.S.' ~ 'Ivanov A.': one surname, and the initials of one agree with the
+    other's as far as both go."""
+    (sa, xa), (sb, xb) = ia, ib
+    last = token_match(sa, sb)
+    n = min(len(xa), len(xb))
+    if last is None or [i[0] for i in xa[:n]] != [i[0] for i in xb[:n]]:
+        return None
+    same = len(xa) == len(xb)
+    why = [last.why, "the same initials" if same else "the initials agree as far as both go"]
+    return Match(round(min(last.score, 0.95) - (0.05 if same and n > 1 else 0.08), 3), a, b, why)
+
+
+def _crossed_initials(a: str, b: str) -> Match | None:
+    """'Islam E.' ~ 'Edilsultanov I.L.': one report gives the given name and the surname's
+    initial, another the surname and the initials (of the given name and patronymic); each
+    initial stands for the other's word. Two initials on the second side are required: one
+    alone ('Edilsultanov I.') reads either way round."""
+    if not (_GIVEN_AND_INITIAL.fullmatch(a) and _SURNAME_AND_INITIALS.fullmatch(b)):
+        return None
+    given, g_initial = a.split()
+    surname, *rest = b.split(maxsplit=1)
+    b_initial = rest[0].lstrip()[0].lower()
+    g, sur = core_tokens(given), core_tokens(surname)
+    if not g or not sur:
+        return None
+    if sur[-1][0] not in _INITIAL_FORMS.get(g_initial[0].lower(), g_initial[0].lower()):
+        return None
+    if g[0][0] not in _INITIAL_FORMS.get(b_initial, b_initial):
+        return None
+    why = [
+        f"initial {g_initial} for {sur[-1]}",
+        f"initial {b_initial.upper()}. for {g[0]}",
+        "both shortened, each initial standing for the other's name",
+    ]
+    return Match(0.86, a, b, why)
 
 
 def _given_and_initial(short: str, core: list[str], a: str, b: str) -> Match | None:

@@ -115,6 +115,10 @@ def _block_keys(loc: Local) -> set[str]:
             for t in core_tokens(n):
                 if len(t) > 1:
                     keys |= {"s:" + k for k in spelling_keys(t)}
+            if (form := _initials_form(n)) is not None:
+                # "Islam E." and "Edilsultanov I.L.": each initial with the other's first letter
+                word, initials = form
+                keys |= {f"i:{word[0]}{initials[0][0]}", f"i:{initials[0][0]}{word[0]}"}
     return keys
 
 
