@@ -74,9 +74,12 @@ _GLUE = re.compile(r"(?<=[a-z0-9.!?”\"])(?=[A-Z][a-z])")
 _ALIAS_CUE = re.compile(
     # the lookbehind starts a match only once per run of spaces (no quadratic backtracking)
     r"(?i)(?<![\s,;:(\"'“”‘’])[\s,;:(\"'“”‘’]*\b(?:(?:also|better|formerly|previously|otherwise|popularly|widely|"
-    r"commonly)\s+)?(?:known|referred to)(?:\s+(?:to|among|in)\s+(?:\w+\s+){1,3}?)?\s*as\b|"
+    r"commonly)\s+)?(?:known|referred to)(?:\s+(?:locally|there|publicly|internally))?"
+    r"(?:\s+(?:to|among|in)\s+(?:\w+\s+){1,3}?)?\s*as\b|"
     # "whom residents call "X"", "who friends called "X"": a name people use, in quotes
     r"\b(?:whom|who)\s+(?:[a-z]+\s+){1,2}?call(?:s|ed)?(?=\s+[\"“‘])|"
+    # "neighbours remember him as "X"": a name, in quotes
+    r"\b(?:remembers?|remembered|knows?|knew)\s+(?:him|her)\s+as(?=\s+[\"“‘])|"
     r"\b(?:better |also |widely |popularly )?known\s+by\s+(?:his|her|the)\s+(?:kunya|nom de guerre|"
     r"alias|nickname|name|pseudonym|war name)\b|\ba\.?k\.?a\.?\b|\balias\b|\bnicknamed\b|"
     r"\bnom de guerre\b(?:\s+(?:is|was|of))?|"
@@ -1462,6 +1465,20 @@ def _aliases(
             left = _person_before(cands, text, m.start(), same_sentence=True)
         if left is None and _PRONOUN_BEFORE.search(text, max(0, m.start() - 60), m.start()):
             left = _person_before(cands, text, m.start())  # "X …; he posts under the name Y"
+        if left is None and (rel := _WHO_AND.search(text, max(0, m.start() - 250), m.start())):
+            # "X, Y's nephew, who commands a unit in Z and is known in the area as W"
+            left = next(
+                (
+                    c
+                    for c in reversed(by_end)
+                    if c.end <= rel.start()
+                    and c.kind == "person"
+                    and _only_punct(text, c.end, rel.start())
+                ),
+                None,
+            )
+        if left is None and _HIM_AS.match(m.group()):
+            left = _person_before(cands, text, m.start())  # "… remember him as "Y""
         if left is None and right is None and _PERSON_CUE.search(m.group()):
             # "a man who used the nickname "Y"": no one to pair it with, but a person
             span = _name_after(text, m.end())
@@ -1500,6 +1517,12 @@ def _aliases(
     return pairs
 
 
+# a relative clause on X that goes on with "and is known as": one appositive at most before it
+_WHO_AND = re.compile(
+    r"(?:,\s+[^,.;\n]{1,40})?,\s+who\s+[^.;\n]{1,150}?\s+and\s+(?:is|was|has been)"
+    r"(?:\s+also)?\s*$"
+)
+_HIM_AS = re.compile(r"(?i)\W*(?:remembers?|remembered|knows?|knew)\s+(?:him|her)\s+as$")
 # "he posts", "she also writes on YouTube and Telegram": a clause with no name of its own
 _FROM_PLACE = re.compile(r"\b(?:from|in|of|near)\s+$")
 _PRONOUN_BEFORE = re.compile(r"\b(?:[Hh]e|[Ss]he)\s+[a-z]+(?:\s+[\w\-]+){0,5}?\s*$")
@@ -1884,6 +1907,8 @@ def _group(
                 cands, text, j, i, matches
             ):
                 continue
+            if _kin_of(cands, text, i, j):
+                continue
             union(i, j, "variant", "; ".join(m.reasons), cands[j].start, cands[j].end)
     # surnames and shortened forms: to the full name that ends so
     full = [
@@ -1973,6 +1998,8 @@ def _group(
             continue
         if not owners:
             continue
+        if len(ct) > 1 and _KIN_BEFORE.search(text, max(0, c.start - 40), c.start):
+            continue  # "their father, Hajji Jasim Hardan": the father's names end the son's
         if len(ct) > 1 and any(find(k) == find(i) for k, _ in full if k != i):
             continue  # a name of two words already read as a spelling of a full name
         names = {fold(f.text(text)) for _, f in owners}
@@ -1996,6 +2023,25 @@ def _group(
         if typ
     ]
     return mentions, out_links
+
+
+def _kin_of(cands: list[_Cand], text: str, i: int, j: int) -> bool:
+    """'Saad Jasim Hardan' and, after "their father, Hajji", 'Jasim Hardan': the father's
+    names end the son's (an Arabic chain of names); the shorter name, without the longer's
+    first name and after a kin noun, is the relative."""
+    ti, tj = core_tokens(cands[i].text(text)), core_tokens(cands[j].text(text))
+    if len(ti) == len(tj):
+        return False
+    k, short, long_ = (i, ti, tj) if len(ti) < len(tj) else (j, tj, ti)
+    before = _KIN_BEFORE.search(text, max(0, cands[k].start - 40), cands[k].start)
+    return short[0] != long_[0] and before is not None
+
+
+# a kin noun right before a name, titles allowed between: "his father, Hajji …"
+_KIN_BEFORE = re.compile(
+    r"\b(?:father|grandfather|uncle|son|brother|cousin|nephew|mother|wife|sister|daughter)"
+    r",?\s+(?:[A-Z][a-z]+\.?\s+)?$"
+)
 
 
 def _norm_key(surface: str, kind: str) -> str:

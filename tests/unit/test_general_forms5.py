@@ -165,3 +165,23 @@ def test_a_family_after_a_glued_teaser_is_not_a_person(nlp) -> None:
     sdoc.ents = [span("postThe Vakhaevs"), span("policeAdlan Vakhaev")]
     found = {text[c.start : c.end] for c in _from_ner(sdoc, text, _boilerplate(text))}
     assert found == {"Adlan Vakhaev"}  # cut at the glue; "The Vakhaevs" is a family
+
+
+CHAIN_AND_NICKNAMES = (
+    "Brothers named\n\n"
+    "His brother, Khalid Hamid Sattar al-Mashhadani, 41, is wanted on a warrant from 2018. "
+    'Neighbours in the old quarter remember him as "Khalid al-Najjar" because he ran a '
+    "carpenter's shop. Their father, Hajji Hamid Sattar al-Mashhadani, disowned Khalid in 2016, "
+    "a relative said. The attack was condemned by Sheikh Rafi Hamid Obaidi, the victim's "
+    "cousin, who leads a tribal unit in Qaim and is known locally as Abu Sabah."
+)
+
+
+def test_a_father_s_names_ending_the_son_s_and_aliases_after_a_clause(nlp) -> None:
+    _, groups, kinds = run(nlp, CHAIN_AND_NICKNAMES)
+    khalid = next(g for g in groups if "Khalid Hamid Sattar al-Mashhadani" in g)
+    assert "Hamid Sattar al-Mashhadani" not in khalid  # "their father, Hajji …"
+    assert any("Hamid Sattar al-Mashhadani" in g and len(g) == 1 for g in groups)
+    assert "Khalid al-Najjar" in khalid  # "remember him as "…""
+    rafi = next(g for g in groups if "Rafi Hamid Obaidi" in g)
+    assert "Abu Sabah" in rafi  # ", who leads … and is known locally as"
