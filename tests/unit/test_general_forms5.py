@@ -185,3 +185,23 @@ def test_a_father_s_names_ending_the_son_s_and_aliases_after_a_clause(nlp) -> No
     assert "Khalid al-Najjar" in khalid  # "remember him as "…""
     rafi = next(g for g in groups if "Rafi Hamid Obaidi" in g)
     assert "Abu Sabah" in rafi  # ", who leads … and is known locally as"
+
+
+def test_provinces_and_regions_are_in_the_gazetteer_as_the_press_writes_them() -> None:
+    from casefile import places
+
+    assert places.canonical("Nuristan") == "Nūristān"  # no diacritics
+    assert places.canonical("Muthanna") is not None  # no Arabic article ("Al Muthanná")
+    assert places.canonical("Kalmykia") == "Kalmykiya"  # no type word, -ia for -iya
+    assert places.canonical("Khatlon") is not None
+    assert places.canonical("Velmora Heights") is None
+
+
+def test_a_role_s_place_before_the_name_is_not_part_of_it(nlp) -> None:
+    text = (
+        "Toll\n\nPolice confirmed at least seven deaths through their spokesman in Sierra "
+        "Leone, Sorie Bangura, on Monday."
+    )
+    _, _, kinds = run(nlp, text)
+    assert kinds.get("Sorie Bangura") == "person"
+    assert kinds.get("Leone") is None and kinds.get("Sierra Leone") == "place"
