@@ -27,6 +27,7 @@ from casefile.matching import MERGE_AT, Match, given_first, person_names_match
 from casefile.model import Document, Extraction, Kind, Link, Mention
 from casefile.names import (
     KUNYA,
+    NAME_PREFIXES,
     PARTICLES,
     PATRONYMIC_AFTER,
     RUSSIAN_PATRONYMIC,
@@ -997,12 +998,15 @@ ROLE_NOUNS = (
     "lawmaker|legislator|senator|councillor|councilor|teacher|doctor|nurse|farmer|student|"
     "attacker|bomber|gunman|militant|elder|resident|trader|shopkeeper|preacher|"
     "regent|headman|chieftain|commissioner|coordinator|researcher|analyst|ruler|strongman|"
-    "warlord|dictator|"
+    "warlord|dictator|prefect|sub-prefect|"
     "identified as|named as|known only as|identified only as|(?:man|woman|boy|girl) named"
 )
 # a rank or courtesy title, capitalised, before a name: "Commandant Issa Kone" ("General" is
 # left out: "General Directorate", "General Assembly")
 RANKS = (
+    # an office capitalised after "The" opens a sentence: "The Regent of Poso, X, said"
+    r"(?<=The )(?:Regent|Governor|Mayor|Prefect|Head|Chief|Commander|Director|Chairman|"
+    r"Spokesman|Spokeswoman|Commissioner)(?=\s+of\s)|"
     r"(?:Commandant|Colonel|Lieutenant|Captain|Sergeant|Corporal|Brigadier|Inspector|"
     r"Superintendent|(?:Col|Lt|Capt|Sgt|Cpl|Maj|Brig|Cmdt|Insp|Supt|Dr|Mr|Mrs|Ms)\.)(?=\s)"
 )
@@ -1188,6 +1192,20 @@ def _fix_kinds(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
         and len(words := c.text(text).split()) > 1
         and fold(words[0]) in _COMPASS_FIRST
     }
+    # "… confirmed to be Abu Harun and Sutrisno": a one-word "place" the gazetteer does not
+    # know, joined by "and" to a person, is a person too
+    person_edges = {(c.start, c.end) for c in cands if c.kind == "person"}
+    ends = {e for _, e in person_edges}
+    starts = {a for a, _ in person_edges}
+    for c in cands:
+        if c.kind != "place" or " " in c.text(text) or places.canonical(c.text(text)):
+            continue
+        before = re.search(r"\s+and\s+$", text[max(0, c.start - 6) : c.start])
+        after = re.match(r",?\s+and\s+", text[c.end : c.end + 7])
+        if (before and c.start - len(before.group()) in ends) or (
+            after and c.end + after.end() in starts
+        ):
+            c.kind, c.source = "person", c.source + "+rule:and-a-person"
     out = []
     for c in cands:
         surface = c.text(text)
@@ -1749,27 +1767,40 @@ def _lone_given_names(cands: list[_Cand], text: str) -> list[str]:
     for name in full:
         if is_kunya(name):
             continue
-        first = name.split()[0]
-        if fold(first) in given_names(name):
-            owners.setdefault(first, set()).add(fold(name))
+        given = given_names(name)
+        for first in name.split()[:2]:  # "Yusuf" of "Muhammad Yusuf Hidayat" too
+            if fold(first) in given:
+                owners.setdefault(first, set()).add(fold(name))
     other = [c.text(text) for c in cands]
     found = []
     for first, names in owners.items():
         f = fold(first)
         if (
-            len(names) > 1
+            not _one_person(sorted(names))
             or len(first) < 4
             or not first[0].isupper()
             or f in TITLES
             or f in PARTICLES
+            or f in NAME_PREFIXES  # "Muhammad" alone may be anyone, or the Prophet
             or re.search(rf"(?<![\w\-]){re.escape(f)}(?![\w\-])", text)  # lower case: a word
             # a surname too ("Ivanov Pyotr Sergeyevich" has Pyotr first)
-            or any(o != first and f in core_tokens(given_first(o))[1:] for o in other)
+            or any(
+                o != first and f in core_tokens(given_first(o))[1:] and f not in given_names(o)
+                for o in other
+            )
             or any(fold(o) == f for o in other)  # already a name of its own
         ):
             continue
         found.append(first)
     return found
+
+
+def _one_person(names: list[str]) -> bool:
+    """Every name a form of the first ("Yusuf Hidayat" of "Muhammad Yusuf Hidayat bin …")."""
+    return all(
+        (m := person_names_match(names[0], n)) is not None and m.score >= MERGE_AT
+        for n in names[1:]
+    )
 
 
 def _surname_surface(name: str) -> str | None:

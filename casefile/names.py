@@ -59,7 +59,9 @@ PATRONYMIC_AFTER = {
 RUSSIAN_PATRONYMIC = r"(?:ovich|evich|yevich|ich|ovna|evna|yevna|ichna|inichna)"
 # Names' first words that a person is not called by alone ("Mir" is a South Asian
 # honorific that opens a name: "Mir Hassan X" is Hassan)
-NAME_PREFIXES = frozenset("md mohd muhd mohammad muhammad mohammed muhammed mohamed mir".split())
+NAME_PREFIXES = frozenset(
+    "md mohd muhd mohammad muhammad mohammed muhammed mohamed mohamad muhamad mir".split()
+)
 # Generational suffixes after a name ("Jr.", "III"): part of the name, never its surname.
 SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 # Kunya openers: "Abu X" / "Umm X" names a person through a child; a kunya is an alias,

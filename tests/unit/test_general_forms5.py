@@ -205,3 +205,31 @@ def test_a_role_s_place_before_the_name_is_not_part_of_it(nlp) -> None:
     _, _, kinds = run(nlp, text)
     assert kinds.get("Sorie Bangura") == "person"
     assert kinds.get("Leone") is None and kinds.get("Sierra Leone") == "place"
+
+
+BODIES = (
+    "Bodies identified\n\n"
+    '"The two bodies are confirmed to be Muhammad Ridwan Saleh bin Abdul Latif alias Abu '
+    'Zaid and Sukarjo," police said. Ridwan Saleh, who was born in 1984, had been wanted '
+    "since 2019. Ridwan was accused of the murder of two farmers. The Regent of Tambora, "
+    "Hasanudin Lamuka, thanked the security forces."
+)
+
+
+def test_names_beside_a_person_the_second_given_name_and_a_capitalised_office(nlp) -> None:
+    from casefile.extract import _Cand, _fix_kinds, _lone_given_names, _named_by_role
+
+    def cand(name: str, kind: str) -> _Cand:
+        a = BODIES.index(name)
+        return _Cand(a, a + len(name), kind, "test")  # type: ignore[arg-type]
+
+    sdoc = nlp(BODIES)
+    full = cand("Muhammad Ridwan Saleh bin Abdul Latif", "person")
+    # the model's misreading, as on such pages: the second body taken for a place
+    cands = [full, cand("Abu Zaid", "person"), cand("Sukarjo", "place")]
+    kinds = {BODIES[c.start : c.end]: c.kind for c in _fix_kinds(cands, sdoc, BODIES)}
+    assert kinds["Sukarjo"] == "person"  # "… Abu Zaid and Sukarjo": one of the two bodies
+    # after Muhammad, the name he is called by; two forms of his name are one owner
+    assert _lone_given_names([full, cand("Ridwan Saleh", "person")], BODIES) == ["Ridwan"]
+    by_role = {BODIES[c.start : c.end] for c in _named_by_role(sdoc, BODIES, [], [])}
+    assert "Hasanudin Lamuka" in by_role  # "The Regent of Tambora, X"
