@@ -1614,7 +1614,9 @@ _APPOSITIVE = (
 _APPOSITION = re.compile(rf"(?:{_APPOSITIVE}){{1,2}},?\s*")
 # "X, who is known … as Y": the cue after a relative clause on X
 _WHO_IS = re.compile(
-    rf"(?:{_APPOSITIVE})?"  # "X, an Osh native who uses the …", "X, born 1990, who uses …"
+    # "X, an Osh native who uses the …", "X, born 1990, who uses …", "X (until 2021, Y),
+    # born 1986, who uses …"
+    rf"\)?(?:{_APPOSITIVE})?"
     r",?\s+who\s+(?:is|was|has been|had been|uses|used)(?:\s+also)?(?:\s+the)?\s*"
 )
 _PERSON_CUE = re.compile(

@@ -233,3 +233,13 @@ def test_names_beside_a_person_the_second_given_name_and_a_capitalised_office(nl
     assert _lone_given_names([full, cand("Ridwan Saleh", "person")], BODIES) == ["Ridwan"]
     by_role = {BODIES[c.start : c.end] for c in _named_by_role(sdoc, BODIES, [], [])}
     assert "Hasanudin Lamuka" in by_role  # "The Regent of Tambora, X"
+
+
+def test_a_nom_de_guerre_after_a_bracketed_former_name_and_a_birth_year(nlp) -> None:
+    text = (
+        "Statement\n\nThe members kept in contact with citizen of the Republic Sarybaev K.T. "
+        '(until 2020, Sarybaeva K.T.), born 1987, who uses the nom de guerre "Abu Hamza". '
+        "Sarybaev K.T. left the country in 2019."
+    )
+    _, groups, _ = run(nlp, text)
+    assert any("Abu Hamza" in g and g & {"Sarybaev K.T.", "Sarybaeva K.T."} for g in groups)
