@@ -81,6 +81,7 @@ _ALIAS_CUE = re.compile(
     r"\b(?:whom|who)\s+(?:[a-z]+\s+){1,2}?call(?:s|ed)?(?=\s+[\"“‘])|"
     # "neighbours remember him as "X"": a name, in quotes
     r"\b(?:remembers?|remembered|knows?|knew)\s+(?:him|her)\s+as(?=\s+[\"“‘])|"
+    r"\bcode-?named\b|"
     r"\b(?:better |also |widely |popularly )?known\s+by\s+(?:his|her|the)\s+(?:kunya|nom de guerre|"
     r"alias|nickname|name|pseudonym|war name)\b|\ba\.?k\.?a\.?\b|\balias\b|\bnicknamed\b|"
     r"\bnom de guerre\b(?:\s+(?:is|was|of))?|"
@@ -1620,7 +1621,7 @@ _WHO_IS = re.compile(
     r",?\s+who\s+(?:is|was|has been|had been|uses|used)(?:\s+also)?(?:\s+the)?\s*"
 )
 _PERSON_CUE = re.compile(
-    r"(?i)alias|nom de guerre|kunya|went by|goes by|a\.?k\.?a|nickname|pseudonym|handle"
+    r"(?i)alias|nom de guerre|kunya|went by|goes by|a\.?k\.?a|nickname|pseudonym|handle|code-?named"
 )
 
 

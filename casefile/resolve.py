@@ -112,9 +112,12 @@ def _block_keys(loc: Local) -> set[str]:
             for t in _org_tokens(n):
                 keys.add("ot:" + t)
         else:
-            for t in core_tokens(n):
+            core = core_tokens(n)
+            for t in core:
                 if len(t) > 1:
                     keys |= {"s:" + k for k in spelling_keys(t)}
+            for x, y in zip(core, core[1:], strict=False):  # "Dan Zaki" / "Danzaki"
+                keys |= {"s:" + k for k in spelling_keys(x + y)}
             if (form := _initials_form(n)) is not None:
                 # "Islam E." and "Edilsultanov I.L.": each initial with the other's first letter
                 word, initials = form

@@ -243,3 +243,23 @@ def test_a_nom_de_guerre_after_a_bracketed_former_name_and_a_birth_year(nlp) -> 
     )
     _, groups, _ = run(nlp, text)
     assert any("Abu Hamza" in g and g & {"Sarybaev K.T.", "Sarybaeva K.T."} for g in groups)
+
+
+def test_a_name_written_as_one_word_and_as_two_is_compared_and_joined() -> None:
+    case = case_of(
+        [
+            doc("d1", ("Bakozami", "person", 0, "name")),
+            doc("d2", ("Idris Lawan", "person", 0, "name"), ("Bako-Zami", "person", 0, "aka")),
+        ]
+    )
+    names = {m["text"] for m in ent(case, "Idris Lawan")["mentions"]}
+    assert names == {"Idris Lawan", "Bako-Zami", "Bakozami"}
+
+
+def test_code_named_is_an_alias(nlp) -> None:
+    text = (
+        'Operation\n\nThe agency killed Sirwan Kadir Hamad, code-named "Roj Berxwedan", in a '
+        "drone strike, sources said."
+    )
+    _, groups, _ = run(nlp, text)
+    assert any({"Sirwan Kadir Hamad", "Roj Berxwedan"} <= g for g in groups)
