@@ -666,6 +666,11 @@ def _gazetteer_place(surface: str) -> bool:
 def _titled_person(surface: str) -> bool:
     """A title followed by two or more capitalised names and no organisational head noun."""
     words = re.sub(r"^(?:the|The)\s+", "", surface).split()
+    if len(words) == 2 and fold(words[0]) in TITLES and words[1][:1].isupper():
+        # "ASP Kuruppu", "Col. Adeyemi": an abbreviated rank before one name (not "General
+        # Motors": a rank written out may head a company's name)
+        abbreviated = words[0].isupper() or words[0].endswith(".")
+        return abbreviated and fold(words[1]).rstrip("s") not in ORG_HEADS
     if len(words) < 3 or fold(words[0]) not in TITLES:
         return False
     rest = [w for w in words[1:] if fold(w) not in TITLES]

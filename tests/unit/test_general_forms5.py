@@ -263,3 +263,12 @@ def test_code_named_is_an_alias(nlp) -> None:
     )
     _, groups, _ = run(nlp, text)
     assert any({"Sirwan Kadir Hamad", "Roj Berxwedan"} <= g for g in groups)
+
+
+def test_an_abbreviated_rank_before_one_name_is_a_person() -> None:
+    from casefile.extract import _titled_person
+
+    assert _titled_person("ASP Wickramaratne")
+    assert _titled_person("Col. Adeyemi")
+    assert not _titled_person("General Motors")  # a rank written out may head a company
+    assert not _titled_person("SSP Office")
