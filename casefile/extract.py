@@ -342,7 +342,7 @@ def _from_ner(sdoc: Doc, text: str, boiler: list[tuple[int, int]]) -> list[_Cand
             kind = "organization"  # "Southern Transitional Council"; "the Houthis"
         for s, e in _comma_parts(text, _line_parts(text, ent.start_char, ent.end_char)):
             if kind == "person" and (head := _HYPHEN_HEAD.search(text, max(0, s - 30), s)):
-                s = head.start(1)  # "threatsSaid-Emin Musayev": the model began after the hyphen
+                s = head.start(1)  # "threatsSelim-Khan Arsamakov": the model began after "-"
             # "…ignore threatsSelim-Khan X": the model read a glued teaser's last word with the name
             glued = kind == "person" and next(
                 (q for _, q in boiler if s < q < e and _GLUE.match(text, q)), None
@@ -350,7 +350,7 @@ def _from_ner(sdoc: Doc, text: str, boiler: list[tuple[int, int]]) -> list[_Cand
             if glued:
                 s = glued
                 if re.match(r"The\s+\S+s\b", text[s:e]):
-                    continue  # "postThe Khamkhoyevs' account": a family, not one person
+                    continue  # "postThe Vakhaevs' account": a family, not one person
             if _inside(s, boiler) or _part_of_compound(text, s, e):
                 continue
             a, b = _clean(text, s, e, kind)
@@ -584,7 +584,7 @@ def _caps_surname_before(text: str, a: int) -> int:
 
 
 # a capitalised first half of a hyphenated given name, at a word's start or glued to a
-# teaser's last word: "Said-" of "Said-Emin", "threatsSaid-"
+# teaser's last word: "Selim-" of "Selim-Khan", "threatsSelim-"
 _HYPHEN_HEAD = re.compile(r"(?:(?<![\w\-])|(?<=[a-z]))([A-Z][a-z]+-)$")
 
 
@@ -667,7 +667,7 @@ def _titled_person(surface: str) -> bool:
     """A title followed by two or more capitalised names and no organisational head noun."""
     words = re.sub(r"^(?:the|The)\s+", "", surface).split()
     if len(words) == 2 and fold(words[0]) in TITLES and words[1][:1].isupper():
-        # "ASP Kuruppu", "Col. Adeyemi": an abbreviated rank before one name (not "General
+        # "ASP Wickramaratne", "Col. Adeyemi": an abbreviated rank before one name (not "General
         # Motors": a rank written out may head a company's name)
         abbreviated = words[0].isupper() or words[0].endswith(".")
         return abbreviated and fold(words[1]).rstrip("s") not in ORG_HEADS
@@ -1010,7 +1010,7 @@ ROLE_NOUNS = (
 # a rank or courtesy title, capitalised, before a name: "Commandant Issa Kone" ("General" is
 # left out: "General Directorate", "General Assembly")
 RANKS = (
-    # an office capitalised after "The" opens a sentence: "The Regent of Poso, X, said"
+    # an office capitalised after "The" opens a sentence: "The Regent of Tambora, X, said"
     r"(?<=The )(?:Regent|Governor|Mayor|Prefect|Head|Chief|Commander|Director|Chairman|"
     r"Spokesman|Spokeswoman|Commissioner)(?=\s+of\s)|"
     r"(?:Commandant|Colonel|Lieutenant|Captain|Sergeant|Corporal|Brigadier|Inspector|"
@@ -1052,7 +1052,7 @@ def _named_by_role(
             if tok.pos_ not in ("PROPN", "NOUN") and not adj_name:
                 break
             after = by_start.get(b + 1)
-            # "its spokesman in Cabo Delgado, Leonel X": the role's place, then the name
+            # "its spokesman in Sierra Leone, Sorie X": the role's place, then the name
             head = re.search(r"[A-Z][\w'’\-]*\s+$", text[max(0, a - 30) : a])
             in_place = head is not None and places.canonical(text[a - len(head.group()) : b])
             # "the official IRNA news agency": a name before a lowercase noun modifies it
@@ -1198,7 +1198,7 @@ def _fix_kinds(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
         and len(words := c.text(text).split()) > 1
         and fold(words[0]) in _COMPASS_FIRST
     }
-    # "… confirmed to be Abu Harun and Sutrisno": a one-word "place" the gazetteer does not
+    # "… confirmed to be Abu Sabir and Sukarjo": a one-word "place" the gazetteer does not
     # know, joined by "and" to a person, is a person too
     person_edges = {(c.start, c.end) for c in cands if c.kind == "person"}
     ends = {e for _, e in person_edges}
@@ -1515,7 +1515,7 @@ def _aliases(
                 cands.append(_Cand(span[0], span[1], "person", "rule:alias"))
             continue
         if left is None and right is not None and _ROLE_BEFORE.search(text, 0, m.start()):
-            right.kind = "person"  # "a bandit leader known as Danzaki"
+            right.kind = "person"  # "a bandit leader known as Kwarzaki"
             right.by_context = True
             continue
         if left is None and right is not None:
@@ -1776,7 +1776,7 @@ def _lone_given_names(cands: list[_Cand], text: str) -> list[str]:
         if is_kunya(name):
             continue
         given = given_names(name)
-        for first in name.split()[:2]:  # "Yusuf" of "Muhammad Yusuf Hidayat" too
+        for first in name.split()[:2]:  # "Ridwan" of "Muhammad Ridwan Saleh" too
             if fold(first) in given:
                 owners.setdefault(first, set()).add(fold(name))
     other = [c.text(text) for c in cands]
@@ -1804,7 +1804,7 @@ def _lone_given_names(cands: list[_Cand], text: str) -> list[str]:
 
 
 def _one_person(names: list[str]) -> bool:
-    """Every name a form of the first ("Yusuf Hidayat" of "Muhammad Yusuf Hidayat bin …")."""
+    """Every name a form of the first ("Ridwan Saleh" of "Muhammad Ridwan Saleh bin …")."""
     return all(
         (m := person_names_match(names[0], n)) is not None and m.score >= MERGE_AT
         for n in names[1:]
@@ -2025,7 +2025,7 @@ def _group(
                     for g in given_names(f.text(text))
                 )
             ]
-            # two spellings of one full name already joined ("Nawaf bin Farhan") are one owner
+            # two spellings of one full name already joined ("Zuhair bin Kamal") are one owner
             if len({find(j) for j, _ in given}) == 1 and not any(
                 core_tokens(f.text(text))[-1] == ct[0] for _, f in full
             ):
@@ -2043,7 +2043,7 @@ def _group(
         if not owners:
             continue
         if len(ct) > 1 and _KIN_BEFORE.search(text, max(0, c.start - 40), c.start):
-            continue  # "their father, Hajji Jasim Hardan": the father's names end the son's
+            continue  # "their father, Hajji Hamid Sattar": the father's names end the son's
         if len(ct) > 1 and any(find(k) == find(i) for k, _ in full if k != i):
             continue  # a name of two words already read as a spelling of a full name
         names = {fold(f.text(text)) for _, f in owners}
@@ -2070,7 +2070,7 @@ def _group(
 
 
 def _kin_of(cands: list[_Cand], text: str, i: int, j: int) -> bool:
-    """'Saad Jasim Hardan' and, after "their father, Hajji", 'Jasim Hardan': the father's
+    """'Khalid Hamid Sattar' and, after "their father, Hajji", 'Hamid Sattar': the father's
     names end the son's (an Arabic chain of names); the shorter name, without the longer's
     first name and after a kin noun, is the relative."""
     ti, tj = core_tokens(cands[i].text(text)), core_tokens(cands[j].text(text))

@@ -100,10 +100,10 @@ def _same_initials(
 
 
 def _crossed_initials(a: str, b: str) -> Match | None:
-    """'Islam E.' ~ 'Edilsultanov I.L.': one report gives the given name and the surname's
+    """'Zelimkhan V.' ~ 'Vakhaev Z.R.': one report gives the given name and the surname's
     initial, another the surname and the initials (of the given name and patronymic); each
     initial stands for the other's word. Two initials on the second side are required: one
-    alone ('Edilsultanov I.') reads either way round."""
+    alone ('Vakhaev Z.') reads either way round."""
     if not (_GIVEN_AND_INITIAL.fullmatch(a) and _SURNAME_AND_INITIALS.fullmatch(b)):
         return None
     given, g_initial = a.split()
@@ -125,7 +125,7 @@ def _crossed_initials(a: str, b: str) -> Match | None:
 
 
 def _given_and_initial(short: str, core: list[str], a: str, b: str) -> Match | None:
-    """'Letschi E.' ~ 'Lechi Edilsultanov': a given name and the surname's initial, as
+    """'Watscha T.' ~ 'Vacha Temirkhanov': a given name and the surname's initial, as
     German and Dutch court reports shorten a defendant's name."""
     if not _GIVEN_AND_INITIAL.fullmatch(short):
         return None

@@ -116,10 +116,10 @@ def _block_keys(loc: Local) -> set[str]:
             for t in core:
                 if len(t) > 1:
                     keys |= {"s:" + k for k in spelling_keys(t)}
-            for x, y in zip(core, core[1:], strict=False):  # "Dan Zaki" / "Danzaki"
+            for x, y in zip(core, core[1:], strict=False):  # "Bako-Zami" / "Bakozami"
                 keys |= {"s:" + k for k in spelling_keys(x + y)}
             if (form := _initials_form(n)) is not None:
-                # "Islam E." and "Edilsultanov I.L.": each initial with the other's first letter
+                # "Zelimkhan V." and "Vakhaev Z.R.": each initial with the other's first letter
                 word, initials = form
                 keys |= {f"i:{word[0]}{initials[0][0]}", f"i:{initials[0][0]}{word[0]}"}
     return keys
@@ -244,8 +244,8 @@ def _one_name_match(x: Local, y: Local) -> Match | None:
     """Two documents that both know a person by the same single name only. A lone surname of
     someone named in full is not enough (that local would carry the full name); a single
     name on both sides, spelled alike, is how one-name people are reported. Where both give
-    a nickname too ("Shahzaib alias Doda" / "Shahzeb, alias Dodda"), the nicknames must agree
-    as well, and then they say more."""
+    a nickname too ("Shahrukhzeb alias Totta" / "Shahrukhzaib, alias Tota"), the nicknames
+    must agree as well, and then they say more."""
     a, b = _one_name(x), _one_name(y)
     if a is None or b is None:
         return None
@@ -265,7 +265,7 @@ def _one_name_match(x: Local, y: Local) -> Match | None:
 
 
 def _nicknames_agree(p: str, q: str) -> str | None:
-    """Why two nicknames are one ("Doda" / "Dodda"), or None."""
+    """Why two nicknames are one ("Tota" / "Totta"), or None."""
     if m := person_names_match(p, q):
         return "; ".join(m.reasons) + " (the nicknames agree)"
     if len(p.split()) == len(q.split()) == 1 and (t := token_match(fold(p), fold(q))):

@@ -89,14 +89,14 @@ def test_one_name_men_with_nicknames_are_joined_only_if_the_nicknames_agree() ->
     def one(doc_id: str, name: str, nick: str):
         return doc(doc_id, (name, "person", 0, "name"), (nick, "person", 0, "aka"))
 
-    case = case_of([one("d1", "Shahrukhzeb", "Dodda"), one("d2", "Shahrukhzaib", "Doda")])
+    case = case_of([one("d1", "Shahrukhzeb", "Totta"), one("d2", "Shahrukhzaib", "Tota")])
     names = {m["text"] for m in ent(case, "Shahrukhzeb")["mentions"]}
-    assert names == {"Shahrukhzeb", "Dodda", "Shahrukhzaib", "Doda"}
+    assert names == {"Shahrukhzeb", "Totta", "Shahrukhzaib", "Tota"}
     merge = ent(case, "Shahrukhzeb")["merges"][0]
     assert any("nicknames agree" in r for r in merge["reasons"])
     # the same one name, but another nickname: two men
-    case = case_of([one("d1", "Shahrukhzeb", "Dodda"), one("d2", "Shahrukhzaib", "Kaka")])
-    assert {m["text"] for m in ent(case, "Shahrukhzeb")["mentions"]} == {"Shahrukhzeb", "Dodda"}
+    case = case_of([one("d1", "Shahrukhzeb", "Totta"), one("d2", "Shahrukhzaib", "Kaka")])
+    assert {m["text"] for m in ent(case, "Shahrukhzeb")["mentions"]} == {"Shahrukhzeb", "Totta"}
 
 
 def test_initials_on_both_sides() -> None:
@@ -226,9 +226,9 @@ def test_names_beside_a_person_the_second_given_name_and_a_capitalised_office(nl
     sdoc = nlp(BODIES)
     full = cand("Muhammad Ridwan Saleh bin Abdul Latif", "person")
     # the model's misreading, as on such pages: the second body taken for a place
-    cands = [full, cand("Abu Zaid", "person"), cand("Sukarjo", "place")]
+    cands = [full, cand("Abu Sabir", "person"), cand("Sukarjo", "place")]
     kinds = {BODIES[c.start : c.end]: c.kind for c in _fix_kinds(cands, sdoc, BODIES)}
-    assert kinds["Sukarjo"] == "person"  # "… Abu Zaid and Sukarjo": one of the two bodies
+    assert kinds["Sukarjo"] == "person"  # "… Abu Sabir and Sukarjo": one of the two bodies
     # after Muhammad, the name he is called by; two forms of his name are one owner
     assert _lone_given_names([full, cand("Ridwan Saleh", "person")], BODIES) == ["Ridwan"]
     by_role = {BODIES[c.start : c.end] for c in _named_by_role(sdoc, BODIES, [], [])}
