@@ -210,7 +210,7 @@ def test_a_role_s_place_before_the_name_is_not_part_of_it(nlp) -> None:
 BODIES = (
     "Bodies identified\n\n"
     '"The two bodies are confirmed to be Muhammad Ridwan Saleh bin Abdul Latif alias Abu '
-    'Zaid and Sukarjo," police said. Ridwan Saleh, who was born in 1984, had been wanted '
+    'Sabir and Sukarjo," police said. Ridwan Saleh, who was born in 1984, had been wanted '
     "since 2019. Ridwan was accused of the murder of two farmers. The Regent of Tambora, "
     "Hasanudin Lamuka, thanked the security forces."
 )
