@@ -235,6 +235,14 @@ _MUHAMMAD = frozenset(
 )
 
 
+_TA_MARBUTA = re.compile(r"(?<=[^aeiou])(?:ah|eh|a|e)$")
+
+
+def _plain_vowels(w: str) -> str:
+    """o, ou and u as one vowel, e and i as one: what transliterations of Arabic swap."""
+    return re.sub(r"ou|o", "u", w).replace("ee", "i").replace("e", "i")
+
+
 def token_match(a: str, b: str) -> TokenMatch | None:
     """Compare two name tokens; None if they are not plausibly the same word."""
     from rapidfuzz.distance import Levenshtein
@@ -285,6 +293,11 @@ def token_match(a: str, b: str) -> TokenMatch | None:
     ):
         if len(sa) >= least and sa != sb and sa.replace(x, y) == sb.replace(x, y):
             return TokenMatch(a, b, 0.86, f"{a}~{b}: same consonant skeleton but for {why}")
+    # Arabic ta marbuta written -ah, -eh, -a or -e, and o / ou / u, e / i for one vowel
+    # ("Oudah" / "Odeh", "Salameh" / "Salama")
+    ta_a, ta_b = _TA_MARBUTA.sub("", a), _TA_MARBUTA.sub("", b)
+    if (ta_a, ta_b) != (a, b) and len(ta_a) >= 2 and _plain_vowels(ta_a) == _plain_vowels(ta_b):
+        return TokenMatch(a, b, 0.86, f"{a}~{b}: a final -ah / -eh (ta marbuta) written two ways")
     # Turkish (and Central Asian) spelling devoices a final d: Mehmet / Mehmed
     if len(va) >= 4 and va[:-1] == vb[:-1] and {va[-1], vb[-1]} == {"d", "t"}:
         return TokenMatch(a, b, 0.88, f"{a}~{b}: a final t for d")

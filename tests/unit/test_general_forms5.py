@@ -272,3 +272,12 @@ def test_an_abbreviated_rank_before_one_name_is_a_person() -> None:
     assert _titled_person("Col. Adeyemi")
     assert not _titled_person("General Motors")  # a rank written out may head a company
     assert not _titled_person("SSP Office")
+
+
+def test_a_final_ah_or_eh_and_one_vowel_written_two_ways() -> None:
+    from casefile.names import token_match
+
+    m = person_names_match("Moustapha Louzah Selim", "Mustafa Lozeh Salim")
+    assert m and m.score >= MERGE_AT and any("ta marbuta" in r for r in m.reasons)
+    assert token_match("fawziah", "fawzia") is not None
+    assert token_match("adah", "odeh") is None  # another first vowel is another name
