@@ -1056,10 +1056,14 @@ def _named_by_role(
             head = re.search(r"[A-Z][\w'’\-]*\s+$", text[max(0, a - 30) : a])
             in_place = head is not None and places.canonical(text[a - len(head.group()) : b])
             # "the official IRNA news agency": a name before a lowercase noun modifies it
-            if in_place:
-                pass
-            elif not (after is not None and after.is_lower and after.pos_ == "NOUN") and not any(
-                c.kind == "place" and places.canonical(c.text(text)) and c.start == a for c in cands
+            modifier = after is not None and after.is_lower and after.pos_ == "NOUN"
+            if (
+                not in_place
+                and not modifier
+                and not any(
+                    c.kind == "place" and places.canonical(c.text(text)) and c.start == a
+                    for c in cands
+                )
             ):
                 a, b = _clean(text, a, b, "person")
                 out.append(_Cand(a, b, "person", "rule:name-after-role"))
@@ -1200,9 +1204,8 @@ def _fix_kinds(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
     }
     # "… confirmed to be Abu Sabir and Sukarjo": a one-word "place" the gazetteer does not
     # know, joined by "and" to a person, is a person too
-    person_edges = {(c.start, c.end) for c in cands if c.kind == "person"}
-    ends = {e for _, e in person_edges}
-    starts = {a for a, _ in person_edges}
+    ends = {c.end for c in cands if c.kind == "person"}
+    starts = {c.start for c in cands if c.kind == "person"}
     for c in cands:
         if c.kind != "place" or " " in c.text(text) or places.canonical(c.text(text)):
             continue
@@ -2042,7 +2045,7 @@ def _group(
             continue
         if not owners:
             continue
-        if len(ct) > 1 and _KIN_BEFORE.search(text, max(0, c.start - 40), c.start):
+        if len(ct) > 1 and _after_kin(text, c.start):
             continue  # "their father, Hajji Hamid Sattar": the father's names end the son's
         if len(ct) > 1 and any(find(k) == find(i) for k, _ in full if k != i):
             continue  # a name of two words already read as a spelling of a full name
@@ -2077,8 +2080,11 @@ def _kin_of(cands: list[_Cand], text: str, i: int, j: int) -> bool:
     if len(ti) == len(tj):
         return False
     k, short, long_ = (i, ti, tj) if len(ti) < len(tj) else (j, tj, ti)
-    before = _KIN_BEFORE.search(text, max(0, cands[k].start - 40), cands[k].start)
-    return short[0] != long_[0] and before is not None
+    return short[0] != long_[0] and _after_kin(text, cands[k].start)
+
+
+def _after_kin(text: str, pos: int) -> bool:
+    return _KIN_BEFORE.search(text, max(0, pos - 40), pos) is not None
 
 
 # a kin noun right before a name, titles allowed between: "his father, Hajji …"

@@ -49,6 +49,12 @@ _INITIAL_FORMS = {
 }
 
 
+def _initial_fits(initial: str, word: str) -> bool:
+    """Whether an initial ("D", "d.") can stand for a name part (Dzhasur, Jasur)."""
+    c = initial[0].lower()
+    return word[0] in _INITIAL_FORMS.get(c, c)
+
+
 def _initials_form(name: str) -> tuple[str, list[str]] | None:
     """'Yuldashev B.T.' or 'B.T. Yuldashev' or 'B. Yuldashev' → ('yuldashev', ['b', 't'])."""
     words = name.replace(".", ". ").split()
@@ -73,8 +79,7 @@ def _initials_match(a: str, b: str) -> Match | None:
     if len(core) < 2:
         return None
     last = token_match(sur, core[-1])
-    first = core[0][0]
-    if last is None or first not in _INITIAL_FORMS.get(inits[0][0], inits[0][0]):
+    if last is None or not _initial_fits(inits[0], core[0]):
         return _given_and_initial(a if ia else b, core, a, b)
     why = [last.why, f"initial {inits[0].capitalize()}. for {core[0]}"]
     return Match(round(min(last.score, 0.95) - 0.07, 3), a, b, why)
@@ -112,9 +117,7 @@ def _crossed_initials(a: str, b: str) -> Match | None:
     g, sur = core_tokens(given), core_tokens(surname)
     if not g or not sur:
         return None
-    if sur[-1][0] not in _INITIAL_FORMS.get(g_initial[0].lower(), g_initial[0].lower()):
-        return None
-    if g[0][0] not in _INITIAL_FORMS.get(b_initial, b_initial):
+    if not (_initial_fits(g_initial, sur[-1]) and _initial_fits(b_initial, g[0])):
         return None
     why = [
         f"initial {g_initial} for {sur[-1]}",
@@ -131,7 +134,7 @@ def _given_and_initial(short: str, core: list[str], a: str, b: str) -> Match | N
         return None
     given, initial = short.split()
     t = token_match(core_tokens(given)[-1], core[0])
-    if t is None or core[-1][0] not in _INITIAL_FORMS.get(initial[0].lower(), initial[0].lower()):
+    if t is None or not _initial_fits(initial, core[-1]):
         return None
     why = [t.why, f"initial {initial} for {core[-1]} (a given name and the surname's initial)"]
     return Match(round(min(t.score, 0.95) - 0.08, 3), a, b, why)
@@ -290,7 +293,7 @@ def _initial_for(a: str, b: str) -> TokenMatch | None:
     """'w' ~ 'wickramasinghe': an initial for a name part written out in the other form
     ("W.A.D. Nuvan Perera" / "Wickrama Arachchige Don Nuwan Perera")."""
     (i, word) = (a, b) if len(a) == 1 else (b, a)
-    if len(i) != 1 or len(word) < 2 or word[0] not in _INITIAL_FORMS.get(i, i):
+    if len(i) != 1 or len(word) < 2 or not _initial_fits(i, word):
         return None
     return TokenMatch(i, word, 0.88, f"initial {i.upper()}. for {word}")
 
