@@ -153,6 +153,7 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
     cands += _named_by_apposition(text, boiler)
     cands += _slash_named(text, boiler)
     cands += _datelines(text)
+    cands += _outlet_mentions(text, boiler)
     cands += _initialled_names(text, boiler)
     cands += _designated_places(text, boiler)
     cands += _named_by_role(sdoc, text, boiler, cands)
@@ -911,6 +912,49 @@ def _datelines(text: str) -> list[_Cand]:
         after = text[m.end(1) : m.end(1) + 24]
         if places.canonical(m.group(1).title()) or re.match(r",\s+[A-Z][a-z]", after):
             out.append(_Cand(m.start(1), m.end(1), "place", "rule:dateline", by_context=True))
+    return out
+
+
+# The outlet a scraped page comes from names itself in its copyright line and byline ("© 2025
+# The Example Post. All rights reserved.", "By A. Writer | Example Wire", "Posted by Example
+# Desk"); where the story then says "told Example Wire", that is the outlet, not a person.
+_NAME_WORDS = r"[A-Z][\w&'’\-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w&'’\-]*){0,4}"
+_OUTLET_LINE = re.compile(
+    r"(?m)^[ \t]*(?:(?P<own>(?:All rights reserved[ \t]*)?(?:©|\(c\)|Copyright)[ \t]*(?:©[ \t]*)?"
+    r"(?:\d{4}(?:[ \t]*[-–][ \t]*\d{4})?,?[ \t]+)?(?:by[ \t]+)?(?:[Tt]he[ \t]+)?"
+    r"|By[ \t][^\n|]{2,80}\|[ \t]*(?:[Tt]he[ \t]+)?)"
+    r"|(?:Posted|Published)\b[^\n]{0,40}?\bby[ \t]+|Author:[ \t]*)"
+    rf"({_NAME_WORDS})"
+)
+_DESK = re.compile(r"(?i)[ \t]+(?:editorial[ \t]+|news[ \t]+)?(?:desk|staff|team|bureau)\b")
+_NOT_OUTLETS = frozenset("all our staff".split())
+
+
+def _outlet_names(text: str) -> set[str]:
+    """The outlet's own name, from its copyright line, byline or desk credit."""
+    names = set()
+    for m in _OUTLET_LINE.finditer(text):
+        name = m.group(2)
+        if desk := re.search(
+            r"(?i)(?:[ \t]+(?:editorial|news))?[ \t]+(?:desk|staff|team|bureau)$", name
+        ):
+            name = name[: desk.start()]
+        # "Author: A. Writer" is a person; "Author: Example desk" is the outlet
+        if fold(name.split()[0]) not in _NOT_OUTLETS and (
+            m.group("own") or desk or _DESK.match(text, m.end(2))
+        ):
+            names.add(name)
+    return names
+
+
+def _outlet_mentions(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
+    out = []
+    for name in _outlet_names(text):
+        for m in re.finditer(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", text):
+            if not _inside(m.start(), boiler):
+                out.append(
+                    _Cand(m.start(), m.end(), "organization", "rule:outlet", by_context=True)
+                )
     return out
 
 
