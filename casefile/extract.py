@@ -143,7 +143,8 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
     boiler = _boilerplate(text)
     if document.body_start:
         boiler.insert(0, (0, document.body_start))  # front matter is metadata, not story
-    headlines = _headlines(text)
+    # a teaser glued to the story's next sentence ends mid-line: the rest is body text
+    headlines = [h for h in _headlines(text) if not any(a <= h[0] < b < h[1] for a, b in boiler)]
     cands = _from_ner(sdoc, text, boiler)
     cands += _acronyms(text, cands, boiler)
     cands += _named_with_age(text, boiler)

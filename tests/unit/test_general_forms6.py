@@ -31,3 +31,18 @@ def test_a_desk_credit_names_the_outlet_but_an_author_line_names_a_person(nlp) -
     _, _, kinds = run(nlp, DESK_PAGE)
     assert kinds["Tamsin Quarry"] == "organization"
     assert kinds["Odile Brenn"] == "person"
+
+
+GLUED_TEASER = (
+    "Dairy co-operative fined\n\n"
+    "A court in Velmar fined the Oster dairy co-operative on Tuesday over a spill.\n"
+    "Read more: Northern Rivers Still Waiting For Clean WaterOdvar Kessel's lawyer, Ingrid\n"
+    "Marvik, said by phone that her client would appeal. Marvik said the fine was unfair.\n"
+)
+
+
+def test_the_line_a_teaser_is_glued_to_is_body_text_not_a_headline(nlp) -> None:
+    # the teaser's title-case words make the whole line look like a heading
+    _, groups, _ = run(nlp, GLUED_TEASER)
+    lawyer = next(g for g in groups if "Marvik" in g)
+    assert "Ingrid\nMarvik" in lawyer  # a name broken across the line, kept whole
