@@ -1207,16 +1207,53 @@ def _join_cut_names(cands: list[_Cand], text: str) -> list[_Cand]:
         ):
             prev.end = c.end  # "the Human Rights Commission" + "of" + "Velmora": one body
             continue
-        if prev is None or text[prev.end : c.start] != " " or not c.source.startswith("ner:"):
+        gap = text[prev.end : c.start] if prev is not None else ""
+        if (
+            prev is not None
+            and prev.kind == c.kind == "person"
+            and prev.source.startswith("ner:")
+            and c.source.startswith("ner:")
+            and _name_word_between(gap)
+        ):
+            prev.end = c.end  # "Ibrahim" + "Eweida" (untagged) + "El-Sawarka": one name
+            continue
+        if prev is None or gap != " " or not c.source.startswith("ner:"):
             out.append(c)
             continue
         if prev.kind == c.kind == "person" and prev.source.startswith("ner:"):
             prev.end = c.end
+        elif (
+            prev.kind == "place"
+            and c.kind == "person"
+            and " " not in prev.text(text)
+            and _before_a_name(text, prev.start)
+        ):
+            # "his nephew Salem Awad Hamdi": a given name the gazetteer also knows as a town
+            prev.end, prev.kind, prev.source = c.end, "person", c.source + "+rule:given-name"
         elif fold(prev.text(text)) in PLACE_HEADS and c.text(text)[:1].isupper():
             prev.end, prev.kind, prev.by_context = c.end, "place", True
         else:
             out.append(c)
     return out
+
+
+_NOT_NAME_WORDS = frozenset(
+    w.lower() for w in (*dates_mod.WEEKDAYS, *dates_mod.MONTH_NAMES, "and", "or", "the")
+)
+
+
+def _name_word_between(gap: str) -> bool:
+    """One capitalised word the model left out between two parts of a name."""
+    m = re.fullmatch(r" ([A-Z][a-z]+(?:-[A-Z][a-z]+)?) ", gap)
+    return m is not None and fold(m.group(1)) not in TITLES | _NOT_NAME_WORDS
+
+
+def _before_a_name(text: str, pos: int) -> bool:
+    """A kin or role noun right before: what follows is a person's name."""
+    return (
+        _after_kin(text, pos)
+        or re.search(rf"\b(?:{ROLE_NOUNS}),?\s+$", text[max(0, pos - 40) : pos]) is not None
+    )
 
 
 # ---------------------------------------------------------------- kinds

@@ -46,3 +46,27 @@ def test_the_line_a_teaser_is_glued_to_is_body_text_not_a_headline(nlp) -> None:
     _, groups, _ = run(nlp, GLUED_TEASER)
     lawyer = next(g for g in groups if "Marvik" in g)
     assert "Ingrid\nMarvik" in lawyer  # a name broken across the line, kept whole
+
+
+def test_a_given_name_the_gazetteer_knows_as_a_town_opens_the_name_after_a_kin_noun(nlp) -> None:
+    text = (
+        "Two others were wounded: the elder's son Hamdan, 34, and his nephew Salem Awad "
+        "Abu Kharrouba, who was hit by shrapnel. Salem said by telephone that he saw three men."
+    )
+    _, groups, kinds = run(nlp, text)
+    nephew = next(g for g in groups if "Salem Awad Abu Kharrouba" in g)
+    assert "Salem" in nephew
+    assert "Awad Abu Kharrouba" not in kinds
+    # after a preposition the town is a town
+    _, _, kinds = run(nlp, "He moved from Salem to Portland in 2010, Dara Whitcombe said.")
+    assert kinds["Salem"] == "place"
+
+
+def test_a_word_the_model_left_out_between_two_parts_of_a_name_joins_them(nlp) -> None:
+    text = (
+        "The funeral was held on Monday.\n\nSheikh Salim Eweida El-Masri, who spoke on "
+        "behalf of the tribes, said the elders would meet again."
+    )
+    _, groups, _ = run(nlp, text)
+    assert any("Salim Eweida El-Masri" in g for g in groups)
+    assert not any(g == {"Salim"} for g in groups)
