@@ -82,14 +82,15 @@ _ALIAS_CUE = re.compile(
     # "neighbours remember him as "X"": a name, in quotes
     r"\b(?:remembers?|remembered|knows?|knew)\s+(?:him|her)\s+as(?=\s+[\"“‘])|"
     r"\bcode-?named\b|"
-    r"\b(?:better |also |widely |popularly )?known\s+by\s+(?:his|her|the)\s+(?:kunya|nom de guerre|"
-    r"alias|nickname|name|pseudonym|war name)\b|\ba\.?k\.?a\.?\b|\balias\b|\bnicknamed\b|"
+    r"\b(?:better |also |widely |popularly )?known\s+by\s+(?:his|her|the)\s+"
+    r"(?:code[ -]?name|kunya|nom de guerre|alias|nickname|name|pseudonym|war name)\b|"
+    r"\ba\.?k\.?a\.?\b|\balias\b|\bnicknamed\b|"
     r"\bnom de guerre\b(?:\s+(?:is|was|of))?|"
     r"\b(?:who\s+)?(?:goes|went|going)\s+by"
     r"(?:\s+the\s+(?:nom de guerre|name|alias|kunya|nickname))?\b|"
     r"\bwhose real name(?:,[^,]{0,60},)?\s+is\b|\breal name\b|"
     # "he posts under the name "X"", "a man who used the nickname "X""
-    r"\bunder\s+the\s+(?:name|pseudonym|alias|nickname|handle|nom de guerre)\b|"
+    r"\bunder\s+the\s+(?:name|code[ -]?name|pseudonym|alias|nickname|handle|nom de guerre)\b|"
     r"\b(?:uses|used|using)\s+the\s+(?:nickname|pseudonym|alias|handle|kunya)\b"
 )
 # Head nouns of organisations' names (general English).
@@ -467,6 +468,13 @@ def _org_words(words: list[str]) -> bool:
 
 
 _ORG_BEFORE = re.compile(rf"\b(?:{_ORG_NOUNS})(?:,)?\s+(?:called\s+|named\s+)?$", re.I)
+# "the leader of the network, X": the apposition names the leader, not the network
+_ROLE_OF_GROUP = re.compile(
+    r"\b(?:leader|head|chief|founder|commander|spokes(?:man|woman|person)|member|financier|"
+    rf"emir|boss|deputy|treasurer)s?\s+of\s+(?:the|a|an|its|this|that)\s+(?:[\w\-]+\s+)?"
+    rf"(?:{_ORG_NOUNS}),\s*$",
+    re.I,
+)
 
 
 def _kind_in_context(text: str, a: int, b: int, kind: Kind) -> Kind:
@@ -478,7 +486,11 @@ def _kind_in_context(text: str, a: int, b: int, kind: Kind) -> Kind:
         if _PLACE_BEFORE.search(before) and not owns and kind != "person":
             return "place"  # "the village of Umm Khirba", "south of Abu Tig"
         return "person"  # "Abu Firas", never a place (but "Abu Dhabi" is)
-    if kind != "organization" and _ORG_BEFORE.search(before):
+    if (
+        kind != "organization"
+        and _ORG_BEFORE.search(before)
+        and not _ROLE_OF_GROUP.search(text, max(0, a - 70), a)
+    ):
         return "organization"
     if kind != "place" and _toponym_form(surface, person=kind == "person"):
         return "place"
@@ -541,7 +553,9 @@ def _caps_first_names(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
 
 # Court reports name defendants by initials only: "the defendant (R.J.K.)", "identified only
 # as N.A.S."
-_INITIALS_ONLY = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,4}(?![\w.])")
+_INITIALS_ONLY = re.compile(r"(?<![\w.])(?:[A-Z][hs]?\.){2,4}(?![\w.])")  # "Sh.T." too
+# "A.R. (24), F.N. (38)": court reports give a defendant's initials and age
+_AGE_AFTER = re.compile(r"\s?\(\d{1,2}\)")
 _INITIALS_CUE = re.compile(
     r"(?i)\b(?:defendants?|accused|suspects?|convicts?|detainees?|identified(?:\s+only)?\s+as|"
     r"named(?:\s+only)?\s+as|known(?:\s+only)?\s+as|initials)\s*\(?\s*$"
@@ -555,6 +569,7 @@ def _initials_only(text: str, cands: list[_Cand], boiler: list[tuple[int, int]])
         c.text(text) for c in cands if c.kind == "person" and len(core_tokens(c.text(text))) >= 2
     }
     out = []
+    persons: set[str] = set()
     for m in _INITIALS_ONLY.finditer(text):
         letters = m.group().replace(".", "").lower()
         owners = {p for p in people if initials_of(p).startswith(letters)}
@@ -562,14 +577,23 @@ def _initials_only(text: str, cands: list[_Cand], boiler: list[tuple[int, int]])
         if (
             _inside(m.start(), boiler)
             or places.canonical(m.group())
-            or not (owned or _INITIALS_CUE.search(text, max(0, m.start() - 40), m.start()))
+            or not (
+                owned
+                or _INITIALS_CUE.search(text, max(0, m.start() - 40), m.start())
+                or _AGE_AFTER.match(text, m.end())
+            )
         ):
             continue
         over = [c for c in cands if c.start < m.end() and c.end > m.start()]
         if not over:
             out.append(_Cand(m.start(), m.end(), "person", "rule:initials-only", by_context=True))
+            persons.add(m.group())
         elif len(over) == 1 and (over[0].start, over[0].end) == m.span():
             over[0].kind, over[0].by_context = "person", True  # the model's "(N.A.S.)" ORG
+            persons.add(m.group())
+    for c in cands:  # "the wife of U.M.": the same initials elsewhere are the same person
+        if c.text(text) in persons and c.kind != "person":
+            c.kind, c.source = "person", c.source + "+rule:initials-only"
     return out
 
 
@@ -874,6 +898,8 @@ def _initialled_name(
             return None  # "Ana M." of "Ana M. Reyes": the other pattern reads it whole
     if fold(initials[0]) in TITLES or fold(word) in TITLES or places.canonical(word):
         return None  # "Dr. Smith" is found by the model; "St. Petersburg" is a place
+    if middle_after and fold(word) in _LEAD_WORDS:
+        return None  # "Defendant O.M.": a role and the initials, found as initials alone
     if fold(word) in ORG_HEADS or word.endswith(("ment", "tion", "ity")):
         return None  # "U.N. Mission"
     return _Cand(m.start(), m.end(), "person", "rule:initialled-name")
@@ -1632,9 +1658,11 @@ def _aliases(
 
 
 # a relative clause on X that goes on with "and is known as": one appositive at most before it
+# or an appositive that does: "X (45), a citizen born in Z and formerly known as W"
 _WHO_AND = re.compile(
-    r"(?:,\s+[^,.;\n]{1,40})?,\s+who\s+[^.;\n]{1,150}?\s+and\s+(?:is|was|has been)"
-    r"(?:\s+also)?\s*$"
+    r"(?:(?:,\s+[^,.;\n]{1,40})?,\s+who\s+[^.;\n]{1,150}?\s+and\s+(?:is|was|has been)"
+    r"(?:\s+also)?|(?:\s?\(\d{1,3}\))?,\s+(?:an?|the|described|identified|named|born)\s+"
+    r"[^,.;\n()]{1,120}?\s+and)\s*$"
 )
 _HIM_AS = re.compile(r"(?i)\W*(?:remembers?|remembered|knows?|knew)\s+(?:him|her)\s+as$")
 # "he posts", "she also writes on YouTube and Telegram": a clause with no name of its own

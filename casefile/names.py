@@ -66,7 +66,7 @@ NAME_PREFIXES = frozenset(
 SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 # Kunya openers: "Abu X" / "Umm X" names a person through a child; a kunya is an alias,
 # never a surname-bearing full name.
-KUNYA = frozenset({"abu", "abou", "abo", "umm", "um"})
+KUNYA = frozenset({"abu", "abou", "abo", "ebu", "umm", "um", "ummu"})  # "Ebu": Turkish
 # Compound given-name heads ("Abdul Hakim") — the part after is not a surname.
 COMPOUND_HEADS = frozenset({"abdul", "abdel", "abdal", "abd", "abdur", "abdus", "abdel-"})
 

@@ -70,3 +70,39 @@ def test_a_word_the_model_left_out_between_two_parts_of_a_name_joins_them(nlp) -
     _, groups, _ = run(nlp, text)
     assert any("Salim Eweida El-Masri" in g for g in groups)
     assert not any(g == {"Salim"} for g in groups)
+
+
+COURT_INITIALS = (
+    "The court sentenced defendant K.V. (35), described in the indictment as the head of the "
+    'cell and known by the code name "Ebu Talib", to 12 years in prison.\n\n'
+    "Defendant N.V. (27), the brother of K.V., was sentenced to seven years. Defendant Zh.R. "
+    "(26) was acquitted. Five other defendants, A.P. (24), F.G. (38), J.L. (33), M.W. (22) "
+    "and R.D. (40), received shorter sentences. Messages from K.V. were read out in court."
+)
+
+
+def test_a_court_report_s_initials_with_ages_are_people_and_keep_that_kind(nlp) -> None:
+    _, groups, kinds = run(nlp, COURT_INITIALS)
+    for initials in ("N.V.", "Zh.R.", "A.P.", "F.G.", "J.L.", "M.W.", "R.D.", "K.V."):
+        assert kinds.get(initials) == "person", initials
+    assert "Defendant N.V." not in kinds  # the capitalised role is not part of the name
+    head = next(g for g in groups if "K.V." in g)
+    assert "Ebu Talib" in head  # "known by the code name", and "Ebu" is the Turkish Abu
+
+
+def test_the_apposition_after_a_leader_of_the_group_names_the_leader(nlp) -> None:
+    text = (
+        "The alleged leader of the network, Temur Oqboyev (34), told the court that he was a "
+        "trader. Prosecutors said the group, Jund al-Wadi, had sent money abroad."
+    )
+    _, _, kinds = run(nlp, text)
+    assert kinds["Temur Oqboyev"] == "person"
+
+
+def test_an_alias_after_an_apposition_and_and_belongs_to_the_person_before_it(nlp) -> None:
+    text = (
+        "The Turkish defendant, Kerem Aktoprak (45), a naturalized citizen born in Uzbekistan "
+        "and formerly known as Rustam Bozorov, is accused of renting apartments for the cell."
+    )
+    _, groups, _ = run(nlp, text)
+    assert any({"Kerem Aktoprak", "Rustam Bozorov"} <= g for g in groups)
