@@ -2076,7 +2076,7 @@ def _group(
         and len(core_tokens(c.text(text))) >= 2
         and not is_kunya(c.text(text))
     ]
-    # "Abu Hudhaifa al-Tarabulsi", then "Abu Hudhaifa": a kunya with its nisba, then without
+    # "Abu Suhaib al-Tarabulsi", then "Abu Suhaib": a kunya with its nisba, then without
     with_nisba = [
         (i, c)
         for i, c in enumerate(cands)

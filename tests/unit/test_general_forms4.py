@@ -163,7 +163,7 @@ FAMILY = (
     "Gunmen killed Hassan Barakat Abu Tarfa on his farm in the village of Umm Khirba, south "
     "of Sheikh Rami in North Varnia. His son Younis Hassan Abu Tarfa, 29, was killed as he "
     "ran. Hassan Abu Tarfa had returned in 2022. Abu Tarfa was a tribal elder. A militant "
-    "known as Abu Hudhaifa led the cell, people in the town of Abu Kabir said."
+    "known as Abu Suhaib led the cell, people in the town of Abu Kabir said."
 )
 
 
@@ -173,7 +173,7 @@ def test_a_family_named_abu_and_a_father_s_name_inside_the_son_s(nlp) -> None:
     # the son's name holds his father's given name: "Hassan Abu Tarfa" is the father
     assert "Hassan Abu Tarfa" in father and "Younis Hassan Abu Tarfa" not in father
     assert "Abu Tarfa" in father  # a family name ("Abu …" ending a full name), no kunya
-    assert not any("Abu Hudhaifa" in g and len(g) > 1 for g in groups)  # a kunya stays one
+    assert not any("Abu Suhaib" in g and len(g) > 1 for g in groups)  # a kunya stays one
     assert kinds.get("Umm Khirba") == "place"  # what a village is called, kunya-shaped
     assert kinds.get("Abu Kabir") == "place"
     assert kinds.get("Sheikh Rami") == "place"  # "south of" a town named "Sheikh …"
@@ -196,11 +196,11 @@ def test_a_kunya_with_its_nisba_then_without_and_spelled_again(nlp) -> None:
     from casefile.matching import MERGE_AT, person_names_match
 
     text = (
-        "Raid\n\nThe army killed a local commander known as Abu Hudhaifa al-Tarabulsi in a "
-        "raid. Officials said Abu Hudhaifa had led the cell since 2021. Abu Omar was not there."
+        "Raid\n\nThe army killed a local commander known as Abu Suhaib al-Tarabulsi in a "
+        "raid. Officials said Abu Suhaib had led the cell since 2021. Abu Omar was not there."
     )
     _, groups, _ = run(nlp, text)
-    assert {"Abu Hudhaifa", "Abu Hudhaifa al-Tarabulsi"} in groups
+    assert {"Abu Suhaib", "Abu Suhaib al-Tarabulsi"} in groups
     assert {"Abu Omar"} in groups
     # q/k at the start, the vowels written another way: one kunya and nisba
     m = person_names_match("Abu Qutayfa al-Tarabulsi", "Abou Koteifa El-Tarabolsi")
