@@ -22,6 +22,7 @@ KIN = frozenset(
     "widow uncle nephew niece cousin cousins grandson granddaughter children child".split()
 )
 ROLE_MAX_TOKENS = 14
+_AGE_IN_BRACKETS = re.compile(r"[ \t]?\((\d{1,3})\)")
 _CITIZEN = re.compile(r"\b(?:citizen|national|native|resident)s? of\b", re.I)
 
 
@@ -46,9 +47,17 @@ def find_attributes(
         span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             continue
-        for typ, a, b in _about(sdoc, span, bounds[span.start][1]):
+        # "U.M. (35)", "Nazarov (34)": the age in brackets right after the name is his; the
+        # parse of a list of such names may hang a neighbour's age on him
+        own = _AGE_IN_BRACKETS.match(sdoc.text, m.end)
+        if own and _age(own.group(1)):
+            found = [("age", own.start(1), own.end(1))]
+            found += [f for f in _about(sdoc, span, bounds[span.start][1]) if f[0] != "age"]
+        else:
+            found = _about(sdoc, span, bounds[span.start][1])
+        for typ, a, b in found:
             key = (m.local, typ, a)
-            if key in seen or b <= a:
+            if key in seen or b <= a or "\n" in sdoc.text[a:b]:  # a value stays on its line
                 continue
             seen.add(key)
             out.append(Attribute(m.local, typ, sdoc.text[a:b], a, b))  # type: ignore[arg-type]

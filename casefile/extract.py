@@ -76,7 +76,7 @@ _ALIAS_CUE = re.compile(
     # the lookbehind starts a match only once per run of spaces (no quadratic backtracking)
     r"(?i)(?<![\s,;:(\"'“”‘’])[\s,;:(\"'“”‘’]*\b(?:(?:also|better|formerly|previously|otherwise|popularly|widely|"
     r"commonly)\s+)?(?:known|referred to)(?:\s+(?:locally|there|publicly|internally))?"
-    r"(?:\s+(?:to|among|in)\s+(?:\w+\s+){1,3}?)?\s*as\b|"
+    r"(?:\s+(?:to|among|in|within|inside)\s+(?:\w+\s+){1,3}?)?\s*as\b|"
     # "whom residents call "X"", "who friends called "X"": a name people use, in quotes
     r"\b(?:whom|who)\s+(?:[a-z]+\s+){1,2}?call(?:s|ed)?(?=\s+[\"“‘])|"
     # "neighbours remember him as "X"": a name, in quotes

@@ -312,6 +312,10 @@ def token_match(a: str, b: str) -> TokenMatch | None:
         # German writes kh as ch and y as j: Machmud / Makhmud, Jussuf / Yusuf, Schamiljew
         (_german_kh(a), _german_kh(b), "ch for kh"),
         (a.replace("j", "y"), b.replace("j", "y"), "j for y"),
+        # Turkish writes j as c before a vowel (Curayev / Dzhuraev); Uzbek Latin o' is the
+        # Cyrillic ў that Russian forms write u (Jo'rayev / Dzhuraev)
+        (_turkish_c(a), _turkish_c(b), "Turkish c for j"),
+        (a.replace("o'", "u"), b.replace("o'", "u"), "Uzbek o' for u"),
     ):
         if (fa, fb) != (a, b) and (m := token_match(fa, fb)) and m.score >= 0.85:
             return TokenMatch(a, b, m.score - 0.02, f"{a}~{b}: {why} ({m.why})")
@@ -326,10 +330,15 @@ def spelling_keys(token: str) -> set[str]:
     keys = {skeleton(token), skeleton(_ayn_x_folded(token)), skeleton(token.replace("kh", "k"))}
     keys |= {skeleton(token.replace("w", "v")), skeleton(_german_kh(token))}
     keys.add(skeleton(token.replace("j", "y")))
+    keys |= {skeleton(_turkish_c(token)), skeleton(token.replace("o'", "u"))}
     sk = skeleton(token)
     if len(sk) >= 3:  # Tamil k/g, t/d, s/ch (see token_match)
         keys.add(sk.replace("g", "k").replace("d", "t").replace("c", "s"))
     return keys
+
+
+def _turkish_c(token: str) -> str:
+    return re.sub(r"c(?=[aeiou])", "j", token)
 
 
 def _german_kh(token: str) -> str:

@@ -9,6 +9,7 @@ token by token, and every link records its score and reasons.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from casefile.judgements import Plan
 from casefile.matching import (  # noqa: F401  (re-exported for callers)
     MERGE_AT,
     Match,
+    _initial_fits,
     _initials_form,
     person_names_match,
 )
@@ -33,6 +35,7 @@ from casefile.names import (
 )
 
 POSSIBLE_AT = 0.6
+_INITIAL_KEYS = {"k": "kq", "q": "qk", "j": "jdy", "d": "dj", "c": "ck"}  # "B.Q." for Bekir Kaya
 MAX_BLOCK = 200  # a blocking key shared by more names than this says too little to compare
 _ADJECTIVE = re.compile(r"(?:an|ian|ese|ish|ic|ical|i)$")  # demonyms and -ic adjectives
 _ORG_STOP = {"of", "the", "and", "for", "in", "on", "group", "&"}
@@ -118,6 +121,11 @@ def _block_keys(loc: Local) -> set[str]:
                     keys |= {"s:" + k for k in spelling_keys(t)}
             for x, y in zip(core, core[1:], strict=False):  # "Bako-Zami" / "Bakozami"
                 keys |= {"s:" + k for k in spelling_keys(x + y)}
+            if _ONLY_INITIALS.fullmatch(n):
+                forms = [_INITIAL_KEYS.get(i[0].lower(), i[0].lower()) for i in n.split(".") if i]
+                keys |= {"ia:" + "".join(p) for p in itertools.product(*forms)}
+            elif len(core) >= 2:
+                keys.add("ia:" + "".join(t[0] for t in core))
             if (form := _initials_form(n)) is not None:
                 # "Zelimkhan V." and "Vakhaev Z.R.": each initial with the other's first letter
                 word, initials = form
@@ -224,8 +232,49 @@ def score_pair(x: Local, y: Local) -> Match | None:
             if m and (best is None or m.score > best.score):
                 best = m
     if best is None and x.kind == "person":
-        best = _one_name_match(x, y)
+        best = _one_name_match(x, y) or _initials_and_age(x, y) or _initials_and_age(y, x)
     return best
+
+
+_ONLY_INITIALS = re.compile(r"(?:[A-Z][hs]?\.){2,4}")  # "U.M.", "Sh.T."
+
+
+def _initials_only(loc: Local) -> list[str] | None:
+    """['sh', 't'] for a person the document names by initials only ("Sh.T."), else None."""
+    names = loc.names(("name", "short"))
+    if len(names) != 1 or not _ONLY_INITIALS.fullmatch(names[0]):
+        return None
+    return [i.lower() for i in names[0].split(".") if i]
+
+
+def _ages(loc: Local) -> set[int]:
+    return {int(a.value) for a in loc.attributes if a.type == "age" and a.value.isdigit()}
+
+
+def _initials_and_age(x: Local, y: Local) -> Match | None:
+    """A court report names a defendant "B.K. (31)"; another source names "Bekir Kaya (31)":
+    the initials fit his name in order and the ages agree (within a year, as sources differ)."""
+    initials = _initials_only(x)
+    ages_x, ages_y = _ages(x), _ages(y)
+    if initials is None or not ages_x or not ages_y:
+        return None
+    if min(abs(p - q) for p in ages_x for q in ages_y) > 1:
+        return None
+    for name in sorted(y.names(("name",))):
+        core = core_tokens(name)
+        if len(core) != len(initials) or _initials_only(y) is not None:
+            continue
+        if all(
+            w.startswith(i) if len(i) > 1 else _initial_fits(i, w)
+            for i, w in zip(initials, core, strict=True)
+        ):
+            why = [
+                f"the initials {x.names(('name', 'short'))[0]} fit {name} in order",
+                f"the ages agree ({', '.join(map(str, sorted(ages_x)))} / "
+                f"{', '.join(map(str, sorted(ages_y)))})",
+            ]
+            return Match(0.86, x.names(("name", "short"))[0], name, why)
+    return None
 
 
 def _one_name(loc: Local) -> str | None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from casefile.matching import MERGE_AT, person_names_match
+from casefile.model import Attribute
 from tests.unit.test_extract import run
+from tests.unit.test_judgements import case_of, doc, ent
 
 OUTLET_PAGE = (
     "By Lena Orvik | Kestrel Wire\n\n"
@@ -106,3 +109,82 @@ def test_an_alias_after_an_apposition_and_and_belongs_to_the_person_before_it(nl
     )
     _, groups, _ = run(nlp, text)
     assert any({"Kerem Aktoprak", "Rustam Bozorov"} <= g for g in groups)
+
+
+def _aged(pair, ages: dict[int, int]):
+    """The document of `doc(...)` with an age attribute for some of its locals."""
+    d, ex = pair
+    for m in ex.mentions:
+        if m.local in ages:
+            ex.attributes.append(Attribute(m.local, "age", str(ages[m.local]), m.start, m.end))
+    return d, ex
+
+
+def test_initials_in_one_report_are_the_full_name_in_another_when_the_ages_agree() -> None:
+    court = _aged(
+        doc(
+            "d1",
+            ("B.Q.", "person", 0, "name"),
+            ("Sh.T.", "person", 1, "name"),
+            ("R.D.", "person", 2, "name"),
+        ),
+        {0: 31, 1: 26, 2: 40},
+    )
+    wire = _aged(
+        doc(
+            "d2",
+            ("Bekzod Koshkarov", "person", 0, "name"),
+            ("Shavkat Tursunov", "person", 1, "name"),
+            ("Rustam Davronov", "person", 2, "name"),
+        ),
+        {0: 32, 1: 26, 2: 52},
+    )
+    case = case_of([court, wire])
+    bekzod = ent(case, "Bekzod Koshkarov")
+    assert {m["text"] for m in bekzod["mentions"]} == {"Bekzod Koshkarov", "B.Q."}
+    assert any("ages agree" in r for g in bekzod["merges"] for r in g["reasons"])
+    assert {m["text"] for m in ent(case, "Sh.T.")["mentions"]} == {"Sh.T.", "Shavkat Tursunov"}
+    # ten years apart: two people who share initials
+    assert {m["text"] for m in ent(case, "R.D.")["mentions"]} == {"R.D."}
+
+
+def test_initials_without_an_age_on_both_sides_stay_apart() -> None:
+    case = case_of(
+        [
+            _aged(doc("d1", ("B.Q.", "person", 0, "name")), {0: 31}),
+            doc("d2", ("Bekzod Koshkarov", "person", 0, "name")),
+        ]
+    )
+    assert {m["text"] for m in ent(case, "B.Q.")["mentions"]} == {"B.Q."}
+
+
+def test_turkish_and_uzbek_latin_spellings_of_a_russian_form_name() -> None:
+    for a, b in (
+        ("Hursit Curayev", "Khurshid Dzhuraev"),
+        ("Xurshid Jo'rayev", "Khurshid Dzhuraev"),
+    ):
+        m = person_names_match(a, b)
+        assert m and m.score >= MERGE_AT, (a, b)
+    assert person_names_match("Hursit Curayev", "Khurshid Davronov") is None
+
+
+def test_a_bracketed_age_belongs_to_the_name_before_it(nlp) -> None:
+    text = (
+        "The court sentenced defendant U.K. (35), the head of the cell.\n\nFive other "
+        "defendants, A.P. (24), F.G. (38), J.L. (33), M.W. (22) and R.D. (40), received "
+        "sentences of between 6 years 3 months and 7 years 6 months."
+    )
+    ex, _, _ = run(nlp, text)
+    local = {m.local: m.text for m in ex.mentions}
+    ages = {(local[a.local], a.value) for a in ex.attributes if a.type == "age"}
+    assert {("A.P.", "24"), ("J.L.", "33"), ("M.W.", "22"), ("R.D.", "40")} <= ages
+    assert ("J.L.", "40") not in ages  # the parse hung a neighbour's age on him
+
+
+def test_known_within_the_group_as_is_an_alias_cue(nlp) -> None:
+    text = (
+        'According to the indictment, Tursunov, who is known within the group as "Abu '
+        'Salih al-Farghani", collected money. Tursunov denied it.'
+    )
+    _, groups, _ = run(nlp, text)
+    assert any({"Tursunov", "Abu Salih al-Farghani"} <= g for g in groups)
