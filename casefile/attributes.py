@@ -47,7 +47,7 @@ def find_attributes(
         span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             continue
-        # "U.M. (35)", "Nazarov (34)": the age in brackets right after the name is his; the
+        # "K.V. (35)", "Nazarov (34)": the age in brackets right after the name is his; the
         # parse of a list of such names may hang a neighbour's age on him
         own = _AGE_IN_BRACKETS.match(sdoc.text, m.end)
         if own and _age(own.group(1)):

@@ -91,7 +91,8 @@ _ALIAS_CUE = re.compile(
     r"\bwhose real name(?:,[^,]{0,60},)?\s+is\b|\breal name\b|"
     # "he posts under the name "X"", "a man who used the nickname "X""
     r"\bunder\s+the\s+(?:name|code[ -]?name|pseudonym|alias|nickname|handle|nom de guerre)\b|"
-    r"\b(?:uses|used|using)\s+the\s+(?:nickname|pseudonym|alias|handle|kunya)\b"
+    r"\b(?:uses|used|using)\s+the\s+(?:nickname|pseudonym|alias|handle|kunya|nom de guerre|"
+    r"code[ -]?name)\b"
 )
 # Head nouns of organisations' names (general English).
 ORG_HEADS = frozenset(
@@ -553,8 +554,8 @@ def _caps_first_names(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
 
 # Court reports name defendants by initials only: "the defendant (R.J.K.)", "identified only
 # as N.A.S."
-_INITIALS_ONLY = re.compile(r"(?<![\w.])(?:[A-Z][hs]?\.){2,4}(?![\w.])")  # "Sh.T." too
-# "A.R. (24), F.N. (38)": court reports give a defendant's initials and age
+_INITIALS_ONLY = re.compile(r"(?<![\w.])(?:[A-Z][hs]?\.){2,4}(?![\w.])")  # "Zh.R." too
+# "A.P. (24), F.G. (38)": court reports give a defendant's initials and age
 _AGE_AFTER = re.compile(r"\s?\(\d{1,2}\)")
 _INITIALS_CUE = re.compile(
     r"(?i)\b(?:defendants?|accused|suspects?|convicts?|detainees?|identified(?:\s+only)?\s+as|"
@@ -591,7 +592,7 @@ def _initials_only(text: str, cands: list[_Cand], boiler: list[tuple[int, int]])
         elif len(over) == 1 and (over[0].start, over[0].end) == m.span():
             over[0].kind, over[0].by_context = "person", True  # the model's "(N.A.S.)" ORG
             persons.add(m.group())
-    for c in cands:  # "the wife of U.M.": the same initials elsewhere are the same person
+    for c in cands:  # "the wife of K.V.": the same initials elsewhere are the same person
         if c.text(text) in persons and c.kind != "person":
             c.kind, c.source = "person", c.source + "+rule:initials-only"
     return out
@@ -899,7 +900,7 @@ def _initialled_name(
     if fold(initials[0]) in TITLES or fold(word) in TITLES or places.canonical(word):
         return None  # "Dr. Smith" is found by the model; "St. Petersburg" is a place
     if middle_after and fold(word) in _LEAD_WORDS:
-        return None  # "Defendant O.M.": a role and the initials, found as initials alone
+        return None  # "Defendant N.V.": a role and the initials, found as initials alone
     if fold(word) in ORG_HEADS or word.endswith(("ment", "tion", "ity")):
         return None  # "U.N. Mission"
     return _Cand(m.start(), m.end(), "person", "rule:initialled-name")
@@ -1241,7 +1242,7 @@ def _join_cut_names(cands: list[_Cand], text: str) -> list[_Cand]:
             and c.source.startswith("ner:")
             and _name_word_between(gap)
         ):
-            prev.end = c.end  # "Ibrahim" + "Eweida" (untagged) + "El-Sawarka": one name
+            prev.end = c.end  # "Tariq" + "Mufleh" (untagged) + "El-Qadi": one name
             continue
         if prev is None or gap != " " or not c.source.startswith("ner:"):
             out.append(c)
@@ -1254,7 +1255,7 @@ def _join_cut_names(cands: list[_Cand], text: str) -> list[_Cand]:
             and " " not in prev.text(text)
             and _before_a_name(text, prev.start)
         ):
-            # "his nephew Salem Awad Hamdi": a given name the gazetteer also knows as a town
+            # "his nephew Salem Tawfiq Hamdi": a given name the gazetteer also knows as a town
             prev.end, prev.kind, prev.source = c.end, "person", c.source + "+rule:given-name"
         elif fold(prev.text(text)) in PLACE_HEADS and c.text(text)[:1].isupper():
             prev.end, prev.kind, prev.by_context = c.end, "place", True
@@ -1574,8 +1575,31 @@ def _aliases(
             ),
             None,
         )
+        if left is not None and _KIN_OF.search(text, max(0, left.start - 24), left.start):
+            # "Wahidullah, son of Gul Rahman, known as Y": the alias is the son's
+            left = next(
+                (
+                    c
+                    for c in reversed(by_end)
+                    if c.end <= left.start
+                    and c.kind == "person"
+                    and _APPOSITION.fullmatch(text[c.end : m.start()])
+                ),
+                left,
+            )
         right = next(
-            (c for c in cands if c.start >= m.end() and _only_punct(text, m.end(), c.start)), None
+            (
+                c
+                for c in cands
+                if c.start >= m.end()
+                and (
+                    _only_punct(text, m.end(), c.start)
+                    # "known as Qari Abu Dujana": a title before the alias
+                    or c.start - m.end() < 30
+                    and all(fold(w.strip(".")) in TITLES for w in text[m.end() : c.start].split())
+                )
+            ),
+            None,
         )
         if left is None and right is None and _PERSON_CUE.search(m.group()):
             # "a suspect, Sherzaman alias Sheru": the model found neither name
@@ -1589,7 +1613,16 @@ def _aliases(
             ):
                 left = _Cand(*before, "person", "rule:alias")
                 cands.append(left)
-        if left is not None and left.kind != "person" and _PSEUDONYM_CUE.match(m.group()):
+        if (
+            left is not None
+            and left.kind != "person"
+            and _PSEUDONYM_CUE.match(m.group())
+            # "who uses the nom de guerre Y": only a person has one ("under the nom de guerre"
+            # after a group's name is still the man's before it)
+            and not re.search(
+                r"(?i)\bus(?:es|ed|ing)\s+the\s+(?:nom de guerre|kunya|code)", m.group()
+            )
+        ):
             left = None  # "on YouTube under the name X": the platform has no pseudonym
         if (
             left is not None
@@ -1660,10 +1693,11 @@ def _aliases(
 # a relative clause on X that goes on with "and is known as": one appositive at most before it
 # or an appositive that does: "X (45), a citizen born in Z and formerly known as W"
 _WHO_AND = re.compile(
-    r"(?:(?:,\s+[^,.;\n]{1,40})?,\s+who\s+[^.;\n]{1,150}?\s+and\s+(?:is|was|has been)"
-    r"(?:\s+also)?|(?:\s?\(\d{1,3}\))?,\s+(?:an?|the|described|identified|named|born)\s+"
+    r"(?:(?:,\s+[^,.;\n]{1,40}?)?,?\s+who\b[^.;\n]{1,150}?\s+and(?:\s+(?:is|was|has been)"
+    r"(?:\s+also)?)?|(?:\s?\(\d{1,3}\))?,\s+(?:an?|the|described|identified|named|born)\s+"
     r"[^,.;\n()]{1,120}?\s+and)\s*$"
 )
+_KIN_OF = re.compile(r"\b(?:son|daughter|wife|widow|brother|sister)\s+of\s+$")
 _HIM_AS = re.compile(r"(?i)\W*(?:remembers?|remembered|knows?|knew)\s+(?:him|her)\s+as$")
 # "he posts", "she also writes on YouTube and Telegram": a clause with no name of its own
 _FROM_PLACE = re.compile(r"\b(?:from|in|of|near)\s+$")
@@ -1727,6 +1761,8 @@ _ROLE_BEFORE = re.compile(
 # a short appositive on a name: ", a former teacher", ", 41", ", born 1986", ", aged 30"
 _APPOSITIVE = (
     r",\s+(?:(?:an?|the)\s+[\w\-]+(?:\s+[\w\-]+){0,3}|\d{1,3}|born\s+(?:in\s+)?\d{4}"
+    # "X, son of Y, known as Z": the father's name in an official list
+    r"|(?:son|daughter|wife|widow|brother|sister)\s+of\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,3}"
     r"|aged\s+\d{1,3})"
 )
 # "Muhammad Nabi Tokhi, a 46-year-old known by the alias …": one or two appositives between
@@ -1736,7 +1772,7 @@ _WHO_IS = re.compile(
     # "X, an Osh native who uses the …", "X, born 1990, who uses …", "X (until 2021, Y),
     # born 1986, who uses …"
     rf"\)?(?:{_APPOSITIVE})?"
-    r",?\s+who\s+(?:is|was|has been|had been|uses|used)(?:\s+also)?(?:\s+the)?\s*"
+    r",?\s+who(?:\s+(?:is|was|has been|had been|uses|used)(?:\s+also)?(?:\s+the)?)?\s*"
 )
 _PERSON_CUE = re.compile(
     r"(?i)alias|nom de guerre|kunya|went by|goes by|a\.?k\.?a|nickname|pseudonym|handle|code-?named"

@@ -261,13 +261,20 @@ def _joined(name: str) -> list[str]:
 
 def _tokens_match(a: str, b: str, ta: list[str], tb: list[str]) -> Match | None:
     # "Abu Firas" alone is shared by many; "Abu Mohammed al-Tarabulsi" is a full name
-    kunya = is_kunya(a) and is_kunya(b) and len(ta) == 1 and len(tb) == 1
+    # (and "Abu Talib" beside "Abu Talib al-Halabi": the bare kunya is as weak)
+    kunya = is_kunya(a) and is_kunya(b) and min(len(ta), len(tb)) == 1
     if is_kunya(a) != is_kunya(b) and min(len(ta), len(tb)) < 2:
         return None
     if not kunya and (len(ta) < 2 or len(tb) < 2):
         return None  # a lone surname or given name is never enough across documents
     short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
-    matches = _align(short, long_)
+    if kunya and len(long_) > 1:
+        # a kunya is read from the front: "Abu Talib" is "Abu Talib al-Halabi" without his
+        # nisba, not "Abu Zuhair al-Talib"
+        first = token_match(short[0], long_[0])
+        matches = [first] if first else None
+    else:
+        matches = _align(short, long_)
     if matches is None:
         return None
     score = sum(m.score for m in matches) / len(matches)

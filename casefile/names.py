@@ -293,6 +293,10 @@ def token_match(a: str, b: str) -> TokenMatch | None:
     ):
         if len(sa) >= least and sa != sb and sa.replace(x, y) == sb.replace(x, y):
             return TokenMatch(a, b, 0.86, f"{a}~{b}: same consonant skeleton but for {why}")
+    # a silent final h after a vowel, dropped: Samiullah / Samiulla, Fatimah / Fatima
+    short, long_ = sorted((a, b), key=len)
+    if len(short) >= 5 and long_ == short + "h" and short[-1] in "aeiou":
+        return TokenMatch(a, b, 0.92, f"{a}~{b}: a silent final h written or not")
     # Arabic ta marbuta written -ah, -eh, -a or -e, and o / ou / u, e / i for one vowel
     # ("Oudah" / "Odeh", "Salameh" / "Salama")
     ta_a, ta_b = _TA_MARBUTA.sub("", a), _TA_MARBUTA.sub("", b)
@@ -312,8 +316,8 @@ def token_match(a: str, b: str) -> TokenMatch | None:
         # German writes kh as ch and y as j: Machmud / Makhmud, Jussuf / Yusuf, Schamiljew
         (_german_kh(a), _german_kh(b), "ch for kh"),
         (a.replace("j", "y"), b.replace("j", "y"), "j for y"),
-        # Turkish writes j as c before a vowel (Curayev / Dzhuraev); Uzbek Latin o' is the
-        # Cyrillic ў that Russian forms write u (Jo'rayev / Dzhuraev)
+        # Turkish writes j as c before a vowel (Calilov / Dzhalilov); Uzbek Latin o' is the
+        # Cyrillic ў that Russian forms write u (Jo'rakulov / Dzhurakulov)
         (_turkish_c(a), _turkish_c(b), "Turkish c for j"),
         (a.replace("o'", "u"), b.replace("o'", "u"), "Uzbek o' for u"),
     ):
@@ -331,6 +335,7 @@ def spelling_keys(token: str) -> set[str]:
     keys |= {skeleton(token.replace("w", "v")), skeleton(_german_kh(token))}
     keys.add(skeleton(token.replace("j", "y")))
     keys |= {skeleton(_turkish_c(token)), skeleton(token.replace("o'", "u"))}
+    keys.add(skeleton(_TA_MARBUTA.sub("", token)))  # Samiullah / Samiulla
     sk = skeleton(token)
     if len(sk) >= 3:  # Tamil k/g, t/d, s/ch (see token_match)
         keys.add(sk.replace("g", "k").replace("d", "t").replace("c", "s"))

@@ -231,16 +231,20 @@ def score_pair(x: Local, y: Local) -> Match | None:
             m = fn(a, b)
             if m and (best is None or m.score > best.score):
                 best = m
-    if best is None and x.kind == "person":
-        best = _one_name_match(x, y) or _initials_and_age(x, y) or _initials_and_age(y, x)
+    if x.kind == "person":
+        # one name on both sides, or initials and an age: may say more than a weak pair of
+        # their nicknames does
+        alt = _one_name_match(x, y) or _initials_and_age(x, y) or _initials_and_age(y, x)
+        if alt and (best is None or alt.score > best.score):
+            best = alt
     return best
 
 
-_ONLY_INITIALS = re.compile(r"(?:[A-Z][hs]?\.){2,4}")  # "U.M.", "Sh.T."
+_ONLY_INITIALS = re.compile(r"(?:[A-Z][hs]?\.){2,4}")  # "K.V.", "Zh.R."
 
 
 def _initials_only(loc: Local) -> list[str] | None:
-    """['sh', 't'] for a person the document names by initials only ("Sh.T."), else None."""
+    """['sh', 't'] for a person the document names by initials only ("Zh.R."), else None."""
     names = loc.names(("name", "short"))
     if len(names) != 1 or not _ONLY_INITIALS.fullmatch(names[0]):
         return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from casefile.matching import MERGE_AT, person_names_match
 from casefile.model import Attribute
+from casefile.names import token_match
 from tests.unit.test_extract import run
 from tests.unit.test_judgements import case_of, doc, ent
 
@@ -53,13 +54,13 @@ def test_the_line_a_teaser_is_glued_to_is_body_text_not_a_headline(nlp) -> None:
 
 def test_a_given_name_the_gazetteer_knows_as_a_town_opens_the_name_after_a_kin_noun(nlp) -> None:
     text = (
-        "Two others were wounded: the elder's son Hamdan, 34, and his nephew Salem Awad "
+        "Two others were wounded: the elder's son Yazan, 41, and his nephew Salem Tawfiq "
         "Abu Kharrouba, who was hit by shrapnel. Salem said by telephone that he saw three men."
     )
     _, groups, kinds = run(nlp, text)
-    nephew = next(g for g in groups if "Salem Awad Abu Kharrouba" in g)
+    nephew = next(g for g in groups if "Salem Tawfiq Abu Kharrouba" in g)
     assert "Salem" in nephew
-    assert "Awad Abu Kharrouba" not in kinds
+    assert "Tawfiq Abu Kharrouba" not in kinds
     # after a preposition the town is a town
     _, _, kinds = run(nlp, "He moved from Salem to Portland in 2010, Dara Whitcombe said.")
     assert kinds["Salem"] == "place"
@@ -67,11 +68,11 @@ def test_a_given_name_the_gazetteer_knows_as_a_town_opens_the_name_after_a_kin_n
 
 def test_a_word_the_model_left_out_between_two_parts_of_a_name_joins_them(nlp) -> None:
     text = (
-        "The funeral was held on Monday.\n\nSheikh Salim Eweida El-Masri, who spoke on "
+        "The funeral was held on Monday.\n\nSheikh Salim Mufleh El-Masri, who spoke on "
         "behalf of the tribes, said the elders would meet again."
     )
     _, groups, _ = run(nlp, text)
-    assert any("Salim Eweida El-Masri" in g for g in groups)
+    assert any("Salim Mufleh El-Masri" in g for g in groups)
     assert not any(g == {"Salim"} for g in groups)
 
 
@@ -125,7 +126,7 @@ def test_initials_in_one_report_are_the_full_name_in_another_when_the_ages_agree
         doc(
             "d1",
             ("B.Q.", "person", 0, "name"),
-            ("Sh.T.", "person", 1, "name"),
+            ("Sh.E.", "person", 1, "name"),
             ("R.D.", "person", 2, "name"),
         ),
         {0: 31, 1: 26, 2: 40},
@@ -134,7 +135,7 @@ def test_initials_in_one_report_are_the_full_name_in_another_when_the_ages_agree
         doc(
             "d2",
             ("Bekzod Koshkarov", "person", 0, "name"),
-            ("Shavkat Tursunov", "person", 1, "name"),
+            ("Shavkat Ergashev", "person", 1, "name"),
             ("Rustam Davronov", "person", 2, "name"),
         ),
         {0: 32, 1: 26, 2: 52},
@@ -143,7 +144,7 @@ def test_initials_in_one_report_are_the_full_name_in_another_when_the_ages_agree
     bekzod = ent(case, "Bekzod Koshkarov")
     assert {m["text"] for m in bekzod["mentions"]} == {"Bekzod Koshkarov", "B.Q."}
     assert any("ages agree" in r for g in bekzod["merges"] for r in g["reasons"])
-    assert {m["text"] for m in ent(case, "Sh.T.")["mentions"]} == {"Sh.T.", "Shavkat Tursunov"}
+    assert {m["text"] for m in ent(case, "Sh.E.")["mentions"]} == {"Sh.E.", "Shavkat Ergashev"}
     # ten years apart: two people who share initials
     assert {m["text"] for m in ent(case, "R.D.")["mentions"]} == {"R.D."}
 
@@ -160,12 +161,12 @@ def test_initials_without_an_age_on_both_sides_stay_apart() -> None:
 
 def test_turkish_and_uzbek_latin_spellings_of_a_russian_form_name() -> None:
     for a, b in (
-        ("Hursit Curayev", "Khurshid Dzhuraev"),
-        ("Xurshid Jo'rayev", "Khurshid Dzhuraev"),
+        ("Nodir Calilov", "Nodir Dzhalilov"),
+        ("Xamid Jo'rakulov", "Khamid Dzhurakulov"),
     ):
         m = person_names_match(a, b)
         assert m and m.score >= MERGE_AT, (a, b)
-    assert person_names_match("Hursit Curayev", "Khurshid Davronov") is None
+    assert person_names_match("Nodir Calilov", "Nodir Dzhabarov") is None
 
 
 def test_a_bracketed_age_belongs_to_the_name_before_it(nlp) -> None:
@@ -183,8 +184,56 @@ def test_a_bracketed_age_belongs_to_the_name_before_it(nlp) -> None:
 
 def test_known_within_the_group_as_is_an_alias_cue(nlp) -> None:
     text = (
-        'According to the indictment, Tursunov, who is known within the group as "Abu '
-        'Salih al-Farghani", collected money. Tursunov denied it.'
+        'According to the indictment, Rustam Ergashev, who is known within the group as "Abu '
+        'Salih al-Farghani", collected money. Ergashev denied it.'
     )
     _, groups, _ = run(nlp, text)
-    assert any({"Tursunov", "Abu Salih al-Farghani"} <= g for g in groups)
+    assert any({"Rustam Ergashev", "Abu Salih al-Farghani"} <= g for g in groups)
+
+
+def test_a_silent_final_h_written_or_not_is_one_name() -> None:
+    t = token_match("samiullah", "samiulla")
+    assert t and t.score >= 0.9
+    assert token_match("abdullah", "abdulla") is not None
+
+
+def test_a_son_of_apposition_keeps_the_alias_for_the_son(nlp) -> None:
+    text = (
+        "In this operation, the following were killed:\n\n1. Wahidullah, son of Gul Rahman, "
+        "known as Qari Abu Dujana, resident of Sarkano district. He organised the attack."
+    )
+    _, groups, _ = run(nlp, text)
+    son = next(g for g in groups if "Wahidullah" in g)
+    assert "Abu Dujana" in son  # the title "Qari" stands between the cue and the alias
+    assert not any("Gul Rahman" in g and "Abu Dujana" in g for g in groups)
+
+
+def test_who_and_uses_the_nom_de_guerre_names_the_person_before(nlp) -> None:
+    text = (
+        "Two officials named the man as Qari Samiullah, a Wardak native in his forties who, "
+        "they said, joined the group in 2015 and uses the nom de guerre Abu Dujana al-Wardaki. "
+        "Samiullah denied it."
+    )
+    _, groups, _ = run(nlp, text)
+    assert any({"Samiullah", "Abu Dujana al-Wardaki"} <= g for g in groups)
+
+
+def test_a_bare_kunya_and_the_kunya_with_a_nisba_are_weak_evidence_read_from_the_front() -> None:
+    m = person_names_match("Abu Dujana", "Abu Dujana al-Wardaki")
+    assert m and m.score < MERGE_AT  # evidence, not proof
+    assert person_names_match("Abu Dujana", "Abu Hamza al-Dujana") is None
+
+
+def test_one_first_name_on_both_sides_with_agreeing_kunyas_is_one_person() -> None:
+    case = case_of(
+        [
+            doc(
+                "d1",
+                ("Samiullah", "person", 0, "name"),
+                ("Abu Dujana al-Wardaki", "person", 0, "aka"),
+            ),
+            doc("d2", ("Samiulla", "person", 0, "name"), ("Abu Dujana", "person", 0, "aka")),
+        ]
+    )
+    names = {m["text"] for m in ent(case, "Samiulla")["mentions"]}
+    assert names == {"Samiullah", "Abu Dujana al-Wardaki", "Samiulla", "Abu Dujana"}
