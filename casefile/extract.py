@@ -74,7 +74,11 @@ _CREDITS = re.compile(
 _GLUE = re.compile(r"(?<=[a-z0-9.!?”\"])(?=[A-Z][a-z])")
 _ALIAS_CUE = re.compile(
     # the lookbehind starts a match only once per run of spaces (no quadratic backtracking)
-    r"(?i)(?<![\s,;:(\"'“”‘’])[\s,;:(\"'“”‘’]*\b(?:(?:also|better|formerly|previously|otherwise|popularly|widely|"
+    # Portuguese, Spanish and French cues left in translations, often with a gloss: "vulgo
+    # (alias)", "conhecido como (known as)", "connu sous le nom de"
+    r"(?i)(?<![\s,;:(\"'“”‘’])[\s,;:(\"'“”‘’]*\b(?:vulgo|conhecid[oa]s?\s+como|conocid[oa]s?\s+como|"
+    r"connue?s?\s+sous\s+le\s+nom\s+de)(?:\s*\([^()\n]{1,20}\))?|"
+    r"(?<![\s,;:(\"'“”‘’])[\s,;:(\"'“”‘’]*\b(?:(?:also|better|formerly|previously|otherwise|popularly|widely|"
     r"commonly)\s+)?(?:known|referred to)(?:\s+(?:locally|there|publicly|internally))?"
     r"(?:\s+(?:to|among|in|within|inside)\s+(?:\w+\s+){1,3}?)?\s*as\b|"
     # "whom residents call "X"", "who friends called "X"": a name people use, in quotes
@@ -524,8 +528,10 @@ _CAPS_SURNAME_BEFORE = re.compile(r"(?<![\w.])([\w.\-]+)[ \t]+([A-Z]{3,}(?:-[A-Z
 
 # French administrative style, surname in capitals first: "KONDO Seydou (village chief)",
 # "HAMA ISSA Moussa, 41," in a list of names
+# ("NAMEKA, Saide Bacar, 68 years": Portuguese and Spanish lists put a comma after it)
 _CAPS_FIRST = re.compile(
-    r"(?<![\w.\-])([A-Z]{3,}(?:[ \t-][A-Z]{2,})?)[ \t]+([A-Z][a-z]{2,}(?:-[A-Z][a-z]{2,})?)"
+    r"(?<![\w.\-])([A-Z]{3,}(?:[ \t-][A-Z]{2,})?)(?:[ \t]+|(,)[ \t]+)"
+    r"([A-Z][a-z]{2,}(?:-[A-Z][a-z]{2,})?(?(2)(?:[ \t]+[A-Z][a-z]{2,}){0,2}))"
     r"(?=\s*[(,;]|\s+(?:and|et)\s|\.\s)"
 )
 
@@ -538,17 +544,21 @@ def _caps_first_names(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
     acronyms = set(re.findall(r"\(([A-Z]{2,})\)", text))
     out = []
     for m in _CAPS_FIRST.finditer(text):
-        caps, given = m.group(1), m.group(2)
+        caps, given = m.group(1), m.group(3)
         if (
             _inside(m.start(), boiler)
-            or any(w in acronyms or places.canonical(w) for w in re.split(r"[ \t-]", caps))
+            or any(w in acronyms for w in re.split(r"[ \t-]", caps))
+            # a town's name in capitals is a dateline, unless two given names follow the comma
+            or not (m.group(2) and len(given.split()) >= 2)
+            and any(places.canonical(w) for w in re.split(r"[ \t-]", caps))
+            or any(places.canonical(w) or fold(w) in ORG_HEADS for w in given.split())
             or fold(given) in TITLES | _SENTENCE_OPENERS
             or fold(caps) in TITLES
             or fold(given) in dates_mod.MONTHS
             or fold(given) in _WEEKDAY_WORDS
         ):
             continue
-        out.append(_Cand(m.start(), m.end(2), "person", "rule:caps-surname-first", by_context=True))
+        out.append(_Cand(m.start(), m.end(3), "person", "rule:caps-surname-first", by_context=True))
     return out
 
 
@@ -759,7 +769,9 @@ def _acronyms(text: str, cands: list[_Cand], boiler: list[tuple[int, int]]) -> l
 # "Rustam Nazarov, 34, …": news style gives a person's age in apposition to the name.
 _NAME_AGE = re.compile(
     r"(?<![\w\-])((?:[A-Z][\w'’\-]+|al|el|bin|ibn|de|van|von)(?:\s+(?:[A-Z][\w'’\-]+|al-\w+|"
-    r"el-\w+|al|el|bin|ibn|de|van|von)){0,3}),\s(\d{1,3}),"
+    r"el-\w+|al|el|bin|ibn|de|van|von)){0,3}),\s(\d{1,3})"
+    # ", 34," and ", 67 years old" (", 68 years," in lists translated from Portuguese)
+    r"(?:,|\s+years?(?:\s+old)?\b)"
 )
 
 
@@ -1679,8 +1691,9 @@ def _aliases(
             if any(not (right.end <= c.start or right.start >= c.end) for c in cands):
                 continue
             cands.append(right)
-        if _PERSON_CUE.search(m.group()):
-            left.kind = right.kind = "person"  # only people have an alias or a nom de guerre
+        if _PERSON_CUE.search(m.group()) or is_kunya(right.text(text)):
+            # only people have an alias, a nom de guerre or a kunya ("known as Abu X")
+            left.kind = right.kind = "person"
         elif left.kind != right.kind:
             right.kind = (
                 left.kind if left.kind == "person" or right.kind != "person" else right.kind
@@ -1775,7 +1788,8 @@ _WHO_IS = re.compile(
     r",?\s+who(?:\s+(?:is|was|has been|had been|uses|used)(?:\s+also)?(?:\s+the)?)?\s*"
 )
 _PERSON_CUE = re.compile(
-    r"(?i)alias|nom de guerre|kunya|went by|goes by|a\.?k\.?a|nickname|pseudonym|handle|code-?named"
+    r"(?i)alias|vulgo|nom de guerre|kunya|went by|goes by|a\.?k\.?a|nickname|pseudonym|handle|"
+    r"code-?named"
 )
 
 

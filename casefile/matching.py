@@ -228,8 +228,9 @@ _RUSSIAN_PATRONYMIC = re.compile(RUSSIAN_PATRONYMIC + "$", re.I)
 
 def given_first(name: str) -> str:
     """'Ivanov Pyotr Sergeyevich' → 'Pyotr Ivanov'; 'KONDO Seydou' → 'Seydou KONDO'
-    (a surname in capitals first, as French lists write it); other names as they are."""
-    words = name.split()
+    (a surname in capitals first, as French lists write it, or with a comma: 'KONDO, Seydou');
+    other names as they are."""
+    words = [w.rstrip(",") for w in name.split()]
     if len(words) == 3 and _RUSSIAN_PATRONYMIC.search(words[2]):
         return f"{words[1]} {words[0]}"
     caps = 0

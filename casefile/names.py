@@ -231,7 +231,9 @@ class TokenMatch:
 
 
 _MUHAMMAD = frozenset(
-    "mohammad muhammad mohammed muhammed mohamed muhamed mohamad muhamad mohammod".split()
+    "mohammad muhammad mohammed muhammed mohamed muhamed mohamad muhamad mohammod "
+    # West and East African forms: Mamadou, Muhammadu (Hausa), Muhamadi, Momade (Mozambique)
+    "mamadou mahamadou muhammadu muhamadu muhamadi mohamadi momade".split()
 )
 
 
@@ -319,8 +321,15 @@ def token_match(a: str, b: str) -> TokenMatch | None:
         # Turkish writes j as c before a vowel (Calilov / Dzhalilov); Uzbek Latin o' is the
         # Cyrillic ў that Russian forms write u (Jo'rakulov / Dzhurakulov)
         (_turkish_c(a), _turkish_c(b), "Turkish c for j"),
+        (_lusophone(a), _lusophone(b), "Portuguese spelling (ch for sh, no h, a final vowel)"),
         (a.replace("o'", "u"), b.replace("o'", "u"), "Uzbek o' for u"),
     ):
+        if (
+            why.startswith("Portuguese")
+            and fa != fb
+            and (fa[:1] != fb[:1] or len(skeleton(fa)) < 3)
+        ):
+            continue  # a dropped h leaves a weak skeleton: Ismaae is not Hayeesamae
         if (fa, fb) != (a, b) and (m := token_match(fa, fb)) and m.score >= 0.85:
             return TokenMatch(a, b, m.score - 0.02, f"{a}~{b}: {why} ({m.why})")
     if same_start and len(sa) >= 4 and Levenshtein.distance(sa, sb) == 1 and r >= 0.8:
@@ -336,10 +345,19 @@ def spelling_keys(token: str) -> set[str]:
     keys.add(skeleton(token.replace("j", "y")))
     keys |= {skeleton(_turkish_c(token)), skeleton(token.replace("o'", "u"))}
     keys.add(skeleton(_TA_MARBUTA.sub("", token)))  # Samiullah / Samiulla
+    keys.add(skeleton(_lusophone(token)))
     sk = skeleton(token)
     if len(sk) >= 3:  # Tamil k/g, t/d, s/ch (see token_match)
         keys.add(sk.replace("g", "k").replace("d", "t").replace("c", "s"))
     return keys
+
+
+def _lusophone(token: str) -> str:
+    """Portuguese spelling of Arabic and Swahili names in Mozambique or Angola (and Brazil):
+    Rachide / Rashid, Assane / Hassan, Ibraimo / Ibrahim, Saide / Said, Namuera / Namwera."""
+    t = re.sub(r"(?<![ckst])ch", "sh", token)
+    t = re.sub(r"^h|(?<=[aeiou])h(?=[aeiou])", "", t).replace("w", "u")
+    return re.sub(r"(?<=[^aeiouy])[eoi]$", "", t) if len(t) >= 5 else t
 
 
 def _turkish_c(token: str) -> str:

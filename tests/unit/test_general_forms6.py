@@ -237,3 +237,40 @@ def test_one_first_name_on_both_sides_with_agreeing_kunyas_is_one_person() -> No
     )
     names = {m["text"] for m in ent(case, "Samiulla")["mentions"]}
     assert names == {"Samiullah", "Abu Dujana al-Wardaki", "Samiulla", "Abu Dujana"}
+
+
+POLICE_LIST = (
+    "3. The following citizens lost their lives:\n"
+    "   - LUCHINGA, Amade Bacar, 68 years, fisherman;\n"
+    "   - NHAMPOSSA, Celestino Armando, 29 years, agent of the police.\n"
+    '4. The forces captured the individual CHICO, Ernesto Juma, known as "Mestrinho", 27 '
+    "years, native of Mecufi.\n"
+)
+
+
+def test_a_surname_in_capitals_then_a_comma_and_the_given_names_is_one_person(nlp) -> None:
+    _, groups, kinds = run(nlp, POLICE_LIST)
+    for name in ("LUCHINGA, Amade Bacar", "NHAMPOSSA, Celestino Armando", "CHICO, Ernesto Juma"):
+        assert kinds.get(name) == "person", name
+    m = person_names_match("Ahmad Bakar Luchinga", "LUCHINGA, Amade Bacar")
+    assert m and m.score >= MERGE_AT
+
+
+def test_portuguese_spellings_of_arabic_and_swahili_names() -> None:
+    for a, b in (("Rachide Momade", "Rashid Mohamed"), ("Assane Namwera", "Hassan Namuera")):
+        m = person_names_match(a, b)
+        assert m and m.score >= MERGE_AT, (a, b)
+    assert token_match("muhamadi", "mohammed") and token_match("mamadou", "muhammad")
+    assert token_match("ismaae", "hayeesamae") is None  # a dropped h, then too little left
+
+
+def test_portuguese_alias_cues_and_an_age_in_years(nlp) -> None:
+    text = (
+        "Residents named as leader of the group Bonomade Cassamo Juma, conhecido como (known "
+        'as) "Abu Sufyan", a native of the coast. The chief, Amisse Bacar Nhaca, 67 years '
+        "old, was killed."
+    )
+    _, groups, kinds = run(nlp, text)
+    leader = next(g for g in groups if "Bonomade Cassamo Juma" in g)
+    assert "Abu Sufyan" in leader and kinds["Bonomade Cassamo Juma"] == "person"
+    assert kinds.get("Amisse Bacar Nhaca") == "person"
