@@ -89,6 +89,8 @@ _ALIAS_CUE = re.compile(
     r"\b(?:better |also |widely |popularly )?known\s+by\s+(?:his|her|the)\s+"
     r"(?:code[ -]?name|kunya|nom de guerre|alias|nickname|name|pseudonym|war name)\b|"
     r"\ba\.?k\.?a\.?\b|\balias\b|\bnicknamed\b|"
+    # South Asian and Philippine police style: "Juan Cruz @ "Bungi"" (not a handle: "@user")
+    r"(?<=\s)@(?=\s)|"
     r"\bnom de guerre\b(?:\s+(?:is|was|of))?|"
     r"\b(?:who\s+)?(?:goes|went|going)\s+by"
     r"(?:\s+the\s+(?:nom de guerre|name|alias|kunya|nickname))?\b|"
@@ -243,6 +245,12 @@ def _headlines(text: str) -> list[tuple[int, int]]:
     for m in re.finditer(r"(?m)^[^\n]{3,200}$", text):
         line = m.group().strip()
         if not line or line[-1] in '.!?:;,"”' or len(line.split()) < 3:
+            continue
+        # an item of a numbered list or a record of a form is not a title (a "Tags:" line
+        # of title-case words still is one)
+        if re.match(r"(?:\d{1,2}[.)]|[-•*–])\s", line) or (
+            line.count(",") >= 3 and not re.match(r"[A-Z][\w ]{0,20}:", line)
+        ):
             continue
         words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line)]
         long_words = [w for w in words if len(w) > 3]
@@ -529,10 +537,12 @@ _CAPS_SURNAME_BEFORE = re.compile(r"(?<![\w.])([\w.\-]+)[ \t]+([A-Z]{3,}(?:-[A-Z
 # French administrative style, surname in capitals first: "KONDO Seydou (village chief)",
 # "HAMA ISSA Moussa, 41," in a list of names
 # ("NAMEKA, Saide Bacar, 68 years": Portuguese and Spanish lists put a comma after it)
+# (Philippine police reports add the mother's surname after "y": "REYES, Juan y Cruz")
 _CAPS_FIRST = re.compile(
     r"(?<![\w.\-])([A-Z]{3,}(?:[ \t-][A-Z]{2,})?)(?:[ \t]+|(,)[ \t]+)"
-    r"([A-Z][a-z]{2,}(?:-[A-Z][a-z]{2,})?(?(2)(?:[ \t]+[A-Z][a-z]{2,}){0,2}))"
-    r"(?=\s*[(,;]|\s+(?:and|et)\s|\.\s)"
+    r"([A-Z][a-z]{2,}(?:-[A-Z][a-z]{2,})?"
+    r"(?(2)(?:[ \t]+[A-Z][a-z]{2,}){0,2}(?:[ \t]+y[ \t]+[A-Z][a-z]{2,})?))"
+    r"(?=\s*[(,;@]|\s+(?:and|et)\s|\.\s|(?(2)[ \t]+[a-z]|(?!)))"
 )
 
 
@@ -551,7 +561,8 @@ def _caps_first_names(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
             # a town's name in capitals is a dateline, unless two given names follow the comma
             or not (m.group(2) and len(given.split()) >= 2)
             and any(places.canonical(w) for w in re.split(r"[ \t-]", caps))
-            or any(places.canonical(w) or fold(w) in ORG_HEADS for w in given.split())
+            or places.canonical(given)  # "PEMBA, Cabo Delgado": a dateline
+            or _org_words(given.split())
             or fold(given) in TITLES | _SENTENCE_OPENERS
             or fold(caps) in TITLES
             or fold(given) in dates_mod.MONTHS
@@ -1788,7 +1799,7 @@ _WHO_IS = re.compile(
     r",?\s+who(?:\s+(?:is|was|has been|had been|uses|used)(?:\s+also)?(?:\s+the)?)?\s*"
 )
 _PERSON_CUE = re.compile(
-    r"(?i)alias|vulgo|nom de guerre|kunya|went by|goes by|a\.?k\.?a|nickname|pseudonym|handle|"
+    r"(?i)alias|vulgo|@|nom de guerre|kunya|went by|goes by|a\.?k\.?a|nickname|pseudonym|handle|"
     r"code-?named"
 )
 

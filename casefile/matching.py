@@ -230,7 +230,10 @@ def given_first(name: str) -> str:
     """'Ivanov Pyotr Sergeyevich' → 'Pyotr Ivanov'; 'KONDO Seydou' → 'Seydou KONDO'
     (a surname in capitals first, as French lists write it, or with a comma: 'KONDO, Seydou');
     other names as they are."""
+    # ("y" before the mother's surname in Spanish and Philippine forms is no part of it)
     words = [w.rstrip(",") for w in name.split()]
+    if words and words[0].isupper() and "y" in words[1:-1]:
+        words = [w for w in words if w != "y"]
     if len(words) == 3 and _RUSSIAN_PATRONYMIC.search(words[2]):
         return f"{words[1]} {words[0]}"
     caps = 0

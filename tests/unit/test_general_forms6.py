@@ -274,3 +274,25 @@ def test_portuguese_alias_cues_and_an_age_in_years(nlp) -> None:
     leader = next(g for g in groups if "Bonomade Cassamo Juma" in g)
     assert "Abu Sufyan" in leader and kinds["Bonomade Cassamo Juma"] == "person"
     assert kinds.get("Amisse Bacar Nhaca") == "person"
+
+
+SPOT_REPORT = (
+    "SPOT REPORT (KIDNAPPING)\n\n"
+    "VICTIMS:\n"
+    "1. MANALASTAS, Rodel y Pascua, 41 yrs old, married, Teacher III, Banlag Elementary "
+    "School, resident of Brgy. Banlag (KIDNAPPED)\n\n"
+    "SUSPECTS:\n"
+    '1. TAMPIPI, Kamarudin y Sali @ "KUMANDER TAYONG", male, more or less 38 yrs old\n\n'
+    "REMARKS:\nSuspect TAMPIPI, Kamarudin has standing warrants of arrest.\n"
+)
+
+
+def test_a_philippine_spot_report_s_names_aliases_and_list_lines(nlp) -> None:
+    _, groups, kinds = run(nlp, SPOT_REPORT)
+    # a numbered record with its commas is no headline; "y" joins the mother's surname
+    assert kinds.get("MANALASTAS, Rodel y Pascua") == "person"
+    suspect = next(g for g in groups if "TAMPIPI, Kamarudin y Sali" in g)
+    assert "KUMANDER TAYONG" in suspect  # "@" names an alias in police style
+    assert "Sali" not in kinds  # a town in the gazetteer, but here the mother's surname
+    m = person_names_match("MANALASTAS, Rodel y Pascua", "Rodel Manalastas")
+    assert m and m.score >= MERGE_AT
