@@ -97,7 +97,7 @@ _ALIAS_CUE = re.compile(
     r"\bwhose real name(?:,[^,]{0,60},)?\s+is\b|\breal name\b|"
     # "he posts under the name "X"", "a man who used the nickname "X""
     r"\bunder\s+the\s+(?:name|code[ -]?name|pseudonym|alias|nickname|handle|nom de guerre)\b|"
-    r"\b(?:uses|used|using)\s+the\s+(?:nickname|pseudonym|alias|handle|kunya|nom de guerre|"
+    r"\b(?:uses|used|using)\s+the\s+(?:name|nickname|pseudonym|alias|handle|kunya|nom de guerre|"
     r"code[ -]?name)\b"
 )
 # Head nouns of organisations' names (general English).
@@ -1504,6 +1504,16 @@ def _cue(text: str, a: int, b: int, kind: str) -> Kind | None:
         return "person"
     if _PERSON_AFTER_ROLE.match(text, b) and not _org_words(words):
         return "person"
+    title = re.search(r"\b([A-Z][a-z]+\.?)[ \t]+$", before)
+    if (
+        kind != "person"
+        and title
+        and fold(title.group(1).rstrip(".")) in TITLES
+        and len(words) <= 4
+        and not _org_words(words)
+        and places.canonical(surface) is None
+    ):
+        return "person"  # "Judge Saltanat Omarova said": a title stands before a person
     if _GROUP_APPOSED.match(text, b):
         return "organization"
     if kind == "organization" and _OFFICE_AFTER.match(text, b) and not _org_words(words):

@@ -297,6 +297,9 @@ def token_match(a: str, b: str) -> TokenMatch | None:
             return TokenMatch(a, b, 0.86, f"{a}~{b}: same consonant skeleton but for {why}")
     # a silent final h after a vowel, dropped: Samiullah / Samiulla, Fatimah / Fatima
     short, long_ = sorted((a, b), key=len)
+    # a Russian ending on a Turkic or Arabic name: Mamat / Mamatov, Tursun / Tursunov
+    if len(short) >= 4 and long_ in (short + "ov", short + "ev"):
+        return TokenMatch(a, b, 0.86, f"{a}~{b}: the same name with a Russian -ov ending")
     if len(short) >= 5 and long_ == short + "h" and short[-1] in "aeiou":
         return TokenMatch(a, b, 0.92, f"{a}~{b}: a silent final h written or not")
     # Arabic ta marbuta written -ah, -eh, -a or -e, and o / ou / u, e / i for one vowel

@@ -296,3 +296,19 @@ def test_a_philippine_spot_report_s_names_aliases_and_list_lines(nlp) -> None:
     assert "Sali" not in kinds  # a town in the gazetteer, but here the mother's surname
     m = person_names_match("MANALASTAS, Rodel y Pascua", "Rodel Manalastas")
     assert m and m.score >= MERGE_AT
+
+
+def test_a_title_before_a_name_the_model_took_for_a_body_makes_it_a_person() -> None:
+    from casefile.extract import _cue
+
+    text = "Judge Aigerim Baisultanova said the men had made 14 transfers to the Almaty office."
+    a = text.index("Aigerim")
+    assert _cue(text, a, a + len("Aigerim Baisultanova"), "organization") == "person"
+    b = text.index("Almaty office")
+    assert _cue(text, b, b + len("Almaty"), "place") is None  # no title before it
+
+
+def test_a_russian_ov_ending_on_a_turkic_name() -> None:
+    t = token_match("mamat", "mamatov")
+    assert t and t.score >= MERGE_AT
+    assert token_match("kur", "kurov") is None  # too short a name to tell
