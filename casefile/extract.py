@@ -68,7 +68,11 @@ _CREDITS = re.compile(
     r"(?m)^[ \t]*By\s+[A-Z][^\n]{0,80}$|\(?(?i:(?:additional )?(?:reporting|editing|writing|"
     r"research|compiled|translated|photos?|graphics?)(?: and [a-z]+)? by) [^\n.;)]{1,120}[.;)]?|"
     r"(?i:copyright|©|all rights reserved)[^\n]*|"
-    r"\((?i:photo|picture|image|video|file photo)s?\s*(?::|by)[^)\n]{1,80}\)"
+    r"\((?i:photo|picture|image|video|file photo)s?\s*(?::|by)[^)\n]{1,80}\)|"
+    # the closing credit line of a wire story: "A. Writer reported from Beirut. B. Writer
+    # contributed reporting from Idlib."
+    r"(?m:^(?:[A-Z][\w'’.\-]+(?:[ \t]+[A-Z][\w'’.\-]+){1,3}(?:[ \t]+and[ \t]+[A-Z][\w'’.\-]+"
+    r"(?:[ \t]+[A-Z][\w'’.\-]+){1,3})?[ \t]+(?:reported|contributed)\b[^\n.]{0,80}\.[ \t]*)+$)"
 )
 # Where a teaser glued to the next sentence ends: "…Rises To 91The ministry…".
 _GLUE = re.compile(r"(?<=[a-z0-9.!?”\"])(?=[A-Z][a-z])")
@@ -307,8 +311,11 @@ def _clean(text: str, start: int, end: int, kind: Kind) -> tuple[int, int]:
             or fold(m.group(1)) in _LEAD_WORDS
         ):
             start, changed = start + m.end(), True
-        # the rest of a multi-word rank: "Private First Class X", "Airman Second Class X"
-        m = re.match(r"(?:First|Second|Third)\s+Class\s+(?=[A-Z])", text[start:end])
+        # the rest of a multi-word rank: "Private First Class X", "First Lieutenant X"
+        m = re.match(
+            r"(?:First|Second|Third)\s+(?:Class|Lieutenant|Lt\.?|Sergeant)\s+(?=[A-Z])",
+            text[start:end],
+        )
         if kind == "person" and m:
             start, changed = start + m.end(), True
         # the model opened a bracket it did not close: "… the Homeland (CNSP"
@@ -644,6 +651,8 @@ def _part_of_compound(text: str, a: int, b: int) -> bool:
 def _only_titles(surface: str) -> bool:
     """Titles alone, or a demonym and titles: a role, not a name."""
     words = [fold(w) for w in surface.split()]
+    if len(words) > 1 and words[0] in ("first", "second", "third"):
+        words = words[1:]  # "First Lieutenant", "Second Class"
     if all(w in TITLES for w in words):
         return True
     return (

@@ -312,3 +312,20 @@ def test_a_russian_ov_ending_on_a_turkic_name() -> None:
     t = token_match("mamat", "mamatov")
     assert t and t.score >= MERGE_AT
     assert token_match("kur", "kurov") is None  # too short a name to tell
+
+
+def test_a_closing_credit_line_names_reporters_not_people_in_the_story(nlp) -> None:
+    text = (
+        "The convoy was hit near the river on Monday, said Tamer Haddouri, a local official.\n\n"
+        "Oskar Lindfeldt reported from Beirut. Maya Sorensen contributed reporting from Idlib.\n"
+    )
+    _, _, kinds = run(nlp, text)
+    assert kinds.get("Tamer Haddouri") == "person"
+    assert "Oskar Lindfeldt" not in kinds and "Maya Sorensen" not in kinds
+
+
+def test_first_lieutenant_is_a_rank_not_part_of_the_name(nlp) -> None:
+    text = "Among the dead is the commander, First Lieutenant Wassim el-Kurdi, 27, from Homs."
+    _, _, kinds = run(nlp, text)
+    assert kinds.get("Wassim el-Kurdi") == "person"
+    assert not any(k.startswith("First") for k in kinds)
