@@ -88,9 +88,12 @@ _ALIAS_CUE = re.compile(
     # "whom residents call "X"", "who friends called "X"": a name people use, in quotes
     r"\b(?:whom|who)\s+(?:[a-z]+\s+){1,2}?call(?:s|ed)?(?=\s+[\"“‘])|"
     # "neighbours remember him as "X"": a name, in quotes
-    r"\b(?:remembers?|remembered|knows?|knew)\s+(?:him|her)\s+as(?=\s+[\"“‘])|"
+    r"\b(?:remembers?|remembered|knows?|knew)\s+(?:him|her)\s+as(?=\s+[\"“‘A-Z])|"
+    # "lived on forged documents in the name of "X""
+    r"\b(?:documents|papers|passports?|identity|ID)\s+in\s+the\s+name\s+of(?=\s+[\"“‘A-Z])|"
     r"\bcode-?named\b|"
-    r"\b(?:better |also |widely |popularly )?known\s+by\s+(?:his|her|the)\s+"
+    r"\b(?:better |also |widely |popularly )?known(?:\s+(?:in|among|to)\s+[\w\-]+)?\s+by\s+"
+    r"(?:his|her|the)\s+"
     r"(?:code[ -]?name|kunya|nom de guerre|alias|nickname|name|pseudonym|war name)\b|"
     r"\ba\.?k\.?a\.?\b|\balias\b|\bnicknamed\b|"
     # South Asian and Philippine police style: "Juan Cruz @ "Bungi"" (not a handle: "@user")
@@ -278,7 +281,7 @@ _LEAD_WORDS = frozenset(
     writer author dissident critic rapper footballer refugee migrant defendant police army
     senior junior
     several many some most few all both other another two three four five six seven eight
-    nine ten
+    nine ten later earlier meanwhile then
     """.split()
 )
 
@@ -1692,6 +1695,16 @@ def _aliases(
                 ),
                 None,
             )
+        if (
+            left is None
+            and right is not None
+            and _PERSON_CUE.search(m.group())
+            and re.match(r"[\"”’']?,?\s+(?:he|she)\b", text[right.end : right.end + 8])
+        ):
+            left = _person_before(cands, text, m.start())  # "Under the alias "Y", he led …"
+        if left is None and m.group().rstrip().endswith("name of"):
+            # "X lived on forged documents in the name of "Y"": the sentence's subject
+            left = _person_before(cands, text, m.start(), same_sentence=True)
         if left is None and _HIM_AS.match(m.group()):
             left = _person_before(cands, text, m.start())  # "… remember him as "Y""
         if left is None and right is None and _PERSON_CUE.search(m.group()):
@@ -1748,7 +1761,8 @@ _PRONOUN_BEFORE = re.compile(r"\b(?:[Hh]e|[Ss]he)\s+[a-z]+(?:\s+[\w\-]+){0,5}?\s
 _PSEUDONYM_CUE = re.compile(r"(?i)^\W*(?:under|uses|used|using)\b")
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“‘])")
+# (not after an initial: "in 2014 Sh. Vakhtangov travelled" is one sentence)
+_SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][hs])[.!?][\"'”’)]*\s+(?=[A-Z\"“‘])")
 
 
 def _person_before(
@@ -1815,7 +1829,8 @@ _WHO_IS = re.compile(
     # "X, an Osh native who uses the …", "X, born 1990, who uses …", "X (until 2021, Y),
     # born 1986, who uses …"
     rf"\)?(?:{_APPOSITIVE})?"
-    r",?\s+who(?:\s+(?:is|was|has been|had been|uses|used)(?:\s+also)?(?:\s+the)?)?\s*"
+    r",?\s+who(?:\s+(?:in|at|on)\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)?"
+    r"(?:\s+(?:is|was|has been|had been|uses|used)(?:\s+also)?(?:\s+the)?)?\s*"
 )
 _PERSON_CUE = re.compile(
     r"(?i)alias|vulgo|@|nom de guerre|kunya|went by|goes by|a\.?k\.?a|nickname|pseudonym|handle|"
@@ -1884,6 +1899,11 @@ def _name_before(text: str, pos: int) -> tuple[int, int] | None:
 _DEMONYM_FORM = re.compile(r"(?:an|ians?|ese|ish|ic|i|is|ans)$")
 
 
+_NISBA_AFTER = re.compile(
+    r"[ \t](?:al|el|ash|as|at|ad|az|ar|an|ul|es|eş|et|ed|er|en)-[A-ZÇŞ][\w'’]+(?![\w\-])"
+)
+
+
 def _extend_names(cands: list[_Cand], sdoc: Doc, text: str) -> None:
     """'Rustam Nazarow' where the model tagged only 'Nazarow': take the proper nouns before it."""
     by_end = {t.idx + len(t): t for t in sdoc}
@@ -1912,6 +1932,10 @@ def _extend_names(cands: list[_Cand], sdoc: Doc, text: str) -> None:
             start = prev.idx
         if start != c.start:
             c.start, c.source = start, c.source + "+rule:full-name"
+        # "Abu Khalid" + "ash-Shishani": the model stopped before the nisba
+        nisba = _NISBA_AFTER.match(text, c.end)
+        if nisba and not any(o is not c and o.start < nisba.end() and o.end > c.end for o in cands):
+            c.end, c.source = nisba.end(), c.source + "+rule:nisba"
 
 
 # ---------------------------------------------------------------- propagation

@@ -329,3 +329,35 @@ def test_first_lieutenant_is_a_rank_not_part_of_the_name(nlp) -> None:
     _, _, kinds = run(nlp, text)
     assert kinds.get("Wassim el-Kurdi") == "person"
     assert not any(k.startswith("First") for k in kinds)
+
+
+PROSECUTOR = (
+    "The investigation established that in 2014 Sh. Vakhtangov travelled to the Republic of "
+    'Turkiye and from there crossed into Syria, where he joined the organisation "Islamic '
+    'State" (ISIS). Under the nom de guerre "Abu Umar al-Kisti", he commanded a unit of '
+    "about 40 fighters.\n\nLater Sh. Vakhtangov lived in Istanbul on forged documents in the "
+    'name of "Kerem Aksoylu".\n'
+)
+
+
+def test_aliases_a_prosecutor_s_statement_gives_after_the_fact(nlp) -> None:
+    _, groups, _ = run(nlp, PROSECUTOR)
+    him = next(g for g in groups if "Sh. Vakhtangov" in g)
+    assert {"Abu Umar al-Kisti", "Kerem Aksoylu"} <= him  # "Under …, he", "in the name of"
+
+
+def test_neighbours_knew_him_as_and_a_kunya_with_its_nisba(nlp) -> None:
+    text = (
+        "Zelimkhan Vakhtangov, 34, was detained in March. Neighbours knew him as Kerem Aksoylu, "
+        "a quiet man. Zelimkhan, who in Syria used the kunya Abu Umar ash-Shishani, was "
+        "handed over in July."
+    )
+    _, groups, _ = run(nlp, text)
+    him = next(g for g in groups if "Zelimkhan Vakhtangov" in g)
+    assert "Kerem Aksoylu" in him
+    assert "Abu Umar ash-Shishani" in him  # the nisba the model left off is kept
+
+
+def test_a_turkish_lawyer_s_title_is_no_part_of_his_name(nlp) -> None:
+    _, _, kinds = run(nlp, "His lawyer, Av. Selcuk Demirkaya, argued that the trial was unfair.")
+    assert kinds.get("Selcuk Demirkaya") == "person"
