@@ -1620,6 +1620,28 @@ def _aliases(
             ),
             None,
         )
+        org_start = left.start if left is not None else 0
+        if left is not None and text[left.start - 1 : left.start] == "(":  # "… Force (VGF)"
+            org_start = next(
+                (c.start for c in cands if c.kind == "organization" and c.end == left.start - 2),
+                org_start,
+            )
+        if (
+            left is not None
+            and left.kind == "organization"
+            and _MEMBER_OF.search(text, max(0, org_start - 30), org_start)
+        ):
+            # "Kyari, a member of the Vigilance Group popularly known as "Y"": the man's alias
+            left = next(
+                (
+                    c
+                    for c in reversed(by_end)
+                    if c.end <= org_start
+                    and c.kind == "person"
+                    and _MEMBER_APPOSED.fullmatch(text[c.end : org_start])
+                ),
+                left,
+            )
         if left is not None and _KIN_OF.search(text, max(0, left.start - 24), left.start):
             # "Wahidullah, son of Gul Rahman, known as Y": the alias is the son's
             left = next(
@@ -1753,6 +1775,11 @@ _WHO_AND = re.compile(
     r"(?:\s+also)?)?|(?:\s?\(\d{1,3}\))?,\s+(?:an?|the|described|identified|named|born)\s+"
     r"[^,.;\n()]{1,120}?\s+and)\s*$"
 )
+_MEMBER_OF = re.compile(
+    r"\b(?:member|leader|commander|fighter|head|chief|official|spokes(?:man|woman))s?\s+of\s+"
+    r"(?:the\s+)?$"
+)
+_MEMBER_APPOSED = re.compile(r",\s+(?:an?|the)\s+(?:[\w\-]+\s+){0,3}?[\w\-]+\s+of\s+(?:the\s+)?")
 _KIN_OF = re.compile(r"\b(?:son|daughter|wife|widow|brother|sister)\s+of\s+$")
 _HIM_AS = re.compile(r"(?i)\W*(?:remembers?|remembered|knows?|knew)\s+(?:him|her)\s+as$")
 # "he posts", "she also writes on YouTube and Telegram": a clause with no name of its own
@@ -1829,7 +1856,7 @@ _WHO_IS = re.compile(
     # "X, an Osh native who uses the …", "X, born 1990, who uses …", "X (until 2021, Y),
     # born 1986, who uses …"
     rf"\)?(?:{_APPOSITIVE})?"
-    r",?\s+who(?:\s+(?:in|at|on)\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)?"
+    r",?\s+who(?:se)?(?:\s+(?:in|at|on)\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)?"
     r"(?:\s+(?:is|was|has been|had been|uses|used)(?:\s+also)?(?:\s+the)?)?\s*"
 )
 _PERSON_CUE = re.compile(

@@ -33,6 +33,7 @@ TITLES = frozenset(
     kombes akbp akp kompol iptu ipda aiptu brigjen irjen komjen pol pol. regent bupati
     asp ssp dsp igp dig aig sho asi
     av av. avukat
+    bulama lawan ardo
     """.split()
 )
 

@@ -361,3 +361,20 @@ def test_neighbours_knew_him_as_and_a_kunya_with_its_nisba(nlp) -> None:
 def test_a_turkish_lawyer_s_title_is_no_part_of_his_name(nlp) -> None:
     _, _, kinds = run(nlp, "His lawyer, Av. Selcuk Demirkaya, argued that the trial was unfair.")
     assert kinds.get("Selcuk Demirkaya") == "person"
+
+
+def test_an_alias_after_a_member_of_a_group_and_whose_nom_de_guerre_is(nlp) -> None:
+    text = (
+        "His younger brother, Ibrahim Dalori, a member of the Civilian Vigilance Force (CVF) "
+        "popularly known as 'Kaura', was shot dead. The raid was led by Bukar Ngoshe, whose "
+        "nom de guerre is « Abou Yasir », residents said."
+    )
+    _, groups, kinds = run(nlp, text)
+    assert any({"Ibrahim Dalori", "Kaura"} <= g for g in groups)
+    assert not any("Civilian Vigilance Force" in g and "Kaura" in g for g in groups)
+    assert any({"Bukar Ngoshe", "Abou Yasir"} <= g for g in groups)
+
+
+def test_kanuri_and_fulani_titles_are_no_part_of_a_name(nlp) -> None:
+    _, _, kinds = run(nlp, "The village head, Bulama Ali Kachallah, 61, said four men were taken.")
+    assert kinds.get("Ali Kachallah") == "person"
