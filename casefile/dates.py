@@ -442,7 +442,7 @@ def _numeric_parser(order: str) -> Any:
 
 
 _FULL_NUMERIC_RE = re.compile(
-    r"(?<![0-9./-])[0-9]{1,2}([/.])[0-9]{1,2}\1[0-9]{4}(?![0-9/-]|\.[0-9])"  # may end a sentence
+    r"(?<![0-9./-])[0-9]{1,2}([/.-])[0-9]{1,2}\1[0-9]{4}(?![0-9/-]|\.[0-9])"  # may end a sentence
 )
 
 
@@ -456,6 +456,8 @@ def _numeric_in_hints(text: str, spans: list[tuple[int, int]]) -> list[DateExpr]
     found += [m for m in _FULL_NUMERIC_RE.finditer(text) if m.start() not in seen]
     orders = [_numeric_order(re.split(r"[/.-]", m[0])) for m in found]
     known = {o for o in orders if o in ("DMY", "MDY")}
+    # the months the text writes out: "07-10-2025" in a note about "06/07 October" is 7 October
+    named = {MONTHS[w.lower()] for w in re.findall(r"[A-Z][a-z]+", text) if w.lower() in MONTHS}
     out = []
     for m, order in zip(found, orders, strict=True):
         parts = re.split(r"[/.-]", m[0])
@@ -463,6 +465,8 @@ def _numeric_in_hints(text: str, spans: list[tuple[int, int]]) -> list[DateExpr]
             order = next(iter(known))
         elif order is None and ("." in m[0] or _day_first_label(text, m.start())):
             order = "DMY"
+        elif order is None and (int(parts[1]) in named) != (int(parts[0]) in named):
+            order = "DMY" if int(parts[1]) in named else "MDY"
         if order is None:
             if len(parts[2]) == 4 and 1800 <= int(parts[2]) <= 2099:
                 out.append(_expr(m, "absolute", year=int(parts[2])))
@@ -481,7 +485,7 @@ def _numeric_in_hints(text: str, spans: list[tuple[int, int]]) -> list[DateExpr]
 _DAY_FIRST_LABEL = re.compile(
     r"(?i)(?:publi[ée]e?|mis à jour|mise à jour|ver[öo]ffentlicht|aktualisiert|publicado|"
     r"actualizado|pubblicato|aggiornato|gepubliceerd|opublikowano|опубликовано|обновлено|"
-    r"yayınlanma|yayımlanma)(?:\s+(?:le|am|el|il|on|op|:))?\s*:?\s*$"
+    r"yayınlanma|yayımlanma|dated)(?:\s+(?:le|am|el|il|on|op|:))?\s*:?\s*$"
 )
 
 

@@ -314,6 +314,10 @@ def _clean(text: str, start: int, end: int, kind: Kind) -> tuple[int, int]:
             or fold(m.group(1)) in _LEAD_WORDS
         ):
             start, changed = start + m.end(), True
+        # Indian "Sh." (Shri) before a full name; "Sh. Vakhtangov" alone is an initial
+        m = re.match(r"Sh\.\s+(?=[A-Z][a-z]+\s+[A-Z])", text[start:end])
+        if kind == "person" and m:
+            start, changed = start + m.end(), True
         # the rest of a multi-word rank: "Private First Class X", "First Lieutenant X"
         m = re.match(
             r"(?:First|Second|Third)\s+(?:Class|Lieutenant|Lt\.?|Sergeant)\s+(?=[A-Z])",
@@ -398,8 +402,11 @@ def _from_ner(sdoc: Doc, text: str, boiler: list[tuple[int, int]]) -> list[_Cand
             if kind == "person":
                 b = _past_particle(text, b)
                 m = _INITIALS_BEFORE.search(text, max(0, a - 12), a)
-                if m and not any(fold(w) in TITLES for w in m.group().split()):
-                    a = m.start()  # "P.I. Zhdanov", "Kh. Dzhafarzade"; not "Mr." or "Dr."
+                shri = m is not None and m.group().strip() == "Sh." and " " in text[a:b].strip()
+                if m and not shri and not any(fold(w) in TITLES for w in m.group().split()):
+                    # "P.I. Zhdanov", "Kh. Dzhafarzade"; not "Mr." or "Dr.", nor the Indian
+                    # "Sh." (Shri) before a full name
+                    a = m.start()
             if ent.end - ent.start == 1 and ent.root.pos_ == "ADJ" and kind != "place":
                 continue  # "Unofficial translation"
             found = _kind_in_context(text, a, b, kind)
@@ -932,6 +939,8 @@ def _initialled_name(
         sur = _SURNAME_AFTER.match(text, m.end())
         if sur and _middle_initial_host(sur.group(1)) and _middle_initial_host(word):
             return None  # "Ana M." of "Ana M. Reyes": the other pattern reads it whole
+    if initials == ["Sh."] and _SURNAME_AFTER.match(text, m.end()):
+        return None  # "Sh. Tariq Hussain Rather": the Indian Shri before a full name
     if fold(initials[0]) in TITLES or fold(word) in TITLES or places.canonical(word):
         return None  # "Dr. Smith" is found by the model; "St. Petersburg" is a place
     if middle_after and fold(word) in _LEAD_WORDS:
@@ -1949,6 +1958,8 @@ def _extend_names(cands: list[_Cand], sdoc: Doc, text: str) -> None:
                 or not prev.is_title
                 or fold(prev.text) in TITLES
                 or fold(prev.text) in ("first", "second", "third", "class")  # of a rank
+                or prev.text == "Sh."
+                and len(words) >= 2  # Shri, not an initial
                 or prev.ent_type_ in ("DATE", "GPE", "ORG")
                 # a demonym ("Russian"), not a name the model took for one
                 or prev.ent_type_ == "NORP"

@@ -34,6 +34,7 @@ TITLES = frozenset(
     asp ssp dsp igp dig aig sho asi
     av av. avukat
     bulama lawan ardo
+    shri smt smt. sri naik havildar sepoy subedar rifleman jawan
     """.split()
 )
 

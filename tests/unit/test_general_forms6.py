@@ -378,3 +378,23 @@ def test_an_alias_after_a_member_of_a_group_and_whose_nom_de_guerre_is(nlp) -> N
 def test_kanuri_and_fulani_titles_are_no_part_of_a_name(nlp) -> None:
     _, _, kinds = run(nlp, "The village head, Bulama Ali Kachallah, 61, said four men were taken.")
     assert kinds.get("Ali Kachallah") == "person"
+
+
+def test_a_hyphenated_day_month_year_takes_its_order_from_the_months_the_text_names() -> None:
+    from casefile.dates import find_dates
+
+    text = "Published: 08-10-2025\n\nOn the night of 06/07 October 2025 troops surrounded a house."
+    days = {(d.year, d.month, d.day) for d in find_dates(text, []) if d.day}
+    assert (2025, 10, 8) in days  # 8 October, not 10 August
+    note = "Dated: 03-11-2025\n\nA case was registered."
+    assert (2025, 11, 3) in {(d.year, d.month, d.day) for d in find_dates(note, []) if d.day}
+
+
+def test_indian_honorifics_and_army_ranks_before_a_name(nlp) -> None:
+    text = (
+        "In the exchange of fire, Naik Mohammad Rafiq Dar of 44 RR was critically injured. Sh. "
+        "Tariq Hussain Rather, the Deputy Commissioner, ordered an inquiry."
+    )
+    _, _, kinds = run(nlp, text)
+    assert kinds.get("Mohammad Rafiq Dar") == "person"
+    assert kinds.get("Tariq Hussain Rather") == "person"
