@@ -65,7 +65,9 @@ _BOILER = re.compile(
 )
 # Bylines and credits name reporters and photographers, not people in the story.
 _CREDITS = re.compile(
-    r"(?m)^[ \t]*By\s+[A-Z][^\n]{0,80}$|\(?(?i:(?:additional )?(?:reporting|editing|writing|"
+    r"(?m)^[ \t]*By\s+[A-Z][^\n]{0,80}$|"
+    r"(?im:^[ \t]*(?:writers?|authors?|reporters?|byline|correspondents?)[ \t]*:[^\n]*$)|"
+    r"\(?(?i:(?:additional )?(?:reporting|editing|writing|"
     r"research|compiled|translated|photos?|graphics?)(?: and [a-z]+)? by) [^\n.;)]{1,120}[.;)]?|"
     r"(?i:copyright|©|all rights reserved)[^\n]*|"
     r"\((?i:photo|picture|image|video|file photo)s?\s*(?::|by)[^)\n]{1,80}\)|"
@@ -255,8 +257,11 @@ def _headlines(text: str) -> list[tuple[int, int]]:
             continue
         # an item of a numbered list or a record of a form is not a title (a "Tags:" line
         # of title-case words still is one)
-        if re.match(r"(?:\d{1,2}[.)]|[-•*–])\s", line) or (
-            line.count(",") >= 3 and not re.match(r"[A-Z][\w ]{0,20}:", line)
+        if (
+            re.match(r"(?:\d{1,2}[.)]|[-•*–])\s", line)
+            or line.count(",") >= 3
+            and not re.match(r"[A-Z][\w ]{0,20}:", line)
+            or re.match(r"[A-Z][A-Z/& -]{2,30}:\s", line)  # "REPORTED BY: …", a form's field
         ):
             continue
         words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line)]

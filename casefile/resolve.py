@@ -591,7 +591,9 @@ def canonical_name(c: Cluster) -> str:
         if kind == "person":
             words = [t for t in core_tokens(text) if len(t) > 1]  # initials are not names
             full = len(words) >= 2 and not is_kunya(text)
-            return (full, clean, len(docs), len(words), n, -order, -start)
+            # "Juan Cruz" reads better than a list's "CRUZ, Juan y Reyes"
+            natural = "," not in text and not text.split()[0].isupper()
+            return (full, natural, clean, len(docs), len(words), n, -order, -start)
         return (True, clean, len(docs), len(text), n, -order, -start)
 
     best = max(counts.values(), key=rank)

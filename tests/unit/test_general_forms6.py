@@ -398,3 +398,29 @@ def test_indian_honorifics_and_army_ranks_before_a_name(nlp) -> None:
     _, _, kinds = run(nlp, text)
     assert kinds.get("Mohammad Rafiq Dar") == "person"
     assert kinds.get("Tariq Hussain Rather") == "person"
+
+
+def test_a_form_s_field_line_is_no_headline_and_a_list_form_is_not_the_entity_s_name(nlp) -> None:
+    text = (
+        "SPOT REPORT\n\nREPORTED BY: Hadji Kamlon Sarail, Barangay Chairman of Tampakan\n\n"
+        "1. The victims were on their way to school when suspects fired on them.\n"
+    )
+    _, _, kinds = run(nlp, text)
+    assert kinds.get("Kamlon Sarail") == "person"
+    case = case_of(
+        [
+            doc("d1", ("SARAIL, Kamlon y Tahir", "person", 0, "name")),
+            doc("d2", ("Kamlon Sarail", "person", 0, "name")),
+        ]
+    )
+    assert ent(case, "SARAIL, Kamlon y Tahir")["name"] == "Kamlon Sarail"
+
+
+def test_a_writer_field_names_reporters(nlp) -> None:
+    text = (
+        "PUBLISHED : 13 Feb 2025 at 04:10\nWRITER: Nattaya Kaewjinda and Chaiwat Boonmee\n\n"
+        "NARATHIWAT: A ranger died of his wounds, said Colonel Anan Thongdee, a spokesman."
+    )
+    _, _, kinds = run(nlp, text)
+    assert "Nattaya Kaewjinda" not in kinds and "Chaiwat Boonmee" not in kinds
+    assert kinds.get("Anan Thongdee") == "person"
