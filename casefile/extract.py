@@ -1624,6 +1624,9 @@ def _aliases(
                 and (
                     _only_punct(text, c.end, m.start())
                     or _APPOSITION.fullmatch(text[c.end : m.start()])
+                    # "X, a Mwani man from the coast known as Y": a longer one after a person
+                    or c.kind == "person"
+                    and _LONG_APPOSITION.fullmatch(text[c.end : m.start()])
                     or _WHO_IS.fullmatch(text[c.end : m.start()])
                     and (
                         c.kind == "person"  # the model often takes a person for a group
@@ -1865,6 +1868,7 @@ _APPOSITIVE = (
 )
 # "Muhammad Nabi Tokhi, a 46-year-old known by the alias …": one or two appositives between
 _APPOSITION = re.compile(rf"(?:{_APPOSITIVE}){{1,2}},?\s*")
+_LONG_APPOSITION = re.compile(r",\s+(?:an?|the)\s+[\w\-]+(?:\s+[\w\-]+){4,6},?\s*")
 # "X, who is known … as Y": the cue after a relative clause on X
 _WHO_IS = re.compile(
     # "X, an Osh native who uses the …", "X, born 1990, who uses …", "X (until 2021, Y),

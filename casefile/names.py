@@ -211,6 +211,7 @@ def vowel_fold(token: str) -> str:
     """A gentler form for ratio scoring: ee->i, oo/ou->u, doubles collapsed, digraphs unified."""
     t = re.sub(r"[^a-z]", "", fold(token))
     t = re.sub(r"([^aeiou])\1+", r"\1", t)  # "Ayyoubi" / "Ayoubi" before y is read
+    t = re.sub(r"(?<=[^aeiouy])y$", "i", t)  # Aly / Ali, Fahmy / Fahmi
     for pat, rep in (
         (r"(?<=[a-z]{3})eh$", "e"),
         (r"(?<=[iy])ah$", "a"),

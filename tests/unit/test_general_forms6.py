@@ -424,3 +424,14 @@ def test_a_writer_field_names_reporters(nlp) -> None:
     _, _, kinds = run(nlp, text)
     assert "Nattaya Kaewjinda" not in kinds and "Chaiwat Boonmee" not in kinds
     assert kinds.get("Anan Thongdee") == "person"
+
+
+def test_a_final_y_for_i_and_a_longer_apposition_before_known_as(nlp) -> None:
+    m = person_names_match("Aly Momade Nhaucha", "Ali Mohamed Nhaucha")
+    assert m and m.score >= MERGE_AT
+    text = (
+        "Residents said the attackers were led by Bonifacio Cassamo Juma, a Mwani man from the "
+        "coast known as Abu Sufyan, who preached in the town before the war."
+    )
+    _, groups, _ = run(nlp, text)
+    assert any({"Bonifacio Cassamo Juma", "Abu Sufyan"} <= g for g in groups)
