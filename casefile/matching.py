@@ -172,7 +172,9 @@ def person_names_match(a: str, b: str) -> Match | None:
     if m is None:
         # "Ivanov Pyotr Sergeyevich" ~ "Pyotr Ivanov": surname first, then the patronymic
         ro = (given_first(a), given_first(b))
-        if ro != (a, b) and (p := person_names_match(*ro)):
+        # (once: a reordered name is not reordered again)
+        settled = (given_first(ro[0]), given_first(ro[1])) == ro
+        if ro != (a, b) and settled and (p := person_names_match(*ro)):
             why = "surname first (Russian official order, or in capitals as French lists write it)"
             m = Match(round(p.score - 0.02, 3), a, b, [*p.reasons, why])
     if m is None:
@@ -226,6 +228,9 @@ _PATRONYMIC = re.compile(r"\s+(?:bin|binti|binte|bint|ibn|ben)\s+\S.*$", re.I)
 _RUSSIAN_PATRONYMIC = re.compile(RUSSIAN_PATRONYMIC + "$", re.I)
 
 
+_TURKIC_PATRONYMIC_SURNAME = re.compile(r"(?i)\w{3,}(?:uly|ulu|kyzy|qyzy)$")
+
+
 def given_first(name: str) -> str:
     """'Ivanov Pyotr Sergeyevich' → 'Pyotr Ivanov'; 'KONDO Seydou' → 'Seydou KONDO'
     (a surname in capitals first, as French lists write it, or with a comma: 'KONDO, Seydou');
@@ -236,6 +241,13 @@ def given_first(name: str) -> str:
         words = [w for w in words if w != "y"]
     if len(words) == 3 and _RUSSIAN_PATRONYMIC.search(words[2]):
         return f"{words[1]} {words[0]}"
+    if (
+        len(words) == 2
+        and _TURKIC_PATRONYMIC_SURNAME.search(words[0])
+        and not _TURKIC_PATRONYMIC_SURNAME.search(words[1])
+        and not words[1].isupper()
+    ):
+        return f"{words[1]} {words[0]}"  # "Serikuly Yerzhan" in a Kazakh official list
     caps = 0
     while caps < len(words) and len(words[caps]) > 1 and words[caps].isupper():
         caps += 1
