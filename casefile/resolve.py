@@ -121,10 +121,11 @@ def _block_keys(loc: Local) -> set[str]:
                     keys |= {"s:" + k for k in spelling_keys(t)}
             for x, y in zip(core, core[1:], strict=False):  # "Bako-Zami" / "Bakozami"
                 keys |= {"s:" + k for k in spelling_keys(x + y)}
-            if _ONLY_INITIALS.fullmatch(n):
+            aged = any(a.type == "age" for a in loc.attributes)  # initials match only with ages
+            if aged and _ONLY_INITIALS.fullmatch(n):
                 forms = [_INITIAL_KEYS.get(i[0].lower(), i[0].lower()) for i in n.split(".") if i]
                 keys |= {"ia:" + "".join(p) for p in itertools.product(*forms)}
-            elif len(core) >= 2:
+            elif aged and len(core) >= 2:
                 keys.add("ia:" + "".join(t[0] for t in core))
             if (form := _initials_form(n)) is not None:
                 # "Zelimkhan V." and "Vakhaev Z.R.": each initial with the other's first letter
