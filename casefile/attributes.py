@@ -39,6 +39,7 @@ def find_attributes(
     sdoc: Doc, mentions: list[Mention], bounds: list[tuple[int, int]] | None = None
 ) -> list[Attribute]:
     bounds = bounds if bounds is not None else sentence_bounds(sdoc)
+    text = sdoc.text  # (a property that joins every token: read it once)
     out: list[Attribute] = []
     seen: set[tuple[int, str, int]] = set()
     for m in mentions:
@@ -49,7 +50,7 @@ def find_attributes(
             continue
         # "K.V. (35)", "Nazarov (34)": the age in brackets right after the name is his; the
         # parse of a list of such names may hang a neighbour's age on him
-        own = _AGE_IN_BRACKETS.match(sdoc.text, m.end)
+        own = _AGE_IN_BRACKETS.match(text, m.end)
         if own and _age(own.group(1)):
             found = [("age", own.start(1), own.end(1))]
             found += [f for f in _about(sdoc, span, bounds[span.start][1]) if f[0] != "age"]
@@ -57,10 +58,10 @@ def find_attributes(
             found = _about(sdoc, span, bounds[span.start][1])
         for typ, a, b in found:
             key = (m.local, typ, a)
-            if key in seen or b <= a or "\n" in sdoc.text[a:b]:  # a value stays on its line
+            if key in seen or b <= a or "\n" in text[a:b]:  # a value stays on its line
                 continue
             seen.add(key)
-            out.append(Attribute(m.local, typ, sdoc.text[a:b], a, b))  # type: ignore[arg-type]
+            out.append(Attribute(m.local, typ, text[a:b], a, b))  # type: ignore[arg-type]
     return out
 
 

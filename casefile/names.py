@@ -249,6 +249,7 @@ def _plain_vowels(w: str) -> str:
     return re.sub(r"ou|o", "u", w).replace("ee", "i").replace("e", "i")
 
 
+@lru_cache(maxsize=1 << 18)  # the same pairs of tokens recur in every document and pair
 def token_match(a: str, b: str) -> TokenMatch | None:
     """Compare two name tokens; None if they are not plausibly the same word."""
     from rapidfuzz.distance import Levenshtein
