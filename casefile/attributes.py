@@ -50,12 +50,9 @@ def find_attributes(
             continue
         # "K.V. (35)", "Nazarov (34)": the age in brackets right after the name is his; the
         # parse of a list of such names may hang a neighbour's age on him
-        own = _AGE_IN_BRACKETS.match(text, m.end)
-        if own and _age(own.group(1)):
-            found = [("age", own.start(1), own.end(1))]
-            found += [f for f in _about(sdoc, span, bounds[span.start][1]) if f[0] != "age"]
-        else:
-            found = _about(sdoc, span, bounds[span.start][1])
+        found = _about(sdoc, span, bounds[span.start][1])
+        if (own := _AGE_IN_BRACKETS.match(text, m.end)) and _age(own.group(1)):
+            found = [("age", own.start(1), own.end(1))] + [f for f in found if f[0] != "age"]
         for typ, a, b in found:
             key = (m.local, typ, a)
             if key in seen or b <= a or "\n" in text[a:b]:  # a value stays on its line

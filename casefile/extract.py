@@ -26,6 +26,7 @@ from casefile import invisible, places
 from casefile.matching import MERGE_AT, Match, given_first, person_names_match
 from casefile.model import Document, Extraction, Kind, Link, Mention
 from casefile.names import (
+    INITIALS_ONLY,
     KUNYA,
     NAME_PREFIXES,
     PARTICLES,
@@ -597,7 +598,7 @@ def _caps_first_names(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
 
 # Court reports name defendants by initials only: "the defendant (R.J.K.)", "identified only
 # as N.A.S."
-_INITIALS_ONLY = re.compile(r"(?<![\w.])(?:[A-Z][hs]?\.){2,4}(?![\w.])")  # "Zh.R." too
+_INITIALS_ONLY = re.compile(rf"(?<![\w.]){INITIALS_ONLY}(?![\w.])")
 # "A.P. (24), F.G. (38)": court reports give a defendant's initials and age
 _AGE_AFTER = re.compile(r"\s?\(\d{1,2}\)")
 _INITIALS_CUE = re.compile(
@@ -1003,7 +1004,9 @@ _OUTLET_LINE = re.compile(
     r"|(?:Posted|Published)\b[^\n]{0,40}?\bby[ \t]+|Author:[ \t]*)"
     rf"({_NAME_WORDS})"
 )
-_DESK = re.compile(r"(?i)[ \t]+(?:editorial[ \t]+|news[ \t]+)?(?:desk|staff|team|bureau)\b")
+_DESK_WORDS = r"(?i)(?:[ \t]+(?:editorial|news))?[ \t]+(?:desk|staff|team|bureau)"
+_DESK_AFTER = re.compile(_DESK_WORDS + r"\b")  # "Author: Example editorial desk"
+_DESK_TAIL = re.compile(_DESK_WORDS + "$")  # "by Example Desk"
 _NOT_OUTLETS = frozenset("all our staff".split())
 
 
@@ -1012,13 +1015,11 @@ def _outlet_names(text: str) -> set[str]:
     names = set()
     for m in _OUTLET_LINE.finditer(text):
         name = m.group(2)
-        if desk := re.search(
-            r"(?i)(?:[ \t]+(?:editorial|news))?[ \t]+(?:desk|staff|team|bureau)$", name
-        ):
+        if desk := _DESK_TAIL.search(name):
             name = name[: desk.start()]
         # "Author: A. Writer" is a person; "Author: Example desk" is the outlet
         if fold(name.split()[0]) not in _NOT_OUTLETS and (
-            m.group("own") or desk or _DESK.match(text, m.end(2))
+            m.group("own") or desk or _DESK_AFTER.match(text, m.end(2))
         ):
             names.add(name)
     return names
@@ -1324,11 +1325,13 @@ def _name_word_between(gap: str) -> bool:
     return m is not None and fold(m.group(1)) not in TITLES | _NOT_NAME_WORDS
 
 
+_ROLE_NOUN_BEFORE = re.compile(rf"\b(?:{ROLE_NOUNS}),?\s+$")
+
+
 def _before_a_name(text: str, pos: int) -> bool:
     """A kin or role noun right before: what follows is a person's name."""
     return (
-        _after_kin(text, pos)
-        or re.search(rf"\b(?:{ROLE_NOUNS}),?\s+$", text[max(0, pos - 40) : pos]) is not None
+        _after_kin(text, pos) or _ROLE_NOUN_BEFORE.search(text, max(0, pos - 40), pos) is not None
     )
 
 
@@ -1649,28 +1652,10 @@ def _aliases(
             and _MEMBER_OF.search(text, max(0, org_start - 30), org_start)
         ):
             # "Kyari, a member of the Vigilance Group popularly known as "Y"": the man's alias
-            left = next(
-                (
-                    c
-                    for c in reversed(by_end)
-                    if c.end <= org_start
-                    and c.kind == "person"
-                    and _MEMBER_APPOSED.fullmatch(text[c.end : org_start])
-                ),
-                left,
-            )
+            left = _person_apposed(by_end, text, org_start, org_start, _MEMBER_APPOSED) or left
         if left is not None and _KIN_OF.search(text, max(0, left.start - 24), left.start):
             # "Wahidullah, son of Gul Rahman, known as Y": the alias is the son's
-            left = next(
-                (
-                    c
-                    for c in reversed(by_end)
-                    if c.end <= left.start
-                    and c.kind == "person"
-                    and _APPOSITION.fullmatch(text[c.end : m.start()])
-                ),
-                left,
-            )
+            left = _person_apposed(by_end, text, left.start, m.start(), _APPOSITION) or left
         right = next(
             (
                 c
@@ -1792,6 +1777,22 @@ _WHO_AND = re.compile(
     r"(?:\s+also)?)?|(?:\s?\(\d{1,3}\))?,\s+(?:an?|the|described|identified|named|born)\s+"
     r"[^,.;\n()]{1,120}?\s+and)\s*$"
 )
+
+
+def _person_apposed(
+    by_end: list[_Cand], text: str, before: int, gap_end: int, apposed: re.Pattern[str]
+) -> _Cand | None:
+    """The person who ends before `before` and whom the words up to `gap_end` describe."""
+    return next(
+        (
+            c
+            for c in reversed(by_end)
+            if c.end <= before and c.kind == "person" and apposed.fullmatch(text[c.end : gap_end])
+        ),
+        None,
+    )
+
+
 _MEMBER_OF = re.compile(
     r"\b(?:member|leader|commander|fighter|head|chief|official|spokes(?:man|woman))s?\s+of\s+"
     r"(?:the\s+)?$"

@@ -69,6 +69,8 @@ NAME_PREFIXES = frozenset(
 SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 # Kunya openers: "Abu X" / "Umm X" names a person through a child; a kunya is an alias,
 # never a surname-bearing full name.
+# A person named by initials alone: "R.J.K.", "Zh.R." (two-letter initials: Sh, Ch, Kh, Zh, Ts)
+INITIALS_ONLY = r"(?:[A-Z][hs]?\.){2,4}"
 KUNYA = frozenset({"abu", "abou", "abo", "ebu", "umm", "um", "ummu"})  # "Ebu": Turkish
 # Compound given-name heads ("Abdul Hakim") — the part after is not a surname.
 COMPOUND_HEADS = frozenset({"abdul", "abdel", "abdal", "abd", "abdur", "abdus", "abdel-"})
@@ -300,11 +302,11 @@ def token_match(a: str, b: str) -> TokenMatch | None:
     ):
         if len(sa) >= least and sa != sb and sa.replace(x, y) == sb.replace(x, y):
             return TokenMatch(a, b, 0.86, f"{a}~{b}: same consonant skeleton but for {why}")
-    # a silent final h after a vowel, dropped: Samiullah / Samiulla, Fatimah / Fatima
     short, long_ = sorted((a, b), key=len)
     # a Russian ending on a Turkic or Arabic name: Mamat / Mamatov, Tursun / Tursunov
     if len(short) >= 4 and long_ in (short + "ov", short + "ev"):
         return TokenMatch(a, b, 0.86, f"{a}~{b}: the same name with a Russian -ov ending")
+    # a silent final h after a vowel, dropped: Samiullah / Samiulla, Fatimah / Fatima
     if len(short) >= 5 and long_ == short + "h" and short[-1] in "aeiou":
         return TokenMatch(a, b, 0.92, f"{a}~{b}: a silent final h written or not")
     # Arabic ta marbuta written -ah, -eh, -a or -e, and o / ou / u, e / i for one vowel
@@ -315,6 +317,11 @@ def token_match(a: str, b: str) -> TokenMatch | None:
     # Turkish (and Central Asian) spelling devoices a final d: Mehmet / Mehmed
     if len(va) >= 4 and va[:-1] == vb[:-1] and {va[-1], vb[-1]} == {"d", "t"}:
         return TokenMatch(a, b, 0.88, f"{a}~{b}: a final t for d")
+    # Portuguese forms only where the first letters agree and enough is left: a dropped h
+    # leaves a weak skeleton (Ismaae is not Hayeesamae)
+    pa, pb = _lusophone(a), _lusophone(b)
+    if pa != pb and (pa[:1] != pb[:1] or len(skeleton(pa)) < 3):
+        pa, pb = a, b
     # Somali spelling: c for the ayn ("Caasha" / "Aasha"), x for the h ("Xamid" / "Hamid");
     # Uzbek Latin x for kh ("Xoliq" / "Kholiq")
     # South Asian k for kh ("Rukhsana" / "Ruksana"); v for w in South Asian, Slavic and
@@ -329,15 +336,9 @@ def token_match(a: str, b: str) -> TokenMatch | None:
         # Turkish writes j as c before a vowel (Calilov / Dzhalilov); Uzbek Latin o' is the
         # Cyrillic ў that Russian forms write u (Jo'rakulov / Dzhurakulov)
         (_turkish_c(a), _turkish_c(b), "Turkish c for j"),
-        (_lusophone(a), _lusophone(b), "Portuguese spelling (ch for sh, no h, a final vowel)"),
+        (pa, pb, "Portuguese spelling (ch for sh, no h, a final vowel)"),
         (a.replace("o'", "u"), b.replace("o'", "u"), "Uzbek o' for u"),
     ):
-        if (
-            why.startswith("Portuguese")
-            and fa != fb
-            and (fa[:1] != fb[:1] or len(skeleton(fa)) < 3)
-        ):
-            continue  # a dropped h leaves a weak skeleton: Ismaae is not Hayeesamae
         if (fa, fb) != (a, b) and (m := token_match(fa, fb)) and m.score >= 0.85:
             return TokenMatch(a, b, m.score - 0.02, f"{a}~{b}: {why} ({m.why})")
     if same_start and len(sa) >= 4 and Levenshtein.distance(sa, sb) == 1 and r >= 0.8:

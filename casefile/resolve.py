@@ -25,6 +25,7 @@ from casefile.matching import (  # noqa: F401  (re-exported for callers)
 )
 from casefile.model import Attribute, Extraction, Kind, Link, Mention, Span
 from casefile.names import (
+    INITIALS_ONLY,
     PARTICLES,
     core_tokens,
     fold,
@@ -241,7 +242,7 @@ def score_pair(x: Local, y: Local) -> Match | None:
     return best
 
 
-_ONLY_INITIALS = re.compile(r"(?:[A-Z][hs]?\.){2,4}")  # "K.V.", "Zh.R."
+_ONLY_INITIALS = re.compile(INITIALS_ONLY)  # "K.V.", "Zh.R."
 
 
 def _initials_only(loc: Local) -> list[str] | None:
@@ -261,24 +262,25 @@ def _initials_and_age(x: Local, y: Local) -> Match | None:
     the initials fit his name in order and the ages agree (within a year, as sources differ)."""
     initials = _initials_only(x)
     ages_x, ages_y = _ages(x), _ages(y)
-    if initials is None or not ages_x or not ages_y:
+    if initials is None or not ages_x or not ages_y or _initials_only(y) is not None:
         return None
     if min(abs(p - q) for p in ages_x for q in ages_y) > 1:
         return None
+    written = x.names(("name", "short"))[0]
     for name in sorted(y.names(("name",))):
         core = core_tokens(name)
-        if len(core) != len(initials) or _initials_only(y) is not None:
+        if len(core) != len(initials):
             continue
         if all(
             w.startswith(i) if len(i) > 1 else _initial_fits(i, w)
             for i, w in zip(initials, core, strict=True)
         ):
             why = [
-                f"the initials {x.names(('name', 'short'))[0]} fit {name} in order",
+                f"the initials {written} fit {name} in order",
                 f"the ages agree ({', '.join(map(str, sorted(ages_x)))} / "
                 f"{', '.join(map(str, sorted(ages_y)))})",
             ]
-            return Match(0.86, x.names(("name", "short"))[0], name, why)
+            return Match(0.86, written, name, why)
     return None
 
 
