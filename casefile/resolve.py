@@ -21,6 +21,7 @@ from casefile.matching import (  # noqa: F401  (re-exported for callers)
     Match,
     _initial_fits,
     _initials_form,
+    given_first,
     person_names_match,
 )
 from casefile.model import Attribute, Extraction, Kind, Link, Mention, Span
@@ -31,6 +32,7 @@ from casefile.names import (
     fold,
     is_kunya,
     spelling_keys,
+    surname,
     token_match,
     tokens,
 )
@@ -440,6 +442,9 @@ def cluster(locs: list[Local], plan: Plan | None = None) -> list[Cluster]:
             possible.append((i, j, m))
             continue
         join(ri, rj, _record(locs[i], locs[j], m))
+    for i, j, m in _lone_given_names(locs, find, members, joinable):
+        if find(i) != find(j) and joinable(find(j), find(i)):
+            join(find(j), find(i), _record(locs[i], locs[j], m))
     out: dict[int, Cluster] = {}
     for i in range(len(locs)):
         r = find(i)
@@ -453,6 +458,123 @@ def cluster(locs: list[Local], plan: Plan | None = None) -> list[Cluster]:
             out[ri].possible.append({"other": position[rj], **rec})
             out[rj].possible.append({"other": position[ri], **rec})
     return list(out.values())
+
+
+def _lone_given(loc: Local) -> str | None:
+    """'timur' for a person the document calls by one given name only ("his son Timur"),
+    else None (initials, kunyas, datelines in capitals, two-letter words)."""
+    if loc.kind != "person":
+        return None
+    names = loc.names(("name", "short"))
+    if len(names) != 1 or len(names[0].split()) != 1 or names[0].isupper():
+        return None
+    if is_kunya(names[0]) or _ONLY_INITIALS.fullmatch(names[0]):
+        return None
+    core = core_tokens(names[0])
+    return core[0] if len(core) == 1 and len(core[0]) >= 3 else None
+
+
+def _full_names(loc: Local) -> list[tuple[str, str]]:
+    """(name, its given name) for each name of two or more words ("Timur V." included),
+    in natural order ("VAKHRAYEV, Timur Doku" gives "timur")."""
+    out = []
+    for n in loc.names(("name",)):
+        if is_kunya(n) or _ONLY_INITIALS.fullmatch(n):
+            continue
+        core = core_tokens(given_first(n))
+        if len(core) >= 2 and len(core[0]) > 1:
+            out.append((n, core[0]))
+    return out
+
+
+def _same_family(p: str, f: str) -> str | None:
+    """Why the person named `p` looks like a relative of the one named `f`: one surname
+    ("Doku Vakhrayev" / "Timur V."), or p's given name as f's second name, as an
+    Arabic chain of names carries the father's ("Khalaf Nasser" / "Yazan Khalaf Nassir")."""
+    pc, fc = core_tokens(given_first(p)), core_tokens(given_first(f))
+    if len(pc) < 2 or len(fc) < 2:
+        return None
+    if len(fc) == 2 and len(fc[1]) == 1:  # "Timur V.": the surname's initial
+        sp = surname(p)
+        if sp and _initial_fits(fc[1], sp):
+            return f"'{p}', named in the same document, has the surname '{f}' abbreviates"
+        return None
+    if _same_surname(p, f):
+        return f"'{p}', named in the same document, shares the surname of '{f}'"
+    if (t := token_match(pc[0], fc[1])) and t.score >= 0.85:
+        return f"'{f}' carries the given name of '{p}', named in the same document, second"
+    return None
+
+
+def _lone_given_names(locs, find, members, joinable) -> list[tuple[int, int, Match]]:  # type: ignore[no-untyped-def]
+    """A document calls someone by a given name alone ("his sons Timur, 24, and Aslan"),
+    and another names him in full. The lone name is joined to the full one when one person
+    in the whole case has that given name, no document has both, and the lone name's own
+    document names his family (a person sharing the full name's surname, or whose given
+    name is its second name) or the ages agree. A lone surname is never enough."""
+    by_key: dict[str, set[int]] = defaultdict(set)
+    full: dict[int, list[tuple[str, str]]] = {}
+    for i, loc in enumerate(locs):
+        if names := _full_names(loc):
+            full[i] = names
+            for _, given in names:
+                for k in spelling_keys(given):
+                    by_key[k].add(i)
+    people_in: dict[str, list[int]] = defaultdict(list)
+    for i, loc in enumerate(locs):
+        if loc.kind == "person":
+            people_in[loc.doc].append(i)
+    out = []
+    for i, loc in enumerate(locs):
+        given = _lone_given(loc)
+        if given is None or find(i) != i or any(_lone_given(locs[k]) is None for k in members[i]):
+            continue
+        near = {j for k in spelling_keys(given) for j in by_key.get(k, ())}
+        fits = {
+            j
+            for j in near
+            if any((t := token_match(given, g)) and t.score >= 0.85 for _, g in full[j])
+        }
+        roots = {find(j) for j in fits}
+        if len(roots) != 1:
+            continue  # nobody, or more than one person with that given name
+        (r,) = roots
+        docs = {locs[k].doc for k in members[i]}
+        if any(locs[k].doc in docs for k in members[r]) or not joinable(r, i):
+            continue
+        target = [(n, g) for k in members[r] for n, g in full.get(k, [])]
+        names_r = [n for k in members[r] for n in locs[k].names(("name",))]
+        ages_x = set().union(*(_ages(locs[k]) for k in members[i]))
+        ages_y = set().union(*(_ages(locs[k]) for k in members[r]))
+        if ages_x and ages_y and min(abs(p - q) for p in ages_x for q in ages_y) > 1:
+            continue
+        why = []
+        for k in members[i]:
+            for p in people_in[locs[k].doc]:
+                if p == k:
+                    continue
+                for pn in locs[p].names(("name",)):
+                    for fn in names_r:
+                        if (reason := _same_family(pn, fn)) and reason not in why:
+                            why.append(reason)
+        if ages_x and ages_y:
+            why.append(f"the ages agree ({', '.join(map(str, sorted(ages_x | ages_y)))})")
+        if not why:
+            continue
+        lone = loc.names(("name", "short"))[0]
+        name, _ = next((n, g) for n, g in target if token_match(given, g))
+        first = next(k for k in members[r] if any(n == name for n, _ in full.get(k, [])))
+        m = Match(
+            MERGE_AT,
+            lone,
+            name,
+            [
+                f"'{lone}' alone; '{name}' is the only person in the case with that given name",
+                why[0],
+            ],
+        )
+        out.append((i, first, m))
+    return out
 
 
 def _apply_judged(locs, plan, find, barrier, join, forbid) -> None:  # type: ignore[no-untyped-def]
