@@ -34,6 +34,7 @@ from casefile.names import (
     RUSSIAN_PATRONYMIC,
     TITLES,
     acronym_of,
+    ascii_letters,
     core_tokens,
     fold,
     given_names,
@@ -87,15 +88,19 @@ _ALIAS_CUE = re.compile(
     r"connue?s?\s+sous\s+le\s+nom\s+de)(?:\s*\([^()\n]{1,20}\))?|"
     r"(?<![\s,;:(\"'“”‘’])[\s,;:(\"'“”‘’]*\b(?:(?:also|better|formerly|previously|otherwise|popularly|widely|"
     r"commonly)\s+)?(?:known|referred to)(?:\s+(?:locally|there|publicly|internally))?"
-    r"(?:\s+(?:to|among|in|within|inside)\s+(?:\w+\s+){1,3}?)?\s*as\b|"
+    # "known to the traders at the old bazaar as Y"
+    r"(?:\s+(?:to|among|in|within|inside)\s+(?:[\w'’]+\s+){1,7}?)?\s*as\b|"
     # "whom residents call "X"", "who friends called "X"": a name people use, in quotes
     r"\b(?:whom|who)\s+(?:[a-z]+\s+){1,2}?call(?:s|ed)?(?=\s+[\"“‘])|"
     # "neighbours remember him as "X"": a name, in quotes
     r"\b(?:remembers?|remembered|knows?|knew)\s+(?:him|her)\s+as(?=\s+[\"“‘A-Z])|"
+    # "police called him by the nom de guerre Y"
+    r"\b(?:referred\s+to|called|identified|named)\s+(?:him|her)\s+(?:by|under|with)\s+"
+    r"(?:a|an|the|his|her)\s+(?:kunya|nom de guerre|alias|nickname|code[ -]?name|pseudonym)\b|"
     # "lived on forged documents in the name of "X""
     r"\b(?:documents|papers|passports?|identity|ID)\s+in\s+the\s+name\s+of(?=\s+[\"“‘A-Z])|"
     r"\bcode-?named\b|"
-    # "known to his followers by the nom de guerre Y"
+    # "known among his fighters by the kunya Y"
     r"\b(?:better |also |widely |popularly )?known"
     r"(?:\s+(?:in|among|to|within)(?:\s+[\w\-]+){1,3}?)?\s+by\s+"
     r"(?:his|her|the)\s+"
@@ -104,9 +109,11 @@ _ALIAS_CUE = re.compile(
     # South Asian and Philippine police style: "Juan Cruz @ "Bungi"" (not a handle: "@user")
     r"(?<=\s)@(?=\s)|"
     r"\bnom de guerre\b(?:\s+(?:is|was|of))?|"
-    r"\b(?:who\s+)?(?:goes|went|going)\s+by"
-    r"(?:\s+the\s+(?:nom de guerre|name|alias|kunya|nickname))?\b|"
-    r"\bwhose real name(?:,[^,]{0,60},)?\s+is\b|\breal name\b|"
+    # "went by the nom de guerre", "went by a jihadist kunya,"
+    r"\b(?:who\s+)?(?:goes|went|going)\s+by(?:\s+(?:the|a|an|his|her)\s+(?:[\w\-]+\s+){0,3}?"
+    r"(?:nom de guerre|name|alias|kunya|nickname))?\b|"
+    # "whose real name is", "whose legal Arabic name is"
+    r"\bwhose\s+(?:[\w\-]+\s+){0,2}name(?:,[^,]{0,60},)?\s+is\b|\breal name\b|"
     # "he posts under the name "X"", "a man who used the nickname "X""
     r"\bunder\s+the\s+(?:name|code[ -]?name|pseudonym|alias|nickname|handle|nom de guerre)\b|"
     r"\b(?:uses|used|using)\s+the\s+(?:name|nickname|pseudonym|alias|handle|kunya|nom de guerre|"
@@ -158,7 +165,10 @@ def extract_many(
 
 
 def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
-    text = document.text
+    written = document.text
+    # the rules read accented letters as their base letters ("Özbilgin", "Oğurlu"); offsets are
+    # the same, and every mention's text is taken from the document as written
+    text = ascii_letters(written)
     sentences = _sentences(sdoc, text)
     boiler = _boilerplate(text)
     if document.body_start:
@@ -201,9 +211,9 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
         if c.kind == "person" and model_kind and id(c) not in named:
             c.start, c.end = _clean(text, c.start, c.end, "person")
     cands = _drop_headline_only(cands, text, headlines)
-    mentions, links = _group(cands, aka_pairs, text)
+    mentions, links = _group(cands, aka_pairs, written)
     hints = [(e.start_char, e.end_char) for e in sdoc.ents if e.label_ == "DATE"]
-    date_exprs = [d for d in dates_mod.find_dates(text, hints) if not _inside(d.start, boiler)]
+    date_exprs = [d for d in dates_mod.find_dates(written, hints) if not _inside(d.start, boiler)]
     raw_claims = [
         c for c in claims_mod.find_claims(sdoc, sentences) if not _inside(c.start, boiler)
     ]
@@ -288,6 +298,7 @@ _LEAD_WORDS = frozenset(
     businesswoman suspect victim gunman militant resident trader witness survivor poet singer
     writer author dissident critic rapper footballer refugee migrant defendant police army
     senior junior
+    gendarmerie specialist naval navy lance petty flight squadron acting retired former
     several many some most few all both other another two three four five six seven eight
     nine ten later earlier meanwhile then
     """.split()
@@ -348,6 +359,9 @@ def _invisible(ch: str) -> bool:
     return unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\n\t"
 
 
+_KUNYA_AFTER = re.compile(r"\s*\((?:Abu|Abou|Abo|Umm|Ebu)\s+[A-Z]")
+
+
 def _from_ner(sdoc: Doc, text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
     out = []
     norp_before = {e.end_char + 1: e for e in sdoc.ents if e.label_ == "NORP"}
@@ -358,7 +372,9 @@ def _from_ner(sdoc: Doc, text: str, boiler: list[tuple[int, int]]) -> list[_Cand
             # a demonym or creed right before a group's name is part of it: "Velmaran Army",
             # "Islamic Front of Ostmark" (the model tagged only the rest)
             ent = sdoc.char_span(prev.start_char, ent.end_char, label="ORG") or ent
-        if label in LABEL_KIND:
+        if label not in LABEL_KIND and len(ent) >= 2 and _KUNYA_AFTER.match(text, ent.end_char):
+            kind = "person"  # "led by X Y Z (Abu Khattab)": a name the model took for a building
+        elif label in LABEL_KIND:
             kind = LABEL_KIND[label]
         elif label in ("NORP", "FAC"):
             # A nationality is no place, but the model often tags a city that way ("in Khujand").
@@ -444,7 +460,8 @@ _GROUP_AFTER = re.compile(
 )
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|into|near|outside|across|around|through|(?:people|residents|inhabitants|city|town|"
-    r"village|province|governor|mayor|outskirts|(?:north|south|east|west)(?:-?(?:east|west))?)"
+    r"village|suburb|district|neighbou?rhood|province|governor|mayor|outskirts|"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?)"
     r"\s+of|(?:leading|roads?|routes?|highway|way)\s+"
     r"(?:to|from))\s+(?:the\s+)?"
     # "… of Akkar and Minyeh", "… to Sungai Kolok and Tak Bai"
@@ -807,7 +824,7 @@ def _acronyms(text: str, cands: list[_Cand], boiler: list[tuple[int, int]]) -> l
 # "Rustam Nazarov, 34, …": news style gives a person's age in apposition to the name.
 _NAME_AGE = re.compile(
     r"(?<![\w\-])((?:[A-Z][\w'’\-]+|al|el|bin|ibn|de|van|von)(?:\s+(?:[A-Z][\w'’\-]+|al-\w+|"
-    r"el-\w+|al|el|bin|ibn|de|van|von)){0,3}),\s(\d{1,3})"
+    r"el-\w+|al|el|bin|ibn|de|van|von)){0,5}),\s(\d{1,3})"
     # ", 34," and ", 67 years old" (", 68 years," in lists translated from Portuguese)
     r"(?:,|\s+years?(?:\s+old)?\b)"
 )
@@ -937,6 +954,8 @@ def _initialled_name(
     word = re.sub(r"(?:[A-Z][a-z]?\.\s?)+", "", m.group()).strip()
     if _inside(m.start(), boiler) or places.canonical("".join(initials)) or not word:
         return None
+    if fold(initials[0]) in TITLES:
+        return None  # "Dr. Smith" is found by the model; "St. Pölten" is a place, no initial
     if len(initials) == 1 and not middle_after:
         given = _GIVEN_BEFORE.search(text, max(0, m.start() - 40), m.start())
         if given and _middle_initial_host(given.group(1)):
@@ -949,8 +968,8 @@ def _initialled_name(
             return None  # "Ana M." of "Ana M. Reyes": the other pattern reads it whole
     if initials == ["Sh."] and _SURNAME_AFTER.match(text, m.end()):
         return None  # "Sh. Tariq Hussain Rather": the Indian Shri before a full name
-    if fold(initials[0]) in TITLES or fold(word) in TITLES or places.canonical(word):
-        return None  # "Dr. Smith" is found by the model; "St. Petersburg" is a place
+    if fold(word) in TITLES or places.canonical(word):
+        return None  # "St. Petersburg" is a place
     if middle_after and fold(word) in _LEAD_WORDS:
         return None  # "Defendant N.V.": a role and the initials, found as initials alone
     if fold(word) in ORG_HEADS or word.endswith(("ment", "tion", "ity")):
@@ -1733,6 +1752,16 @@ def _aliases(
             left = _person_before(cands, text, m.start(), same_sentence=True)
         if left is None and _HIM_AS.match(m.group()):
             left = _person_before(cands, text, m.start())  # "… remember him as "Y""
+        if left is None and _WAS_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            # "X, 29, from the Sughd region, was known to the traders … as Y": the subject,
+            # unless the sentence reports someone else ("X said his brother was known as")
+            subject = _person_before(cands, text, m.start(), same_sentence=True)
+            if subject is None and _HE_IN_SENTENCE.search(text, max(0, m.start() - 200), m.start()):
+                # "The court found X guilty … According to investigators, he … was known in
+                # the chats as Y": the person the sentence before names first
+                subject = _person_before(cands, text, m.start())
+            if subject is not None and not _REPORTED.search(text, subject.end, m.start()):
+                left = subject
         if left is None and right is None and _PERSON_CUE.search(m.group()):
             # "a man who used the nickname "Y"": no one to pair it with, but a person
             span = _name_after(text, m.end())
@@ -1801,10 +1830,16 @@ _MEMBER_OF = re.compile(
 )
 _MEMBER_APPOSED = re.compile(r",\s+(?:an?|the)\s+(?:[\w\-]+\s+){0,3}?[\w\-]+\s+of\s+(?:the\s+)?")
 _KIN_OF = re.compile(r"\b(?:son|daughter|wife|widow|brother|sister)\s+of\s+$")
-_HIM_AS = re.compile(r"(?i)\W*(?:remembers?|remembered|knows?|knew)\s+(?:him|her)\s+as$")
+_HE_IN_SENTENCE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b[^.!?;\n]*$")
+_WAS_BEFORE = re.compile(r"\b(?:was|is|were|are|had been|has been|became)\s*$")
+_REPORTED = re.compile(r"\b(?:said|says|told|tells|added|according|his|her|their)\b")
+_HIM_AS = re.compile(
+    r"(?i)\W*(?:(?:remembers?|remembered|knows?|knew)\s+(?:him|her)\s+as|"
+    r"(?:referred\s+to|called|identified|named)\s+(?:him|her)\s+\w+\s+\w+\s+[\w -]+)$"
+)
 # "he posts", "she also writes on YouTube and Telegram": a clause with no name of its own
 _FROM_PLACE = re.compile(r"\b(?:from|in|of|near)\s+$")
-_PRONOUN_BEFORE = re.compile(r"\b(?:[Hh]e|[Ss]he)\s+[a-z]+(?:\s+[\w\-]+){0,5}?\s*$")
+_PRONOUN_BEFORE = re.compile(r"\b(?:[Hh]e|[Ss]he)(?:\s+[a-z]+(?:\s+[\w\-]+){0,5}?)?\s*$")
 _PSEUDONYM_CUE = re.compile(r"(?i)^\W*(?:under|uses|used|using)\b")
 
 
@@ -2167,11 +2202,17 @@ def _group(
         else:
             first[k] = i
     # explicit aliases
+    parts = frozenset(
+        t
+        for c in cands
+        if c.kind == "person" and len(toks := core_tokens(c.text(text))) >= 2
+        for t in toks
+    )
     for left, right, cue, a, b in aka_pairs:
         if id(left) in index and id(right) in index:
             aka, main = (
                 (left, right)
-                if _is_alias_form(left, text) and not _is_alias_form(right, text)
+                if _is_alias_form(left, text, parts) and not _is_alias_form(right, text, parts)
                 else (right, left)
             )
             union(index[id(main)], index[id(aka)], "aka", f"'{cue}' in the same sentence", a, b)
@@ -2367,11 +2408,13 @@ def _norm_key(surface: str, kind: str) -> str:
     return places.key(surface)
 
 
-def _is_alias_form(c: _Cand, text: str) -> bool:
+def _is_alias_form(c: _Cand, text: str, name_parts: frozenset[str] = frozenset()) -> bool:
     """Kunyas and quoted names read as aliases rather than given names."""
     s = c.text(text)
     quoted = text[max(0, c.start - 1) : c.start] in "\"“‘'" and c.start > 0
-    return is_kunya(s) or quoted or len(tokens(s)) == 1
+    # one word is a nickname, unless it is part of a full name in the document ("Dilan" of
+    # "Dilan Aksoy", then "Dilan … was known as Baran Amed")
+    return is_kunya(s) or quoted or len(tokens(s)) == 1 and fold(s) not in name_parts
 
 
 def _owner_of_two(

@@ -20,12 +20,12 @@ TITLES = frozenset(
     president vice prime minister premier chancellor secretary ambassador envoy consul
     senator sen sen. rep rep. representative congressman congresswoman governor gov gov.
     mayor judge justice magistrate prosecutor attorney chief deputy director spokesman
-    spokeswoman spokesperson king queen prince princess emir amir sheikh shaikh sultan
+    spokeswoman spokesperson king queen prince princess emir sheikh shaikh sultan
     imam mullah ayatollah cleric rabbi pastor father reverend rev rev. bishop cardinal pope
     pope saint st st. chairman chairwoman chair officer inspector detective agent
     leader commissioner founder ceo head foreign defence defense interior
     brig brig. alhaji alhaja hajiya haji hajji malam mallam ustaz ustadh mawlawi maulvi mufti
-    qari sayyid sayed mullah
+    qari sayyid sayed mullah hojatoleslam hojjatoleslam hojatolislam
     cpl cpl. pfc pfc. pvt pvt. spc ssgt msgt bgen bgen. mgen mgen. ltgen ltgen. ltcol capt.
     supt supt. superintendent insp insp. constable mp mla mna engr engr. atty atty. hon hon.
     datu datuk dato datin hadji hadja ustadz ugaas suldaan garaad sardar
@@ -100,6 +100,29 @@ def fold(s: str) -> str:
     s = re.sub(f"[{_APOS}]", "'", s)
     s = re.sub(r"[\u2010-\u2015]", "-", s)
     return s.casefold()
+
+
+# Letters whose decomposition does not reach an ASCII base letter.
+_LETTER_BASE = {"ı": "i", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D",
+                "ð": "d", "Ð": "D", "þ": "t", "Þ": "T", "ß": "s", "æ": "a", "Æ": "A",
+                "œ": "o", "Œ": "O", "ħ": "h", "Ħ": "H"}  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def _base_letter(c: str) -> str:
+    if c in _LETTER_BASE:
+        return _LETTER_BASE[c]
+    base = unicodedata.normalize("NFKD", c)[:1]
+    return base if base.isascii() and base.isalpha() else c
+
+
+def ascii_letters(text: str) -> str:
+    """The text with each accented Latin letter replaced by its base letter, one character
+    for one ("Özbilgin" → "Ozbilgin", "Oğurlu" → "Ogurlu"), so that offsets stay the text's own.
+    Rules written with [A-Z] and [a-z] read Turkish, French and Portuguese names on it."""
+    if text.isascii():
+        return text
+    return "".join(_base_letter(c) if not c.isascii() and c.isalpha() else c for c in text)
 
 
 def given_names(name: str) -> set[str]:
@@ -215,6 +238,8 @@ def vowel_fold(token: str) -> str:
     t = re.sub(r"([^aeiou])\1+", r"\1", t)  # "Ayyoubi" / "Ayoubi" before y is read
     t = re.sub(r"(?<=[^aeiouy])y$", "i", t)  # Aly / Ali, Fahmy / Fahmi
     for pat, rep in (
+        # Persian endings in -u'i written -ouei, -oui, -oee, -ui ("Sarouei" / "Saroee")
+        (r"(?<=[^aeiou])(?:ou|oo|o|u)(?:ee|ei|ie|i|e)+$", "ui"),
         (r"(?<=[a-z]{3})eh$", "e"),
         (r"(?<=[iy])ah$", "a"),
         (r"ee|ie|ey|ay(?=[aeiou])", "i"),
@@ -243,6 +268,14 @@ _MUHAMMAD = frozenset(
 )
 
 
+# Husayn, the name most often spelled many ways; its vowels and glides are what tell it from
+# Hassan, and they are what the spellings change
+_HUSAYN = frozenset(
+    "hussein hussain husain husein hossein hosein husayn hussayn hoseyn hosseyn huseyin "
+    "hossain husseyn".split()
+)
+
+
 _TA_MARBUTA = re.compile(r"(?<=[^aeiou])(?:ah|eh|a|e)$")
 
 
@@ -261,6 +294,8 @@ def token_match(a: str, b: str) -> TokenMatch | None:
         return TokenMatch(a, b, 1.0, f"{a} = {b}")
     if a in _MUHAMMAD and b in _MUHAMMAD:  # two vowels apart, too short a skeleton to tell
         return TokenMatch(a, b, 0.95, f"{a}~{b}: one name (Muhammad) spelled two ways")
+    if a in _HUSAYN and b in _HUSAYN:
+        return TokenMatch(a, b, 0.95, f"{a}~{b}: one name (Husayn) spelled two ways")
     sa, sb = skeleton(a), skeleton(b)
     if not sa or not sb:
         # all vowels and glides ("Yahya" / "Yahia"): only the letters can tell
@@ -338,6 +373,11 @@ def token_match(a: str, b: str) -> TokenMatch | None:
         (_turkish_c(a), _turkish_c(b), "Turkish c for j"),
         (pa, pb, "Portuguese spelling (ch for sh, no h, a final vowel)"),
         (a.replace("o'", "u"), b.replace("o'", "u"), "Uzbek o' for u"),
+        # French forms of Maghrebi names: c for s before e and i (Lahcen / Lahsen), rh for
+        # gh (Rharib / Gharib); the qaf that Libyan and Gulf speech say g (Qahtani / Gahtani)
+        (_french_c(a), _french_c(b), "French c for s"),
+        (_french_rh(a), _french_rh(b), "French rh for gh"),
+        (a.replace("q", "g"), b.replace("q", "g"), "g for q"),
     ):
         if (fa, fb) != (a, b) and (m := token_match(fa, fb)) and m.score >= 0.85:
             return TokenMatch(a, b, m.score - 0.02, f"{a}~{b}: {why} ({m.why})")
@@ -367,6 +407,14 @@ def _lusophone(token: str) -> str:
     t = re.sub(r"(?<![ckst])ch", "sh", token)
     t = re.sub(r"^h|(?<=[aeiou])h(?=[aeiou])", "", t).replace("w", "u")
     return re.sub(r"(?<=[^aeiouy])[eoi]$", "", t) if len(t) >= 5 else t
+
+
+def _french_c(token: str) -> str:
+    return re.sub(r"c(?=[eiy])", "s", token)
+
+
+def _french_rh(token: str) -> str:
+    return re.sub(r"^rh", "gh", token)
 
 
 def _turkish_c(token: str) -> str:
