@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from casefile.matching import person_names_match
+from casefile.names import token_match
+from tests.unit.test_extract import run
 from tests.unit.test_general_forms6 import _aged
 from tests.unit.test_judgements import case_of, doc, ent
 
@@ -90,8 +93,6 @@ def test_a_lone_surname_is_never_joined_across_documents_by_this_rule() -> None:
 
 
 def test_known_among_his_fighters_by_the_nom_de_guerre_is_an_alias_cue(nlp) -> None:
-    from tests.unit.test_extract import run
-
     text = (
         "Investigators were looking for Tamerlan Bersanov, a 41-year-old native of the town. "
         "Bersanov, known among his fighters by the nom de guerre Abu Safiya, has been wanted "
@@ -103,8 +104,6 @@ def test_known_among_his_fighters_by_the_nom_de_guerre_is_an_alias_cue(nlp) -> N
 
 
 def test_accented_latin_letters_do_not_cut_a_name(nlp) -> None:
-    from tests.unit.test_extract import run
-
     text = (
         "The movement's jailed founder, Abdullah Özbilgin, is serving a life sentence. "
         "The lawyer Rezan Oğurlu said the family had not been told; Oğurlu added that the "
@@ -118,16 +117,11 @@ def test_accented_latin_letters_do_not_cut_a_name(nlp) -> None:
 
 
 def test_st_before_an_accented_town_is_no_middle_initial(nlp) -> None:
-    from tests.unit.test_extract import run
-
     _, _, kinds = run(nlp, "He was taken to the Landesklinikum St. Pölten overnight.")
     assert not any(k == "person" and "Pölten" in n for n, k in kinds.items())
 
 
 def test_maghrebi_french_persian_and_bedouin_spellings() -> None:
-    from casefile.matching import person_names_match
-    from casefile.names import token_match
-
     assert token_match("youssef", "youcef")  # French c for s
     assert token_match("rhazouani", "ghazouani")  # French rh for gh
     assert token_match("qahtani", "gahtani")  # the qaf said g
@@ -139,8 +133,6 @@ def test_maghrebi_french_persian_and_bedouin_spellings() -> None:
 
 
 def test_a_long_arabic_chain_of_names_with_an_age_is_read_whole(nlp) -> None:
-    from tests.unit.test_extract import run
-
     text = (
         "Fathi Mabrouk Abd al-Salam al-Werfalli, 58, was seized by four gunmen in the "
         "suburb of Sidi Khalifa on Monday."
@@ -151,8 +143,6 @@ def test_a_long_arabic_chain_of_names_with_an_age_is_read_whole(nlp) -> None:
 
 
 def test_a_kunya_in_brackets_makes_the_name_before_it_a_person(nlp) -> None:
-    from tests.unit.test_extract import run
-
     text = (
         "Colonel Adel Fitouri said the gang was led by Marwan Abdelhafid Salem al-Zintani "
         "(Abu Khattab), a former member of a militia from the mountains."
@@ -163,8 +153,6 @@ def test_a_kunya_in_brackets_makes_the_name_before_it_a_person(nlp) -> None:
 
 
 def test_more_alias_cues_and_the_short_form_is_not_the_alias(nlp) -> None:
-    from tests.unit.test_extract import run
-
     text = (
         "Kamoliddin Ashurov, 31, was the organiser. Police called him by the nom de guerre "
         "Abu Dovud al-Khujandi, which he used online. Farhod Nazarzoda, 29, from the Sughd "
@@ -181,8 +169,6 @@ def test_more_alias_cues_and_the_short_form_is_not_the_alias(nlp) -> None:
 
 
 def test_a_service_before_a_rank_and_iranian_clerical_titles_are_no_part_of_a_name(nlp) -> None:
-    from tests.unit.test_extract import run
-
     text = (
         "Gendarmerie Colonel Volkan Ertaş said Specialist Sergeant Kadir Yüce was wounded. "
         "Hojatoleslam Reza Mobini led the funeral prayers for Amir Hossein Sadeghi."
@@ -193,8 +179,6 @@ def test_a_service_before_a_rank_and_iranian_clerical_titles_are_no_part_of_a_na
 
 
 def test_he_was_known_as_and_he_went_by_a_kunya_name_the_person_before(nlp) -> None:
-    from tests.unit.test_extract import run
-
     text = (
         "The court found Sharifzoda K.B., 27, guilty of a terrorist act. According to "
         "investigators, he received instructions from a handler abroad and was known in the "
