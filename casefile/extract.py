@@ -192,6 +192,7 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
         if c.kind == "person":
             c.start = _caps_surname_before(text, c.start)  # "Sergeant DIALLO Moussa"
     cands = _resolve_overlaps(cands, text)
+    cands = sorted(cands + _gazetteer_gaps(text, sdoc, cands, boiler), key=lambda c: c.start)
     cands = _join_cut_names(cands, text)
     cands = _fix_kinds(cands, sdoc, text)
     _extend_names(cands, sdoc, text)
@@ -855,7 +856,9 @@ def _run_span(text: str, a: int, b: int, kind: Kind) -> tuple[int, int]:
 # "the village of Om Dabaa", "the town of Abu Qurqas": what a settlement "of" is called
 _SETTLEMENT_OF = re.compile(
     r"\b(?:village|town|hamlet|city|settlement|oasis|township|municipality)\s+of\s+"
-    r"((?:[A-Z][\w'’\-]+|[ae]l-\w+)(?:[ \t]+(?:[A-Z][\w'’\-]+|[ae]l-\w+)){0,3})"
+    # ("the town of Mocímboa da Praia": a particle inside the name)
+    r"((?:[A-Z][\w'’\-]+|[ae]l-\w+)(?:[ \t]+(?:(?:da|de|do|dos|das|del|di|du)[ \t]+)?"
+    r"(?:[A-Z][\w'’\-]+|[ae]l-\w+)){0,3})"
 )
 
 
@@ -1287,6 +1290,52 @@ def _resolve_overlaps(cands: list[_Cand], text: str) -> list[_Cand]:
         if all(c.end <= k.start or c.start >= k.end for k in kept):
             kept.append(c)
     return sorted(kept, key=lambda c: c.start)
+
+
+_GAP_WORD = re.compile(r"(?<![\w'’\-])[A-Z][a-z][\w'’\-]*(?![\w'’\-])")
+# English words the gazetteer also holds as towns: never read as a place from "in" alone
+_COMMON_TOWNS = frozenset(
+    "god police union independence unity liberty victoria reading mobile nice bath hope "
+    "progress justice security freedom mercy paradise eden opportunity".split()
+)
+
+
+_LONGER_NAME = re.compile(
+    r"\s+[A-Z]|['’]s?\b|-|\s+(?:da|de|do|dos|das|del|della|di|du|la|le|al|el|bin|ibn)\s+[A-Z]"
+)
+
+
+def _gazetteer_gaps(
+    text: str, sdoc: Doc, cands: list[_Cand], boiler: list[tuple[int, int]]
+) -> list[_Cand]:
+    """A town the model did not tag ("taken to a hospital in Palu", "the port of Gwadar"):
+    one capitalised word the gazetteer knows, after words that place it, that no other
+    candidate covers."""
+    by_start = {t.idx: t for t in sdoc}
+    taken = [(c.start, c.end) for c in cands]
+    out = []
+    for m in _GAP_WORD.finditer(text):
+        a, b = m.span()
+        word = m.group()
+        tok = by_start.get(a)
+        if (
+            tok is None
+            or tok.pos_ != "PROPN"
+            or _inside(a, boiler)
+            or any(s < b and a < e for s, e in taken)
+            or _LONGER_NAME.match(text, b)  # "Mocímboa da Praia", "Palu's", "Palu Regency"
+            or fold(word) in TITLES
+            or fold(word) in _COMMON_TOWNS
+            or fold(word) in ORG_HEADS
+            or word.lower() in dates_mod.MONTHS
+            or word in dates_mod.WEEKDAYS
+            or not places.canonical(word)
+        ):
+            continue
+        before = text[max(0, a - 60) : a]
+        if _PLACE_BEFORE.search(before) or re.search(r"\bport\s+of\s+$", before):
+            out.append(_Cand(a, b, "place", "rule:gazetteer", by_context=True))
+    return out
 
 
 def _join_cut_names(cands: list[_Cand], text: str) -> list[_Cand]:

@@ -188,3 +188,14 @@ def test_he_was_known_as_and_he_went_by_a_kunya_name_the_person_before(nlp) -> N
     ex, groups, _ = run(nlp, text)
     assert any({"Sharifzoda K.B.", "Abu Ismoil"} <= g for g in groups)
     assert any({"Davron Sharipov", "Abu Yahyo"} <= g for g in groups)
+
+
+def test_a_town_the_model_did_not_tag_is_a_place_when_the_gazetteer_knows_it(nlp) -> None:
+    text = (
+        "The convoy was heading for the port of Ternate when it was stopped. In March the "
+        "families said they trusted in God, and the town of Mocímboa da Praia was quiet."
+    )
+    _, _, kinds = run(nlp, text)
+    assert kinds.get("Ternate") == "place"  # the model read it as an event
+    assert "March" not in kinds and "God" not in kinds
+    assert "Mocímboa" not in kinds  # a part of a longer name is not the place
