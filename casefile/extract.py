@@ -457,7 +457,7 @@ _AREA_AFTER = re.compile(
 )
 _GROUP_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:fighters|militants|insurgents|militiamen|jihadists|members|cells?|"
-    r"ranks|units?|affiliates?|offshoots?)\b"
+    r"ranks|units?|affiliates?|offshoots?|forces?|militias?|brigades?)\b"
 )
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|into|near|outside|across|around|through|(?:people|residents|inhabitants|city|town|"
@@ -473,7 +473,7 @@ _PLACE_BEFORE = re.compile(
 # Indic endings ("-abad", "-stan", "-grad", "-kent", "-pur"), and capitalised designators.
 PLACE_HEADS = frozenset(
     "bab jabal jebel gebel wadi tal tell bir ras ain deir kafr kfar beit bayt souk haret khirbet "
-    "bandar mount lake port fort cape gulf barangay kampung kampong desa sitio "
+    "hay bandar mount lake port fort cape gulf barangay kampung kampong desa sitio "
     "sungai kuala pulau bukit tanjung teluk".split()  # Malay: river, estuary, island, hill…
 )
 # Spanish compass words closing a toponym: "Valle del Norte", "Isla de Oriente".
@@ -921,7 +921,10 @@ def _named_by_apposition(text: str, boiler: list[tuple[int, int]]) -> list[_Cand
         if _inside(m.start(), boiler) or m.group(2) in _NOT_AGENTS:
             continue
         a, b = _run_span(text, m.start(1), m.end(1), "person")
-        if len(text[a:b].split()) >= 2 and not _not_a_person(text[a:b]):
+        words = text[a:b].split()
+        if any(fold(w).strip("'’s") in ORG_HEADS for w in words):
+            continue  # "the Chief Prosecutor's Office, …"
+        if len(words) >= 2 and not _not_a_person(text[a:b]):
             out.append(_Cand(a, b, "person", "rule:name-in-apposition"))
     return out
 
@@ -1933,6 +1936,12 @@ def _paren_aliases(
             continue
         a, b = m.span(1)
         inner = next((x for x in cands if x.start == a and x.end == b), None)
+        if (inner is None or inner.kind == "place") and _gazetteer_place(text[a:b]):
+            # "Êlih (Batman)", "Amed (Diyarbakır)": a place under its other name
+            c.kind = "place"
+            if inner is None and not any(x.start < b and x.end > a for x in cands):
+                cands.append(_Cand(a, b, "place", "rule:place-in-brackets"))
+            continue
         if inner is None:
             if any(x.start < b and x.end > a for x in cands):
                 continue

@@ -18,6 +18,7 @@ from casefile.names import (
     TokenMatch,
     core_tokens,
     is_kunya,
+    skeleton,
     token_match,
 )
 
@@ -290,7 +291,7 @@ def _tokens_match(a: str, b: str, ta: list[str], tb: list[str]) -> Match | None:
         first = token_match(short[0], long_[0])
         matches = [first] if first else None
     else:
-        matches = _align(short, long_)
+        matches = _align(short, long_) or _chain_but_one(short, long_)
     if matches is None:
         return None
     score = sum(m.score for m in matches) / len(matches)
@@ -310,6 +311,27 @@ def _tokens_match(a: str, b: str, ta: list[str], tb: list[str]) -> Match | None:
         score -= 0.2  # "Abu X" is shared by many: evidence, never proof on its own
         reasons.append("both are kunyas (Abu/Umm …), which many people share")
     return Match(round(score, 3), a, b, reasons)
+
+
+def _chain_but_one(short: list[str], long_: list[str]) -> list[TokenMatch] | None:
+    """Two chains of four or more names that agree part for part but one inner part, whose
+    consonants still agree ("Othman Abdelghani Masoud …" / "Othmane Abdelghani Messaoud …",
+    a Maghrebi spelling too far from the other to read alone)."""
+    if len(short) != len(long_) or len(short) < 4:
+        return None
+    out, odd = [], []
+    for i, (x, y) in enumerate(zip(short, long_, strict=True)):
+        if m := token_match(x, y):
+            out.append(m)
+        elif 0 < i < len(short) - 1 and skeleton(x) == skeleton(y) and len(skeleton(x)) >= 3:
+            odd.append(TokenMatch(x, y, 0.7, f"{x}~{y}: same consonants '{skeleton(x)}'"))
+        else:
+            return None
+    if len(odd) != 1:
+        return None
+    return out + [
+        TokenMatch(odd[0].a, odd[0].b, 0.7, f"{odd[0].why}, one inner name of {len(short)}")
+    ]
 
 
 def _initial_for(a: str, b: str) -> TokenMatch | None:

@@ -199,3 +199,26 @@ def test_a_town_the_model_did_not_tag_is_a_place_when_the_gazetteer_knows_it(nlp
     assert kinds.get("Ternate") == "place"  # the model read it as an event
     assert "March" not in kinds and "God" not in kinds
     assert "Mocímboa" not in kinds  # a part of a longer name is not the place
+
+
+def test_two_long_chains_agree_but_for_one_inner_name_whose_consonants_agree() -> None:
+    m = person_names_match(
+        "Walid Abdelkarim Masoud al-Fitouri", "Walid Abdelkarim Messaoud Fitouri"
+    )
+    assert m is not None and m.score >= 0.85
+    assert any("one inner name of 4" in r for r in m.reasons)
+    # the first or the last name never differs; two inner names differing is too much
+    assert person_names_match("Walid Ali Masoud Fitouri", "Khalid Ali Messaoud Fitouri") is None
+    assert person_names_match("Walid Ali Masoud Fitouri", "Walid Omar Messaoud Fitouri") is None
+
+
+def test_an_office_in_apposition_is_no_person_and_a_town_in_brackets_is_a_place(nlp) -> None:
+    text = (
+        "The suspects were detained in dawn operations in Mersin, Adana and Istanbul under an "
+        "investigation conducted by the Mersin Chief Public Prosecutor's Office, the governor's "
+        "office said in a statement. Police raided homes in Amed (Diyarbakır), Şirnex (Şırnak) "
+        "and Istanbul before dawn on Monday."
+    )
+    _, _, kinds = run(nlp, text)
+    assert not any(k == "person" and "Office" in n for n, k in kinds.items()), kinds
+    assert kinds.get("Şırnak") == "place" and kinds.get("Şirnex") == "place"
