@@ -176,6 +176,7 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
     # a teaser glued to the story's next sentence ends mid-line: the rest is body text
     headlines = [h for h in _headlines(text) if not any(a <= h[0] < b < h[1] for a, b in boiler)]
     cands = _from_ner(sdoc, text, boiler)
+    cands += _creed_groups(sdoc, text, boiler)
     cands += _acronyms(text, cands, boiler)
     cands += _named_with_age(text, boiler)
     cands += _patronymic_names(text, boiler)
@@ -795,6 +796,34 @@ def _place_like(ent, text: str) -> bool:
         "outside",
         "across",
     }
+
+
+# the head of a group's name after a creed or nation: "Islamic State", "Popular Front"
+_CREED_HEADS = ORG_HEADS | {"state", "jihad", "emirate", "caliphate", "brotherhood", "mujahideen"}
+
+
+def _creed_groups(sdoc: Doc, text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
+    """A group named by a creed or nation and a head noun that the model read as an adjective
+    and a common word ("a foiled Islamic State plot", "Kurdish Workers Party members"): the
+    adjective and the capitalised words after it, when the first is a group's head."""
+    out = []
+    for ent in sdoc.ents:
+        if ent.label_ != "NORP" or _inside(ent.start_char, boiler):
+            continue
+        run = []
+        for t in sdoc[ent.end : ent.end + 4]:
+            if not t.is_title or t.ent_type_ in ("PERSON", "DATE") or t.is_sent_start:
+                break
+            if not run and t.ent_type_ == "GPE":
+                break  # "Kurdish Iraq": a place, not a group
+            run.append(t)
+        if run and fold(run[0].text).rstrip("s") in _CREED_HEADS:
+            out.append(
+                _Cand(
+                    ent.start_char, run[-1].idx + len(run[-1]), "organization", "rule:creed-group"
+                )
+            )
+    return out
 
 
 def _acronyms(text: str, cands: list[_Cand], boiler: list[tuple[int, int]]) -> list[_Cand]:

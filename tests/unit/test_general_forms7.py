@@ -222,3 +222,13 @@ def test_an_office_in_apposition_is_no_person_and_a_town_in_brackets_is_a_place(
     _, _, kinds = run(nlp, text)
     assert not any(k == "person" and "Office" in n for n, k in kinds.items()), kinds
     assert kinds.get("Şırnak") == "place" and kinds.get("Şirnex") == "place"
+
+
+def test_a_creed_and_a_group_s_head_noun_the_model_took_for_an_adjective_are_a_group(nlp) -> None:
+    text = (
+        "Police broke up an Islamic Jihad cell in the city. Officials of the Islamic Emirate "
+        "denied it."
+    )
+    _, _, kinds = run(nlp, text)
+    assert kinds.get("Islamic Jihad") == "organization"
+    assert kinds.get("Islamic Emirate") == "organization"
