@@ -1057,10 +1057,13 @@ _OUTLET_LINE = re.compile(
     r"(?m)^[ \t]*(?:(?P<own>(?:All rights reserved[ \t]*)?(?:©|\(c\)|Copyright)[ \t]*(?:©[ \t]*)?"
     r"(?:\d{4}(?:[ \t]*[-–][ \t]*\d{4})?,?[ \t]+)?(?:by[ \t]+)?(?:[Tt]he[ \t]+)?"
     r"|By[ \t][^\n|]{2,80}\|[ \t]*(?:[Tt]he[ \t]+)?)"
-    r"|(?:Posted|Published)\b[^\n]{0,40}?\bby[ \t]+|Author:[ \t]*)"
+    r"|(?:Posted|Published)\b[^\n]{0,40}?\bby[ \t]+|Author:[ \t]*|By[ \t]+an?[ \t]+)"
     rf"({_NAME_WORDS})"
 )
-_DESK_WORDS = r"(?i)(?:[ \t]+(?:editorial|news))?[ \t]+(?:desk|staff|team|bureau)"
+# ("By a Example Monitor correspondent": the outlet's own reporter)
+_DESK_WORDS = (
+    r"(?i)(?:[ \t]+(?:editorial|news))?[ \t]+(?:desk|staff|team|bureau|correspondent|reporter)"
+)
 _DESK_AFTER = re.compile(_DESK_WORDS + r"\b")  # "Author: Example editorial desk"
 _DESK_TAIL = re.compile(_DESK_WORDS + "$")  # "by Example Desk"
 _NOT_OUTLETS = frozenset("all our staff".split())

@@ -232,3 +232,13 @@ def test_a_creed_and_a_group_s_head_noun_the_model_took_for_an_adjective_are_a_g
     _, _, kinds = run(nlp, text)
     assert kinds.get("Islamic Jihad") == "organization"
     assert kinds.get("Islamic Emirate") == "organization"
+
+
+def test_a_byline_from_the_outlet_s_correspondent_names_the_outlet(nlp) -> None:
+    text = (
+        "By a Kestrel Monitor correspondent\n\n"
+        "LONDON — Nine people were killed, relatives told Kestrel Monitor, not five as state "
+        "media reported.\n"
+    )
+    _, _, kinds = run(nlp, text)
+    assert kinds.get("Kestrel Monitor") == "organization"
