@@ -65,6 +65,7 @@ _BOILER = re.compile(
     r"photograph|image|picture|video|watch|listen|caption|credit|credits|file photo|source|"
     r"advertisement|sponsored|follow us|subscribe|sign up)\b[^\n:]{0,20}:"
 )
+_BYLINE = re.compile(r"(?m)^[ \t]*By\s+[A-Z][^\n]{0,80}$")
 # Bylines and credits name reporters and photographers, not people in the story.
 _CREDITS = re.compile(
     r"(?m)^[ \t]*By\s+[A-Z][^\n]{0,80}$|"
@@ -215,7 +216,13 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
     cands = _drop_headline_only(cands, text, headlines)
     mentions, links = _group(cands, aka_pairs, written)
     hints = [(e.start_char, e.end_char) for e in sdoc.ents if e.label_ == "DATE"]
-    date_exprs = [d for d in dates_mod.find_dates(written, hints) if not _inside(d.start, boiler)]
+    # a byline's date ("By A. Writer | Saturday, 14 June 2025") is the page's own date
+    bylines = [m.span() for m in _BYLINE.finditer(text)]
+    date_exprs = [
+        d
+        for d in dates_mod.find_dates(written, hints)
+        if not _inside(d.start, boiler) or _inside(d.start, bylines)
+    ]
     raw_claims = [
         c for c in claims_mod.find_claims(sdoc, sentences) if not _inside(c.start, boiler)
     ]

@@ -242,3 +242,15 @@ def test_a_byline_from_the_outlet_s_correspondent_names_the_outlet(nlp) -> None:
     )
     _, _, kinds = run(nlp, text)
     assert kinds.get("Kestrel Monitor") == "organization"
+
+
+def test_a_byline_s_date_is_read_as_the_page_s_date(nlp) -> None:
+    from casefile.dates import infer_reference
+
+    text = (
+        "By Lina Haddou | Saturday, 14 June 2025\n\n"
+        "A court on Thursday jailed a man for a plot foiled on 28 November 2023.\n"
+    )
+    ex, _, _ = run(nlp, text)
+    assert any(d.text == "Saturday, 14 June 2025" for d in ex.dates)
+    assert infer_reference(ex.dates, None)[0] == "2025-06-14"
