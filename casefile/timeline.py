@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import hashlib
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -51,9 +52,12 @@ def reference_dates(
     every = dates_mod.PeerDays(dated)
     for doc_id, doc in docs.items():
         peers = every.without(frozenset(x for x in set(days[doc_id]) if dated[x] == 1))
+        page = None if doc.published else _page_date(doc.text, extractions[doc_id])
         ref, basis, lower = dates_mod.infer_reference(
-            extractions[doc_id].dates, doc.published, peers
+            extractions[doc_id].dates, doc.published or (page and page[0]), peers
         )
+        if page and ref == page[0]:
+            basis = f"publication date the page gives ('{page[1]}')"
         doc.reference_date, doc.reference_basis = ref, basis
         bounds[doc_id] = lower
     known = {d: doc for d, doc in docs.items() if doc.reference_date}
@@ -63,6 +67,26 @@ def reference_dates(
         borrowed = _borrow(doc_id, docs, known, extractions, doc_entities, bounds[doc_id])
         if borrowed:
             doc.reference_date, doc.reference_basis = borrowed
+
+
+# the page's own date line: "Published: 15 February 2025", "Updated: Aug. 17, 2025"
+_PAGE_DATE_LABEL = re.compile(
+    r"(?i)\b(?:published|updated|last updated|posted|publicado|publié|veröffentlicht)"
+    r"(?:\s+(?:on|at|em|el|le|am))?\s*:?\s*$"
+)
+
+
+def _page_date(text: str, ex: Extraction) -> tuple[str, str] | None:
+    """(YYYY-MM-DD, the words that give it) for a fully dated day the page labels as its
+    publication or update date, near its top; None when it gives none."""
+    for e in sorted(ex.dates, key=lambda e: e.start):
+        day = dates_mod.explicit_day(e)
+        line = text.rfind("\n", 0, e.start) + 1
+        if day is None or e.start > 2000:
+            continue
+        if _PAGE_DATE_LABEL.search(text, line, e.start):
+            return day.isoformat(), text[line : e.end].strip()
+    return None
 
 
 def _published_day(doc: Document) -> list[dt.date]:
@@ -131,7 +155,9 @@ def build_events(
     events: list[Event] = []
     for doc_id, ex in extractions.items():
         doc = docs[doc_id]
-        dates_mod.resolve(ex.dates, doc.reference_date, inferred=doc.published is None)
+        # a day the text gives may be days before the writing; a publication date is not
+        published = (doc.reference_basis or "").startswith("publication date")
+        dates_mod.resolve(ex.dates, doc.reference_date, inferred=not published)
         starts = [s for s, _ in ex.sentences]
         for d in ex.dates:
             if not d.value:

@@ -254,3 +254,23 @@ def test_a_byline_s_date_is_read_as_the_page_s_date(nlp) -> None:
     ex, _, _ = run(nlp, text)
     assert any(d.text == "Saturday, 14 June 2025" for d in ex.dates)
     assert infer_reference(ex.dates, None)[0] == "2025-06-14"
+
+
+def test_a_page_s_published_line_is_its_publication_date_and_fixes_a_weekday(nlp) -> None:
+    from casefile.build import assemble
+    from casefile.model import Document
+
+    text = (
+        "Published: 15 February 2025 - 19:20\n\n"
+        "Tripoli - Police said on Saturday they had freed a trader who was kidnapped on "
+        "Monday evening in the suburb of Gargaresh.\n"
+    )
+    d = Document(id="d-1", name="p.txt", path="p.txt", text=text, sha256="x")
+    ex, _, _ = run(nlp, text)
+    ex.doc = d.id
+    case = assemble([d], [ex])
+    doc = case["documents"][0]
+    assert doc["reference_date"] == "2025-02-15"
+    assert doc["reference_basis"].startswith("publication date the page gives")
+    monday = next(e for e in case["events"] if "Monday" in e["date_text"])
+    assert monday["date"] == "2025-02-10"  # kidnapped on the Monday before, not after
