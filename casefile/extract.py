@@ -98,6 +98,8 @@ _ALIAS_CUE = re.compile(
     # "police called him by the nom de guerre Y"
     r"\b(?:referred\s+to|called|identified|named)\s+(?:him|her)\s+(?:by|under|with)\s+"
     r"(?:a|an|the|his|her)\s+(?:kunya|nom de guerre|alias|nickname|code[ -]?name|pseudonym)\b|"
+    # "In its claim, the group called him Y"
+    r"\bcalled\s+(?:him|her)(?=\s+[\"“‘]?[A-Z])|"
     # "lived on forged documents in the name of "X""
     r"\b(?:documents|papers|passports?|identity|ID)\s+in\s+the\s+name\s+of(?=\s+[\"“‘A-Z])|"
     r"\bcode-?named\b|"
@@ -371,10 +373,34 @@ def _invisible(ch: str) -> bool:
 _KUNYA_AFTER = re.compile(r"\s*\((?:Abu|Abou|Abo|Umm|Ebu)\s+[A-Z]")
 
 
+def _hyphen_joined(sdoc: Doc, text: str) -> list:
+    """The model's entities, with a name it cut at a hyphen made whole again
+    ("Zia-ul-" + "Karim Khan": the South Asian "-ul-" and "-ur-" names)."""
+    ents = list(sdoc.ents)
+    out = []
+    i = 0
+    while i < len(ents):
+        e = ents[i]
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        if (
+            nxt is not None
+            and e.label_ == "PERSON"
+            and text[e.end_char - 1] == "-"
+            and nxt.start_char == e.end_char
+            and (joined := sdoc.char_span(e.start_char, nxt.end_char, label="PERSON"))
+        ):
+            out.append(joined)
+            i += 2
+            continue
+        out.append(e)
+        i += 1
+    return out
+
+
 def _from_ner(sdoc: Doc, text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
     out = []
     norp_before = {e.end_char + 1: e for e in sdoc.ents if e.label_ == "NORP"}
-    for ent in sdoc.ents:
+    for ent in _hyphen_joined(sdoc, text):
         label = ent.label_
         prev = norp_before.get(ent.start_char)
         if label == "ORG" and prev is not None and text[prev.end_char] == " ":
@@ -1817,7 +1843,13 @@ def _aliases(
             # "X, a commander from Hadithah known by the nom de guerre Y": a town has none (a
             # "place" with no such sign may be a man the model took for one)
             left = _person_before(cands, text, m.start(), same_sentence=True)
-        if left is None and _PRONOUN_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+        # "He said a commander known as Y": the alias is the commander's, not his
+        role_before = _ROLE_BEFORE.search(text, 0, m.start()) is not None
+        if (
+            left is None
+            and not role_before
+            and _PRONOUN_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        ):
             left = _person_before(cands, text, m.start())  # "X …; he posts under the name Y"
         if left is None and (rel := _WHO_AND.search(text, max(0, m.start() - 250), m.start())):
             # "X, Y's nephew, who commands a unit in Z and is known in the area as W"
@@ -1841,8 +1873,10 @@ def _aliases(
         if left is None and m.group().rstrip().endswith("name of"):
             # "X lived on forged documents in the name of "Y"": the sentence's subject
             left = _person_before(cands, text, m.start(), same_sentence=True)
-        if left is None and _HIM_AS.match(m.group()):
-            left = _person_before(cands, text, m.start())  # "… remember him as "Y""
+        if _HIM_AS.match(m.group()):
+            # "… remember him as "Y"", "the group called him Y": whoever "him" is, never
+            # the name just before the verb
+            left = _person_before(cands, text, m.start())
         if left is None and _WAS_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             # "X, 29, from the Sughd region, was known to the traders … as Y": the subject,
             # unless the sentence reports someone else ("X said his brother was known as")
@@ -1851,7 +1885,12 @@ def _aliases(
                 # "The court found X guilty … According to investigators, he … was known in
                 # the chats as Y": the person the sentence before names first
                 subject = _person_before(cands, text, m.start())
-            if subject is not None and not _REPORTED.search(text, subject.end, m.start()):
+            if (
+                subject is not None
+                and not role_before
+                and not _REPORTED.search(text, subject.end, m.start())
+                and not _OTHER_SUBJECT.search(text, max(0, m.start() - 40), m.start())
+            ):
                 left = subject
         if left is None and right is None and _PERSON_CUE.search(m.group()):
             # "a man who used the nickname "Y"": no one to pair it with, but a person
@@ -1923,10 +1962,15 @@ _MEMBER_APPOSED = re.compile(r",\s+(?:an?|the)\s+(?:[\w\-]+\s+){0,3}?[\w\-]+\s+o
 _KIN_OF = re.compile(r"\b(?:son|daughter|wife|widow|brother|sister)\s+of\s+$")
 _HE_IN_SENTENCE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b[^.!?;\n]*$")
 _WAS_BEFORE = re.compile(r"\b(?:was|is|were|are|had been|has been|became)\s*$")
-_REPORTED = re.compile(r"\b(?:said|says|told|tells|added|according|his|her|their)\b")
+_REPORTED = re.compile(r"\b(?:said|says|told|tells|added)\b")
+# "… and his brother was known as Y": someone else is the subject
+_OTHER_SUBJECT = re.compile(
+    r"\b(?:his|her|their)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:was|is|were|are|had been|has been)\s*$"
+)
 _HIM_AS = re.compile(
     r"(?i)\W*(?:(?:remembers?|remembered|knows?|knew)\s+(?:him|her)\s+as|"
-    r"(?:referred\s+to|called|identified|named)\s+(?:him|her)\s+\w+\s+\w+\s+[\w -]+)$"
+    r"(?:referred\s+to|called|identified|named)\s+(?:him|her)\s+\w+\s+\w+\s+[\w -]+|"
+    r"called\s+(?:him|her))$"
 )
 # "he posts", "she also writes on YouTube and Telegram": a clause with no name of its own
 _FROM_PLACE = re.compile(r"\b(?:from|in|of|near)\s+$")
@@ -2309,7 +2353,10 @@ def _group(
         if id(left) in index and id(right) in index:
             aka, main = (
                 (left, right)
-                if _is_alias_form(left, text, parts) and not _is_alias_form(right, text, parts)
+                # ("called him Y", "knew him as Y": the name after the cue is the alias)
+                if not _HIM_AS.match(cue)
+                and _is_alias_form(left, text, parts)
+                and not _is_alias_form(right, text, parts)
                 else (right, left)
             )
             union(index[id(main)], index[id(aka)], "aka", f"'{cue}' in the same sentence", a, b)

@@ -185,6 +185,12 @@ def person_names_match(a: str, b: str) -> Match | None:
             why = "a patronymic (… uulu / kyzy / oglu) written as a surname (-ov / -ova)"
             m = Match(round(p.score - 0.02, 3), a, b, [*p.reasons, why])
     if m is None:
+        # "Noor-ul-Haq" ~ "Nurul Haq", "Habib-ur-Rehman" ~ "Habibur Rahman": the linking
+        # -ul- / -ur- / -ud- written apart or joined to the name before it
+        ja, jb = _LINKER.sub(r"\1\2 ", a), _LINKER.sub(r"\1\2 ", b)
+        if (ja, jb) != (a, b) and (p := person_names_match(ja, jb)):
+            m = Match(round(p.score - 0.01, 3), a, b, [*p.reasons, "'-ul-' written joined"])
+    if m is None:
         m = _son_of_match(a, b) or _son_of_match(b, a)
     if m is None and (_NISBA.search(a) is None) != (_NISBA.search(b) is None):
         # "Idris Kamil Nouri" ~ "Idris Kamil Nouri al-Juburi": a chain of three names, and the
@@ -205,6 +211,7 @@ def person_names_match(a: str, b: str) -> Match | None:
     return m
 
 
+_LINKER = re.compile(r"(?i)(\w)[\s\-]+(ul|ur|ud|us|uz)[\s\-]+(?=\w)")
 _SON_OF = re.compile(r"^(\S+)\s+(?:bin|ibn|ben)\s+(\S+)$", re.I)
 
 

@@ -25,7 +25,7 @@ TITLES = frozenset(
     pope saint st st. chairman chairwoman chair officer inspector detective agent
     leader commissioner founder ceo head foreign defence defense interior
     brig brig. alhaji alhaja hajiya haji hajji malam mallam ustaz ustadh mawlawi maulvi mufti
-    qari sayyid sayed mullah hojatoleslam hojjatoleslam hojatolislam
+    qari sayyid sayed mullah hojatoleslam hojjatoleslam hojatolislam maulana moulana mawlana
     cpl cpl. pfc pfc. pvt pvt. spc ssgt msgt bgen bgen. mgen mgen. ltgen ltgen. ltcol capt.
     supt supt. superintendent insp insp. constable mp mla mna engr engr. atty atty. hon hon.
     datu datuk dato datin hadji hadja ustadz ugaas suldaan garaad sardar
@@ -378,6 +378,8 @@ def token_match(a: str, b: str) -> TokenMatch | None:
         (_french_c(a), _french_c(b), "French c for s"),
         (_french_rh(a), _french_rh(b), "French rh for gh"),
         (a.replace("q", "g"), b.replace("q", "g"), "g for q"),
+        # the Arabic th that Persian, Turkish and Urdu say s: Uthman / Usmon, Thabit / Sabit
+        (a.replace("th", "s"), b.replace("th", "s"), "s for th"),
     ):
         if (fa, fb) != (a, b) and (m := token_match(fa, fb)) and m.score >= 0.85:
             return TokenMatch(a, b, m.score - 0.02, f"{a}~{b}: {why} ({m.why})")

@@ -274,3 +274,32 @@ def test_a_page_s_published_line_is_its_publication_date_and_fixes_a_weekday(nlp
     assert doc["reference_basis"].startswith("publication date the page gives")
     monday = next(e for e in case["events"] if "Monday" in e["date_text"])
     assert monday["date"] == "2025-02-10"  # kidnapped on the Monday before, not after
+
+
+def test_south_asian_linked_names_and_the_maulana_title(nlp) -> None:
+    text = (
+        "The funeral prayers of the slain district chief, Maulana Zia-ul-Karim Yousafkhel, "
+        "were offered on Monday, attended by party leader Maulana Shams Ghani."
+    )
+    _, _, kinds = run(nlp, text)
+    assert kinds.get("Zia-ul-Karim Yousafkhel") == "person"
+    assert kinds.get("Shams Ghani") == "person"
+    m = person_names_match("Zia-ul-Karim Yousafkhel", "Ziaul Karim Yousafkhel")
+    assert m is not None and m.score >= 0.85
+    assert person_names_match("Noor-ul-Haq", "Nurul Haq") is not None
+    assert token_match("uthman", "usmon")  # the Arabic th said s
+
+
+def test_called_him_and_a_commander_known_as_and_a_long_subject(nlp) -> None:
+    text = (
+        "Police named the bomber as Sabirullah, 17, from Mohmand. In its claim, the group "
+        'called him Hamza al-Muhajir. "We will find them," Arif Khan Durrani said. He said a '
+        "commander known as Abu Musab was behind it. Daler Kholov, 28, who according to his "
+        "family left home in 2019, was known in the cell by the kunya Abu Hafs al-Khatloni."
+    )
+    ex, groups, _ = run(nlp, text)
+    assert any({"Sabirullah", "Hamza al-Muhajir"} <= g for g in groups)
+    assert not any({"Arif Khan Durrani", "Abu Musab"} <= g for g in groups)
+    assert any({"Daler Kholov", "Abu Hafs al-Khatloni"} <= g for g in groups)
+    roles = {m.text: m.role for m in ex.mentions}
+    assert roles["Hamza al-Muhajir"] == "aka" and roles["Sabirullah"] == "name"
