@@ -56,6 +56,16 @@ def _initial_fits(initial: str, word: str) -> bool:
     return word[0] in _INITIAL_FORMS.get(c, c)
 
 
+def _initial_of(initial: str, word: str) -> bool:
+    """'T.' or 'Ch.' for a name part: one letter as `_initial_fits` reads it; two letters
+    (a Cyrillic letter romanised) by the sound they open with ("Ch." for Chorobayev and for
+    the German Tschorobajew)."""
+    letters = initial.rstrip(".").lower()
+    if len(letters) == 1:
+        return _initial_fits(letters, word)
+    return word.startswith(letters) or skeleton(letters + "a")[:1] == skeleton(word)[:1]
+
+
 def _initials_form(name: str) -> tuple[str, list[str]] | None:
     """'Yuldashev B.T.' or 'B.T. Yuldashev' or 'B. Yuldashev' → ('yuldashev', ['b', 't'])."""
     words = name.replace(".", ". ").split()
@@ -86,7 +96,7 @@ def _initials_match(a: str, b: str) -> Match | None:
     return Match(round(min(last.score, 0.95) - 0.07, 3), a, b, why)
 
 
-_GIVEN_AND_INITIAL = re.compile(r"[A-Z][\w'-]+ [A-Z]\.")
+_GIVEN_AND_INITIAL = re.compile(r"[A-Z][\w'-]+ [A-Z][a-z]?\.")  # "Watscha T.", "Nurlan Ch."
 _SURNAME_AND_INITIALS = re.compile(r"[A-Z][\w'-]+ [A-Z][a-z]?\.(?:\s?[A-Z][a-z]?\.)+")
 
 
@@ -135,7 +145,7 @@ def _given_and_initial(short: str, core: list[str], a: str, b: str) -> Match | N
         return None
     given, initial = short.split()
     t = token_match(core_tokens(given)[-1], core[0])
-    if t is None or not _initial_fits(initial, core[-1]):
+    if t is None or not _initial_of(initial, core[-1]):
         return None
     why = [t.why, f"initial {initial} for {core[-1]} (a given name and the surname's initial)"]
     return Match(round(min(t.score, 0.95) - 0.08, 3), a, b, why)

@@ -303,3 +303,14 @@ def test_called_him_and_a_commander_known_as_and_a_long_subject(nlp) -> None:
     assert any({"Daler Kholov", "Abu Hafs al-Khatloni"} <= g for g in groups)
     roles = {m.text: m.role for m in ex.mentions}
     assert roles["Hamza al-Muhajir"] == "aka" and roles["Sabirullah"] == "name"
+
+
+def test_a_given_name_and_a_two_letter_initial_of_the_surname() -> None:
+    for short, full in (
+        ("Temur Ch.", "Temur Chorshanbiev"),
+        ("Temur Ch.", "Temur Tschorschanbijew"),  # German Tsch for Ch
+        ("Aziz Kh.", "Aziz Khalimov"),
+    ):
+        m = person_names_match(short, full)
+        assert m is not None and m.score >= 0.85, (short, full)
+    assert person_names_match("Temur Sh.", "Temur Chorshanbiev") is None
