@@ -197,6 +197,7 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
             c.start = _caps_surname_before(text, c.start)  # "Sergeant DIALLO Moussa"
     cands = _resolve_overlaps(cands, text)
     cands = sorted(cands + _gazetteer_gaps(text, sdoc, cands, boiler), key=lambda c: c.start)
+    cands = sorted(cands + _coordinated_people(text, sdoc, cands, boiler), key=lambda c: c.start)
     cands = _join_cut_names(cands, text)
     cands = _fix_kinds(cands, sdoc, text)
     _extend_names(cands, sdoc, text)
@@ -1403,6 +1404,41 @@ def _gazetteer_gaps(
         before = text[max(0, a - 60) : a]
         if _PLACE_BEFORE.search(before) or re.search(r"\bport\s+of\s+$", before):
             out.append(_Cand(a, b, "place", "rule:gazetteer", by_context=True))
+    return out
+
+
+_AND_BEFORE = re.compile(
+    r"(?<![\w'’\-])((?:[A-Z][\w'’\-]+[ \t]+){1,3}[A-Z][\w'’\-]+)[ \t]+and[ \t]+$"
+)
+
+
+def _coordinated_people(
+    text: str, sdoc: Doc, cands: list[_Cand], boiler: list[tuple[int, int]]
+) -> list[_Cand]:
+    """ "Those executed were Iranians X Y and Firuz Sharipov": a capitalised run of two to four
+    words the model missed, joined by "and" to a person it found, is a person too (a
+    demonym before it is left out)."""
+    out = []
+    for c in cands:
+        if c.kind != "person" or len(c.text(text).split()) < 2:
+            continue
+        m = _AND_BEFORE.search(text, max(0, c.start - 80), c.start)
+        if not m or _inside(m.start(1), boiler):
+            continue
+        a, b = m.span(1)
+        for e in sdoc.ents:  # "Iranians X Y": the demonym the model found is no name
+            if e.label_ == "NORP" and e.start_char == a and e.end_char < b:
+                a = e.end_char + len(text[e.end_char : b]) - len(text[e.end_char : b].lstrip())
+        words = text[a:b].split()
+        if (
+            len(words) < 2
+            or any(x.start < b and a < x.end for x in cands)
+            or any(fold(w) in TITLES or fold(w).rstrip("s") in ORG_HEADS for w in words)
+            or _gazetteer_place(text[a:b])
+            or fold(words[0]) in _NOT_NAME_START
+        ):
+            continue
+        out.append(_Cand(a, b, "person", "rule:and-person", by_context=True))
     return out
 
 

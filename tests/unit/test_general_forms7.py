@@ -314,3 +314,14 @@ def test_a_given_name_and_a_two_letter_initial_of_the_surname() -> None:
         m = person_names_match(short, full)
         assert m is not None and m.score >= 0.85, (short, full)
     assert person_names_match("Temur Sh.", "Temur Chorshanbiev") is None
+
+
+def test_a_name_the_model_missed_joined_by_and_to_a_person_is_a_person(nlp) -> None:
+    text = (
+        "Those executed were Iranians Mohammad-Taghi Ghaffari and Gholamreza Bakhshizadeh and "
+        "Tajik national Dovud Nazarov, a spokesman told reporters. The Ministry of Defence and "
+        "Hamid Reza Sepehri said so."
+    )
+    _, _, kinds = run(nlp, text)
+    assert kinds.get("Mohammad-Taghi Ghaffari") == "person"
+    assert kinds.get("Ministry of Defence") == "organization"
