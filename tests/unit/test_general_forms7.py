@@ -317,11 +317,15 @@ def test_a_given_name_and_a_two_letter_initial_of_the_surname() -> None:
 
 
 def test_a_name_the_model_missed_joined_by_and_to_a_person_is_a_person(nlp) -> None:
+    from casefile.extract import _Cand, _coordinated_people
+
     text = (
-        "Those executed were Iranians Mohammad-Taghi Ghaffari and Gholamreza Bakhshizadeh and "
-        "Tajik national Dovud Nazarov, a spokesman told reporters. The Ministry of Defence and "
-        "Hamid Reza Sepehri said so."
+        "Those executed were Iranians Behzad Taghavi Nejad and Gholamreza Bakhshizadeh, a "
+        "spokesman said. The Ministry of Defence and Hamid Reza Sepehri said so."
     )
-    _, _, kinds = run(nlp, text)
-    assert kinds.get("Mohammad-Taghi Ghaffari") == "person"
-    assert kinds.get("Ministry of Defence") == "organization"
+    people = [
+        _Cand(text.index(n), text.index(n) + len(n), "person", "ner:PERSON")
+        for n in ("Gholamreza Bakhshizadeh", "Hamid Reza Sepehri")
+    ]
+    found = [c.text(text) for c in _coordinated_people(text, nlp(text), people, [])]
+    assert found == ["Behzad Taghavi Nejad"]  # not the demonym, not the ministry
