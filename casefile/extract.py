@@ -12,6 +12,8 @@ The result is a pure function of the document's text.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -294,6 +296,19 @@ def _headlines(text: str) -> list[tuple[int, int]]:
         if long_words and sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.75:
             out.append((m.start(), m.end()))
     return out
+
+
+_INDEX: list = [(None, ({}, {}))]  # the last document, and its tokens by start and by end
+
+
+def _token_index(sdoc: Doc) -> tuple[dict, dict]:
+    """The document's tokens by their start and by their end offset, made once per document
+    (several rules look tokens up by offset); one slot, read and written whole."""
+    last, index = _INDEX[0]
+    if last is not sdoc:
+        index = ({t.idx: t for t in sdoc}, {t.idx + len(t): t for t in sdoc})
+        _INDEX[0] = (sdoc, index)
+    return index
 
 
 def _inside(pos: int, regions: list[tuple[int, int]]) -> bool:
@@ -1247,7 +1262,7 @@ def _named_by_role(
     sdoc: Doc, text: str, boiler: list[tuple[int, int]], cands: list[_Cand]
 ) -> list[_Cand]:
     """Names right after a kin or role noun are people, whatever the model said."""
-    by_start = {t.idx: t for t in sdoc}
+    by_start = _token_index(sdoc)[0]
     out = []
     for m in _BY_ROLE.finditer(text):
         if _inside(m.start(), boiler):
@@ -1291,7 +1306,7 @@ def _named_by_role(
 
 def _drop_adjectives(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
     """'Tajik officials': a one-word 'name' right before a lowercase noun is an adjective."""
-    by_start = {t.idx: t for t in sdoc}
+    by_start = _token_index(sdoc)[0]
     out = []
     for c in cands:
         nxt = re.match(r"[ \t]+", text[c.end :])
@@ -1380,18 +1395,21 @@ def _gazetteer_gaps(
     """A town the model did not tag ("taken to a hospital in Palu", "the port of Gwadar"):
     one capitalised word the gazetteer knows, after words that place it, that no other
     candidate covers."""
-    by_start = {t.idx: t for t in sdoc}
-    taken = [(c.start, c.end) for c in cands]
+    by_start = _token_index(sdoc)[0]
+    taken = sorted((c.start, c.end) for c in cands)
+    starts = [s for s, _ in taken]
+    reach = list(itertools.accumulate((e for _, e in taken), max))  # furthest end so far
     out = []
     for m in _GAP_WORD.finditer(text):
         a, b = m.span()
         word = m.group()
         tok = by_start.get(a)
+        k = bisect.bisect_left(starts, b)  # candidates that start before this word ends
         if (
             tok is None
             or tok.pos_ != "PROPN"
+            or (k and reach[k - 1] > a)  # one of them reaches into it
             or _inside(a, boiler)
-            or any(s < b and a < e for s, e in taken)
             or _LONGER_NAME.match(text, b)  # "Mocímboa da Praia", "Palu's", "Palu Regency"
             or fold(word) in TITLES
             or fold(word) in _COMMON_TOWNS
@@ -1415,7 +1433,7 @@ _AND_BEFORE = re.compile(
 def _coordinated_people(
     text: str, sdoc: Doc, cands: list[_Cand], boiler: list[tuple[int, int]]
 ) -> list[_Cand]:
-    """ "Those executed were Iranians X Y and Firuz Sharipov": a capitalised run of two to four
+    """ "Those executed were Iranians X Y and Dovud Nazarov": a capitalised run of two to four
     words the model missed, joined by "and" to a person it found, is a person too (a
     demonym before it is left out)."""
     out = []
@@ -2166,7 +2184,7 @@ _NISBA_AFTER = re.compile(
 
 def _extend_names(cands: list[_Cand], sdoc: Doc, text: str) -> None:
     """'Rustam Nazarow' where the model tagged only 'Nazarow': take the proper nouns before it."""
-    by_end = {t.idx + len(t): t for t in sdoc}
+    by_end = _token_index(sdoc)[1]
     for c in cands:
         words = c.text(text).split()
         # one word, or a name the model began at a particle ("dela Pena"), or a name the
@@ -2538,7 +2556,13 @@ def _group(
         # relatives share a surname; the lone surname is the one introduced first, the
         # story's subject (the others are named by first name: "his son Firas")
         j, f = owners[0]
-        why = f"surname of '{f.text(text)}' in the same document"
+        part = (
+            "given names"
+            if _given_names_of(ct, core_tokens(f.text(text)))
+            and not _ends_with(ct, core_tokens(f.text(text)))
+            else "surname"
+        )
+        why = f"{part} of '{f.text(text)}' in the same document"
         if len(names) > 1:
             why += f" (the first introduced of {len(names)} people with that surname)"
         c.role = "short"
@@ -2640,10 +2664,24 @@ def _is_short_of(short: list[str], full: list[str], short_s: str, full_s: str) -
         return False
     if tokens(short_s)[0] in KUNYA or surname(full_s) is None:
         return False
-    # "al-Ahmed" of "Mohammad Saeed al-Ahmad": spelled differently within one article
+    return _ends_with(short, full) or _given_names_of(short, full)
+
+
+def _ends_with(short: list[str], full: list[str]) -> bool:
+    """'al-Ahmed' of 'Mohammad Saeed al-Ahmad': spelled differently within one article."""
     return all(
         (m := token_match(s, f)) is not None and m.score >= 0.85
         for s, f in zip(short, full[-len(short) :], strict=True)
+    )
+
+
+def _given_names_of(short: list[str], full: list[str]) -> bool:
+    """'Habibur Rahman' of 'Habibur Rahman Safi': the given names without the family name,
+    two words at least, in one article (a shorter chain at the front is the same man; at
+    the back it may be his father)."""
+    return len(short) >= 2 and all(
+        (m := token_match(s, f)) is not None and m.score >= 0.85
+        for s, f in zip(short, full[: len(short)], strict=False)
     )
 
 

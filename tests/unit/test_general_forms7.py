@@ -329,3 +329,16 @@ def test_a_name_the_model_missed_joined_by_and_to_a_person_is_a_person(nlp) -> N
     ]
     found = [c.text(text) for c in _coordinated_people(text, nlp(text), people, [])]
     assert found == ["Behzad Taghavi Nejad"]  # not the demonym, not the ministry
+
+
+def test_the_given_names_without_the_family_name_are_a_short_form_in_one_article(nlp) -> None:
+    text = (
+        "According to officials, the attack was organised by Habibur Rahman Safi, known by "
+        "the nom de guerre Abu Dujana. Officials say Habibur Rahman joined the group four "
+        "years ago. His father Hamid Rahman Safi denied it."
+    )
+    ex, groups, _ = run(nlp, text)
+    assert any({"Habibur Rahman Safi", "Habibur Rahman"} <= g for g in groups)
+    assert not any({"Habibur Rahman Safi", "Hamid Rahman Safi"} <= g for g in groups)
+    why = [x.reason for x in ex.links if x.b == "Habibur Rahman" or x.a == "Habibur Rahman"]
+    assert any(r.startswith("given names of") for r in why), why
