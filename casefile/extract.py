@@ -1433,7 +1433,7 @@ _AND_BEFORE = re.compile(
 def _coordinated_people(
     text: str, sdoc: Doc, cands: list[_Cand], boiler: list[tuple[int, int]]
 ) -> list[_Cand]:
-    """ "Those executed were Iranians X Y and Dovud Nazarov": a capitalised run of two to four
+    """ "Police named Iranians X Y and Dovud Nazarov": a capitalised run of two to four
     words the model missed, joined by "and" to a person it found, is a person too (a
     demonym before it is left out)."""
     out = []

@@ -320,12 +320,12 @@ def test_a_name_the_model_missed_joined_by_and_to_a_person_is_a_person(nlp) -> N
     from casefile.extract import _Cand, _coordinated_people
 
     text = (
-        "Those executed were Iranians Behzad Taghavi Nejad and Gholamreza Bakhshizadeh, a "
-        "spokesman said. The Ministry of Defence and Hamid Reza Sepehri said so."
+        "Police named Iranians Behzad Taghavi Nejad and Gholamhossein Vafaei, a "
+        "spokesman said. The Ministry of Defence and Hadi Reza Movahed said so."
     )
     people = [
         _Cand(text.index(n), text.index(n) + len(n), "person", "ner:PERSON")
-        for n in ("Gholamreza Bakhshizadeh", "Hamid Reza Sepehri")
+        for n in ("Gholamhossein Vafaei", "Hadi Reza Movahed")
     ]
     found = [c.text(text) for c in _coordinated_people(text, nlp(text), people, [])]
     assert found == ["Behzad Taghavi Nejad"]  # not the demonym, not the ministry
