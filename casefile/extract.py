@@ -513,7 +513,7 @@ _PLACE_BEFORE = re.compile(
     r"\b(?:in|into|near|outside|across|around|through|(?:people|residents|inhabitants|city|town|"
     r"village|suburb|district|neighbou?rhood|province|governor|mayor|outskirts|"
     r"(?:north|south|east|west)(?:-?(?:east|west))?)"
-    r"\s+of|(?:leading|roads?|routes?|highway|way)\s+"
+    r"(?<!outskirt)s?\s+of|(?:leading|roads?|routes?|highway|way)\s+"
     r"(?:to|from))\s+(?:the\s+)?"
     # "… of Akkar and Minyeh", "… to Sungai Kolok and Tak Bai"
     r"(?:[A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*)?(?:,\s+[A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*)?)*,?"
@@ -1399,6 +1399,7 @@ def _gazetteer_gaps(
     taken = sorted((c.start, c.end) for c in cands)
     starts = [s for s, _ in taken]
     reach = list(itertools.accumulate((e for _, e in taken), max))  # furthest end so far
+    places_end = {c.end: c for c in cands if c.kind == "place"}
     out = []
     for m in _GAP_WORD.finditer(text):
         a, b = m.span()
@@ -1420,7 +1421,16 @@ def _gazetteer_gaps(
         ):
             continue
         before = text[max(0, a - 60) : a]
-        if _PLACE_BEFORE.search(before) or re.search(r"\bport\s+of\s+$", before):
+        # ("of Shopian, X and …": the next in a list of places; "Amed (X)": a town's other name)
+        after_place = places_end.get(len(before.rstrip(" \t,(")) + a - len(before))
+        listed = after_place is not None and re.search(r"(?:,[ \t]+|[ \t]+\()$", before)
+        bracketed = re.search(r"[A-Z][\w'’\-]*[ \t]+\($", before) and text.startswith(")", b)
+        if (
+            _PLACE_BEFORE.search(before)
+            or re.search(r"\bport\s+of\s+$", before)
+            or (listed and not before.endswith("("))
+            or bracketed
+        ):
             out.append(_Cand(a, b, "place", "rule:gazetteer", by_context=True))
     return out
 

@@ -342,3 +342,13 @@ def test_the_given_names_without_the_family_name_are_a_short_form_in_one_article
     assert not any({"Habibur Rahman Safi", "Hamid Rahman Safi"} <= g for g in groups)
     why = [x.reason for x in ex.links if x.b == "Habibur Rahman" or x.a == "Habibur Rahman"]
     assert any(r.startswith("given names of") for r in why), why
+
+
+def test_the_next_town_in_a_list_and_a_town_s_other_name_in_brackets(nlp) -> None:
+    text = (
+        "Militancy was strongest in the southern districts of Shopian, Pulwama and Kulgam. "
+        "Police raided homes in Amed (Diyarbakır) and Istanbul."
+    )
+    _, _, kinds = run(nlp, text)
+    assert kinds.get("Pulwama") == "place"  # untagged, after a place in a list
+    assert kinds.get("Diyarbakır") == "place"  # untagged, in brackets after a town
