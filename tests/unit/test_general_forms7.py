@@ -345,10 +345,16 @@ def test_the_given_names_without_the_family_name_are_a_short_form_in_one_article
 
 
 def test_the_next_town_in_a_list_and_a_town_s_other_name_in_brackets(nlp) -> None:
+    from casefile.extract import _Cand, _gazetteer_gaps
+
     text = (
-        "Militancy was strongest in the southern districts of Shopian, Pulwama and Kulgam. "
-        "Police raided homes in Amed (Diyarbakır) and Istanbul."
+        "Fighting was heaviest in the northern districts of Kunduz, Takhar and Baghlan. "
+        "Police raided homes in Hewlêr (Erbil) on Monday."
     )
-    _, _, kinds = run(nlp, text)
-    assert kinds.get("Pulwama") == "place"  # untagged, after a place in a list
-    assert kinds.get("Diyarbakır") == "place"  # untagged, in brackets after a town
+    found_by_model = [
+        _Cand(text.index(n), text.index(n) + len(n), "place", "ner:GPE")
+        for n in ("Kunduz", "Hewlêr")
+    ]
+    found = {c.text(text) for c in _gazetteer_gaps(text, nlp(text), found_by_model, [])}
+    assert {"Takhar", "Erbil"} <= found  # the next in a list; a town's other name
+    assert "Monday" not in found
