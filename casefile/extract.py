@@ -19,6 +19,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from casefile import attributes as attributes_mod
@@ -751,7 +752,7 @@ def _only_titles(surface: str) -> bool:
 def _past_particle(text: str, b: int) -> int:
     """'Raed Bou' → 'Raed Bou Saab': a name does not end in a particle."""
     while True:
-        last = re.search(r"[\w'’\-]+$", text[:b])
+        last = re.search(r"[\w'’\-]+$", text[max(0, b - 60) : b])  # the last word only
         if not last or fold(last.group()) not in PARTICLES:
             return b
         nxt = re.match(r"[ \t]+([A-Z][\w'’\-]*)", text[b:])
@@ -792,6 +793,7 @@ def _comma_parts(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int
     return out
 
 
+@lru_cache(maxsize=1 << 14)  # the same surfaces recur in every document
 def _gazetteer_place(surface: str) -> bool:
     """A country or region, or a one-word city the gazetteer knows: the model mis-tagged it."""
     s = re.sub(r"^(?:the|The)\s+", "", surface.strip())

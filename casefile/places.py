@@ -122,6 +122,7 @@ def _subdivisions() -> list[tuple[str, str]]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)  # asked for the same words in every document
 def canonical(surface: str) -> str | None:
     """The gazetteer's name for a place, or None when it does not know it."""
     big, cities = _table()
@@ -129,5 +130,6 @@ def canonical(surface: str) -> str | None:
     return big.get(k) or cities.get(k)
 
 
+@lru_cache(maxsize=1 << 16)
 def is_country_or_region(surface: str) -> bool:
     return key(surface) in _table()[0]
