@@ -1315,7 +1315,9 @@ def _drop_adjectives(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
         tok = by_start.get(c.end + nxt.end()) if nxt else None
         if (
             c.kind == "person"
-            and c.source.startswith("ner")  # a rule read the context already
+            # a rule read the context already; a surname carried over from a full name
+            # may still be a people's name before a noun ("Turkmen community leaders")
+            and c.source.startswith(("ner", "propagate"))
             and " " not in c.text(text)
             and tok is not None
             and tok.is_lower

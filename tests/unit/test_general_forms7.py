@@ -358,3 +358,13 @@ def test_the_next_town_in_a_list_and_a_town_s_other_name_in_brackets(nlp) -> Non
     found = {c.text(text) for c in _gazetteer_gaps(text, nlp(text), found_by_model, [])}
     assert {"Takhar", "Erbil"} <= found  # the next in a list; a town's other name
     assert "Monday" not in found
+
+
+def test_a_surname_carried_over_is_no_mention_where_it_names_a_people(nlp) -> None:
+    text = (
+        "Police arrested Ahmad Turkmen, 30, on Monday. Turkmen community leaders denied any "
+        "link. Turkmen said he was innocent."
+    )
+    ex, _, _ = run(nlp, text)
+    shorts = [m.start for m in ex.mentions if m.text == "Turkmen"]
+    assert shorts == [text.rindex("Turkmen said")]  # "Turkmen community leaders": no mention
