@@ -372,6 +372,10 @@ def _clean(text: str, start: int, end: int, kind: Kind) -> tuple[int, int]:
         )
         if kind == "person" and m:
             start, changed = start + m.end(), True
+        # the model ran a name into the next sentence's words: "In sentencing X F. the court"
+        m = re.search(r"[ \t]+[a-z][\w'’]*$", text[start:end]) if kind == "person" else None
+        if m and fold(m.group().strip()) not in PARTICLES:
+            end, changed = start + m.start(), True
         # the model opened a bracket it did not close: "… the Homeland (CNSP"
         if "(" in text[start:end] and ")" not in text[start:end]:
             end, changed = start + text[start:end].index("("), True

@@ -368,3 +368,14 @@ def test_a_surname_carried_over_is_no_mention_where_it_names_a_people(nlp) -> No
     ex, _, _ = run(nlp, text)
     shorts = [m.start for m in ex.mentions if m.text == "Turkmen"]
     assert shorts == [text.rindex("Turkmen said")]  # "Turkmen community leaders": no mention
+
+
+def test_a_name_the_model_ran_into_the_next_words_ends_at_the_name(nlp) -> None:
+    from casefile.extract import _clean
+
+    text = "In sentencing Rakhmonzoda F. the court took into account his youth."
+    a = text.index("Rakhmonzoda")
+    b = text.index(" court")
+    assert text[slice(*_clean(text, a, b, "person"))] == "Rakhmonzoda F."
+    c = text.index("Rakhmonzoda F.") + len("Rakhmonzoda F.")
+    assert text[slice(*_clean(text, a, c, "person"))] == "Rakhmonzoda F."
