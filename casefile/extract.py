@@ -71,7 +71,7 @@ _BOILER = re.compile(
 _BYLINE = re.compile(r"(?m)^[ \t]*By\s+[A-Z][^\n]{0,80}$")
 # Bylines and credits name reporters and photographers, not people in the story.
 _CREDITS = re.compile(
-    r"(?m)^[ \t]*By\s+[A-Z][^\n]{0,80}$|"
+    _BYLINE.pattern + "|"
     r"(?im:^[ \t]*(?:writers?|authors?|reporters?|byline|correspondents?)[ \t]*:[^\n]*$)|"
     r"\(?(?i:(?:additional )?(?:reporting|editing|writing|"
     r"research|compiled|translated|photos?|graphics?)(?: and [a-z]+)? by) [^\n.;)]{1,120}[.;)]?|"
@@ -2574,12 +2574,8 @@ def _group(
         # relatives share a surname; the lone surname is the one introduced first, the
         # story's subject (the others are named by first name: "his son Firas")
         j, f = owners[0]
-        part = (
-            "given names"
-            if _given_names_of(ct, core_tokens(f.text(text)))
-            and not _ends_with(ct, core_tokens(f.text(text)))
-            else "surname"
-        )
+        # (an owner ends with the short form, or else begins with it: `_is_short_of`)
+        part = "surname" if _ends_with(ct, core_tokens(f.text(text))) else "given names"
         why = f"{part} of '{f.text(text)}' in the same document"
         if len(names) > 1:
             why += f" (the first introduced of {len(names)} people with that surname)"

@@ -542,7 +542,6 @@ def _lone_given_names(locs, find, members, joinable) -> list[tuple[int, int, Mat
         docs = {locs[k].doc for k in members[i]}
         if any(locs[k].doc in docs for k in members[r]) or not joinable(r, i):
             continue
-        target = [(n, g) for k in members[r] for n, g in full.get(k, [])]
         names_r = [n for k in members[r] for n in locs[k].names(("name",))]
         ages_x = set().union(*(_ages(locs[k]) for k in members[i]))
         ages_y = set().union(*(_ages(locs[k]) for k in members[r]))
@@ -562,8 +561,9 @@ def _lone_given_names(locs, find, members, joinable) -> list[tuple[int, int, Mat
         if not why:
             continue
         lone = loc.names(("name", "short"))[0]
-        name, _ = next((n, g) for n, g in target if token_match(given, g))
-        first = next(k for k in members[r] if any(n == name for n, _ in full.get(k, [])))
+        first, name = next(
+            (k, n) for k in members[r] for n, g in full.get(k, []) if token_match(given, g)
+        )
         m = Match(
             MERGE_AT,
             lone,

@@ -80,10 +80,12 @@ def _page_date(text: str, ex: Extraction) -> tuple[str, str] | None:
     """(YYYY-MM-DD, the words that give it) for a fully dated day the page labels as its
     publication or update date, near its top; None when it gives none."""
     for e in sorted(ex.dates, key=lambda e: e.start):
+        if e.start > 2000:
+            break
         day = dates_mod.explicit_day(e)
-        line = text.rfind("\n", 0, e.start) + 1
-        if day is None or e.start > 2000:
+        if day is None:
             continue
+        line = text.rfind("\n", 0, e.start) + 1
         if _PAGE_DATE_LABEL.search(text, line, e.start):
             return day.isoformat(), text[line : e.end].strip()
     return None
