@@ -2230,6 +2230,9 @@ def _extend_names(cands: list[_Cand], sdoc: Doc, text: str) -> None:
             start = prev.idx
         if start != c.start:
             c.start, c.source = start, c.source + "+rule:full-name"
+            # a surname found again, now with the given name before it: a name in its own
+            # right ("Waris Zehri", then "Mahnaz Zehri, his sister"), not a short form
+            c.role = "name" if c.role == "short" else c.role
         # "Abu Khalid" + "ash-Shishani": the model stopped before the nisba
         nisba = _NISBA_AFTER.match(text, c.end)
         if nisba and not any(o is not c and o.start < nisba.end() and o.end > c.end for o in cands):
