@@ -1670,6 +1670,9 @@ _PLACE_CUE_BEFORE = re.compile(
     r"(?:\b(?:[Ii]n|[Nn]ear|[Oo]utside|[Ii]nto|via)"
     r"|\b(?:came|comes?|coming|fled|flee|returned|travell?ed|moved|drove|driven|crossed|arrived|"
     r"hails?|hailing|originally|escaped|road|route|way|kilometres|kilometers|km|miles)\s+from"
+    # where someone went: "fled to Kandali" (no one flees to a person)
+    r"|\b(?:fled|flee|fleeing|returned|returning|travell?ed|travell?ing|moved|relocated|"
+    r"deported|extradited|escaped|crossed\s+over)\s+to"
     r"|\b(?:town|village|city|district|province|region|area|governorate|county|outskirts|"
     r"[Rr]esidents|[Ii]nhabitants)\s+of)\s+"
     r"(?:[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?(?:,\s+[A-Z][\w'’\-]*)*,?\s+and\s+)?$"  # "X and Y"
