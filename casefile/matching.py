@@ -201,6 +201,12 @@ def person_names_match(a: str, b: str) -> Match | None:
         if (ja, jb) != (a, b) and (p := person_names_match(ja, jb)):
             m = Match(round(p.score - 0.01, 3), a, b, [*p.reasons, "'-ul-' written joined"])
     if m is None:
+        # "Abd el-Salam" ~ "Abdel-Salam" ~ "Abdul Salam" ~ "Abdussalam": "servant of" and
+        # the article, written apart, hyphenated, joined or assimilated
+        xa, xb = _abd_joined(ta), _abd_joined(tb)
+        if (xa, xb) != (ta, tb) and (p := _tokens_match(a, b, xa, xb)):
+            m = Match(round(p.score - 0.01, 3), a, b, [*p.reasons, "'Abd al-…' written two ways"])
+    if m is None:
         m = _son_of_match(a, b) or _son_of_match(b, a)
     if m is None and (_NISBA.search(a) is None) != (_NISBA.search(b) is None):
         # "Idris Kamil Nouri" ~ "Idris Kamil Nouri al-Juburi": a chain of three names, and the
@@ -219,6 +225,27 @@ def person_names_match(a: str, b: str) -> Match | None:
         if (pa, pb) != (a, b) and (p := person_names_match(pa, pb)):
             m = Match(round(p.score - 0.03, 3), a, b, [*p.reasons, "patronymic (bin …) left out"])
     return m
+
+
+_ABD_APART = frozenset("abd abdel abdal abdul abdol abdoul abdu abdel abdil abdur abdus".split())
+# "abdelrahman", "abdullah", "abdurrahman" (the article's l taken into the next letter)
+_ABD_JOINED = re.compile(r"abd(?:[aeiou]{1,2}l|[aeiou](?=([rsdtzn])\1))?(?P<rest>[a-z]{3,})")
+
+
+def _abd_joined(tokens: list[str]) -> list[str]:
+    """['abd', 'salam'] / ['abdel', 'salam'] / ['abdussalam'] → ['abdsalam'] alike."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if t in _ABD_APART and i + 1 < len(tokens):
+            t, i = t + tokens[i + 1], i + 1
+        if (m := _ABD_JOINED.fullmatch(t)) and (rest := m.group("rest")):
+            # the article may still open the rest ("abd" + "allah"); a doubled letter is one
+            t = "abd" + re.sub(r"^(?:[ae]l(?=l)|([a-z])\1)", lambda x: x.group(1) or "", rest)
+        out.append(t)
+        i += 1
+    return out
 
 
 _LINKER = re.compile(r"(?i)(\w)[\s\-]+(ul|ur|ud|us|uz)[\s\-]+(?=\w)")

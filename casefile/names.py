@@ -397,9 +397,13 @@ def spelling_keys(token: str) -> set[str]:
     keys |= {skeleton(_turkish_c(token)), skeleton(token.replace("o'", "u"))}
     keys.add(skeleton(_TA_MARBUTA.sub("", token)))  # Samiullah / Samiulla
     keys.add(skeleton(_lusophone(token)))
+    keys |= {skeleton(_french_c(token)), skeleton(_french_rh(token))}
+    keys.add(skeleton(token.replace("th", "s")))  # Uthman / Usmon
     sk = skeleton(token)
     if len(sk) >= 3:  # Tamil k/g, t/d, s/ch (see token_match)
         keys.add(sk.replace("g", "k").replace("d", "t").replace("c", "s"))
+    if "g" in sk:  # Egyptian g for j (Gamal / Jamal), Russian g for h (Gusein / Husein)
+        keys |= {sk.replace("g", "j"), sk.replace("g", "h")}
     return keys
 
 

@@ -28,3 +28,36 @@ def test_a_place_someone_fled_or_returned_to_is_a_place() -> None:
     text = "The letter was sent to Palawan Reyes in May."  # not a journey: no cue
     a = text.index("Palawan")
     assert _cue(text, a, a + len("Palawan"), "person") is None
+
+
+def test_abd_and_its_article_written_apart_hyphenated_joined_or_assimilated() -> None:
+    from casefile.matching import person_names_match
+
+    forms = (
+        "Khaled Abd el-Karim Fawzy",
+        "Khalid Abdel-Karim Fawzi",
+        "Khaled Abdul Karim Fawzy",
+        "Khaled Abdelkarim Fawzi",
+    )
+    for a in forms:
+        for b in forms:
+            m = person_names_match(a, b)
+            assert m is not None and m.score >= 0.85, (a, b, m)
+    assert person_names_match("Nabil Abdurrazzaq Omar", "Nabil Abd al-Razzaq Omar")
+    # another servant's name is another man
+    assert person_names_match("Khaled Abd el-Karim Fawzy", "Khaled Abd el-Rahim Fawzy") is None
+
+
+def test_names_spelled_with_the_egyptian_g_throughout_are_compared_across_documents() -> None:
+    from tests.unit.test_judgements import case_of, doc, ent
+
+    case = case_of(
+        [
+            doc("d1", ("Nagib Gaber Hegab", "person", 0, "name")),
+            doc("d2", ("Najib Jaber Hijab", "person", 0, "name")),
+        ]
+    )
+    assert {m["text"] for m in ent(case, "Nagib Gaber Hegab")["mentions"]} == {
+        "Nagib Gaber Hegab",
+        "Najib Jaber Hijab",
+    }
