@@ -77,6 +77,8 @@ _CREDITS = re.compile(
     r"research|compiled|translated|photos?|graphics?)(?: and [a-z]+)? by) [^\n.;)]{1,120}[.;)]?|"
     r"(?i:copyright|©|all rights reserved)[^\n]*|"
     r"\((?i:photo|picture|image|video|file photo)s?\s*(?::|by)[^)\n]{1,80}\)|"
+    # a credit after a caption, on its line: "… in Diyarbakir. Photo: AFP"
+    r"(?m:(?<=[.!?)])[ \t]+(?i:photos?|pictures?|images?)[ \t]*:[^\n]{1,60}$)|"
     # the closing credit line of a wire story: "A. Writer reported from Beirut. B. Writer
     # contributed reporting from Idlib."
     r"(?m:^(?:[A-Z][\w'’.\-]+(?:[ \t]+[A-Z][\w'’.\-]+){1,3}(?:[ \t]+and[ \t]+[A-Z][\w'’.\-]+"
@@ -272,8 +274,25 @@ def _boilerplate(text: str) -> list[tuple[int, int]]:
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
         glue = _GLUE.search(text, m.end(), line_end)
+        if not glue and _describes(m.group(), text[m.end() : line_end]):
+            # a caption that says who and what is in the picture is story text; its label
+            # is not ("Photo: Relatives wait …" is no group)
+            spans.append((m.start(), m.end()))
+            continue
         spans.append((m.start(), glue.start() if glue else line_end))
     return spans
+
+
+_CAPTION_LABEL = re.compile(r"(?i)\s*(?:photo|photograph|image|picture|caption|file photo)\b")
+
+
+def _describes(label: str, rest: str) -> bool:
+    """'Photo: Mourners carry the coffin of …' describes the picture; 'Photo: AFP' or
+    'Photo: Reuters / A. Writer' only credits it."""
+    if not _CAPTION_LABEL.match(label) or "/" in rest or "©" in rest:
+        return False
+    words = re.findall(r"[^\W\d_][\w'’-]*", rest)
+    return len(words) >= 5 and sum(w[0].islower() for w in words) >= 2
 
 
 def _headlines(text: str) -> list[tuple[int, int]]:
@@ -908,7 +927,9 @@ def _acronyms(text: str, cands: list[_Cand], boiler: list[tuple[int, int]]) -> l
 
 # "Rustam Nazarov, 34, …": news style gives a person's age in apposition to the name.
 _NAME_AGE = re.compile(
-    r"(?<![\w\-])((?:[A-Z][\w'’\-]+|al|el|bin|ibn|de|van|von)(?:\s+(?:[A-Z][\w'’\-]+|al-\w+|"
+    # (a name may break across a line, never across a blank one: "… AFP\n\nYunus Dawtani, 27")
+    r"(?<![\w\-])((?:[A-Z][\w'’\-]+|al|el|bin|ibn|de|van|von)"
+    r"(?:(?:[ \t]+\n?|\n)[ \t]*(?:[A-Z][\w'’\-]+|al-\w+|"
     r"el-\w+|al|el|bin|ibn|de|van|von)){0,5}),\s(\d{1,3})"
     # ", 34," and ", 67 years old" (", 68 years," in lists translated from Portuguese)
     r"(?:,|\s+years?(?:\s+old)?\b)"
@@ -1718,6 +1739,7 @@ _APPOSED_HEAD = (
     r"with|from|close|outside|and|between|along|across|around|located|home|based|led|linked|"
     r"blamed|active|known)\b)"
 )
+_COUNTRY_AFTER = re.compile(r",[ \t]+([A-Z][\w\-]+(?:[ \t][A-Z][\w\-]+)?)(?=[,.;)]|[ \t]*$)", re.M)
 _PLACE_APPOSED = re.compile(
     _APPOSED + r"(?:village|town|city|district|province|region|suburb|hamlet|neighbou?rhood|"
     r"settlement|port|island|county|municipality)s?" + _APPOSED_HEAD
@@ -1742,6 +1764,9 @@ def _cue(text: str, a: int, b: int, kind: str) -> Kind | None:
         return "organization"  # an acronym
     if _GROUP_CUE_AFTER.match(text, b) or _GROUP_CUE_BEFORE.search(before):
         return "organization"
+    country = _COUNTRY_AFTER.match(text, b)
+    if country and len(words) <= 3 and places.is_country_or_region(country.group(1)):
+        return "place"  # "al-Qurayya, Syria,": a town and its country
     if (is_kunya(surface) and not places.canonical(surface)) or _PERSON_AFTER.match(text, b):
         return "person"
     if _PERSON_AFTER_ROLE.match(text, b) and not _org_words(words):

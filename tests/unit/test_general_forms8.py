@@ -61,3 +61,29 @@ def test_names_spelled_with_the_egyptian_g_throughout_are_compared_across_docume
         "Nagib Gaber Hegab",
         "Najib Jaber Hijab",
     }
+
+
+def test_a_caption_that_describes_the_picture_is_read_and_its_credit_is_not(nlp) -> None:
+    from tests.unit.test_extract import run
+
+    text = (
+        "Photo: Relatives of Yunus Dawtani outside the court in Qandil. Photo: AFP\n"
+        "Photo: Reuters / Ali Farouk\n\n"
+        "Yunus Dawtani, 27, was sentenced on Monday."
+    )
+    ex, _, _ = run(nlp, text)
+    at = {(m.text, m.start) for m in ex.mentions}
+    assert ("Yunus Dawtani", text.index("Yunus")) in at  # the caption names him
+    assert not any(m.text in ("AFP", "Reuters", "Ali Farouk") for m in ex.mentions)
+    assert not any(m.text.startswith("Photo") for m in ex.mentions)
+
+
+def test_a_name_followed_by_its_country_is_a_town() -> None:
+    from casefile.extract import _cue
+
+    text = "Gunmen from al-Qurayya, Syria, attacked a convoy on Monday."
+    a = text.index("al-Qurayya")
+    assert _cue(text, a, a + len("al-Qurayya"), "person") == "place"
+    text = "The envoy, Karim Nasser, Syria's man in Beirut, left."  # the country's man
+    a = text.index("Karim")
+    assert _cue(text, a, a + len("Karim Nasser"), "person") != "place"
