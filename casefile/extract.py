@@ -1901,9 +1901,12 @@ def _aliases(
                 if c.start >= m.end()
                 and (
                     _only_punct(text, m.end(), c.start)
-                    # "known as Qari Abu Dujana": a title before the alias
+                    # "known as Qari Abu Dujana", 'known as "Emir X"': a title before the alias
                     or c.start - m.end() < 30
-                    and all(fold(w.strip(".")) in TITLES for w in text[m.end() : c.start].split())
+                    and all(
+                        fold(w.strip(".\"'“”‘’«»")) in TITLES
+                        for w in text[m.end() : c.start].split()
+                    )
                 )
             ),
             None,
@@ -2713,9 +2716,12 @@ def _is_short_of(short: list[str], full: list[str], short_s: str, full_s: str) -
 
 
 def _ends_with(short: list[str], full: list[str]) -> bool:
-    """'al-Ahmed' of 'Mohammad Saeed al-Ahmad': spelled differently within one article."""
+    """'al-Ahmed' of 'Mohammad Saeed al-Ahmad': spelled differently within one article
+    (but not by a Russian ending: 'Rasul' of 'Rasulov' is another man's given name)."""
     return all(
-        (m := token_match(s, f)) is not None and m.score >= 0.85
+        (m := token_match(s, f)) is not None
+        and m.score >= 0.85
+        and not re.fullmatch(re.escape(s) + r"[oe]va?", f)
         for s, f in zip(short, full[-len(short) :], strict=True)
     )
 

@@ -130,6 +130,8 @@ def given_names(name: str) -> set[str]:
     core = core_tokens(name)
     if len(core) < 2:
         return set()
+    if len(core) == 3 and re.fullmatch(r"\w{3,}" + RUSSIAN_PATRONYMIC, core[2]):
+        return {core[1]}  # "Abdulaev Gadzhimurad Alievich": the surname first, as Russians list
     out = {core[0]}
     if core[0] in NAME_PREFIXES and len(core) >= 3:
         out.add(core[1])
@@ -264,7 +266,9 @@ class TokenMatch:
 _MUHAMMAD = frozenset(
     "mohammad muhammad mohammed muhammed mohamed muhamed mohamad muhamad mohammod "
     # West and East African forms: Mamadou, Muhammadu (Hausa), Muhamadi, Momade (Mozambique)
-    "mamadou mahamadou muhammadu muhamadu muhamadi mohamadi momade".split()
+    "mamadou mahamadou muhammadu muhamadu muhamadi mohamadi momade "
+    # Russian (Magomed, from the Avar and Chechen form), Central Asian, Somali, Turkish
+    "magomed mukhammad mukhammed mukhamed muhammet mohamud maxamed mehmet mehmed".split()
 )
 
 
@@ -398,6 +402,10 @@ def spelling_keys(token: str) -> set[str]:
     keys.add(skeleton(_TA_MARBUTA.sub("", token)))  # Samiullah / Samiulla
     keys.add(skeleton(_lusophone(token)))
     keys |= {skeleton(_french_c(token)), skeleton(_french_rh(token))}
+    if token in _MUHAMMAD:  # too many spellings for one skeleton (Magomed / Mohammed)
+        keys.add("=muhammad")
+    if token in _HUSAYN:
+        keys.add("=husayn")
     keys.add(skeleton(token.replace("th", "s")))  # Uthman / Usmon
     sk = skeleton(token)
     if len(sk) >= 3:  # Tamil k/g, t/d, s/ch (see token_match)

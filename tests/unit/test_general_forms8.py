@@ -87,3 +87,49 @@ def test_a_name_followed_by_its_country_is_a_town() -> None:
     text = "The envoy, Karim Nasser, Syria's man in Beirut, left."  # the country's man
     a = text.index("Karim")
     assert _cue(text, a, a + len("Karim Nasser"), "person") != "place"
+
+
+def test_a_given_name_is_no_short_form_of_a_surname_that_adds_a_russian_ending(nlp) -> None:
+    from tests.unit.test_extract import run
+
+    text = (
+        "Police named the leader as Ruslan Akhmedov, 34. Two brothers, Akhmed and Timur "
+        "Dzhabrailov, were detained the same day."
+    )
+    _, groups, _ = run(nlp, text)
+    assert not any({"Ruslan Akhmedov", "Akhmed"} <= g for g in groups)
+
+
+def test_the_given_name_of_a_russian_name_written_surname_first_with_a_patronymic() -> None:
+    from casefile.names import given_names
+
+    assert given_names("Dzhabrailov Ruslan Akhmedovich") == {"ruslan"}
+    assert given_names("Ruslan Akhmedovich Dzhabrailov") == {"ruslan"}
+
+
+def test_the_russian_and_somali_forms_of_muhammad_meet_across_documents() -> None:
+    from casefile.names import spelling_keys, token_match
+    from tests.unit.test_judgements import case_of, doc, ent
+
+    assert token_match("magomed", "mohammed") and token_match("maxamed", "muhammad")
+    assert spelling_keys("magomed") & spelling_keys("mohammed")
+    case = case_of(
+        [
+            doc("d1", ("Magomed Dzhabrailov", "person", 0, "name")),
+            doc("d2", ("Mohammed Dzhabrailov", "person", 0, "name")),
+        ]
+    )
+    assert len(ent(case, "Magomed Dzhabrailov")["mentions"]) == 2
+
+
+def test_a_title_in_quotes_before_the_alias_is_no_part_of_it() -> None:
+    from casefile.extract import _aliases
+
+    text = 'The leader, Ruslan Dzhabrailov, 34, known as "Emir Yusuf", was killed.'
+    a, b = text.index("Ruslan"), text.index("Yusuf")
+    cands = [
+        _Cand(a, a + len("Ruslan Dzhabrailov"), "person", "ner:PERSON"),
+        _Cand(b, b + len("Yusuf"), "person", "ner:PERSON"),
+    ]
+    pairs = [(x.text(text), y.text(text)) for x, y, *_ in _aliases(text, cands, [])]
+    assert pairs == [("Ruslan Dzhabrailov", "Yusuf")]
