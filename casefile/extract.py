@@ -82,7 +82,8 @@ _CREDITS = re.compile(
     # the closing credit line of a wire story: "A. Writer reported from Beirut. B. Writer
     # contributed reporting from Idlib."
     r"(?m:^(?:[A-Z][\w'’.\-]+(?:[ \t]+[A-Z][\w'’.\-]+){1,3}(?:[ \t]+and[ \t]+[A-Z][\w'’.\-]+"
-    r"(?:[ \t]+[A-Z][\w'’.\-]+){1,3})?[ \t]+(?:reported|contributed)\b[^\n.]{0,80}\.[ \t]*)+$)"
+    r"(?:[ \t]+[A-Z][\w'’.\-]+){1,3})?[ \t]+(?:reported|contributed)\b[^\n.]{0,80}\.[ \t]*)+"
+    r"(?:(?:[Ee]diting|[Ww]riting|[Aa]dditional reporting) by [^\n]{1,80})?$)"
 )
 # Where a teaser glued to the next sentence ends: "…Rises To 91The ministry…".
 _GLUE = re.compile(r"(?<=[a-z0-9.!?”\"])(?=[A-Z][a-z])")
@@ -101,10 +102,10 @@ _ALIAS_CUE = re.compile(
     # "neighbours remember him as "X"": a name, in quotes
     r"\b(?:remembers?|remembered|knows?|knew)\s+(?:him|her)\s+as(?=\s+[\"“‘A-Z])|"
     # "police called him by the nom de guerre Y"
-    r"\b(?:referred\s+to|called|identified|named)\s+(?:him|her)\s+(?:by|under|with)\s+"
+    r"\b(?:referred\s+to|called|calls|identified|named)\s+(?:him|her)\s+(?:by|under|with)\s+"
     r"(?:a|an|the|his|her)\s+(?:kunya|nom de guerre|alias|nickname|code[ -]?name|pseudonym)\b|"
     # "In its claim, the group called him Y"
-    r"\bcalled\s+(?:him|her)(?=\s+[\"“‘]?[A-Z])|"
+    r"\bcall(?:s|ed)\s+(?:him|her)(?=\s+[\"“‘]?[A-Z])|"
     # "lived on forged documents in the name of "X""
     r"\b(?:documents|papers|passports?|identity|ID)\s+in\s+the\s+name\s+of(?=\s+[\"“‘A-Z])|"
     r"\bcode-?named\b|"
@@ -1261,7 +1262,8 @@ ROLE_NOUNS = (
     "lawmaker|legislator|senator|councillor|councilor|teacher|doctor|nurse|farmer|student|"
     "attacker|bomber|gunman|militant|elder|resident|trader|shopkeeper|preacher|"
     "regent|headman|chieftain|commissioner|coordinator|researcher|analyst|ruler|strongman|"
-    "warlord|dictator|prefect|sub-prefect|"
+    "warlord|dictator|prefect|sub-prefect|defendant|accused|convict|detainee|prisoner|hostage|"
+    "fugitive|soldier|policeman|policewoman|"
     "identified as|named as|known only as|identified only as|(?:man|woman|boy|girl) named"
 )
 # a rank or courtesy title, capitalised, before a name: "Commandant Issa Kone" ("General" is
@@ -2072,8 +2074,8 @@ _OTHER_SUBJECT = re.compile(
 )
 _HIM_AS = re.compile(
     r"(?i)\W*(?:(?:remembers?|remembered|knows?|knew)\s+(?:him|her)\s+as|"
-    r"(?:referred\s+to|called|identified|named)\s+(?:him|her)\s+\w+\s+\w+\s+[\w -]+|"
-    r"called\s+(?:him|her))$"
+    r"(?:referred\s+to|called|calls|identified|named)\s+(?:him|her)\s+\w+\s+\w+\s+[\w -]+|"
+    r"call(?:s|ed)\s+(?:him|her))$"
 )
 # "he posts", "she also writes on YouTube and Telegram": a clause with no name of its own
 _FROM_PLACE = re.compile(r"\b(?:from|in|of|near)\s+$")

@@ -133,3 +133,37 @@ def test_a_title_in_quotes_before_the_alias_is_no_part_of_it() -> None:
     ]
     pairs = [(x.text(text), y.text(text)) for x, y, *_ in _aliases(text, cands, [])]
     assert pairs == [("Ruslan Dzhabrailov", "Yusuf")]
+
+
+def test_egyptian_judges_title_and_a_defendant_named_after_his_role(nlp) -> None:
+    from casefile.extract import _BY_ROLE
+    from casefile.names import core_tokens
+
+    assert core_tokens("Counsellor Wagdy Abdel-Moneim") == ["wagdy", "abdel", "moneim"]
+    text = "The third defendant, Sabry Salama el-Mahdy, was tried in absentia."
+    assert _BY_ROLE.search(text) is not None
+
+
+def test_the_prosecution_calls_him_by_the_nom_de_guerre() -> None:
+    from casefile.extract import _aliases
+
+    text = (
+        "The prosecution accuses Darwish of leading a cell and calls him by the nom de guerre "
+        '"Abul-Yaqzan". His relatives deny it.'
+    )
+    a, b = text.index("Darwish"), text.index("Abul")
+    cands = [
+        _Cand(a, a + len("Darwish"), "person", "ner:PERSON"),
+        _Cand(b, b + len("Abul-Yaqzan"), "person", "ner:PERSON"),
+    ]
+    pairs = [(x.text(text), y.text(text)) for x, y, *_ in _aliases(text, cands, [])]
+    assert pairs == [("Darwish", "Abul-Yaqzan")]
+
+
+def test_a_wire_credit_line_with_its_editor_is_no_story_text() -> None:
+    from casefile.extract import _boilerplate
+
+    text = "He said.\nMarta Quillan-Ross reported from Basra. Editing by Tom Averly.\n"
+    assert [text[a:b] for a, b in _boilerplate(text)] == [
+        "Marta Quillan-Ross reported from Basra. Editing by Tom Averly."
+    ]
