@@ -122,17 +122,21 @@ def test_the_russian_and_somali_forms_of_muhammad_meet_across_documents() -> Non
     assert len(ent(case, "Magomed Dzhabrailov")["mentions"]) == 2
 
 
-def test_a_title_in_quotes_before_the_alias_is_no_part_of_it() -> None:
+def _alias_pairs(text: str, owner: str, alias: str) -> list[tuple[str, str]]:
+    """The (owner, alias) pairs `_aliases` reads from `text`, given the two names as found."""
     from casefile.extract import _aliases
 
-    text = 'The leader, Ruslan Dzhabrailov, 34, known as "Emir Yusuf", was killed.'
-    a, b = text.index("Ruslan"), text.index("Yusuf")
+    a, b = text.index(owner), text.index(alias)
     cands = [
-        _Cand(a, a + len("Ruslan Dzhabrailov"), "person", "ner:PERSON"),
-        _Cand(b, b + len("Yusuf"), "person", "ner:PERSON"),
+        _Cand(a, a + len(owner), "person", "ner:PERSON"),
+        _Cand(b, b + len(alias), "person", "ner:PERSON"),
     ]
-    pairs = [(x.text(text), y.text(text)) for x, y, *_ in _aliases(text, cands, [])]
-    assert pairs == [("Ruslan Dzhabrailov", "Yusuf")]
+    return [(x.text(text), y.text(text)) for x, y, *_ in _aliases(text, cands, [])]
+
+
+def test_a_title_in_quotes_before_the_alias_is_no_part_of_it() -> None:
+    text = 'The leader, Ruslan Dzhabrailov, 34, known as "Emir Yusuf", was killed.'
+    assert _alias_pairs(text, "Ruslan Dzhabrailov", "Yusuf") == [("Ruslan Dzhabrailov", "Yusuf")]
 
 
 def test_egyptian_judges_title_and_a_defendant_named_after_his_role(nlp) -> None:
@@ -145,19 +149,11 @@ def test_egyptian_judges_title_and_a_defendant_named_after_his_role(nlp) -> None
 
 
 def test_the_prosecution_calls_him_by_the_nom_de_guerre() -> None:
-    from casefile.extract import _aliases
-
     text = (
         "The prosecution accuses Darwish of leading a cell and calls him by the nom de guerre "
         '"Abul-Yaqzan". His relatives deny it.'
     )
-    a, b = text.index("Darwish"), text.index("Abul")
-    cands = [
-        _Cand(a, a + len("Darwish"), "person", "ner:PERSON"),
-        _Cand(b, b + len("Abul-Yaqzan"), "person", "ner:PERSON"),
-    ]
-    pairs = [(x.text(text), y.text(text)) for x, y, *_ in _aliases(text, cands, [])]
-    assert pairs == [("Darwish", "Abul-Yaqzan")]
+    assert _alias_pairs(text, "Darwish", "Abul-Yaqzan") == [("Darwish", "Abul-Yaqzan")]
 
 
 def test_a_wire_credit_line_with_its_editor_is_no_story_text() -> None:
