@@ -2546,6 +2546,7 @@ def _group(
                 why = f"the initials of '{f.text(text)}' in the same document"
                 union(j, i, "short", why, c.start, c.end)
     owners_of: dict[str, list[tuple[int, _Cand]]] = {}
+    chosen: dict[str, tuple[int, _Cand, str]] = {}  # a lone surname's owner, once chosen
     for i, c in enumerate(cands):
         if c.kind != "person" or _INITIALS_ONLY.fullmatch(c.text(text)):
             continue
@@ -2607,14 +2608,14 @@ def _group(
         if len(ct) > 1 and any(find(k) == find(i) for k, _ in full if k != i):
             continue  # a name of two words already read as a spelling of a full name
         names = {fold(f.text(text)) for _, f in owners}
-        # relatives share a surname; the lone surname is the one introduced first, the
-        # story's subject (the others are named by first name: "his son Firas")
-        j, f = owners[0]
+        if key not in chosen:  # one surface, one owner: as its first occurrence decides
+            chosen[key] = _surname_owner(owners, cands, text, c.start)
+        j, f, which = chosen[key]
         # (an owner ends with the short form, or else begins with it: `_is_short_of`)
         part = "surname" if _ends_with(ct, core_tokens(f.text(text))) else "given names"
         why = f"{part} of '{f.text(text)}' in the same document"
         if len(names) > 1:
-            why += f" (the first introduced of {len(names)} people with that surname)"
+            why += f" ({which} of {len(names)} people with that surname)"
         c.role = "short"
         union(j, i, "short", why, c.start, c.end)
 
@@ -2640,6 +2641,45 @@ def _kin_of(cands: list[_Cand], text: str, i: int, j: int) -> bool:
         return False
     k, short, long_ = (i, ti, tj) if len(ti) < len(tj) else (j, tj, ti)
     return short[0] != long_[0] and _after_kin(text, cands[k].start)
+
+
+def _surname_owner(
+    owners: list[tuple[int, _Cand]], cands: list[_Cand], text: str, pos: int
+) -> tuple[int, _Cand, str]:
+    """Which of the people who share a surname a lone surname at `pos` is, and why.
+    Relatives share a surname; the lone surname is the one introduced first, the story's
+    subject (the others are named by first name: "his son Firas"), unless several were
+    introduced in their own right, not as someone's kin: then the one named last before it
+    in its paragraph ("… the cell's leader as X Y. Y is not related to …")."""
+    j, f = owners[0]
+    own = [
+        (k, g)
+        for k, g in owners
+        if not _KIN_NOUN_BEFORE.search(text, max(0, g.start - 80), g.start)
+    ]
+    if len(own) > 1:
+        para = text.rfind("\n", 0, pos) + 1
+        last = {k: _last_named(cands, text, g, para, pos) for k, g in own}
+        k, g = max(own, key=lambda kg: last[kg[0]])
+        if (k, g) != (j, f) and last[k] >= 0:
+            return k, g, "the last named before it"
+    return j, f, "the first introduced"
+
+
+def _last_named(cands: list[_Cand], text: str, name: _Cand, start: int, end: int) -> int:
+    """Where `name` (as written) occurs last between `start` and `end`; -1 if it does not."""
+    key = fold(name.text(text))
+    return max(
+        (o.start for o in cands if start <= o.start < end and fold(o.text(text)) == key),
+        default=-1,
+    )
+
+
+# a relative introduced as such ("his sons Timur and Aslan X", "her brother, Y X")
+_KIN_NOUN_BEFORE = re.compile(
+    r"\b(?:father|grandfather|uncle|sons?|brothers?|cousins?|nephews?|mother|wife|sisters?|"
+    r"daughters?|relatives?)\b(?:,?\s+(?:and\s+)?[A-Z][\w'’.\-]*){0,4},?\s*\Z"
+)
 
 
 def _after_kin(text: str, pos: int) -> bool:

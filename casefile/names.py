@@ -387,10 +387,21 @@ def token_match(a: str, b: str) -> TokenMatch | None:
     ):
         if (fa, fb) != (a, b) and (m := token_match(fa, fb)) and m.score >= 0.85:
             return TokenMatch(a, b, m.score - 0.02, f"{a}~{b}: {why} ({m.why})")
+    # Arabic's ay written ai, ei, ay or ey, its u written o, its i written e (Obeidi /
+    # Ubaidi, Sheikh / Shaykh, Zeinab / Zaynab): the vowels agree once read so
+    if sa == sb and _arabic_vowels(a) == _arabic_vowels(b):
+        return TokenMatch(a, b, 0.87, f"{a}~{b}: the same vowels as Arabic writes them")
     if same_start and len(sa) >= 4 and Levenshtein.distance(sa, sb) == 1 and r >= 0.8:
         why = f"{a}~{b}: consonant skeletons '{sa}'/'{sb}' differ by one letter"
         return TokenMatch(a, b, 0.7 + 0.1 * r, why)
     return None
+
+
+def _arabic_vowels(w: str) -> str:
+    w = re.sub(r"(.)\1+", r"\1", w)
+    w = re.sub(r"[ae][iy](?![aeiou])", "ai", w)  # the diphthong, before a consonant
+    w = re.sub(r"ou|o", "u", w)
+    return re.sub(r"e(?!i)", "i", w).replace("ii", "i")
 
 
 def spelling_keys(token: str) -> set[str]:
