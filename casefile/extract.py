@@ -950,6 +950,14 @@ _DESIGNATED = re.compile(
 )
 
 
+# "in the Hawija district", "of Gudermes district": the name before a lowercase designator
+_NAME_THEN_DESIGNATOR = re.compile(
+    r"\b(?:the|in|of|from|near)[ \t]+((?:[A-Z][\w'’\-]+|[ae]l-[A-Z][\w'’\-]+)"
+    r"(?:[ \t]+(?:[A-Z][\w'’\-]+|[ae]l-[A-Z][\w'’\-]+)){0,2})"
+    r"(?=[ \t]+(?:district|sub-district|governorate|county|municipality)\b)"
+)
+
+
 def _run_span(text: str, a: int, b: int, kind: Kind) -> tuple[int, int]:
     """A capitalised run found by a rule, cleaned, without a sentence's opening words:
     "On Monday Rustam Nazarov, 34," starts at Rustam; "On Syria Street" at Syria."""
@@ -976,6 +984,22 @@ def _designated_places(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
         a, b = _clean(text, m.start(1), m.end(1), "place")
         if not _inside(a, boiler) and b > a and not _org_words(text[a:b].split()):
             out.append(_Cand(a, b, "place", "rule:settlement-of", by_context=True))
+    for m in _NAME_THEN_DESIGNATOR.finditer(text):
+        a, b = m.span(1)
+        if poss := list(re.finditer(r"['’]s?(?:[ \t]+|$)", text[a:b])):
+            a += poss[-1].end()  # "Kandahar's Arghandab district": the district is Arghandab
+        words = text[a:b].split()
+        if (
+            not words
+            or _inside(a, boiler)
+            or _org_words(words)
+            or _DEMONYM_FORM.search(fold(words[-1]))  # "the Iraqi province of …"
+            or places.is_country_or_region(text[a:b])
+            or any(fold(w) in TITLES or w in dates_mod.WEEKDAYS for w in words)
+            or words[0].lower() in dates_mod.MONTHS
+        ):
+            continue
+        out.append(_Cand(a, b, "place", "rule:designated-place", by_context=True))
     for m in _DESIGNATED.finditer(text):
         a, b = _run_span(text, m.start(), m.end(), "place")
         words = text[a:b].split()
@@ -1407,7 +1431,7 @@ def _resolve_overlaps(cands: list[_Cand], text: str) -> list[_Cand]:
     return sorted(kept, key=lambda c: c.start)
 
 
-_GAP_WORD = re.compile(r"(?<![\w'’\-])[A-Z][a-z][\w'’\-]*(?![\w'’\-])")
+_GAP_WORD = re.compile(r"(?<![\w'’\-])(?:[ae]l-)?[A-Z][a-z][\w'’\-]*(?![\w'’\-])")
 # English words the gazetteer also holds as towns: never read as a place from "in" alone
 _COMMON_TOWNS = frozenset(
     "god police union independence unity liberty victoria reading mobile nice bath hope "
@@ -1415,6 +1439,10 @@ _COMMON_TOWNS = frozenset(
 )
 
 
+# a lowercase designator after a name: "the Hawija district", "Kirkuk and Diyala provinces"
+_DESIGNATOR_AFTER = re.compile(
+    r"[ \t]+(?:district|sub-district|province|governorate|region|county|municipality)s?\b"
+)
 _LONGER_NAME = re.compile(
     r"\s+[A-Z]|['’]s?\b|-|\s+(?:da|de|do|dos|das|del|della|di|du|la|le|al|el|bin|ibn)\s+[A-Z]"
 )
@@ -1453,11 +1481,15 @@ def _gazetteer_gaps(
             continue
         before = text[max(0, a - 60) : a]
         # ("of Shopian, X and …": the next in a list of places; "Amed (X)": a town's other name)
-        after_place = places_end.get(len(before.rstrip(" \t,(")) + a - len(before))
-        listed = after_place is not None and re.search(r"(?:,[ \t]+|[ \t]+\()$", before)
+        trimmed = re.sub(r"(?:,?[ \t]+and[ \t]+|[ \t,(]+)$", "", before)
+        after_place = places_end.get(len(trimmed) + a - len(before))
+        listed = after_place is not None and re.search(
+            r"(?:,[ \t]+|[ \t]+\(|,?[ \t]+and[ \t]+)$", before
+        )
         bracketed = re.search(r"[A-Z][\w'’\-]*[ \t]+\($", before) and text.startswith(")", b)
         if (
             _PLACE_BEFORE.search(before)
+            or _DESIGNATOR_AFTER.match(text, b)  # "… and Diyala provinces"
             or re.search(r"\bport\s+of\s+$", before)
             or (listed and not before.endswith("("))
             or bracketed

@@ -127,7 +127,10 @@ def canonical(surface: str) -> str | None:
     """The gazetteer's name for a place, or None when it does not know it."""
     big, cities = _table()
     k = key(surface)
-    return big.get(k) or cities.get(k)
+    found = big.get(k) or cities.get(k)
+    if found is None and (m := re.fullmatch(r"(?:al|el)-(\w{4,})", k)):
+        found = cities.get(m.group(1))  # "al-Arish": the town without its article
+    return found
 
 
 @lru_cache(maxsize=1 << 16)

@@ -193,3 +193,20 @@ def test_a_lone_surname_is_the_one_last_named_in_its_paragraph_unless_kin(nlp) -
     )
     _, groups, _ = run(nlp, text)
     assert "Nouri" in next(g for g in groups if "Bassel Nouri" in g)
+
+
+def test_places_with_the_arabic_article_a_list_and_a_lowercase_designator(nlp) -> None:
+    from casefile import places
+    from tests.unit.test_extract import run
+
+    assert places.canonical("el-Minya") == places.canonical("Minya") is not None
+    assert places.canonical("al-Qaeda") is None
+    text = (
+        "Fighters still hide in the valleys of Najaf, Karbalaq and Maysan provinces. "
+        "Police said the attack took place in the Zubaydiyat district, not in Kandari's "
+        "Umm Lahm district or in the Iraqi province of Babil."
+    )
+    ex, _, kinds = run(nlp, text)
+    found = {m.text for m in ex.mentions if m.kind == "place"}
+    assert {"Maysan", "Zubaydiyat", "Umm Lahm"} <= found, found
+    assert not any("'s" in f or f == "Iraqi" for f in found), found
