@@ -1559,6 +1559,16 @@ def _join_cut_names(cands: list[_Cand], text: str) -> list[_Cand]:
         ):
             prev.end = c.end  # "Tariq" + "Mufleh" (untagged) + "El-Qadi": one name
             continue
+        if (
+            prev is not None
+            and prev.kind == "person"
+            and gap == "\n"
+            and c.source.startswith("ner:")
+            and _wrapped_name(text, prev, c)
+        ):
+            prev.end = c.end  # "… a young man of the town, X Y\nZ, known as …": one name
+            prev.source += "+rule:line-wrap"
+            continue
         if prev is None or gap != " " or not c.source.startswith("ner:"):
             out.append(c)
             continue
@@ -1577,6 +1587,20 @@ def _join_cut_names(cands: list[_Cand], text: str) -> list[_Cand]:
         else:
             out.append(c)
     return out
+
+
+def _wrapped_name(text: str, prev: _Cand, c: _Cand) -> bool:
+    """A name the page's line wrapping cut after `prev`: prose runs on before it (the line
+    is a sentence's, not a title's or a list's) and after `c`, which is one or two
+    capitalised words."""
+    line_start = text.rfind("\n", 0, prev.start) + 1
+    words = c.text(text).split()
+    return (
+        len(text[line_start : prev.start].split()) >= 6
+        and 1 <= len(words) <= 2
+        and all(w[:1].isupper() and fold(w) not in TITLES for w in words)
+        and re.match(r"[,;(]|[ \t]+[a-z]", text[c.end : c.end + 2]) is not None
+    )
 
 
 _NOT_NAME_WORDS = frozenset(

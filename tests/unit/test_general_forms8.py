@@ -210,3 +210,27 @@ def test_places_with_the_arabic_article_a_list_and_a_lowercase_designator(nlp) -
     found = {m.text for m in ex.mentions if m.kind == "place"}
     assert {"Maysan", "Zubaydiyat", "Umm Lahm"} <= found, found
     assert not any("'s" in f or f == "Iraqi" for f in found), found
+
+
+def test_a_name_cut_by_the_page_s_line_wrapping_is_one_name() -> None:
+    from casefile.extract import _join_cut_names
+
+    text = (
+        "The residents say the group was guided by a young man of the town itself, Abilio Tauacal\n"
+        'Muaripe, known as "Patrão", who had disappeared two years ago.\n'
+    )
+    a, b = text.index("Abilio"), text.index("Muaripe")
+    cands = [
+        _Cand(a, a + len("Abilio Tauacal"), "person", "ner:PERSON"),
+        _Cand(b, b + len("Muaripe"), "place", "ner:GPE"),
+    ]
+    [one] = _join_cut_names(cands, text)
+    assert one.text(text) == "Abilio Tauacal\nMuaripe" and one.kind == "person"
+    # a title's line or a new sentence on the next line is not a cut name
+    text = "Police named Abilio Tauacal\nMuaripe District Court sits on Monday.\n"
+    a, b = text.index("Abilio"), text.index("Muaripe")
+    cands = [
+        _Cand(a, a + len("Abilio Tauacal"), "person", "ner:PERSON"),
+        _Cand(b, b + len("Muaripe District Court"), "organization", "ner:ORG"),
+    ]
+    assert len(_join_cut_names(cands, text)) == 2
