@@ -1297,7 +1297,9 @@ RANKS = (
     r"(?<=The )(?:Regent|Governor|Mayor|Prefect|Head|Chief|Commander|Director|Chairman|"
     r"Spokesman|Spokeswoman|Commissioner)(?=\s+of\s)|"
     r"(?:Commandant|Colonel|Lieutenant|Captain|Sergeant|Corporal|Brigadier|Inspector|"
-    r"Superintendent|(?:Col|Lt|Capt|Sgt|Cpl|Maj|Brig|Cmdt|Insp|Supt|Dr|Mr|Mrs|Ms)\.)(?=\s)"
+    # (Indian official style: "SSP Shopian, Sh. X Y, JKPS"; "Shri", "Smt." for a woman)
+    r"Superintendent|Shri|(?:Col|Lt|Capt|Sgt|Cpl|Maj|Brig|Cmdt|Insp|Supt|Dr|Mr|Mrs|Ms|Sh|Smt)\.)"
+    r"(?=\s)"
 )
 _BY_ROLE = re.compile(
     rf"\b(?:{KIN_NOUNS}|{ROLE_NOUNS}|(?i:commissioner|spokesperson|village head)|{RANKS})"

@@ -234,3 +234,12 @@ def test_a_name_cut_by_the_page_s_line_wrapping_is_one_name() -> None:
         _Cand(b, b + len("Muaripe District Court"), "organization", "ner:ORG"),
     ]
     assert len(_join_cut_names(cands, text)) == 2
+
+
+def test_indian_official_honorifics_open_a_name() -> None:
+    from casefile.extract import _BY_ROLE
+
+    text = "SSP Baramulla, Sh. Rakesh Kumar Bhagat, JKPS, congratulated the forces."
+    m = _BY_ROLE.search(text)
+    assert m is not None and text[m.end() :].startswith("Rakesh")
+    assert _BY_ROLE.search("They visited Sri Lanka.") is None
