@@ -1822,6 +1822,13 @@ def _cue(text: str, a: int, b: int, kind: str) -> Kind | None:
         return "organization"
     if re.fullmatch(r"[A-Z]{2,6}", surface) and places.canonical(surface) is None:
         return "organization"  # an acronym
+    acr = re.match(r"\s+\(([A-Z]{3,6})\)", text[b : b + 12])
+    if (
+        acr
+        and len(words) >= 3
+        and any(acronym_of(acr.group(1), f"{art}{surface}") for art in ("", "al ", "Al "))
+    ):
+        return "organization"  # "… in the Arabian Peninsula (AQAP)": a group and its acronym
     if _GROUP_CUE_AFTER.match(text, b) or _GROUP_CUE_BEFORE.search(before):
         return "organization"
     country = _COUNTRY_AFTER.match(text, b)
@@ -2581,7 +2588,7 @@ def _group(
         and len(core_tokens(c.text(text))) >= 2
         and not is_kunya(c.text(text))
     ]
-    # "Abu Suhaib al-Tarabulsi", then "Abu Suhaib": a kunya with its nisba, then without
+    # "Abu Rayyan al-Tarabulsi", then "Abu Rayyan": a kunya with its nisba, then without
     with_nisba = [
         (i, c)
         for i, c in enumerate(cands)
@@ -2661,7 +2668,7 @@ def _group(
             continue
         if not owners:
             continue
-        if len(ct) > 1 and _after_kin(text, c.start):
+        if len(ct) > 1 and _named_as_kin(text, c):
             continue  # "their father, Hajji Hamid Sattar": the father's names end the son's
         if len(ct) > 1 and any(find(k) == find(i) for k, _ in full if k != i):
             continue  # a name of two words already read as a spelling of a full name
@@ -2698,7 +2705,19 @@ def _kin_of(cands: list[_Cand], text: str, i: int, j: int) -> bool:
     if len(ti) == len(tj):
         return False
     k, short, long_ = (i, ti, tj) if len(ti) < len(tj) else (j, tj, ti)
-    return short[0] != long_[0] and _after_kin(text, cands[k].start)
+    return short[0] != long_[0] and _named_as_kin(text, cands[k])
+
+
+def _named_as_kin(text: str, c: _Cand) -> bool:
+    """'his father, Hajji X' or 'X, the commander's father,': named as someone's relative."""
+    return _after_kin(text, c.start) or _KIN_APPOSED.match(text, c.end) is not None
+
+
+_KIN_APPOSED = re.compile(
+    r",\s+(?:his|her|their|the\s+[\w\-]+['’]s?|[A-Z][\w\-]+['’]s)\s+"
+    r"(?:(?:younger|elder|older|eldest|youngest|late)\s+)?"
+    r"(?:father|mother|brother|sister|son|daughter|uncle|cousin|nephew|wife|husband)\b"
+)
 
 
 def _surname_owner(

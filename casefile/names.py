@@ -389,7 +389,7 @@ def token_match(a: str, b: str) -> TokenMatch | None:
             return TokenMatch(a, b, m.score - 0.02, f"{a}~{b}: {why} ({m.why})")
     # Arabic's ay written ai, ei, ay or ey, its u written o, its i written e (Obeidi /
     # Ubaidi, Sheikh / Shaykh, Zeinab / Zaynab): the vowels agree once read so
-    if sa == sb and _arabic_vowels(a) == _arabic_vowels(b):
+    if len(a) >= 4 and _arabic_vowels(a) == _arabic_vowels(b):
         return TokenMatch(a, b, 0.87, f"{a}~{b}: the same vowels as Arabic writes them")
     if same_start and len(sa) >= 4 and Levenshtein.distance(sa, sb) == 1 and r >= 0.8:
         why = f"{a}~{b}: consonant skeletons '{sa}'/'{sb}' differ by one letter"

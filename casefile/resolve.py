@@ -391,8 +391,32 @@ def cluster(locs: list[Local], plan: Plan | None = None) -> list[Cluster]:
     def joinable(ri: int, rj: int) -> bool:
         return not barrier(ri, rj) and compatible(ri, rj)
 
+    # locals a document names in full and calls someone's relative ("X, the commander's
+    # father"): the document keeps them apart from the kin it names beside them
+    named_in_full = {i for i, loc in enumerate(locs) if loc.kind == "person" and _full_names(loc)}
+    kin = {i for i in named_in_full if any(_KIN_WORD.search(a.value) for a in locs[i].attributes)}
+
     def compatible(ri: int, rj: int) -> bool:
-        return _compatible(locs[ri].kind, real[ri], real[rj], known[ri], known[rj])
+        if not _compatible(locs[ri].kind, real[ri], real[rj], known[ri], known[rj]):
+            return False
+        # two relatives one document names in full and keeps apart, calling one the other's
+        # kin ("Saleh Mohsen Qaid X" and "his father, Mohsen Qaid X"), are not made one by
+        # other documents
+        by_doc: dict[str, list[int]] = defaultdict(list)
+        for k in members[ri]:
+            if k in named_in_full:
+                by_doc[locs[k].doc].append(k)
+        return not any(
+            (k in kin or other in kin)
+            and _same_surname(x, y)
+            # (unless the two names read as one person: extraction missed a short form)
+            and not ((m := person_names_match(x, y)) and m.score >= MERGE_AT)
+            for k in members[rj]
+            if k in named_in_full
+            for other in by_doc.get(locs[k].doc, ())
+            for x, _ in _full_names(locs[k])
+            for y, _ in _full_names(locs[other])
+        )
 
     if plan is not None:
         _apply_judged(locs, plan, find, barrier, join, forbid)
@@ -458,6 +482,13 @@ def cluster(locs: list[Local], plan: Plan | None = None) -> list[Cluster]:
             out[ri].possible.append({"other": position[rj], **rec})
             out[rj].possible.append({"other": position[ri], **rec})
     return list(out.values())
+
+
+_KIN_WORD = re.compile(
+    r"\b(?:father|mother|sons?|daughters?|brothers?|sisters?|wife|husband|uncle|nephew|"
+    r"cousin|grandfather|grandson)\b",
+    re.I,
+)
 
 
 def _lone_given(loc: Local) -> str | None:
