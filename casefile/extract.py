@@ -109,6 +109,12 @@ _ALIAS_CUE = re.compile(
     # "lived on forged documents in the name of "X""
     r"\b(?:documents|papers|passports?|identity|ID)\s+in\s+the\s+name\s+of(?=\s+[\"“‘A-Z])|"
     r"\bcode-?named\b|"
+    # a birth name or a former surname: "X was born Y Z and changed his surname", "X (surname
+    # until 2016 - Y)", "X, née Y"
+    r"\bborn(?=\s+(?!(?:in|on|at|into|to)\b)[A-Z][a-z]+\s+[A-Z][a-z])(?!\s+(?:"
+    + "|".join(m.capitalize() for m in dates_mod.MONTH_NAMES)
+    + r")\b)|"
+    r"\b(?:sur)?name\s+until\s+\d{4}\s*[-–—:]|\bn[ée]e\b|"
     # "known among his fighters by the kunya Y"
     r"\b(?:better |also |widely |popularly )?known"
     r"(?:\s+(?:in|among|to|within)(?:\s+[\w\-]+){1,3}?)?\s+by\s+"
@@ -676,6 +682,7 @@ def _caps_first_names(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
         if (
             _inside(m.start(), boiler)
             or any(w in acronyms for w in re.split(r"[ \t-]", caps))
+            or not re.search(r"[AEIOUY]", caps)  # "GKNB, Darvoz border unit": an acronym
             # a town's name in capitals is a dateline, unless two given names follow the comma
             or not (m.group(2) and len(given.split()) >= 2)
             and any(places.canonical(w) for w in re.split(r"[ \t-]", caps))
@@ -1829,7 +1836,9 @@ def _cue(text: str, a: int, b: int, kind: str) -> Kind | None:
         and any(acronym_of(acr.group(1), f"{art}{surface}") for art in ("", "al ", "Al "))
     ):
         return "organization"  # "… in the Arabian Peninsula (AQAP)": a group and its acronym
-    if _GROUP_CUE_AFTER.match(text, b) or _GROUP_CUE_BEFORE.search(before):
+    if _GROUP_CUE_BEFORE.search(before) or (
+        _GROUP_CUE_AFTER.match(text, b) and not places.canonical(surface)  # "the Osh cell"
+    ):
         return "organization"
     country = _COUNTRY_AFTER.match(text, b)
     if country and len(words) <= 3 and places.is_country_or_region(country.group(1)):
@@ -1894,6 +1903,15 @@ def _context_vote(cands: list[_Cand], text: str) -> dict[str, Kind]:
             votes.setdefault(f, Counter())["organization"] += 1
         elif cue := _cue(text, c.start, c.end, c.kind):
             votes.setdefault(f, Counter())[cue] += 1
+    # the surface's other occurrences, which the model did not tag, say what it is too
+    # ("Police inspect the bus at X" tagged a person; "near X village" untagged)
+    starts = {c.start for c in cands}
+    for surface, kind in {c.text(text): c.kind for c in cands if not c.by_context}.items():
+        if len(surface) < 4 or not surface[:1].isupper():
+            continue
+        for m in re.finditer(rf"(?<![\w\-]){re.escape(surface)}(?![\w\-])", text):
+            if m.start() not in starts and (cue := _cue(text, m.start(), m.end(), kind)):
+                votes.setdefault(fold(surface), Counter())[cue] += 1
     decided = {fold(c.text(text)): c.kind for c in cands if c.by_context}  # ties keep these
     for f, v in votes.items():
         ranked = v.most_common()
@@ -2222,7 +2240,8 @@ _LONG_APPOSITION = re.compile(r",\s+(?:an?|the)\s+[\w\-]+(?:\s+[\w\-]+){4,6},?\s
 _WHO_IS = re.compile(
     # "X, an Osh native who uses the …", "X, born 1990, who uses …", "X (until 2021, Y),
     # born 1986, who uses …"
-    rf"\)?(?:{_APPOSITIVE})?"
+    # ("X, a group's commander in Y's Z province who uses …": a longer one before "who")
+    rf"\)?(?:{_APPOSITIVE}|,\s+(?:an?|the)\s+[\w'’\-]+(?:\s+[\w'’\-]+){{4,8}})?"
     r",?\s+who(?:se)?(?:\s+(?:in|at|on)\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)?"
     r"(?:\s+(?:is|was|has been|had been|uses|used)(?:\s+also)?(?:\s+the)?)?\s*"
 )

@@ -32,7 +32,7 @@ TITLES = frozenset(
     warrant staff adj adj. comr comr. cmdt cmdt. commandant adjudant capitaine sergent
     kombes akbp akp kompol iptu ipda aiptu brigjen irjen komjen pol pol. regent bupati
     asp ssp dsp igp dig aig sho asi
-    av av. avukat counsellor counselor
+    av av. avukat counsellor counselor mullo mulla
     bulama lawan ardo
     shri smt smt. sri naik havildar sepoy subedar rifleman jawan
     """.split()

@@ -297,3 +297,58 @@ def test_relatives_one_document_keeps_apart_are_not_joined_through_others() -> N
     son = {x["text"] for x in ent(case, "Tariq Nabil Hamid al-Karbuli")["mentions"]}
     assert "Nabil Hamid al-Karbuli" not in son
     assert "Tareq Nabeel al-Karbuli" in son
+
+
+@pytest.mark.parametrize(
+    ("text", "owner", "alias"),
+    [
+        (
+            "The group was sent by Mullah Abdul Basir, a Jamaat Ansarullah commander in "
+            "Afghanistan's Takhar province who uses the nom de guerre Sarbaz.",
+            "Abdul Basir",
+            "Sarbaz",
+        ),
+        (
+            "Nazarzoda was born Rustam Nazarov and changed his surname in 2016.",
+            "Nazarzoda",
+            "Rustam Nazarov",
+        ),
+        (
+            "The defendant, Nazarzoda Rustam Alievich (surname until 2016 - Nazarov), lived "
+            "in Kulob.",
+            "Nazarzoda Rustam Alievich",
+            "Nazarov",
+        ),
+    ],
+)
+def test_a_long_apposition_before_who_and_a_birth_or_former_name(text, owner, alias) -> None:
+    assert _alias_pairs(text, owner, alias) == [(owner, alias)]
+
+
+def test_born_before_a_date_or_a_place_is_no_alias_cue() -> None:
+    assert _alias_pairs("Nazarzoda was born January Smith.", "Nazarzoda", "January Smith") == []
+    assert _alias_pairs("Nazarzoda was born in Kulob Town.", "Nazarzoda", "Kulob Town") == []
+
+
+def test_mullo_is_a_title_and_an_acronym_in_capitals_is_no_surname() -> None:
+    from casefile.extract import _caps_first_names
+    from casefile.names import core_tokens
+
+    assert core_tokens("Mullo Sarbaz") == ["sarbaz"]
+    text = "Soldiers of the Border Troops of the GKNB, Vanj detachment, were wounded."
+    assert _caps_first_names(text, []) == []
+
+
+def test_a_surface_s_untagged_occurrences_vote_on_its_kind() -> None:
+    from casefile.extract import _context_vote
+
+    text = (
+        "Police inspect the bus at Kalabeyr Dheer on Tuesday.\n\n"
+        "The device went off near Kalabeyr Dheer village, south of the town. The Osh cell "
+        "was broken up."
+    )
+    a = text.index("Kalabeyr")
+    cands = [_Cand(a, a + len("Kalabeyr Dheer"), "person", "ner:PERSON")]
+    assert _context_vote(cands, text) == {"kalabeyr dheer": "place"}
+    o = text.index("Osh")
+    assert _context_vote([_Cand(o, o + 3, "place", "ner:GPE")], text) == {}  # a town's cell
