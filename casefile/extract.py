@@ -1833,6 +1833,7 @@ def _cue(text: str, a: int, b: int, kind: str) -> Kind | None:
     if (
         acr
         and len(words) >= 3
+        and not places.canonical(surface)  # "Democratic Republic of the Congo (DRC)"
         and any(acronym_of(acr.group(1), f"{art}{surface}") for art in ("", "al ", "Al "))
     ):
         return "organization"  # "… in the Arabian Peninsula (AQAP)": a group and its acronym
@@ -2061,6 +2062,14 @@ def _aliases(
         if left is None and m.group().rstrip().endswith("name of"):
             # "X lived on forged documents in the name of "Y"": the sentence's subject
             left = _person_before(cands, text, m.start(), same_sentence=True)
+        if (
+            left is None
+            and right is not None
+            and _PERSON_CUE.search(m.group())
+            and re.search(r"\b(?:he|she)[ \t]*$", text[max(0, m.start() - 8) : m.start()])
+        ):
+            # "Police named him … and said he went by the nickname "Y"": whoever "he" is
+            left = _person_before(cands, text, m.start(), last_para=True)
         if _HIM_AS.match(m.group()):
             # "… remember him as "Y"", "the group called him Y": whoever "him" is, never
             # the name just before the verb
@@ -2171,16 +2180,22 @@ _SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][hs])[.!?][\"'”’)]*\s+
 
 
 def _person_before(
-    cands: list[_Cand], text: str, pos: int, same_sentence: bool = False
+    cands: list[_Cand], text: str, pos: int, same_sentence: bool = False, last_para: bool = False
 ) -> _Cand | None:
     """Who "he" is: the first person named in the sentence before `pos` (its subject, "The
     victim, X, is … of the ruler Y; he posts …"), else in the sentence before, within the
-    paragraph."""
+    paragraph (or, with `last_para`, the paragraph before: "The family of X say … ¶ Police
+    named him … and said he went by …")."""
     para = text.rfind("\n", 0, pos) + 1
     breaks = [para] + [m.end() for m in _SENTENCE_BREAK.finditer(text, para, pos)]
     spans = [(breaks[-1], pos)]
     if len(breaks) > 1 and not same_sentence:
         spans.append((breaks[-2], breaks[-1]))
+    if last_para:  # the paragraph's subject, then the paragraph before's
+        spans.append((para, pos))
+        if para > 0:
+            prev = text[:para].rstrip("\n")
+            spans.append((prev.rfind("\n") + 1, len(prev)))
     for start, end in spans:
         people = [c for c in cands if start <= c.start and c.end <= end and c.kind == "person"]
         if people:
@@ -2659,6 +2674,20 @@ def _group(
         # "Bolot Sadyrov", not his wife "Gulnara Sadyrova")
         exact = [(j, f) for j, f in owners if core_tokens(f.text(text))[-len(ct) :] == ct]
         owners = exact or owners
+        if (
+            not owners
+            and len(ct) == 1
+            and _HONORIFIC_BEFORE.search(text, max(0, c.start - 8), c.start)
+        ):
+            # "Mr Barasa" after "Peter Barasa Wekesa": the middle name, as East African
+            # and Filipino usage names a man, when one full name has it
+            middle = {find(j): (j, f) for j, f in full if ct[0] in core_tokens(f.text(text))[1:-1]}
+            if len(middle) == 1:
+                j, f = next(iter(middle.values()))
+                c.role = "short"
+                why = f"middle name of '{f.text(text)}' in the same document, after a title"
+                union(j, i, "short", why, c.start, c.end)
+                continue
         if not owners and len(ct) == 1 and not is_kunya(c.text(text)):
             # "his son Firas" after "Firas al-Sabbagh": a first name, if only one person has it
             # written the same way first; else a spelling of it (Ibrahim / Ibragim, Russian g for h)
@@ -2737,6 +2766,9 @@ _KIN_APPOSED = re.compile(
     r"(?:(?:younger|elder|older|eldest|youngest|late)\s+)?"
     r"(?:father|mother|brother|sister|son|daughter|uncle|cousin|nephew|wife|husband)\b"
 )
+
+
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?[ \t]+\Z")
 
 
 def _surname_owner(

@@ -352,3 +352,30 @@ def test_a_surface_s_untagged_occurrences_vote_on_its_kind() -> None:
     assert _context_vote(cands, text) == {"kalabeyr dheer": "place"}
     o = text.index("Osh")
     assert _context_vote([_Cand(o, o + 3, "place", "ner:GPE")], text) == {}  # a town's cell
+
+
+def test_he_went_by_the_nickname_names_the_paragraph_s_subject() -> None:
+    from casefile.extract import _aliases
+
+    text = (
+        "The family of Yusuf Abdi Warsame, one of three people arrested, say he is innocent.\n\n"
+        'Police named him on Thursday and said he went by the nickname "Dhuub". His father, '
+        "Abdi Warsame Nur, 68, denied it."
+    )
+    names = ("Yusuf Abdi Warsame", "Dhuub", "Abdi Warsame Nur")
+    cands = [_Cand(text.index(n), text.index(n) + len(n), "person", "ner:PERSON") for n in names]
+    pairs = [(x.text(text), y.text(text)) for x, y, *_ in _aliases(text, cands, [])]
+    assert pairs == [("Yusuf Abdi Warsame", "Dhuub")]
+
+
+def test_mr_and_a_middle_name_is_the_man_with_that_middle_name(nlp) -> None:
+    from tests.unit.test_extract import run
+
+    text = (
+        "County Commissioner Peter Barasa Wekesa said 15 attackers stopped the bus. "
+        '"They started shooting," Mr Barasa told reporters.'
+    )
+    ex, groups, _ = run(nlp, text)
+    assert any({"Peter Barasa Wekesa", "Barasa"} <= g for g in groups), groups
+    [why] = {x.reason for x in ex.links if x.b == "Barasa"}
+    assert why.startswith("middle name of")
