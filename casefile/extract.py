@@ -515,7 +515,11 @@ def _from_ner(sdoc: Doc, text: str, boiler: list[tuple[int, int]]) -> list[_Cand
                     a = m.start()
             if ent.end - ent.start == 1 and ent.root.pos_ == "ADJ" and kind != "place":
                 continue  # "Unofficial translation"
-            found = _kind_in_context(text, a, b, kind)
+            part_kind = kind
+            if kind != "place" and re.search(r"\n[ \t]*\n", ent.text):
+                # one block of a span the model ran across a blank line: "Ramadi\n\nDeath …"
+                part_kind = "place" if _gazetteer_place(text[a:b]) else kind
+            found = _kind_in_context(text, a, b, part_kind)
             out.append(_Cand(a, b, found, f"ner:{label}", by_context=found != kind))
     return out
 
@@ -794,7 +798,11 @@ def _past_particle(text: str, b: int) -> int:
 
 def _line_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split a span the model ran across a line break ("Tom Reed\nKarim Haddad") where both
-    sides are names of their own; a single word broken off is a wrapped name, kept whole."""
+    sides are names of their own; a single word broken off is a wrapped name, kept whole.
+    A blank line always ends a name: each block is read on its own."""
+    if blank := re.search(r"\n[ \t]*\n", text[start:end]):
+        rest = start + blank.end()
+        return _line_parts(text, start, start + blank.start()) + _line_parts(text, rest, end)
     parts, pos = [], start
     for m in re.finditer(r"\n", text[start:end]):
         parts.append((pos, start + m.start()))
@@ -1316,7 +1324,9 @@ _BY_ROLE = re.compile(
     r",?\s+(?=[A-Z])"
 )
 _NAME_RUN = re.compile(
-    r"[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|al-\w+|el-\w+|bin|ibn|bou|de|van)(?![\w'’\-]))*"
+    # (one line break may fall inside a name, never a blank line)
+    r"[A-Z][\w'’\-]*(?:(?:[ \t]+\n?|\n)[ \t]*(?:[A-Z][\w'’\-]*|[ae]l-[\w'’]+|bin|ibn|bou|de|van)"
+    r"(?![\w'’\-]))*"
 )
 
 
@@ -1352,6 +1362,9 @@ def _named_by_role(
             if (
                 not in_place
                 and not modifier
+                and not (
+                    " " not in run.group() and places.canonical(run.group())
+                )  # "reporter, Ramadi"
                 and not any(
                     c.kind == "place" and places.canonical(c.text(text)) and c.start == a
                     for c in cands

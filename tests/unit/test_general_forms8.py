@@ -379,3 +379,23 @@ def test_mr_and_a_middle_name_is_the_man_with_that_middle_name(nlp) -> None:
     assert any({"Peter Barasa Wekesa", "Barasa"} <= g for g in groups), groups
     [why] = {x.reason for x in ex.links if x.b == "Barasa"}
     assert why.startswith("middle name of")
+
+
+def test_a_blank_line_ends_every_name() -> None:
+    from casefile.extract import _NAME_RUN, _line_parts
+
+    text = "Drone strike kills commander in Shabwa\n\nFARIS QADRI\nPublished: 5 May"
+    a = text.index("Shabwa")
+    assert _NAME_RUN.match(text, a).group() == "Shabwa"  # type: ignore[union-attr]
+    assert [text[x:y] for x, y in _line_parts(text, a, len(text) - len(": 5 May"))][0] == "Shabwa"
+    text = "His brother, Yahya Salim al-Ba'dani, said"
+    a = text.index("Yahya")
+    assert _NAME_RUN.match(text, a).group() == "Yahya Salim al-Ba'dani"  # type: ignore[union-attr]
+
+
+def test_a_byline_s_town_after_a_role_noun_is_no_person() -> None:
+    from casefile.extract import _named_by_role
+    from casefile.nlp import load
+
+    text = "By a staff reporter, Mosul. The toll rose to 12."
+    assert _named_by_role(load()(text), text, [], []) == []
