@@ -239,9 +239,38 @@ def score_pair(x: Local, y: Local) -> Match | None:
         # one name on both sides, or initials and an age: may say more than a weak pair of
         # their nicknames does
         alt = _one_name_match(x, y) or _initials_and_age(x, y) or _initials_and_age(y, x)
+        alt = alt or _chain_start_and_alias(x, y)
         if alt and (best is None or alt.score > best.score):
             best = alt
     return best
+
+
+def _chain_start_and_alias(x: Local, y: Local) -> Match | None:
+    """'Yusuf Cabdi' alias "Dhuub" ~ 'Yusuf Abdi Warsame' alias "Dhuub": two names that begin
+    a chain of three (his own and his father's, without the grandfather's, as Somali and Arabic
+    names are shortened), and the same nickname on both sides. Neither alone is enough."""
+    for a in x.names(("name",)):
+        for b in y.names(("name",)):
+            short, long_ = sorted((core_tokens(a), core_tokens(b)), key=len)
+            if len(short) != 2 or len(long_) != 3 or is_kunya(a) or is_kunya(b):
+                continue
+            parts = [token_match(s, t) for s, t in zip(short, long_, strict=False)]
+            if not all(p is not None and p.score >= 0.85 for p in parts):
+                continue
+            agree = next(
+                (
+                    r
+                    for p in sorted(x.names(("aka",)))
+                    for q in sorted(y.names(("aka",)))
+                    if (r := _nicknames_agree(p, q))
+                ),
+                None,
+            )
+            if agree:
+                why = [p.why for p in parts if p]
+                why += ["the first two of a chain of three names", agree]
+                return Match(0.88, a, b, why)
+    return None
 
 
 _ONLY_INITIALS = re.compile(INITIALS_ONLY)  # "K.V.", "Zh.R."

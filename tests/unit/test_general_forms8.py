@@ -399,3 +399,22 @@ def test_a_byline_s_town_after_a_role_noun_is_no_person() -> None:
 
     text = "By a staff reporter, Mosul. The toll rose to 12."
     assert _named_by_role(load()(text), text, [], []) == []
+
+
+def test_the_start_of_a_chain_of_names_with_the_same_nickname_is_the_same_man() -> None:
+    from tests.unit.test_judgements import case_of, doc, ent
+
+    def pair(alias_b: str):
+        return case_of(
+            [
+                doc(
+                    "d1", ("Yusuf Abdi Warsame", "person", 0, "name"), ("Dhuub", "person", 0, "aka")
+                ),
+                doc("d2", ("Yusuf Cabdi", "person", 0, "name"), (alias_b, "person", 0, "aka")),
+            ]
+        )
+
+    same = pair("Dhuub")
+    assert "Yusuf Cabdi" in {m["text"] for m in ent(same, "Yusuf Abdi Warsame")["mentions"]}
+    other = pair("Geele")  # another nickname: two men who share a given and a father's name
+    assert "Yusuf Cabdi" not in {m["text"] for m in ent(other, "Yusuf Abdi Warsame")["mentions"]}
