@@ -109,6 +109,8 @@ _ALIAS_CUE = re.compile(
     # "lived on forged documents in the name of "X""
     r"\b(?:documents|papers|passports?|identity|ID)\s+in\s+the\s+name\s+of(?=\s+[\"“‘A-Z])|"
     r"\bcode-?named\b|"
+    # French lists: "DICKO Hamidou dit « Hami »"
+    r"(?<=\s)dite?(?=\s+[«\"“A-Z])|"
     # a birth name or a former surname: "X was born Y Z and changed his surname", "X (surname
     # until 2016 - Y)", "X, née Y"
     r"\bborn(?=\s+(?!(?:in|on|at|into|to)\b)[A-Z][a-z]+\s+[A-Z][a-z])(?!\s+(?:"
@@ -316,6 +318,7 @@ def _headlines(text: str) -> list[tuple[int, int]]:
             or line.count(",") >= 3
             and not re.match(r"[A-Z][\w ]{0,20}:", line)
             or re.match(r"[A-Z][A-Z/& -]{2,30}:\s", line)  # "REPORTED BY: …", a form's field
+            or re.match(r"[A-Z]{2,5}\s+[-–]\s", line)  # "KIA - Cpl. X Y", a casualty list
         ):
             continue
         words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line)]
@@ -517,7 +520,7 @@ def _from_ner(sdoc: Doc, text: str, boiler: list[tuple[int, int]]) -> list[_Cand
                 continue  # "Unofficial translation"
             part_kind = kind
             if kind != "place" and re.search(r"\n[ \t]*\n", ent.text):
-                # one block of a span the model ran across a blank line: "Ramadi\n\nDeath …"
+                # one block of a span the model ran across a blank line: "Basra\n\nToll rises …"
                 part_kind = "place" if _gazetteer_place(text[a:b]) else kind
             found = _kind_in_context(text, a, b, part_kind)
             out.append(_Cand(a, b, found, f"ner:{label}", by_context=found != kind))
@@ -667,10 +670,11 @@ _CAPS_SURNAME_BEFORE = re.compile(r"(?<![\w.])([\w.\-]+)[ \t]+([A-Z]{3,}(?:-[A-Z
 # ("NAMEKA, Saide Bacar, 68 years": Portuguese and Spanish lists put a comma after it)
 # (Philippine police reports add the mother's surname after "y": "REYES, Juan y Cruz")
 _CAPS_FIRST = re.compile(
-    r"(?<![\w.\-])([A-Z]{3,}(?:[ \t-][A-Z]{2,})?)(?:[ \t]+|(,)[ \t]+)"
+    r"(?<![\w.\-])((?:(?:AG|OULD|EL|AL|BEN|BIN|ABU|ABOU|DE|DA|DOS|VAN|VON)[ \t])?[A-Z]{3,}"
+    r"(?:[ \t-][A-Z]{2,})?)(?:[ \t]+|(,)[ \t]+)"
     r"([A-Z][a-z]{2,}(?:-[A-Z][a-z]{2,})?"
     r"(?(2)(?:[ \t]+[A-Z][a-z]{2,}){0,2}(?:[ \t]+y[ \t]+[A-Z][a-z]{2,})?))"
-    r"(?=\s*[(,;@]|\s+(?:and|et)\s|\.\s|(?(2)[ \t]+[a-z]|(?!)))"
+    r"(?=\s*[(,;@]|\s+(?:and|et|dit|dite)\s|\.\s|(?(2)[ \t]+[a-z]|(?!)))"
 )
 
 
@@ -686,7 +690,7 @@ def _caps_first_names(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
         if (
             _inside(m.start(), boiler)
             or any(w in acronyms for w in re.split(r"[ \t-]", caps))
-            or not re.search(r"[AEIOUY]", caps)  # "GKNB, Darvoz border unit": an acronym
+            or not re.search(r"[AEIOUY]", caps)  # "NDS, Vanj border unit": an acronym
             # a town's name in capitals is a dateline, unless two given names follow the comma
             or not (m.group(2) and len(given.split()) >= 2)
             and any(places.canonical(w) for w in re.split(r"[ \t-]", caps))
@@ -965,7 +969,7 @@ _DESIGNATED = re.compile(
 )
 
 
-# "in the Hawija district", "of Gudermes district": the name before a lowercase designator
+# "in the Tarmiyah district", "of Gudermes district": the name before a lowercase designator
 _NAME_THEN_DESIGNATOR = re.compile(
     r"\b(?:the|in|of|from|near)[ \t]+((?:[A-Z][\w'’\-]+|[ae]l-[A-Z][\w'’\-]+)"
     r"(?:[ \t]+(?:[A-Z][\w'’\-]+|[ae]l-[A-Z][\w'’\-]+)){0,2})"
@@ -1110,8 +1114,13 @@ def _initialled_name(
     if len(initials) == 1 and not middle_after:
         given = _GIVEN_BEFORE.search(text, max(0, m.start() - 40), m.start())
         if given and _middle_initial_host(given.group(1)):
-            suffix = re.match(r",?[ \t]+(?:Jr|Sr)\.|[ \t]+I{2,3}\b", text[m.end() :])
-            end = m.end() + (suffix.end() if suffix else 0)
+            end = m.end()
+            last = text[: m.end()].split()[-1]
+            if fold(last) in PARTICLES | {"dela", "delos", "delas"}:  # "Reynaldo V. Dela Torre"
+                rest = re.match(r"[ \t]+[A-Z][\w'’\-]+", text[end:])
+                end += rest.end() if rest else 0
+            suffix = re.match(r",?[ \t]+(?:Jr|Sr)\.|[ \t]+I{2,3}\b", text[end:])
+            end += suffix.end() if suffix else 0
             return _Cand(given.start(1), end, "person", "rule:middle-initial")
     if len(initials) == 1 and middle_after:
         sur = _SURNAME_AFTER.match(text, m.end())
@@ -1313,7 +1322,9 @@ RANKS = (
     r"Spokesman|Spokeswoman|Commissioner)(?=\s+of\s)|"
     r"(?:Commandant|Colonel|Lieutenant|Captain|Sergeant|Corporal|Brigadier|Inspector|"
     # (Indian official style: "SSP Shopian, Sh. X Y, JKPS"; "Shri", "Smt." for a woman)
-    r"Superintendent|Shri|(?:Col|Lt|Capt|Sgt|Cpl|Maj|Brig|Cmdt|Insp|Supt|Dr|Mr|Mrs|Ms|Sh|Smt)\.)"
+    r"Superintendent|Shri|(?:Col|Lt|Capt|Sgt|Cpl|Maj|Brig|Cmdt|Insp|Supt|Dr|Mr|Mrs|Ms|Sh|Smt|"
+    # Philippine police and army ranks: "PCpl.", "Pat.", "PLtCol.", "Pfc.", "SSg."
+    r"Pfc|Pvt|Pat|PCpl|PSSg|PMSg|PSMS|PCMS|PEMS|PLt|PCpt|PMaj|PLtCol|PCol|PBGen|PMGen|SSg|TSg|MSg)\.)"
     r"(?=\s)"
 )
 _BY_ROLE = re.compile(
@@ -1325,8 +1336,12 @@ _BY_ROLE = re.compile(
 )
 _NAME_RUN = re.compile(
     # (one line break may fall inside a name, never a blank line)
-    r"[A-Z][\w'’\-]*(?:(?:[ \t]+\n?|\n)[ \t]*(?:[A-Z][\w'’\-]*|[ae]l-[\w'’]+|bin|ibn|bou|de|van)"
-    r"(?![\w'’\-]))*"
+    # (a middle initial, "Arnel R. Budlong"; the Philippine "y" before the mother's surname;
+    # not a unit's acronym after the name, "Budlong PA, 10IB")
+    r"[A-Z][\w'’\-]*(?:(?:[ \t]+\n?|\n)[ \t]*"
+    r"(?:(?![A-Z]{2,5}\b)[A-Z][\w'’\-]*|[A-Z]\.(?=[ \t]+[A-Z])"
+    r"|[ae]l-[\w'’]+|bin|ibn|bou|de|del|dela|della|delos|da|dos|das|du|di|van|von"
+    r"|y(?=[ \t]+[A-Z]))(?![\w'’\-]))*"
 )
 
 
@@ -1364,7 +1379,7 @@ def _named_by_role(
                 and not modifier
                 and not (
                     " " not in run.group() and places.canonical(run.group())
-                )  # "reporter, Ramadi"
+                )  # "reporter, Mosul"
                 and not any(
                     c.kind == "place" and places.canonical(c.text(text)) and c.start == a
                     for c in cands
@@ -1461,7 +1476,7 @@ _COMMON_TOWNS = frozenset(
 )
 
 
-# a lowercase designator after a name: "the Hawija district", "Kirkuk and Diyala provinces"
+# a lowercase designator after a name: "the Tarmiyah district", "Najaf and Wasit provinces"
 _DESIGNATOR_AFTER = re.compile(
     r"[ \t]+(?:district|sub-district|province|governorate|region|county|municipality)s?\b"
 )
@@ -1511,7 +1526,7 @@ def _gazetteer_gaps(
         bracketed = re.search(r"[A-Z][\w'’\-]*[ \t]+\($", before) and text.startswith(")", b)
         if (
             _PLACE_BEFORE.search(before)
-            or _DESIGNATOR_AFTER.match(text, b)  # "… and Diyala provinces"
+            or _DESIGNATOR_AFTER.match(text, b)  # "… and Wasit provinces"
             or re.search(r"\bport\s+of\s+$", before)
             or (listed and not before.endswith("("))
             or bracketed
@@ -2340,6 +2355,7 @@ def _name_before(text: str, pos: int) -> tuple[int, int] | None:
 _DEMONYM_FORM = re.compile(r"(?:an|ians?|ese|ish|ic|i|is|ans)$")
 
 
+_Y_MOTHER = re.compile(r"[ \t]y[ \t][A-Z][a-z][\w'’\-]*(?![\w'’\-])")
 _NISBA_AFTER = re.compile(
     r"[ \t](?:al|el|ash|as|at|ad|az|ar|an|ul|es|eş|et|ed|er|en)-[A-ZÇŞ][\w'’]+(?![\w\-])"
 )
@@ -2378,6 +2394,9 @@ def _extend_names(cands: list[_Cand], sdoc: Doc, text: str) -> None:
             # a surname found again, now with the given name before it: a name in its own
             # right ("Waris Zehri", then "Mahnaz Zehri, his sister"), not a short form
             c.role = "name" if c.role == "short" else c.role
+        # "Juan dela Cruz" + "y Santos": the Philippine mother's surname after "y"
+        if mother := _Y_MOTHER.match(text, c.end):
+            c.end, c.source = mother.end(), c.source + "+rule:y-mother"
         # "Abu Khalid" + "ash-Shishani": the model stopped before the nisba
         nisba = _NISBA_AFTER.match(text, c.end)
         if nisba and not any(o is not c and o.start < nisba.end() and o.end > c.end for o in cands):

@@ -207,6 +207,11 @@ def person_names_match(a: str, b: str) -> Match | None:
         if (xa, xb) != (ta, tb) and (p := _tokens_match(a, b, xa, xb)):
             m = Match(round(p.score - 0.01, 3), a, b, [*p.reasons, "'Abd al-…' written two ways"])
     if m is None:
+        # "Juan Reyes y Cruz" ~ "Juan Reyes": the mother's surname after "y" left out
+        ya, yb = _Y_MOTHER_TAIL.sub("", a), _Y_MOTHER_TAIL.sub("", b)
+        if (ya, yb) != (a, b) and (p := person_names_match(ya, yb)):
+            m = Match(round(p.score - 0.02, 3), a, b, [*p.reasons, "the mother's name after 'y'"])
+    if m is None:
         m = _son_of_match(a, b) or _son_of_match(b, a)
     if m is None and (_NISBA.search(a) is None) != (_NISBA.search(b) is None):
         # "Idris Kamil Nouri" ~ "Idris Kamil Nouri al-Juburi": a chain of three names, and the
@@ -227,6 +232,7 @@ def person_names_match(a: str, b: str) -> Match | None:
     return m
 
 
+_Y_MOTHER_TAIL = re.compile(r"(?<=[a-z])\s+y\s+[A-Z][\w'’\-]+$")
 _ABD_APART = frozenset("abd abdel abdal abdul abdol abdoul abdu abdel abdil abdur abdus".split())
 # "abdelrahman", "abdullah", "abdurrahman" (the article's l taken into the next letter)
 _ABD_JOINED = re.compile(r"abd(?:[aeiou]{1,2}l|[aeiou](?=([rsdtzn])\1))?(?P<rest>[a-z]{3,})")

@@ -33,6 +33,7 @@ TITLES = frozenset(
     kombes akbp akp kompol iptu ipda aiptu brigjen irjen komjen pol pol. regent bupati
     asp ssp dsp igp dig aig sho asi
     av av. avukat counsellor counselor mullo mulla
+    pat pat. pcpl pcpl. pssg pmsg psms pcms pems plt pcpt pmaj pltcol pcol pbgen pmgen ssg tsg
     bulama lawan ardo
     shri smt smt. sri naik havildar sepoy subedar rifleman jawan
     """.split()
@@ -43,7 +44,7 @@ PARTICLES = frozenset(
     """
     abu abou abo bou umm um ibn bin ben bint al el ul ud ad as ash at az ar an
     van von der den de del della di da du la le dos das mac
-    dela delos delas los las degli dei binti binte bte
+    dela delos delas los las degli dei binti binte bte y
     """.split()
 )
 # Turkic patronymics written after the father's name: Kyrgyz "uulu" (son of) / "kyzy"
@@ -131,7 +132,7 @@ def given_names(name: str) -> set[str]:
     if len(core) < 2:
         return set()
     if len(core) == 3 and re.fullmatch(r"\w{3,}" + RUSSIAN_PATRONYMIC, core[2]):
-        return {core[1]}  # "Abdulaev Gadzhimurad Alievich": the surname first, as Russians list
+        return {core[1]}  # "Dzhabrailov Ruslan Akhmedovich": surname first, as Russians list
     out = {core[0]}
     if core[0] in NAME_PREFIXES and len(core) >= 3:
         out.add(core[1])

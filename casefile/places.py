@@ -129,7 +129,7 @@ def canonical(surface: str) -> str | None:
     k = key(surface)
     found = big.get(k) or cities.get(k)
     if found is None and (m := re.fullmatch(r"(?:al|el)-(\w{4,})", k)):
-        found = cities.get(m.group(1))  # "al-Arish": the town without its article
+        found = cities.get(m.group(1))  # "el-Minya": the town without its article
     return found
 
 

@@ -303,7 +303,7 @@ def test_relatives_one_document_keeps_apart_are_not_joined_through_others() -> N
     ("text", "owner", "alias"),
     [
         (
-            "The group was sent by Mullah Abdul Basir, a Jamaat Ansarullah commander in "
+            "The group was sent by Mullah Abdul Basir, a Jundallah commander in "
             "Afghanistan's Takhar province who uses the nom de guerre Sarbaz.",
             "Abdul Basir",
             "Sarbaz",
@@ -315,7 +315,7 @@ def test_relatives_one_document_keeps_apart_are_not_joined_through_others() -> N
         ),
         (
             "The defendant, Nazarzoda Rustam Alievich (surname until 2016 - Nazarov), lived "
-            "in Kulob.",
+            "in Panjakent.",
             "Nazarzoda Rustam Alievich",
             "Nazarov",
         ),
@@ -327,7 +327,9 @@ def test_a_long_apposition_before_who_and_a_birth_or_former_name(text, owner, al
 
 def test_born_before_a_date_or_a_place_is_no_alias_cue() -> None:
     assert _alias_pairs("Nazarzoda was born January Smith.", "Nazarzoda", "January Smith") == []
-    assert _alias_pairs("Nazarzoda was born in Kulob Town.", "Nazarzoda", "Kulob Town") == []
+    assert (
+        _alias_pairs("Nazarzoda was born in Panjakent Town.", "Nazarzoda", "Panjakent Town") == []
+    )
 
 
 def test_mullo_is_a_title_and_an_acronym_in_capitals_is_no_surname() -> None:
@@ -335,7 +337,7 @@ def test_mullo_is_a_title_and_an_acronym_in_capitals_is_no_surname() -> None:
     from casefile.names import core_tokens
 
     assert core_tokens("Mullo Sarbaz") == ["sarbaz"]
-    text = "Soldiers of the Border Troops of the GKNB, Vanj detachment, were wounded."
+    text = "Guards of the NDS, Vanj detachment, were wounded."
     assert _caps_first_names(text, []) == []
 
 
@@ -384,10 +386,10 @@ def test_mr_and_a_middle_name_is_the_man_with_that_middle_name(nlp) -> None:
 def test_a_blank_line_ends_every_name() -> None:
     from casefile.extract import _NAME_RUN, _line_parts
 
-    text = "Drone strike kills commander in Shabwa\n\nFARIS QADRI\nPublished: 5 May"
-    a = text.index("Shabwa")
-    assert _NAME_RUN.match(text, a).group() == "Shabwa"  # type: ignore[union-attr]
-    assert [text[x:y] for x, y in _line_parts(text, a, len(text) - len(": 5 May"))][0] == "Shabwa"
+    text = "Drone strike kills commander in Lahij\n\nFARIS QADRI\nPublished: 5 May"
+    a = text.index("Lahij")
+    assert _NAME_RUN.match(text, a).group() == "Lahij"  # type: ignore[union-attr]
+    assert [text[x:y] for x, y in _line_parts(text, a, len(text) - len(": 5 May"))][0] == "Lahij"
     text = "His brother, Yahya Salim al-Ba'dani, said"
     a = text.index("Yahya")
     assert _NAME_RUN.match(text, a).group() == "Yahya Salim al-Ba'dani"  # type: ignore[union-attr]
@@ -418,3 +420,24 @@ def test_the_start_of_a_chain_of_names_with_the_same_nickname_is_the_same_man() 
     assert "Yusuf Cabdi" in {m["text"] for m in ent(same, "Yusuf Abdi Warsame")["mentions"]}
     other = pair("Geele")  # another nickname: two men who share a given and a father's name
     assert "Yusuf Cabdi" not in {m["text"] for m in ent(other, "Yusuf Abdi Warsame")["mentions"]}
+
+
+def test_philippine_and_french_official_lists(nlp) -> None:
+    from casefile.extract import _NAME_RUN, _caps_first_names, _headlines
+    from casefile.matching import person_names_match
+    from tests.unit.test_extract import run
+
+    text = "KIA - Cpl. Reynaldo V. Dela Torre PA, 10IB\nWIA - Pfc. Arnel R. Budlong PA, 10IB\n"
+    assert _headlines(text) == []  # a casualty list, not a title
+    ex, _, _ = run(nlp, text)
+    people = {m.text for m in ex.mentions if m.kind == "person"}
+    assert {"Reynaldo V. Dela Torre", "Arnel R. Budlong"} <= people, people
+    text = 'His brother, Nasser Dimaporo y Lucman @ "PUTI", was arrested.'
+    a = text.index("Nasser")
+    assert _NAME_RUN.match(text, a).group() == "Nasser Dimaporo y Lucman"  # type: ignore[union-attr]
+    m = person_names_match("Nasser Dimaporo y Lucman", "Nasser Dimaporo")
+    assert m is not None and m.score >= 0.85
+    text = "- AG ALMOUNER Intalla, 15 years, pupil\n- DICKO Hamidou dit « Hami », 19 years\n"
+    found = {c.text(text) for c in _caps_first_names(text, [])}
+    assert found == {"AG ALMOUNER Intalla", "DICKO Hamidou"}, found
+    assert _alias_pairs(text, "DICKO Hamidou", "Hami") == [("DICKO Hamidou", "Hami")]
