@@ -27,6 +27,7 @@ from casefile.matching import (  # noqa: F401  (re-exported for callers)
 from casefile.model import Attribute, Extraction, Kind, Link, Mention, Span
 from casefile.names import (
     INITIALS_ONLY,
+    NAME_PREFIXES,
     PARTICLES,
     core_tokens,
     fold,
@@ -245,15 +246,22 @@ def score_pair(x: Local, y: Local) -> Match | None:
     return best
 
 
+# (names in the shorter form, in the longer): a given name alone, or given and father's names
+_CHAIN_STARTS = frozenset({(2, 3), (1, 2), (1, 3)})
+
+
 def _chain_start_and_alias(x: Local, y: Local) -> Match | None:
-    """'Yusuf Cabdi' alias "Dhuub" ~ 'Yusuf Abdi Warsame' alias "Dhuub": two names that begin
-    a chain of three (his own and his father's, without the grandfather's, as Somali and Arabic
-    names are shortened), and the same nickname on both sides. Neither alone is enough."""
+    """'Yusuf Cabdi' alias "Dhuub" ~ 'Yusuf Abdi Warsame' alias "Dhuub": names that begin a
+    chain of three (his own and his father's, without the grandfather's, as Somali and Arabic
+    names are shortened; or his given name alone, "Sebghatullah, known as Abu Hamza"), and the
+    same nickname or kunya on both sides. Neither alone is enough."""
     for a in x.names(("name",)):
         for b in y.names(("name",)):
             short, long_ = sorted((core_tokens(a), core_tokens(b)), key=len)
-            if len(short) != 2 or len(long_) != 3 or is_kunya(a) or is_kunya(b):
+            if is_kunya(a) or is_kunya(b) or (len(short), len(long_)) not in _CHAIN_STARTS:
                 continue
+            if len(short) == 1 and (len(short[0]) < 5 or short[0] in NAME_PREFIXES):
+                continue  # "Ali" or "Muhammad" alone is anyone's
             parts = [token_match(s, t) for s, t in zip(short, long_, strict=False)]
             if not all(p is not None and p.score >= 0.85 for p in parts):
                 continue
@@ -268,7 +276,7 @@ def _chain_start_and_alias(x: Local, y: Local) -> Match | None:
             )
             if agree:
                 why = [p.why for p in parts if p]
-                why += ["the first two of a chain of three names", agree]
+                why += [f"the first {len(short)} of {len(long_)} names", agree]
                 return Match(0.88, a, b, why)
     return None
 

@@ -441,3 +441,26 @@ def test_philippine_and_french_official_lists(nlp) -> None:
     found = {c.text(text) for c in _caps_first_names(text, [])}
     assert found == {"AG ALMOUNER Intalla", "DICKO Hamidou"}, found
     assert _alias_pairs(text, "DICKO Hamidou", "Hami") == [("DICKO Hamidou", "Hami")]
+
+
+def test_a_given_name_alone_with_the_same_kunya_is_the_full_name_s() -> None:
+    from tests.unit.test_judgements import case_of, doc, ent
+
+    def pair(given: str, kunya: str):
+        return case_of(
+            [
+                doc("d1", (given, "person", 0, "name"), (kunya, "person", 0, "aka")),
+                doc(
+                    "d2",
+                    ("Sibghatullah Qaderyar", "person", 0, "name"),
+                    ("Abu Hamzah", "person", 0, "aka"),
+                ),
+            ]
+        )
+
+    same = pair("Sebghatullah", "Abu Hamza")
+    assert "Sebghatullah" in {m["text"] for m in ent(same, "Sibghatullah Qaderyar")["mentions"]}
+    other = pair("Sebghatullah", "Abu Khalid")
+    assert "Sebghatullah" not in {
+        m["text"] for m in ent(other, "Sibghatullah Qaderyar")["mentions"]
+    }
