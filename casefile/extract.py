@@ -1311,7 +1311,7 @@ ROLE_NOUNS = (
     "attacker|bomber|gunman|militant|elder|resident|trader|shopkeeper|preacher|"
     "regent|headman|chieftain|commissioner|coordinator|researcher|analyst|ruler|strongman|"
     "warlord|dictator|prefect|sub-prefect|defendant|accused|convict|detainee|prisoner|hostage|"
-    "fugitive|soldier|policeman|policewoman|"
+    "fugitive|soldier|policeman|policewoman|president|vice-president|secretary-general|"
     "identified as|named as|known only as|identified only as|(?:man|woman|boy|girl) named"
 )
 # a rank or courtesy title, capitalised, before a name: "Commandant Issa Kone" ("General" is
@@ -2290,6 +2290,7 @@ _WHO_IS = re.compile(
 )
 _PERSON_CUE = re.compile(
     r"(?i)alias|vulgo|@|nom de guerre|kunya|went by|goes by|a\.?k\.?a|nickname|pseudonym|handle|"
+    r"\bdite?\b|"
     r"code-?named"
 )
 

@@ -464,3 +464,12 @@ def test_a_given_name_alone_with_the_same_kunya_is_the_full_name_s() -> None:
     assert "Sebghatullah" not in {
         m["text"] for m in ent(other, "Sibghatullah Qaderyar")["mentions"]
     }
+
+
+def test_the_french_dit_names_a_person_and_a_president_s_name_follows_the_office() -> None:
+    from casefile.extract import _BY_ROLE, _PERSON_CUE
+
+    assert _PERSON_CUE.search(" dit ") and not _PERSON_CUE.search(" edited ")
+    text = "declared the president of AMDH, Aminata Walet Ibrahim."
+    m = _BY_ROLE.search(text)
+    assert m is not None and text[m.end() :].startswith("Aminata")
