@@ -519,7 +519,7 @@ def _from_ner(sdoc: Doc, text: str, boiler: list[tuple[int, int]]) -> list[_Cand
             if ent.end - ent.start == 1 and ent.root.pos_ == "ADJ" and kind != "place":
                 continue  # "Unofficial translation"
             part_kind = kind
-            if kind != "place" and re.search(r"\n[ \t]*\n", ent.text):
+            if kind != "place" and (re.search(r"\n[ \t]*\n", ent.text) or " and " in ent.text):
                 # one block of a span the model ran across a blank line: "Basra\n\nToll rises …"
                 part_kind = "place" if _gazetteer_place(text[a:b]) else kind
             found = _kind_in_context(text, a, b, part_kind)
@@ -831,6 +831,11 @@ def _comma_parts(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int
         pieces = [(x + len(text[x:y]) - len(text[x:y].lstrip()), y) for x, y in pieces]
         if len(pieces) > 1 and all(text[x : x + 1].isupper() for x, _ in pieces):
             out += pieces
+            continue
+        # "Sulu and Basilan" tagged as one group: two places the gazetteer knows
+        both = re.fullmatch(r"(.+?)[ \t]+and[ \t]+(.+)", text[a:b])
+        if both and all(_gazetteer_place(both.group(k)) for k in (1, 2)):
+            out += [(a + both.start(1), a + both.end(1)), (a + both.start(2), a + both.end(2))]
         else:
             out.append((a, b))
     return out
@@ -969,11 +974,20 @@ _DESIGNATED = re.compile(
 )
 
 
+def _demonym(word: str) -> bool:
+    """'Iraqi', 'Afghan', 'Syrian': a people's adjective, not a town (Pagayawan, Kerman)."""
+    f = fold(word)
+    return bool(re.search(r"(?:ians?|ese|ish)$", f)) or any(
+        places.is_country_or_region(stem)
+        for stem in (word[:-1], word + "istan", word + "a", word + "land")  # Iraqi, Somali, Thai
+    )
+
+
 # "in the Tarmiyah district", "of Gudermes district": the name before a lowercase designator
 _NAME_THEN_DESIGNATOR = re.compile(
     r"\b(?:the|in|of|from|near)[ \t]+((?:[A-Z][\w'’\-]+|[ae]l-[A-Z][\w'’\-]+)"
     r"(?:[ \t]+(?:[A-Z][\w'’\-]+|[ae]l-[A-Z][\w'’\-]+)){0,2})"
-    r"(?=[ \t]+(?:district|sub-district|governorate|county|municipality)\b)"
+    r"(?=[ \t]+(?:district|sub-district|governorate|county|municipality|town|village)\b)"
 )
 
 
@@ -1012,7 +1026,7 @@ def _designated_places(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
             not words
             or _inside(a, boiler)
             or _org_words(words)
-            or _DEMONYM_FORM.search(fold(words[-1]))  # "the Iraqi province of …"
+            or _demonym(words[-1])  # "the Iraqi province of …"
             or places.is_country_or_region(text[a:b])
             or any(fold(w) in TITLES or w in dates_mod.WEEKDAYS for w in words)
             or words[0].lower() in dates_mod.MONTHS

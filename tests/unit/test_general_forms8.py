@@ -473,3 +473,17 @@ def test_the_french_dit_names_a_person_and_a_president_s_name_follows_the_office
     text = "declared the president of AMDH, Aminata Walet Ibrahim."
     m = _BY_ROLE.search(text)
     assert m is not None and text[m.end() :].startswith("Aminata")
+
+
+def test_two_known_places_joined_by_and_and_a_name_before_town() -> None:
+    from casefile.extract import _comma_parts, _designated_places
+
+    text = "fighters who fled to Sulu and Basilan after 2017"
+    a = text.index("Sulu")
+    b = text.index(" after")
+    assert [text[x:y] for x, y in _comma_parts(text, [(a, b)])] == ["Sulu", "Basilan"]
+    text = "Court Monitor and Police Station"
+    assert _comma_parts(text, [(0, len(text))]) == [(0, len(text))]
+    text = "clashed with gunmen in Pagayawan town, Lanao del Sur, on Monday"
+    assert [c.text(text) for c in _designated_places(text, [])] == ["Pagayawan"]
+    assert _designated_places("raids on the Somali village and the Iraqi town", []) == []
