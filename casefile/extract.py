@@ -950,11 +950,14 @@ def _acronyms(text: str, cands: list[_Cand], boiler: list[tuple[int, int]]) -> l
     return out
 
 
+# Between two words of a name: spaces, and at most one line break (a name may wrap with
+# the page's lines, never run across a blank line)
+_NAME_GAP = r"(?:[ \t]+\n?|\n)[ \t]*"
 # "Rustam Nazarov, 34, …": news style gives a person's age in apposition to the name.
 _NAME_AGE = re.compile(
-    # (a name may break across a line, never across a blank one: "… AFP\n\nYunus Dawtani, 27")
+    # (a name may break across a line, never across a blank one: "… AFP\n\nAli Kassem, 27")
     r"(?<![\w\-])((?:[A-Z][\w'’\-]+|al|el|bin|ibn|de|van|von)"
-    r"(?:(?:[ \t]+\n?|\n)[ \t]*(?:[A-Z][\w'’\-]+|al-\w+|"
+    r"(?:" + _NAME_GAP + r"(?:[A-Z][\w'’\-]+|al-\w+|"
     r"el-\w+|al|el|bin|ibn|de|van|von)){0,5}),\s(\d{1,3})"
     # ", 34," and ", 67 years old" (", 68 years," in lists translated from Portuguese)
     r"(?:,|\s+years?(?:\s+old)?\b)"
@@ -1130,7 +1133,7 @@ def _initialled_name(
         if given and _middle_initial_host(given.group(1)):
             end = m.end()
             last = text[: m.end()].split()[-1]
-            if fold(last) in PARTICLES | {"dela", "delos", "delas"}:  # "Reynaldo V. Dela Torre"
+            if fold(last) in PARTICLES:  # "Reynaldo V. Dela Torre"
                 rest = re.match(r"[ \t]+[A-Z][\w'’\-]+", text[end:])
                 end += rest.end() if rest else 0
             suffix = re.match(r",?[ \t]+(?:Jr|Sr)\.|[ \t]+I{2,3}\b", text[end:])
@@ -1349,11 +1352,9 @@ _BY_ROLE = re.compile(
     r",?\s+(?=[A-Z])"
 )
 _NAME_RUN = re.compile(
-    # (one line break may fall inside a name, never a blank line)
     # (a middle initial, "Arnel R. Budlong"; the Philippine "y" before the mother's surname;
     # not a unit's acronym after the name, "Budlong PA, 10IB")
-    r"[A-Z][\w'’\-]*(?:(?:[ \t]+\n?|\n)[ \t]*"
-    r"(?:(?![A-Z]{2,5}\b)[A-Z][\w'’\-]*|[A-Z]\.(?=[ \t]+[A-Z])"
+    r"[A-Z][\w'’\-]*(?:" + _NAME_GAP + r"(?:(?![A-Z]{2,5}\b)[A-Z][\w'’\-]*|[A-Z]\.(?=[ \t]+[A-Z])"
     r"|[ae]l-[\w'’]+|bin|ibn|bou|de|del|dela|della|delos|da|dos|das|du|di|van|von"
     r"|y(?=[ \t]+[A-Z]))(?![\w'’\-]))*"
 )
@@ -2075,7 +2076,7 @@ def _aliases(
             # "place" with no such sign may be a man the model took for one)
             left = _person_before(cands, text, m.start(), same_sentence=True)
         # "He said a commander known as Y": the alias is the commander's, not his
-        role_before = _ROLE_BEFORE.search(text, 0, m.start()) is not None
+        role_before = _ROLE_BEFORE.search(text, max(0, m.start() - 80), m.start()) is not None
         if (
             left is None
             and not role_before
@@ -2408,7 +2409,8 @@ def _extend_names(cands: list[_Cand], sdoc: Doc, text: str) -> None:
             c.start, c.source = start, c.source + "+rule:full-name"
             # a surname found again, now with the given name before it: a name in its own
             # right ("Waris Zehri", then "Mahnaz Zehri, his sister"), not a short form
-            c.role = "name" if c.role == "short" else c.role
+            if c.role == "short":
+                c.role = "name"
         # "Juan dela Cruz" + "y Santos": the Philippine mother's surname after "y"
         if mother := _Y_MOTHER.match(text, c.end):
             c.end, c.source = mother.end(), c.source + "+rule:y-mother"
@@ -2935,11 +2937,9 @@ def _is_short_of(short: list[str], full: list[str], short_s: str, full_s: str) -
 def _ends_with(short: list[str], full: list[str]) -> bool:
     """'al-Ahmed' of 'Mohammad Saeed al-Ahmad': spelled differently within one article
     (but not by a Russian ending: 'Rasul' of 'Rasulov' is another man's given name)."""
-    return all(
-        (m := token_match(s, f)) is not None
-        and m.score >= 0.85
-        and not re.fullmatch(re.escape(s) + r"[oe]va?", f)
-        for s, f in zip(short, full[-len(short) :], strict=True)
+    end = full[-len(short) :]
+    return _words_agree(short, end) and not any(
+        re.fullmatch(re.escape(s) + r"[oe]va?", f) for s, f in zip(short, end, strict=True)
     )
 
 
@@ -2947,9 +2947,14 @@ def _given_names_of(short: list[str], full: list[str]) -> bool:
     """'Habibur Rahman' of 'Habibur Rahman Safi': the given names without the family name,
     two words at least, in one article (a shorter chain at the front is the same man; at
     the back it may be his father)."""
-    return len(short) >= 2 and all(
+    return len(short) >= 2 and _words_agree(short, full[: len(short)])
+
+
+def _words_agree(short: list[str], part: list[str]) -> bool:
+    """Each word of `short` a spelling of the word of `part` in its place."""
+    return all(
         (m := token_match(s, f)) is not None and m.score >= 0.85
-        for s, f in zip(short, full[: len(short)], strict=False)
+        for s, f in zip(short, part, strict=False)
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from casefile.names import (
@@ -190,16 +191,12 @@ def person_names_match(a: str, b: str) -> Match | None:
             m = Match(round(p.score - 0.02, 3), a, b, [*p.reasons, why])
     if m is None:
         # "Azamat Erlan uulu" ~ "Azamat Erlanov": a Turkic patronymic, Russified as a surname
-        ra, rb = _russified(a), _russified(b)
-        if (ra, rb) != (a, b) and (p := person_names_match(ra, rb)):
-            why = "a patronymic (… uulu / kyzy / oglu) written as a surname (-ov / -ova)"
-            m = Match(round(p.score - 0.02, 3), a, b, [*p.reasons, why])
+        why = "a patronymic (… uulu / kyzy / oglu) written as a surname (-ov / -ova)"
+        m = _rewritten(a, b, _russified, 0.02, why)
     if m is None:
         # "Noor-ul-Haq" ~ "Nurul Haq", "Habib-ur-Rehman" ~ "Habibur Rahman": the linking
         # -ul- / -ur- / -ud- written apart or joined to the name before it
-        ja, jb = _LINKER.sub(r"\1\2 ", a), _LINKER.sub(r"\1\2 ", b)
-        if (ja, jb) != (a, b) and (p := person_names_match(ja, jb)):
-            m = Match(round(p.score - 0.01, 3), a, b, [*p.reasons, "'-ul-' written joined"])
+        m = _rewritten(a, b, _linker_apart, 0.01, "'-ul-' written joined")
     if m is None:
         # "Abd el-Salam" ~ "Abdel-Salam" ~ "Abdul Salam" ~ "Abdussalam": "servant of" and
         # the article, written apart, hyphenated, joined or assimilated
@@ -208,9 +205,7 @@ def person_names_match(a: str, b: str) -> Match | None:
             m = Match(round(p.score - 0.01, 3), a, b, [*p.reasons, "'Abd al-…' written two ways"])
     if m is None:
         # "Juan Reyes y Cruz" ~ "Juan Reyes": the mother's surname after "y" left out
-        ya, yb = _Y_MOTHER_TAIL.sub("", a), _Y_MOTHER_TAIL.sub("", b)
-        if (ya, yb) != (a, b) and (p := person_names_match(ya, yb)):
-            m = Match(round(p.score - 0.02, 3), a, b, [*p.reasons, "the mother's name after 'y'"])
+        m = _rewritten(a, b, _without_mother, 0.02, "the mother's name after 'y'")
     if m is None:
         m = _son_of_match(a, b) or _son_of_match(b, a)
     if m is None and (_NISBA.search(a) is None) != (_NISBA.search(b) is None):
@@ -226,14 +221,23 @@ def person_names_match(a: str, b: str) -> Match | None:
     if m is None:
         # "Karim Nurdin bin Osman Rahim" ~ "Karim Nurdin": the father's name after "bin" is a
         # patronymic, which a later or another article leaves out
-        pa, pb = _before_patronymic(a), _before_patronymic(b)
-        if (pa, pb) != (a, b) and (p := person_names_match(pa, pb)):
-            m = Match(round(p.score - 0.03, 3), a, b, [*p.reasons, "patronymic (bin …) left out"])
+        m = _rewritten(a, b, _before_patronymic, 0.03, "patronymic (bin …) left out")
     return m
 
 
+def _rewritten(
+    a: str, b: str, rewrite: Callable[[str], str], cost: float, why: str
+) -> Match | None:
+    """The two names matched again once `rewrite` has been applied to both (if it changed
+    either), at `cost` to the score and with `why` added to the reasons."""
+    ra, rb = rewrite(a), rewrite(b)
+    if (ra, rb) != (a, b) and (p := person_names_match(ra, rb)):
+        return Match(round(p.score - cost, 3), a, b, [*p.reasons, why])
+    return None
+
+
 _Y_MOTHER_TAIL = re.compile(r"(?<=[a-z])\s+y\s+[A-Z][\w'’\-]+$")
-_ABD_APART = frozenset("abd abdel abdal abdul abdol abdoul abdu abdel abdil abdur abdus".split())
+_ABD_APART = frozenset("abd abdel abdal abdul abdol abdoul abdu abdil abdur abdus".split())
 # "abdelrahman", "abdullah", "abdurrahman" (the article's l taken into the next letter)
 _ABD_JOINED = re.compile(r"abd(?:[aeiou]{1,2}l|[aeiou](?=([rsdtzn])\1))?(?P<rest>[a-z]{3,})")
 
@@ -255,6 +259,16 @@ def _abd_joined(tokens: list[str]) -> list[str]:
 
 
 _LINKER = re.compile(r"(?i)(\w)[\s\-]+(ul|ur|ud|us|uz)[\s\-]+(?=\w)")
+
+
+def _linker_apart(name: str) -> str:
+    return _LINKER.sub(r"\1\2 ", name)
+
+
+def _without_mother(name: str) -> str:
+    return _Y_MOTHER_TAIL.sub("", name)
+
+
 _SON_OF = re.compile(r"^(\S+)\s+(?:bin|ibn|ben)\s+(\S+)$", re.I)
 
 

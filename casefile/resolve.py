@@ -422,26 +422,34 @@ def cluster(locs: list[Local], plan: Plan | None = None) -> list[Cluster]:
         known[ri] |= known.pop(rj)
         real[ri] |= real.pop(rj)
         merges[ri] += merges.pop(rj, []) + ([record] if record else [])
+        if rj in kin_roots:
+            kin_roots.add(ri)
         if rj in forbid:
             forbid[ri].update(forbid.pop(rj))
 
     def joinable(ri: int, rj: int) -> bool:
         return not barrier(ri, rj) and compatible(ri, rj)
 
-    # locals a document names in full and calls someone's relative ("X, the commander's
-    # father"): the document keeps them apart from the kin it names beside them
-    named_in_full = {i for i, loc in enumerate(locs) if loc.kind == "person" and _full_names(loc)}
-    kin = {i for i in named_in_full if any(_KIN_WORD.search(a.value) for a in locs[i].attributes)}
+    # locals a document names in full (their full names), and those of them it calls someone's
+    # relative ("X, the commander's father"): it keeps them apart from the kin beside them
+    full_of: dict[int, list[tuple[str, str]]] = {}
+    for i, loc in enumerate(locs):
+        if loc.kind == "person" and (full := _full_names(loc)):
+            full_of[i] = full
+    kin = {i for i in full_of if any(_KIN_WORD.search(a.value) for a in locs[i].attributes)}
+    kin_roots = set(kin)  # the roots whose entity holds such a relative (kept up by `join`)
 
     def compatible(ri: int, rj: int) -> bool:
         if not _compatible(locs[ri].kind, real[ri], real[rj], known[ri], known[rj]):
             return False
         # two relatives one document names in full and keeps apart, calling one the other's
         # kin ("Saleh Mohsen Qaid X" and "his father, Mohsen Qaid X"), are not made one by
-        # other documents
+        # other documents (nothing to check unless one side holds such a relative)
+        if ri not in kin_roots and rj not in kin_roots:
+            return True
         by_doc: dict[str, list[int]] = defaultdict(list)
         for k in members[ri]:
-            if k in named_in_full:
+            if k in full_of:
                 by_doc[locs[k].doc].append(k)
         return not any(
             (k in kin or other in kin)
@@ -449,10 +457,10 @@ def cluster(locs: list[Local], plan: Plan | None = None) -> list[Cluster]:
             # (unless the two names read as one person: extraction missed a short form)
             and not ((m := person_names_match(x, y)) and m.score >= MERGE_AT)
             for k in members[rj]
-            if k in named_in_full
+            if k in full_of
             for other in by_doc.get(locs[k].doc, ())
-            for x, _ in _full_names(locs[k])
-            for y, _ in _full_names(locs[other])
+            for x, _ in full_of[k]
+            for y, _ in full_of[other]
         )
 
     if plan is not None:
