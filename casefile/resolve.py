@@ -254,15 +254,28 @@ def _chain_start_and_alias(x: Local, y: Local) -> Match | None:
     """'Yusuf Cabdi' alias "Dhuub" ~ 'Yusuf Abdi Warsame' alias "Dhuub": names that begin a
     chain of three (his own and his father's, without the grandfather's, as Somali and Arabic
     names are shortened; or his given name alone, "Sebghatullah, known as Abu Zayyan"), and the
-    same nickname or kunya on both sides. Neither alone is enough."""
+    same nickname or kunya on both sides. Neither alone is enough. Chains of the same length
+    whose given names agree and whose family names do not ("Bashir Ahmad Lone" / "Basheer
+    Ahmed Loan") are read the same way: the kunya speaks for the family name the
+    transliteration lost."""
     for a in x.names(("name",)):
         for b in y.names(("name",)):
             short, long_ = sorted((core_tokens(a), core_tokens(b)), key=len)
-            if is_kunya(a) or is_kunya(b) or (len(short), len(long_)) not in _CHAIN_STARTS:
+            if is_kunya(a) or is_kunya(b):
                 continue
-            if len(short) == 1 and (len(short[0]) < 5 or short[0] in NAME_PREFIXES):
+            if (len(short), len(long_)) in _CHAIN_STARTS:
+                given = short
+            elif len(short) == len(long_) >= 3:
+                # the family name spelled past recognition (Butt / Bhat): the given names
+                # before it must agree, and one of them must be more than "Muhammad"
+                given = short[:-1]
+                if all(len(g) < 4 or g in NAME_PREFIXES for g in given):
+                    continue
+            else:
+                continue
+            if len(given) == 1 and (len(given[0]) < 5 or given[0] in NAME_PREFIXES):
                 continue  # "Ali" or "Muhammad" alone is anyone's
-            parts = [token_match(s, t) for s, t in zip(short, long_, strict=False)]
+            parts = [token_match(s, t) for s, t in zip(given, long_, strict=False)]
             if not all(p is not None and p.score >= 0.85 for p in parts):
                 continue
             agree = next(
@@ -276,7 +289,7 @@ def _chain_start_and_alias(x: Local, y: Local) -> Match | None:
             )
             if agree:
                 why = [p.why for p in parts if p]
-                why += [f"the first {len(short)} of {len(long_)} names", agree]
+                why += [f"the first {len(given)} of {len(long_)} names", agree]
                 return Match(0.88, a, b, why)
     return None
 

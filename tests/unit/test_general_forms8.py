@@ -487,3 +487,21 @@ def test_two_known_places_joined_by_and_and_a_name_before_town() -> None:
     text = "clashed with gunmen in Pagayawan town, Lanao del Sur, on Monday"
     assert [c.text(text) for c in _designated_places(text, [])] == ["Pagayawan"]
     assert _designated_places("raids on the Somali village and the Iraqi town", []) == []
+
+
+def test_the_same_given_names_and_kunya_outweigh_a_family_name_spelled_apart() -> None:
+    from tests.unit.test_judgements import case_of, doc, ent
+
+    def joined(first: tuple[str, str], second: tuple[str, str]) -> bool:
+        case = case_of(
+            [
+                doc("d1", (first[0], "person", 0, "name"), (first[1], "person", 0, "aka")),
+                doc("d2", (second[0], "person", 0, "name"), (second[1], "person", 0, "aka")),
+            ]
+        )
+        return second[0] in {m["text"] for m in ent(case, first[0])["mentions"]}
+
+    assert joined(("Bashir Ahmad Lone", "Abu Qatada"), ("Basheer Ahmed Waan", "Abu Qatadah"))
+    # another kunya, or given names that are anyone's ("Muhammad Ali"): two men
+    assert not joined(("Bashir Ahmad Lone", "Abu Qatada"), ("Basheer Ahmed Waan", "Abu Talha"))
+    assert not joined(("Muhammad Ali Lone", "Abu Qatada"), ("Muhammad Ali Waan", "Abu Qatada"))
