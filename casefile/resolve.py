@@ -197,6 +197,9 @@ def org_names_match(a: str, b: str) -> Match | None:
     if len(extra) == 1 and _ADJECTIVE.search(extra[0]) and not places.canonical(extra[0]):
         why = f"all words of the shorter name in the longer, but for the adjective '{extra[0]}'"
         return Match(0.86, a, b, [why])
+    if extra in (["force"], ["movement"], ["militia"]):
+        # "the Security Zone" ~ "the Security Zone Forces": the head noun is often left off
+        return Match(0.86, a, b, [f"all words of the shorter name in the longer, but '{extra[0]}'"])
     return None
 
 

@@ -505,3 +505,12 @@ def test_the_same_given_names_and_kunya_outweigh_a_family_name_spelled_apart() -
     # another kunya, or given names that are anyone's ("Muhammad Ali"): two men
     assert not joined(("Bashir Ahmad Lone", "Abu Qatada"), ("Basheer Ahmed Waan", "Abu Talha"))
     assert not joined(("Muhammad Ali Lone", "Abu Qatada"), ("Muhammad Ali Waan", "Abu Qatada"))
+
+
+def test_a_group_named_without_its_forces_or_movement_is_the_same_group() -> None:
+    from casefile.resolve import org_names_match
+
+    assert org_names_match("Coastal Shield Forces", "Coastal Shield") is not None
+    assert org_names_match("the Coastal Shield", "Coastal Shield Movement") is not None
+    # another head is another body: the command of a force is not the force
+    assert org_names_match("Coastal Shield Command", "Coastal Shield") is None
