@@ -194,6 +194,7 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
     headlines = [h for h in _headlines(text) if not any(a <= h[0] < b < h[1] for a, b in boiler)]
     cands = _from_ner(sdoc, text, boiler)
     cands += _creed_groups(sdoc, text, boiler)
+    cands += _agency_names(sdoc, text, boiler)
     cands += _acronyms(text, cands, boiler)
     cands += _named_with_age(text, boiler)
     cands += _patronymic_names(text, boiler)
@@ -922,6 +923,35 @@ def _creed_groups(sdoc: Doc, text: str, boiler: list[tuple[int, int]]) -> list[_
                     ent.start_char, run[-1].idx + len(run[-1]), "organization", "rule:creed-group"
                 )
             )
+    return out
+
+
+# "its Amaq news agency", "the semi-official Tasnim news agency": the name before the agency
+_AGENCY_NAME = re.compile(
+    r"(?<![\w'’\-])([A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,2})"
+    r"[ \t]+(?:news|propaganda|media)[ \t]+(?:agency|outlet|wing)\b"
+)
+
+
+def _agency_names(sdoc: Doc, text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
+    """A name before a lowercase 'news agency' is the agency's, whatever the model made of
+    an unfamiliar word (a product, a people); a people's adjective ("the Russian news agency
+    X") or a country is not."""
+    out = []
+    by_start = {t.idx: t for t in sdoc}
+    for m in _AGENCY_NAME.finditer(text):
+        a, b = m.span(1)
+        words = text[a:b].split()
+        first = by_start.get(a)
+        if (
+            _inside(a, boiler)
+            or first is None
+            or first.is_sent_start
+            or any(_demonym(w) or fold(w) in TITLES for w in words)
+            or places.is_country_or_region(text[a:b])
+        ):
+            continue
+        out.append(_Cand(a, b, "organization", "rule:agency-name"))
     return out
 
 

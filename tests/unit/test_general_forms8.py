@@ -514,3 +514,15 @@ def test_a_group_named_without_its_forces_or_movement_is_the_same_group() -> Non
     assert org_names_match("the Coastal Shield", "Coastal Shield Movement") is not None
     # another head is another body: the command of a force is not the force
     assert org_names_match("Coastal Shield Command", "Coastal Shield") is None
+
+
+def test_the_name_before_news_agency_is_the_agency_s(nlp) -> None:
+    from casefile.extract import _agency_names
+
+    def found(text: str) -> list[str]:
+        return [c.text(text) for c in _agency_names(nlp(text), text, [])]
+
+    assert found("The group claimed it through its Rayan news agency on Friday.") == ["Rayan"]
+    assert found("Officials told the semi-official Varda news agency on Monday.") == ["Varda"]
+    assert found("He told the Russian news agency Interfax that it was over.") == []
+    assert found("She told the Iraq news agency that it was over.") == []
