@@ -363,6 +363,10 @@ _LEAD_WORDS = frozenset(
 )
 
 
+_HONORIFIC_PAIR = re.compile(r"(?:(?:Tan|Toh|Puan)\s+(?:Sri|Seri|Puan)|Dato['’])\s+(?=[A-Z])")
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:[Tt]he|[Aa]n?)[ \t]+$")
+
+
 def _clean(text: str, start: int, end: int, kind: Kind) -> tuple[int, int]:
     """Trim articles, quotes, titles and possessives from a span."""
     changed = True
@@ -385,14 +389,33 @@ def _clean(text: str, start: int, end: int, kind: Kind) -> tuple[int, int]:
         m = re.match(r"([\w.\-]+)\s+(?=[A-Z])", text[start:end]) if kind == "person" else None
         # "General X", "Lieutenant-Colonel X", "Brig. X", and abbreviated ranks ("SSP X");
         # a role or a quantifier capitalised at a sentence's start ("Blogger X", "Several X")
-        if m and (
-            all(fold(w) in TITLES for w in m.group(1).split("-"))
-            or re.fullmatch(r"[A-Z]{2,4}", m.group(1))
-            or fold(m.group(1)) in _LEAD_WORDS
+        if (
+            m
+            and (
+                all(fold(w) in TITLES for w in m.group(1).split("-"))
+                # (not in a name all in capitals: "MOHD ALI", "LIM CHEE WAH" are names' words)
+                or re.fullmatch(r"[A-Z]{2,4}", m.group(1))
+                and not text[start + m.end() : end].isupper()
+                or fold(m.group(1)) in _LEAD_WORDS
+            )
         ):
             start, changed = start + m.end(), True
         # Indian "Sh." (Shri) before a full name; "Sh. Vakhtangov" alone is an initial
         m = re.match(r"Sh\.\s+(?=[A-Z][a-z]+\s+[A-Z])", text[start:end])
+        if kind == "person" and m:
+            start, changed = start + m.end(), True
+        # an article before a name of three words or more: the first is a people or a
+        # descriptor ("the Filipino Ramil Hasan Tahil"), as no one writes "the" before a name
+        m = re.match(r"([A-Z][a-z]+)[ \t]+(?=[A-Z][\w'’\-]*[ \t]+[A-Z])", text[start:end])
+        if (
+            kind == "person"
+            and m
+            and _ARTICLE_BEFORE.search(text[max(0, start - 6) : start])
+            and fold(m.group(1)) not in PARTICLES | KUNYA
+        ):
+            start, changed = start + m.end(), True
+        # Malay honorifics of two words whose first is no title alone ("Tan" is a surname)
+        m = _HONORIFIC_PAIR.match(text, start, end)
         if kind == "person" and m:
             start, changed = start + m.end(), True
         # the rest of a multi-word rank: "Private First Class X", "First Lieutenant X"
@@ -984,11 +1007,17 @@ def _acronyms(text: str, cands: list[_Cand], boiler: list[tuple[int, int]]) -> l
 # the page's lines, never run across a blank line)
 _NAME_GAP = r"(?:[ \t]+\n?|\n)[ \t]*"
 # "Rustam Nazarov, 34, …": news style gives a person's age in apposition to the name.
+# Words inside a name that are no name: "bin" / "binti" (Malay "son / daughter of", also
+# written "bin.", "b.", "bt."), the Tamil "a/l" and "s/o", and an initial
+_LINK_WORDS = (
+    r"al|el|bin|ibn|de|van|von|binti|binte|bte|(?i:bin|bt|b)\.|BIN|BINTI|BTE"
+    r"|(?i:a/l|a/p|s/o|d/o)|[A-Z]\.(?=[ \t]+[A-Z])"
+)
 _NAME_AGE = re.compile(
     # (a name may break across a line, never across a blank one: "… AFP\n\nAli Kassem, 27")
     r"(?<![\w\-])((?:[A-Z][\w'’\-]+|al|el|bin|ibn|de|van|von)"
     r"(?:" + _NAME_GAP + r"(?:[A-Z][\w'’\-]+|al-\w+|"
-    r"el-\w+|al|el|bin|ibn|de|van|von)){0,5}),\s(\d{1,3})"
+    r"el-\w+|" + _LINK_WORDS + r")){0,5}),\s(\d{1,3})"
     # ", 34," and ", 67 years old" (", 68 years," in lists translated from Portuguese)
     r"(?:,|\s+years?(?:\s+old)?\b)"
 )
@@ -1192,6 +1221,7 @@ def _middle_initial_host(word: str) -> bool:
         and f not in _NOT_NAME_START
         and f not in ORG_HEADS
         and f not in _FUNCTION_WORDS
+        and f not in _LEAD_WORDS  # "Lawyer S. Raman": a role at a sentence's start
         and places.canonical(word) is None
     )
 
@@ -1359,6 +1389,7 @@ ROLE_NOUNS = (
     "regent|headman|chieftain|commissioner|coordinator|researcher|analyst|ruler|strongman|"
     "warlord|dictator|prefect|sub-prefect|defendant|accused|convict|detainee|prisoner|hostage|"
     "fugitive|soldier|policeman|policewoman|president|vice-president|secretary-general|"
+    "worker|labou?rer|fisherman|herder|shepherd|"
     "identified as|named as|known only as|identified only as|(?:man|woman|boy|girl) named"
 )
 # a rank or courtesy title, capitalised, before a name: "Commandant Issa Kone" ("General" is
@@ -1367,6 +1398,9 @@ RANKS = (
     # an office capitalised after "The" opens a sentence: "The Regent of Tambora, X, said"
     r"(?<=The )(?:Regent|Governor|Mayor|Prefect|Head|Chief|Commander|Director|Chairman|"
     r"Spokesman|Spokeswoman|Commissioner)(?=\s+of\s)|"
+    # Malay honorifics ("Tan Sri X", "Datuk Seri X", "Ustazah X"); French ranks ("Caporal X")
+    r"(?:Tan|Puan|Datuk|Dato['’]?|Datin)\s+S(?:e)?ri|Toh\s+Puan|Datuk|Dato['’]|Datin|Tun|Ustazah?|"
+    r"Hajah|Caporal|Adjudant(?:-[Cc]hef)?|Sergent(?:-[Cc]hef)?|"
     r"(?:Commandant|Colonel|Lieutenant|Captain|Sergeant|Corporal|Brigadier|Inspector|"
     # (Indian official style: "SSP Shopian, Sh. X Y, JKPS"; "Shri", "Smt." for a woman)
     r"Superintendent|Shri|(?:Col|Lt|Capt|Sgt|Cpl|Maj|Brig|Cmdt|Insp|Supt|Dr|Mr|Mrs|Ms|Sh|Smt|"
@@ -1386,6 +1420,7 @@ _NAME_RUN = re.compile(
     # not a unit's acronym after the name, "Budlong PA, 10IB")
     r"[A-Z][\w'’\-]*(?:" + _NAME_GAP + r"(?:(?![A-Z]{2,5}\b)[A-Z][\w'’\-]*|[A-Z]\.(?=[ \t]+[A-Z])"
     r"|[ae]l-[\w'’]+|bin|ibn|bou|de|del|dela|della|delos|da|dos|das|du|di|van|von"
+    r"|binti|bte|bin\.|a/l|a/p|s/o|d/o"
     r"|y(?=[ \t]+[A-Z]))(?![\w'’\-]))*"
 )
 
@@ -1747,10 +1782,21 @@ def _fix_kinds(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
             after and c.end + after.end() in starts
         ):
             c.kind, c.source = "person", c.source + "+rule:and-a-person"
+    # "the Abu Sayyaf Group (ASG)", then "Abu Sayyaf factions": a group named without its head
+    # noun, however much it reads like a man's name
+    headless = {
+        fold(" ".join(words[:-1]))
+        for c in cands
+        if c.kind == "organization"
+        and len(words := c.text(text).split()) >= 3
+        and fold(words[-1]).rstrip("s") in ORG_HEADS
+    }
     out = []
     for c in cands:
         surface = c.text(text)
         f = fold(surface)
+        if c.kind == "person" and f in headless:
+            c.kind, c.source = "organization", c.source + "+rule:group-without-head"
         if c.kind != "place" and f in compass_tails:
             c.kind, c.source = "place", c.source + "+rule:compass-tail"
             out.append(c)
@@ -2432,6 +2478,8 @@ def _extend_names(cands: list[_Cand], sdoc: Doc, text: str) -> None:
                 or prev.ent_type_ == "NORP"
                 and _DEMONYM_FORM.search(fold(prev.text))
                 or any(o is not c and o.start <= prev.idx < o.end for o in cands)
+                # "the Filipino X Y": after an article, a people or a descriptor
+                or _ARTICLE_BEFORE.search(text[max(0, prev.idx - 6) : prev.idx])
             ):
                 break
             start = prev.idx
@@ -2477,8 +2525,8 @@ def _propagate(cands: list[_Cand], text: str, boiler: list[tuple[int, int]]) -> 
         pat = re.compile(rf"(?<![\w\-]){body}(?![\w\-])")
         for m in pat.finditer(text):
             a, b = m.start(), m.end()
-            if _inside(a, boiler):
-                continue
+            if _inside(a, boiler) or _HONORIFIC_PAIR.match(text, a):
+                continue  # (the surname Tan is no part of the title "Tan Sri")
             overlapped = [c for c in out if c.start < b and c.end > a]
             if any(
                 not (a <= c.start and c.end <= b) or (c.start, c.end) == (a, b) for c in overlapped

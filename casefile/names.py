@@ -33,18 +33,20 @@ TITLES = frozenset(
     kombes akbp akp kompol iptu ipda aiptu brigjen irjen komjen pol pol. regent bupati
     asp ssp dsp igp dig aig sho asi
     av av. avukat counsellor counselor mullo mulla
+    seri tun puan ustazah hajah encik caporal chef
     pat pat. pcpl pcpl. pssg pmsg psms pcms pems plt pcpt pmaj pltcol pcol pbgen pmgen ssg tsg
     bulama lawan ardo
     shri smt smt. sri naik havildar sepoy subedar rifleman jawan
     """.split()
 )
 
-# Particles that belong to a name but are not a surname or given name on their own.
+# Particles that belong to a name but are not a surname or given name on their own ("a/l",
+# "s/o": the Tamil "son of" in Malaysian and Singaporean names).
 PARTICLES = frozenset(
     """
     abu abou abo bou umm um ibn bin ben bint al el ul ud ad as ash at az ar an
     van von der den de del della di da du la le dos das mac
-    dela delos delas los las degli dei binti binte bte y
+    dela delos delas los las degli dei binti binte bte bt y a/l a/p s/o d/o
     """.split()
 )
 # Turkic patronymics written after the father's name: Kyrgyz "uulu" (son of) / "kyzy"

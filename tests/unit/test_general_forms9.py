@@ -1,0 +1,69 @@
+"""Forms found in the eleventh round of generalisation, each written with invented names."""
+
+from __future__ import annotations
+
+from tests.unit.test_extract import run
+
+
+def _people(nlp, text: str) -> dict[str, str]:
+    ex, _, kinds = run(nlp, text)
+    return {m.text: kinds[m.text] for m in ex.mentions}
+
+
+def test_a_list_in_capitals_with_malay_and_tamil_name_particles(nlp) -> None:
+    text = (
+        "2. The details of the individuals arrested are as follows:\n\n"
+        "i. MOHD RAZALI BIN HASHIM, 34 years old, male, trader;\n"
+        "ii. SITI ZAHRAH BINTI OSMAN, 31 years old, female, housewife;\n"
+        "iii. MOHD ANUAR B. SALLEH, 41 years old, male, lorry driver;\n"
+        "iv. RAMLI BIN. ABU BAKAR, 57 years old, male;\n\n"
+        "4. The funds are linked to the kidnapping of LIM CHEE WAH, 52 years old, from a farm.\n"
+        "Family lawyer Raman a/l Krishnan, 50, said he had not seen them."
+    )
+    found = _people(nlp, text)
+    for name in (
+        "MOHD RAZALI BIN HASHIM",  # "MOHD" is no rank's acronym in a name all in capitals
+        "SITI ZAHRAH BINTI OSMAN",
+        "MOHD ANUAR B. SALLEH",
+        "RAMLI BIN. ABU BAKAR",
+        "LIM CHEE WAH",
+        "Raman a/l Krishnan",
+    ):
+        assert found.get(name) == "person", (name, found)
+
+
+def test_malay_honorifics_are_no_part_of_a_name_and_tan_sri_is_no_surname(nlp) -> None:
+    text = (
+        "Police detained six people, said Inspector-General of Police Tan Sri Mohd Razak "
+        "Ismail. Bukit Aman director Datuk Seri Kamal Ariffin said the public should remain "
+        "vigilant. The state governor, Tun Jaafar Said, visited the family of the hostage, Tan "
+        'Chee Hong, 52. Puan Sri Aminah Latif attended. "Tan is alive," she said.'
+    )
+    found = _people(nlp, text)
+    for name in ("Mohd Razak Ismail", "Kamal Ariffin", "Jaafar Said", "Aminah Latif"):
+        assert found.get(name) == "person", (name, found)
+    assert not any(n.startswith(("Tan Sri", "Police", "Seri", "Tun", "Puan")) for n in found)
+    ex, groups, _ = run(nlp, text)
+    assert {"Tan Chee Hong", "Tan"} in groups, groups
+
+
+def test_a_role_or_a_people_before_a_name_is_no_part_of_it(nlp) -> None:
+    text = (
+        "Lawyer S. Raman, representing the couple, asked the court for leave. "
+        "The Filipino Ramil Hasan Tahil, known as Kulot, will be charged next week."
+    )
+    found = _people(nlp, text)
+    assert found.get("S. Raman") == "person", found
+    assert found.get("Ramil Hasan Tahil") == "person", found
+    assert not any(n.startswith(("Lawyer", "Filipino")) for n in found), found
+
+
+def test_a_group_named_without_its_head_noun_stays_a_group(nlp) -> None:
+    text = (
+        "It was seized by the Abu Hamdan Group (AHG). "
+        "Abu Hamdan factions have abducted dozens of fishermen from the coast over the past two "
+        "decades."
+    )
+    ex, _, _ = run(nlp, text)
+    kinds = {m.text: m.kind for m in ex.mentions}
+    assert kinds.get("Abu Hamdan") == "organization", kinds
