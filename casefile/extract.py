@@ -586,7 +586,8 @@ _PLACE_BEFORE = re.compile(
 PLACE_HEADS = frozenset(
     "bab jabal jebel gebel wadi tal tell bir ras ain deir kafr kfar beit bayt souk haret khirbet "
     "hay bandar mount lake port fort cape gulf barangay kampung kampong desa sitio "
-    "sungai kuala pulau bukit tanjung teluk".split()  # Malay: river, estuary, island, hill…
+    "sungai kuala pulau bukit tanjung teluk "  # Malay: river, estuary, island, hill…
+    "ouled oulad oued hassi sakiet douar".split()  # Maghreb: sons of, wadi, well, water wheel
 )
 # Spanish compass words closing a toponym: "Valle del Norte", "Isla de Oriente".
 _COMPASS = r"\s(?:del|de la|de)\s(?:Sur|Norte|Oriental|Occidental|Este|Oeste)"
@@ -594,7 +595,7 @@ _COMPASS_TAIL = re.compile(_COMPASS + "$")
 _COMPASS_AFTER = re.compile(_COMPASS + r"\b")
 _UNNAMED_HEADS = frozenset(
     "bab jabal jebel gebel wadi deir kafr kfar khirbet haret souk barangay kampung kampong desa "
-    "sitio sungai kuala pulau tanjung teluk".split()
+    "sitio sungai kuala pulau tanjung teluk ouled oulad oued hassi sakiet douar".split()
 )
 _PLACE_ENDING = re.compile(r"(?:abad|stan|grad|kent|shahr|pur|pura)$")
 _DESIGNATOR = re.compile(
@@ -697,8 +698,10 @@ _CAPS_FIRST = re.compile(
     r"(?<![\w.\-])((?:(?:AG|OULD|EL|AL|BEN|BIN|ABU|ABOU|DE|DA|DOS|VAN|VON)[ \t])?[A-Z]{3,}"
     r"(?:[ \t-][A-Z]{2,})?)(?:[ \t]+|(,)[ \t]+)"
     r"([A-Z][a-z]{2,}(?:-[A-Z][a-z]{2,})?"
-    r"(?(2)(?:[ \t]+[A-Z][a-z]{2,}){0,2}(?:[ \t]+y[ \t]+[A-Z][a-z]{2,})?))"
-    r"(?=\s*[(,;@]|\s+(?:and|et|dit|dite)\s|\.\s|(?(2)[ \t]+[a-z]|(?!)))"
+    r"(?(2)(?:[ \t]+[A-Z][a-z]{2,}){0,2}(?:[ \t]+y[ \t]+[A-Z][a-z]{2,})?)"
+    # the father's name after the given name: "BEN SALEM Karim ben Hedi" (Maghreb registers)
+    r"(?:[ \t]+(?:ben|bin|bent|bint|ibn|ould|ag)[ \t]+[A-Z][a-z]{2,})?)"
+    r"(?=\s*[(,;@]|\s+(?:and|et|dit|dite|alias)\s|\.\s|(?(2)[ \t]+[a-z]|(?!)))"
 )
 
 
@@ -717,6 +720,7 @@ def _caps_first_names(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
             or not re.search(r"[AEIOUY]", caps)  # "NDS, Vanj border unit": an acronym
             # a town's name in capitals is a dateline, unless two given names follow the comma
             or not (m.group(2) and len(given.split()) >= 2)
+            and fold(caps.split()[0]) not in PARTICLES  # "BEN SALEM Karim" is no dateline
             and any(places.canonical(w) for w in re.split(r"[ \t-]", caps))
             or places.canonical(given)  # "PEMBA, Cabo Delgado": a dateline
             or _org_words(given.split())
@@ -1149,8 +1153,16 @@ def _named_by_apposition(text: str, boiler: list[tuple[int, int]]) -> list[_Cand
         words = text[a:b].split()
         if any(fold(w).strip("'’s") in ORG_HEADS for w in words):
             continue  # "the Chief Prosecutor's Office, …"
+        # "X, a smaller group loyal to …": "smaller" is no agent noun, and X is a group
+        kind: Kind = (
+            "organization"
+            if _GROUP_APPOSED.match(text, b)
+            else "place"
+            if _PLACE_APPOSED.match(text, b)
+            else "person"
+        )
         if len(words) >= 2 and not _not_a_person(text[a:b]):
-            out.append(_Cand(a, b, "person", "rule:name-in-apposition"))
+            out.append(_Cand(a, b, kind, "rule:name-in-apposition"))
     return out
 
 
@@ -1389,7 +1401,8 @@ ROLE_NOUNS = (
     "regent|headman|chieftain|commissioner|coordinator|researcher|analyst|ruler|strongman|"
     "warlord|dictator|prefect|sub-prefect|defendant|accused|convict|detainee|prisoner|hostage|"
     "fugitive|soldier|policeman|policewoman|president|vice-president|secretary-general|"
-    "worker|labou?rer|fisherman|herder|shepherd|"
+    "worker|labou?rer|fisherman|herder|shepherd|element|"
+    "caporal(?:-chef)?|adjudant(?:-chef)?|sergent(?:-chef)?|gendarme|guardsman|"
     "identified as|named as|known only as|identified only as|(?:man|woman|boy|girl) named"
 )
 # a rank or courtesy title, capitalised, before a name: "Commandant Issa Kone" ("General" is
@@ -1881,7 +1894,8 @@ _PLACE_CUE_BEFORE = re.compile(
     r"|\b(?:fled|flee|fleeing|returned|returning|travell?ed|travell?ing|moved|relocated|"
     r"deported|extradited|escaped|crossed\s+over)\s+to"
     r"|\b(?:town|village|city|district|province|region|area|governorate|county|outskirts|"
-    r"[Rr]esidents|[Ii]nhabitants)\s+of)\s+"
+    r"[Rr]esidents|[Ii]nhabitants|natives?)\s+of"
+    r"|\b(?:road|way|route)\s+to)\s+"
     r"(?:[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?(?:,\s+[A-Z][\w'’\-]*)*,?\s+and\s+)?$"  # "X and Y"
 )
 # "between Osh and Uzgen" are places; "contacts between Karimov and the villagers" not
@@ -1923,7 +1937,7 @@ _APPOSED = (
 _APPOSED_HEAD = (
     r"(?=[,.;:)]|\s+(?:of|in|on|near|at|by|east|west|north|south|some|about|where|that|which|"
     r"with|from|close|outside|and|between|along|across|around|located|home|based|led|linked|"
-    r"blamed|active|known)\b)"
+    r"blamed|active|known|nearest|closest|loyal|allied|affiliated|aligned)\b)"
 )
 _COUNTRY_AFTER = re.compile(r",[ \t]+([A-Z][\w\-]+(?:[ \t][A-Z][\w\-]+)?)(?=[,.;)]|[ \t]*$)", re.M)
 _PLACE_APPOSED = re.compile(
@@ -2142,7 +2156,8 @@ def _aliases(
         if (
             left is not None
             and left.kind == "place"
-            and _PERSON_CUE.search(m.group())
+            # (a kunya is a man's, whatever the cue: "a native of X known as Abu Y")
+            and (_PERSON_CUE.search(m.group()) or right is not None and is_kunya(right.text(text)))
             and (
                 places.canonical(left.text(text))
                 or _FROM_PLACE.search(text, max(0, left.start - 6), left.start)
@@ -2460,7 +2475,13 @@ def _extend_names(cands: list[_Cand], sdoc: Doc, text: str) -> None:
         words = c.text(text).split()
         # one word, or a name the model began at a particle ("dela Pena"), or a name the
         # model began mid-way ("Osei Kante" of "Halima Osei Kante")
-        if c.kind != "person" or len(words) > 3 or c.source.startswith("rule"):
+        # (a place the model had read as a man's name: "Sakiet" + "Sidi X, the border town")
+        named = c.kind == "person" or (
+            c.kind == "place"
+            and c.source.startswith("ner:PERSON")
+            and bool(_PLACE_APPOSED.match(text, c.end) or _PLACE_CUE_AFTER.match(text, c.end))
+        )
+        if not named or len(words) > 3 or c.source.startswith("rule"):
             continue
         start = c.start
         while True:
@@ -2485,6 +2506,12 @@ def _extend_names(cands: list[_Cand], sdoc: Doc, text: str) -> None:
             start = prev.idx
         if start != c.start:
             c.start, c.source = start, c.source + "+rule:full-name"
+            if (
+                _PLACE_APPOSED.match(text, c.end)
+                or _PLACE_CUE_AFTER.match(text, c.end)
+                or _toponym_form(c.text(text), person=True)
+            ):
+                c.kind = "place"  # "Sakiet Sidi X, the border town": the model tagged "Sidi X"
             # a surname found again, now with the given name before it: a name in its own
             # right ("Waris Zehri", then "Mahnaz Zehri, his sister"), not a short form
             if c.role == "short":
