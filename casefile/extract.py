@@ -134,7 +134,9 @@ _ALIAS_CUE = re.compile(
     # "he posts under the name "X"", "a man who used the nickname "X""
     r"\bunder\s+the\s+(?:name|code[ -]?name|pseudonym|alias|nickname|handle|nom de guerre)\b|"
     r"\b(?:uses|used|using)\s+the\s+(?:name|nickname|pseudonym|alias|handle|kunya|nom de guerre|"
-    r"code[ -]?name)\b"
+    r"code[ -]?name)\b|"
+    # a convert's or a fighter's new name: "who took the name Yusuf when he converted"
+    r"\b(?:took|takes|taking|adopted|assumed|chose)\s+the\s+(?:name|kunya|nom de guerre)\b"
 )
 # Head nouns of organisations' names (general English).
 ORG_HEADS = frozenset(
@@ -1414,6 +1416,8 @@ RANKS = (
     # Malay honorifics ("Tan Sri X", "Datuk Seri X", "Ustazah X"); French ranks ("Caporal X")
     r"(?:Tan|Puan|Datuk|Dato['’]?|Datin)\s+S(?:e)?ri|Toh\s+Puan|Datuk|Dato['’]|Datin|Tun|Ustazah?|"
     r"Hajah|Caporal|Adjudant(?:-[Cc]hef)?|Sergent(?:-[Cc]hef)?|"
+    # a judge's title ("Justice X Y"), not the ministry's ("the Justice Ministry")
+    r"(?<![Tt]he )(?:Justice|Judge)(?=\s+[A-Z][a-z]+\s+[A-Z])|"
     r"(?:Commandant|Colonel|Lieutenant|Captain|Sergeant|Corporal|Brigadier|Inspector|"
     # (Indian official style: "SSP Shopian, Sh. X Y, JKPS"; "Shri", "Smt." for a woman)
     r"Superintendent|Shri|(?:Col|Lt|Capt|Sgt|Cpl|Maj|Brig|Cmdt|Insp|Supt|Dr|Mr|Mrs|Ms|Sh|Smt|"
@@ -1457,7 +1461,7 @@ def _named_by_role(
             # the model reads an unfamiliar given name as an adjective ("the farmer Cabrel Tsoumi")
             adj_name = tok is not None and tok.pos_ == "ADJ" and tok.ent_type_ != "NORP"
             adj_name = adj_name and len(run.group().split()) >= 2
-            if tok is None or fold(run.group()) in TITLES:
+            if tok is None or fold(run.group()) in TITLES or _org_words(run.group().split()):
                 break
             if tok.pos_ not in ("PROPN", "NOUN") and not adj_name:
                 break
@@ -2087,6 +2091,9 @@ def _aliases(
                     # "X, a Mwani man from the coast known as Y": a longer one after a person
                     or c.kind == "person"
                     and _LONG_APPOSITION.fullmatch(text[c.end : m.start()])
+                    # "X, 43, is the commander known as Y"
+                    or c.kind == "person"
+                    and _IS_THE.fullmatch(text[c.end : m.start()])
                     or _WHO_IS.fullmatch(text[c.end : m.start()])
                     and (
                         c.kind == "person"  # the model often takes a person for a group
@@ -2384,13 +2391,16 @@ _APPOSITIVE = (
 )
 # "Muhammad Nabi Tokhi, a 46-year-old known by the alias …": one or two appositives between
 _APPOSITION = re.compile(rf"(?:{_APPOSITIVE}){{1,2}},?\s*")
+_IS_THE = re.compile(
+    rf"(?:{_APPOSITIVE}){{0,2}},?\s+(?:is|was)\s+(?:an?|the)(?:\s+[\w\-]+){{1,3}}\s*"
+)
 _LONG_APPOSITION = re.compile(r",\s+(?:an?|the)\s+[\w\-]+(?:\s+[\w\-]+){4,6},?\s*")
 # "X, who is known … as Y": the cue after a relative clause on X
 _WHO_IS = re.compile(
     # "X, an Osh native who uses the …", "X, born 1990, who uses …", "X (until 2021, Y),
     # born 1986, who uses …"
     # ("X, a group's commander in Y's Z province who uses …": a longer one before "who")
-    rf"\)?(?:{_APPOSITIVE}|,\s+(?:an?|the)\s+[\w'’\-]+(?:\s+[\w'’\-]+){{4,8}})?"
+    rf"\)?(?:{_APPOSITIVE}|,\s+(?:an?|the)\s+[\w'’\-]+(?:\s+[\w'’\-]+){{4,8}}){{0,2}}"
     r",?\s+who(?:se)?(?:\s+(?:in|at|on)\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)?"
     r"(?:\s+(?:is|was|has been|had been|uses|used)(?:\s+also)?(?:\s+the)?)?\s*"
 )

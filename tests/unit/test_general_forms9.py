@@ -104,3 +104,21 @@ def test_maghreb_communique_forms(nlp) -> None:
     assert found.get("Ouled Mansour") == "place", found  # a kunya is no village's
     _, groups, _ = run(nlp, text)
     assert any({"Walid Khemiri", "Abou Anas"} <= g for g in groups), groups
+
+
+def test_is_the_commander_known_as_took_the_name_and_a_judge_s_full_name(nlp) -> None:
+    text = (
+        "In Kampala on Monday, prosecutors charged three Ugandans with terrorism. One of them, "
+        'Hakim Nsubuga, 43, is the commander known as "Kifaru" who led the raid, according to '
+        "the army. The others are Ronald Okello, 28, a former motorcycle taxi driver who took "
+        "the name Musa when he converted to Islam, and a trader.\n\n"
+        "None of the accused was allowed to plead, as the charges are triable only by the High "
+        "Court. Justice Agnes Namuli Masaka remanded the three to Kigo prison. The Justice "
+        "Ministry said nothing."
+    )
+    _, groups, kinds = run(nlp, text)
+    assert any({"Hakim Nsubuga", "Kifaru"} <= g for g in groups), groups
+    assert any({"Ronald Okello", "Musa"} <= g for g in groups), groups
+    # a town's name as the last of a judge's names (the model took it for the town alone)
+    assert kinds.get("Agnes Namuli Masaka") == "person", kinds
+    assert kinds.get("Ministry") is None, kinds
