@@ -2887,7 +2887,16 @@ def _group(
         names = {fold(f.text(text)) for _, f in owners}
         if key not in chosen:  # one surface, one owner: as its first occurrence decides
             chosen[key] = _surname_owner(owners, cands, text, c.start)
+            one_word = len(ct) == 1 and " " not in c.text(text)
+            first = one_word and _first_name_owner(ct[0], owners, full, cands, text, c.start)
+            if first:
+                chosen[key] = first
         j, f, which = chosen[key]
+        if which == "first name":
+            c.role = "short"
+            why = f"first name of '{f.text(text)}', named last before it in its paragraph"
+            union(j, i, "short", why, c.start, c.end)
+            continue
         # (an owner ends with the short form, or else begins with it: `_is_short_of`)
         part = "surname" if _ends_with(ct, core_tokens(f.text(text))) else "given names"
         why = f"{part} of '{f.text(text)}' in the same document"
@@ -2956,6 +2965,25 @@ def _surname_owner(
         if (k, g) != (j, f) and last[k] >= 0:
             return k, g, "the last named before it"
     return j, f, "the first introduced"
+
+
+def _first_name_owner(
+    lone: str,
+    owners: list[tuple[int, _Cand]],
+    full: list[tuple[int, _Cand]],
+    cands: list[_Cand],
+    text: str,
+    pos: int,
+) -> tuple[int, _Cand, str] | None:
+    """A lone word that ends one person's name and begins another's ("Rosli" of "Faizal
+    Rosli", a son named with his father's name, and of "Rosli Hamzah"): the first name of the
+    one named in full in its paragraph, when none of the others is."""
+    given = [(j, f) for j, f in full if core_tokens(f.text(text))[:1] == [lone]]
+    para = text.rfind("\n", 0, pos) + 1
+    here = [(j, f) for j, f in given if _last_named(cands, text, f, para, pos) >= 0]
+    if len(here) != 1 or any(_last_named(cands, text, g, para, pos) >= 0 for _, g in owners):
+        return None
+    return here[0][0], here[0][1], "first name"
 
 
 def _last_named(cands: list[_Cand], text: str, name: _Cand, start: int, end: int) -> int:

@@ -271,7 +271,9 @@ _MUHAMMAD = frozenset(
     # West and East African forms: Mamadou, Muhammadu (Hausa), Muhamadi, Momade (Mozambique)
     "mamadou mahamadou muhammadu muhamadu muhamadi mohamadi momade "
     # Russian (Magomed, from the Avar and Chechen form), Central Asian, Somali, Turkish
-    "magomed mukhammad mukhammed mukhamed muhammet mohamud maxamed mehmet mehmed".split()
+    "magomed mukhammad mukhammed mukhamed muhammet mohamud maxamed mehmet mehmed "
+    # the abbreviations of South and Southeast Asian usage (Md in Bangladesh, Mohd in Malaysia)
+    "md mohd muhd mhd".split()
 )
 
 

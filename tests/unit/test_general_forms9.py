@@ -122,3 +122,22 @@ def test_is_the_commander_known_as_took_the_name_and_a_judge_s_full_name(nlp) ->
     # a town's name as the last of a judge's names (the model took it for the town alone)
     assert kinds.get("Agnes Namuli Masaka") == "person", kinds
     assert kinds.get("Ministry") is None, kinds
+
+
+def test_mohd_and_md_are_muhammad_and_a_father_s_name_inside_his_son_s(nlp) -> None:
+    from casefile.matching import person_names_match
+
+    for a, b in (
+        ("Mohd Azlan Harun", "Muhammad Azlan Harun"),
+        ("Nor Hisham Md Yusof", "Nor Hisham Mohd Yusoff"),
+        ("MUHD AZLAN BIN HARUN", "Muhammad Azlan Harun"),
+    ):
+        assert person_names_match(a, b) is not None, (a, b)
+    text = (
+        "Muhammad Azlan Harun, 35, was charged with leading the group.\n\n"
+        "Azlan's father, Harun Ismail, 64, said he would stand by his son. \"He is still my "
+        'child," Harun said.'
+    )
+    _, groups, _ = run(nlp, text)
+    # the lone "Harun" ends the son's name but is the father's first name, named just before
+    assert any({"Harun Ismail", "Harun"} <= g for g in groups), groups
