@@ -343,6 +343,9 @@ def token_match(a: str, b: str) -> TokenMatch | None:
         ("g", "k", "k for g", 4),
         ("d", "t", "t for d", 3),
         ("c", "s", "s for ch", 4),
+        # Bantu languages (and Japanese, Korean) have one sound for l and r: Bwambale /
+        # Bwambare, Kilembe / Kirembe; long names only (Karim is not Kalim)
+        ("l", "r", "r for l", 4),
     ):
         if len(sa) >= least and sa != sb and sa.replace(x, y) == sb.replace(x, y):
             return TokenMatch(a, b, 0.86, f"{a}~{b}: same consonant skeleton but for {why}")

@@ -290,11 +290,20 @@ def _chain_start_and_alias(x: Local, y: Local) -> Match | None:
                 ),
                 None,
             )
+            if not agree and (len(short), len(long_)) == (2, 3):
+                # "Captain X Y" / "Captain X Y Z": a given and a family name and the same
+                # office or rank on both sides
+                roles = _roles_of(x) & _roles_of(y)
+                agree = f"the same role on both sides ({sorted(roles)[0]})" if roles else None
             if agree:
                 why = [p.why for p in parts if p]
                 why += [f"the first {len(given)} of {len(long_)} names", agree]
                 return Match(0.88, a, b, why)
     return None
+
+
+def _roles_of(loc: Local) -> set[str]:
+    return {fold(a.value) for a in loc.attributes if a.type == "role"}
 
 
 _ONLY_INITIALS = re.compile(INITIALS_ONLY)  # "K.V.", "Zh.R."

@@ -141,3 +141,28 @@ def test_mohd_and_md_are_muhammad_and_a_father_s_name_inside_his_son_s(nlp) -> N
     _, groups, _ = run(nlp, text)
     # the lone "Harun" ends the son's name but is the father's first name, named just before
     assert any({"Harun Ismail", "Harun"} <= g for g in groups), groups
+
+
+def test_l_and_r_in_long_names_and_a_given_and_family_name_with_the_same_rank() -> None:
+    from casefile.model import Attribute
+    from casefile.names import token_match
+    from tests.unit.test_judgements import case_of, doc, ent
+
+    assert token_match("bwambale", "bwambare") is not None
+    assert token_match("karim", "kalim") is None  # too short a skeleton to tell
+
+    def joined(role_a: str, role_b: str) -> bool:
+        pairs = [
+            doc("d1", ("Faustin Ilunga Mbuyi", "person", 0, "name")),
+            doc("d2", ("Faustin Ilunga", "person", 0, "name")),
+        ]
+        for (d, ex), role in zip(pairs, (role_a, role_b), strict=True):
+            at = d.text.index(" spoke")
+            ex.attributes.append(Attribute(0, "role", role, at, at))
+        case = case_of(pairs)
+        return "Faustin Ilunga" in {
+            m["text"] for m in ent(case, "Faustin Ilunga Mbuyi")["mentions"]
+        }
+
+    assert joined("Captain", "captain")
+    assert not joined("Captain", "farmer")  # a given and a family name alone: two men
