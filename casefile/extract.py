@@ -1985,6 +1985,10 @@ def _cue(text: str, a: int, b: int, kind: str) -> Kind | None:
         return "person"
     if _PERSON_AFTER_ROLE.match(text, b) and not _org_words(words):
         return "person"
+    # "an Algerian, X Y, who …": a person of a people, named in apposition
+    people = re.search(r"\b[Aa]n?\s+([A-Z][a-z]+),\s+$", before)
+    if people and _demonym(people.group(1)) and not _org_words(words):
+        return "person"
     title = re.search(r"\b([A-Z][a-z]+\.?)[ \t]+$", before)
     if (
         kind != "person"

@@ -133,6 +133,12 @@ def given_names(name: str) -> set[str]:
     core = core_tokens(name)
     if len(core) < 2:
         return set()
+    words = name.split()
+    if len(words[0]) > 1 and words[0].isupper() and not name.isupper():
+        # "KHEMIRI Walid ben Habib", "BEN SALEM Karim": the surname in capitals comes first,
+        # and either may stand alone
+        given = next((w for w in words if not w.isupper() and fold(w) not in PARTICLES), None)
+        return {core[0], *([fold(given)] if given else [])}
     if len(core) == 3 and re.fullmatch(r"\w{3,}" + RUSSIAN_PATRONYMIC, core[2]):
         return {core[1]}  # "Dzhabrailov Ruslan Akhmedovich": surname first, as Russians list
     out = {core[0]}
