@@ -451,7 +451,8 @@ _KUNYA_AFTER = re.compile(r"\s*\((?:Abu|Abou|Abo|Umm|Ebu)\s+[A-Z]")
 
 def _hyphen_joined(sdoc: Doc, text: str) -> list:
     """The model's entities, with a name it cut at a hyphen made whole again
-    ("Zia-ul-" + "Karim Khan": the South Asian "-ul-" and "-ur-" names)."""
+    ("Zia-ul-" + "Karim Khan": the South Asian "-ul-" and "-ur-" names), and a country it
+    cut in two ("DR" + "Congo")."""
     ents = list(sdoc.ents)
     out = []
     i = 0
@@ -466,6 +467,16 @@ def _hyphen_joined(sdoc: Doc, text: str) -> list:
             and (joined := sdoc.char_span(e.start_char, nxt.end_char, label="PERSON"))
         ):
             out.append(joined)
+            i += 2
+            continue
+        if (
+            nxt is not None
+            and e.label_ == nxt.label_ == "GPE"
+            and text[e.end_char : nxt.start_char] == " "
+            and places.is_country_or_region(text[e.start_char : nxt.end_char])
+            and (joined := sdoc.char_span(e.start_char, nxt.end_char, label="GPE"))
+        ):
+            out.append(joined)  # "DR" + "Congo": one country
             i += 2
             continue
         out.append(e)
@@ -1053,9 +1064,16 @@ def _demonym(word: str) -> bool:
 
 # "in the Tarmiyah district", "of Gudermes district": the name before a lowercase designator
 _NAME_THEN_DESIGNATOR = re.compile(
-    r"\b(?:the|in|of|from|near)[ \t]+((?:[A-Z][\w'’\-]+|[ae]l-[A-Z][\w'’\-]+)"
+    # (after any word in lower case: "in", "the", "attacked X village", "raided X district")
+    r"\b[a-z]+[ \t]+((?:[A-Z][\w'’\-]+|[ae]l-[A-Z][\w'’\-]+)"
     r"(?:[ \t]+(?:[A-Z][\w'’\-]+|[ae]l-[A-Z][\w'’\-]+)){0,2})"
     r"(?=[ \t]+(?:district|sub-district|governorate|county|municipality|town|village)\b)"
+)
+
+
+_DESIGNATOR_MODIFIES = re.compile(
+    r"[ \t]+\w+[ \t]+(?!(?:of|in|on|near|and|or|where|which|that|who|was|is|were|are|has|had)\b)"
+    r"[a-z]"
 )
 
 
@@ -1098,6 +1116,10 @@ def _designated_places(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
             or places.is_country_or_region(text[a:b])
             or any(fold(w) in TITLES or w in dates_mod.WEEKDAYS for w in words)
             or words[0].lower() in dates_mod.MONTHS
+            # "the slain X district amir": the designator names someone's office, after a word
+            # that is no preposition
+            or _DESIGNATOR_MODIFIES.match(text, m.end(1))
+            and m.group().split()[0] not in ("in", "of", "from", "near")
         ):
             continue
         out.append(_Cand(a, b, "place", "rule:designated-place", by_context=True))
@@ -1708,6 +1730,7 @@ def _join_cut_names(cands: list[_Cand], text: str) -> list[_Cand]:
             continue
         if prev.kind == c.kind == "person" and prev.source.startswith("ner:"):
             prev.end = c.end
+
         elif (
             prev.kind == "place"
             and c.kind == "person"
@@ -1974,7 +1997,10 @@ def _cue(text: str, a: int, b: int, kind: str) -> Kind | None:
         and any(acronym_of(acr.group(1), f"{art}{surface}") for art in ("", "al ", "Al "))
     ):
         return "organization"  # "… in the Arabian Peninsula (AQAP)": a group and its acronym
-    if _GROUP_CUE_BEFORE.search(before) or (
+    # (not "a member of Velmora's National Guard": a place that owns the group; a group may
+    # own a faction, "fought for Boko Haram's JAS faction")
+    owner = re.match(r"['’]s?\b", text[b : b + 2]) is not None and places.canonical(surface)
+    if (_GROUP_CUE_BEFORE.search(before) and not owner) or (
         _GROUP_CUE_AFTER.match(text, b) and not places.canonical(surface)  # "the Osh cell"
     ):
         return "organization"

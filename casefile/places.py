@@ -21,6 +21,9 @@ SHORT_FORMS = {
     "great britain": "United Kingdom",
     "uae": "United Arab Emirates",
     "drc": "Democratic Republic of the Congo",
+    "dr congo": "Democratic Republic of the Congo",
+    "rdc": "Democratic Republic of the Congo",  # French: République démocratique du Congo
+    "congo-kinshasa": "Democratic Republic of the Congo",
     "the netherlands": "Netherlands",
     "holland": "Netherlands",
     "russian federation": "Russia",

@@ -184,3 +184,22 @@ def test_the_given_name_of_a_capitals_surname_first_name_and_a_person_of_a_peopl
     text = "The group includes an Algerian, Lakhdar Benmansour, who is believed to move."
     a = text.index("Lakhdar")
     assert _cue(text, a, a + len("Lakhdar Benmansour"), "organization") == "person"
+
+
+def test_places_a_country_cut_in_two_a_village_after_a_verb_and_a_country_s_group(nlp) -> None:
+    from casefile.extract import _cue, _designated_places
+
+    text = (
+        "Two men were charged over the massacre of 26 villagers in eastern DR Congo on "
+        "Monday. They commanded the unit that attacked Kisimba village in Beni territory."
+    )
+    found = _people(nlp, text)
+    assert {n: found.get(n) for n in ("DR Congo", "Kisimba")} == dict.fromkeys(
+        ("DR Congo", "Kisimba"), "place"
+    ), found
+    text = "The slain VDP-F district amir was buried on Friday."  # the amir's office
+    assert [c.text(text) for c in _designated_places(text, [])] == []
+    # "a member of Morocco's National Guard" is no member of Morocco
+    text = "A third member of Morocco's National Guard died of his wounds."
+    a = text.index("Morocco")
+    assert _cue(text, a, a + len("Morocco"), "place") is None
