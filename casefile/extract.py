@@ -712,8 +712,10 @@ _CAPS_FIRST = re.compile(
     r"(?:[ \t-][A-Z]{2,})?)(?:[ \t]+|(,)[ \t]+)"
     r"([A-Z][a-z]{2,}(?:-[A-Z][a-z]{2,})?"
     r"(?(2)(?:[ \t]+[A-Z][a-z]{2,}){0,2}(?:[ \t]+y[ \t]+[A-Z][a-z]{2,})?)"
-    # the father's name after the given name: "BEN SALEM Karim ben Hedi" (Maghreb registers)
-    r"(?:[ \t]+(?:ben|bin|bent|bint|ibn|ould|ag)[ \t]+[A-Z][a-z]{2,})?)"
+    # the father's name after the given name: "BEN SALEM Karim ben Hedi" (Maghreb registers);
+    # a married name ("AYUK Judith epouse TABE"); a second name in capitals ("X Godlove NDZI")
+    r"(?:[ \t]+(?:ben|bin|bent|bint|ibn|ould|ag)[ \t]+[A-Z][a-z]{2,}"
+    r"|[ \t]+(?:epouse|veuve)[ \t]+[A-Z]{2,}|[ \t]+[A-Z]{3,}(?=,))?)"
     r"(?=\s*[(,;@]|\s+(?:and|et|dit|dite|alias)\s|\.\s|(?(2)[ \t]+[a-z]|(?!)))"
 )
 
@@ -731,9 +733,11 @@ def _caps_first_names(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
             _inside(m.start(), boiler)
             or any(w in acronyms for w in re.split(r"[ \t-]", caps))
             or not re.search(r"[AEIOUY]", caps)  # "NDS, Vanj border unit": an acronym
-            # a town's name in capitals is a dateline, unless two given names follow the comma
+            # a town's name in capitals is a dateline (after a comma, or opening a line),
+            # unless two given names follow the comma
             or not (m.group(2) and len(given.split()) >= 2)
             and fold(caps.split()[0]) not in PARTICLES  # "BEN SALEM Karim" is no dateline
+            and (m.group(2) or not text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip())
             and any(places.canonical(w) for w in re.split(r"[ \t-]", caps))
             or places.canonical(given)  # "PEMBA, Cabo Delgado": a dateline
             or _org_words(given.split())
@@ -1028,7 +1032,7 @@ _NAME_GAP = r"(?:[ \t]+\n?|\n)[ \t]*"
 # written "bin.", "b.", "bt."), the Tamil "a/l" and "s/o", and an initial
 _LINK_WORDS = (
     r"al|el|bin|ibn|de|van|von|binti|binte|bte|(?i:bin|bt|b)\.|BIN|BINTI|BTE"
-    r"|(?i:a/l|a/p|s/o|d/o)|[A-Z]\.(?=[ \t]+[A-Z])"
+    r"|(?i:a/l|a/p|s/o|d/o)|epouse|veuve|[A-Z]\.(?=[ \t]+[A-Z])"
 )
 _NAME_AGE = re.compile(
     # (a name may break across a line, never across a blank one: "… AFP\n\nAli Kassem, 27")
@@ -1459,7 +1463,7 @@ _NAME_RUN = re.compile(
     # not a unit's acronym after the name, "Budlong PA, 10IB")
     r"[A-Z][\w'’\-]*(?:" + _NAME_GAP + r"(?:(?![A-Z]{2,5}\b)[A-Z][\w'’\-]*|[A-Z]\.(?=[ \t]+[A-Z])"
     r"|[ae]l-[\w'’]+|bin|ibn|bou|de|del|dela|della|delos|da|dos|das|du|di|van|von"
-    r"|binti|bte|bin\.|a/l|a/p|s/o|d/o"
+    r"|binti|bte|bin\.|a/l|a/p|s/o|d/o|epouse|veuve"
     r"|y(?=[ \t]+[A-Z]))(?![\w'’\-]))*"
 )
 
@@ -2515,7 +2519,7 @@ def _extend_names(cands: list[_Cand], sdoc: Doc, text: str) -> None:
         words = c.text(text).split()
         # one word, or a name the model began at a particle ("dela Pena"), or a name the
         # model began mid-way ("Osei Kante" of "Halima Osei Kante")
-        # (a place the model had read as a man's name: "Sakiet" + "Sidi X, the border town")
+        # (a place the model had read as a man's name: "Hassi" + "Sidi X, the border town")
         named = c.kind == "person" or (
             c.kind == "place"
             and c.source.startswith("ner:PERSON")
@@ -2551,7 +2555,7 @@ def _extend_names(cands: list[_Cand], sdoc: Doc, text: str) -> None:
                 or _PLACE_CUE_AFTER.match(text, c.end)
                 or _toponym_form(c.text(text), person=True)
             ):
-                c.kind = "place"  # "Sakiet Sidi X, the border town": the model tagged "Sidi X"
+                c.kind = "place"  # "Hassi Sidi X, the border town": the model tagged "Sidi X"
             # a surname found again, now with the given name before it: a name in its own
             # right ("Waris Zehri", then "Mahnaz Zehri, his sister"), not a short form
             if c.role == "short":
@@ -3005,8 +3009,8 @@ def _first_name_owner(
     text: str,
     pos: int,
 ) -> tuple[int, _Cand, str] | None:
-    """A lone word that ends one person's name and begins another's ("Rosli" of "Faizal
-    Rosli", a son named with his father's name, and of "Rosli Hamzah"): the first name of the
+    """A lone word that ends one person's name and begins another's ("Harun" of "Azlan
+    Harun", a son named with his father's name, and of "Harun Ismail"): the first name of the
     one named in full in its paragraph, when none of the others is."""
     given = [(j, f) for j, f in full if core_tokens(f.text(text))[:1] == [lone]]
     para = text.rfind("\n", 0, pos) + 1

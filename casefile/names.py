@@ -34,6 +34,7 @@ TITLES = frozenset(
     asp ssp dsp igp dig aig sho asi
     av av. avukat counsellor counselor mullo mulla
     seri tun puan ustazah hajah encik caporal chef
+    fon hrh majesty highness barrister me madam pa
     pat pat. pcpl pcpl. pssg pmsg psms pcms pems plt pcpt pmaj pltcol pcol pbgen pmgen ssg tsg
     bulama lawan ardo
     shri smt smt. sri naik havildar sepoy subedar rifleman jawan
@@ -47,6 +48,7 @@ PARTICLES = frozenset(
     abu abou abo bou umm um ibn bin ben bint al el ul ud ad as ash at az ar an
     van von der den de del della di da du la le dos das mac
     dela delos delas los las degli dei binti binte bte bt y a/l a/p s/o d/o
+    epouse veuve
     """.split()
 )
 # Turkic patronymics written after the father's name: Kyrgyz "uulu" (son of) / "kyzy"

@@ -31,6 +31,7 @@ from casefile.names import (
     PARTICLES,
     core_tokens,
     fold,
+    given_names,
     is_kunya,
     spelling_keys,
     surname,
@@ -258,9 +259,8 @@ def _chain_start_and_alias(x: Local, y: Local) -> Match | None:
     chain of three (his own and his father's, without the grandfather's, as Somali and Arabic
     names are shortened; or his given name alone, "Sebghatullah, known as Abu Zayyan"), and the
     same nickname or kunya on both sides. Neither alone is enough. Chains of the same length
-    whose given names agree and whose family names do not ("Bashir Ahmad Lone" / "Basheer
-    Ahmed Loan") are read the same way: the kunya speaks for the family name the
-    transliteration lost."""
+    that agree but for one name ("Bashir Ahmad Lone" / "Basheer Ahmed Loan") are read the
+    same way: the kunya speaks for the name the transliteration lost."""
     for a in x.names(("name",)):
         for b in y.names(("name",)):
             short, long_ = sorted((core_tokens(a), core_tokens(b)), key=len)
@@ -268,17 +268,22 @@ def _chain_start_and_alias(x: Local, y: Local) -> Match | None:
                 continue
             if (len(short), len(long_)) in _CHAIN_STARTS:
                 given = short
+                parts = [token_match(s, t) for s, t in zip(given, long_, strict=False)]
+                how = f"the first {len(given)} of {len(long_)} names"
             elif len(short) == len(long_) >= 3:
-                # the family name spelled past recognition (Butt / Bhat): the given names
-                # before it must agree, and one of them must be more than "Muhammad"
-                given = short[:-1]
-                if all(len(g) < 4 or g in NAME_PREFIXES for g in given):
+                # one name spelled past recognition (Butt / Bhat): the others must agree, and
+                # one of them must be more than "Muhammad"
+                every = [token_match(s, t) for s, t in zip(short, long_, strict=True)]
+                bad = [k for k, p in enumerate(every) if p is None or p.score < 0.85]
+                given = [t for k, t in enumerate(short) if k not in bad]
+                if len(bad) != 1 or all(len(g) < 4 or g in NAME_PREFIXES for g in given):
                     continue
+                parts = [p for p in every if p is not None and p.score >= 0.85]
+                how = f"{len(given)} of {len(long_)} names"
             else:
                 continue
             if len(given) == 1 and (len(given[0]) < 5 or given[0] in NAME_PREFIXES):
                 continue  # "Ali" or "Muhammad" alone is anyone's
-            parts = [token_match(s, t) for s, t in zip(given, long_, strict=False)]
             if not all(p is not None and p.score >= 0.85 for p in parts):
                 continue
             agree = next(
@@ -297,7 +302,7 @@ def _chain_start_and_alias(x: Local, y: Local) -> Match | None:
                 agree = f"the same role on both sides ({sorted(roles)[0]})" if roles else None
             if agree:
                 why = [p.why for p in parts if p]
-                why += [f"the first {len(given)} of {len(long_)} names", agree]
+                why += [how, agree]
                 return Match(0.88, a, b, why)
     return None
 
@@ -753,17 +758,40 @@ def _compatible(
     cluster knows under any of its names, are two people."""
     if kind != "person":
         return True
-    full_a = [n for n in real_a if len(core_tokens(n)) >= 2 or _initials_form(n)]
-    full_b = [n for n in real_b if len(core_tokens(n)) >= 2 or _initials_form(n)]
+    full_a = _own_full_names(real_a)
+    full_b = _own_full_names(real_b)
     for x in full_a:
         for y in full_b:
-            if person_names_match(x, y) or not _same_surname(x, y):
+            if person_names_match(x, y) or not _same_surname(x, y) or _same_given(x, y):
                 continue
             if not any(person_names_match(x, n) for n in names_b) and not any(
                 person_names_match(y, n) for n in names_a
             ):
                 return False
     return True
+
+
+def _own_full_names(names: set[str]) -> list[str]:
+    """The full names among `names`, without those that end another of them: "Mbaa Ngwa" of
+    "Collins Mbaa Ngwa" is his family names, not a man whose given name is Mbaa."""
+    full = [n for n in names if len(core_tokens(n)) >= 2 or _initials_form(n)]
+    cores = [core_tokens(n) for n in full]
+    return [
+        n
+        for n, c in zip(full, cores, strict=True)
+        if not any(len(o) > len(c) and o[-len(c) :] == c for o in cores)
+    ]
+
+
+def _same_given(x: str, y: str) -> bool:
+    """The same given name (not a prefix such as Muhammad): not father and son, whatever
+    else differs ("Collins Mbaa X" / "Collins Mbah X")."""
+    gx, gy = given_names(x), given_names(y)
+    return any(
+        (t := token_match(a, b)) is not None and t.score >= 0.85 and a not in NAME_PREFIXES
+        for a in gx
+        for b in gy
+    )
 
 
 def _surname_of(name: str) -> str:

@@ -203,3 +203,44 @@ def test_places_a_country_cut_in_two_a_village_after_a_verb_and_a_country_s_grou
     text = "A third member of Morocco's National Guard died of his wounds."
     a = text.index("Morocco")
     assert _cue(text, a, a + len("Morocco"), "place") is None
+
+
+def test_the_same_nickname_joins_chains_that_differ_in_one_middle_name() -> None:
+    from tests.unit.test_judgements import case_of, doc, ent
+
+    def person(*names: tuple[str, str]) -> list[tuple[str, str, int, str]]:
+        return [(n, "person", 0, role) for n, role in names]
+
+    def joined(nickname: str) -> bool:
+        first = person(
+            ("NKAM TEBO Clement", "name"), ("KILLER MAN", "aka"), ("Clement Nkam Tebo", "name")
+        )
+        # "Nkaa Tebo" is his family names, not another man's
+        second = person(("Clement Nkaa Tebo", "name"), (nickname, "aka"), ("Nkaa Tebo", "name"))
+        case = case_of([doc("d1", *first), doc("d2", *second)])
+        return "Clement Nkaa Tebo" in {
+            m["text"] for m in ent(case, "Clement Nkam Tebo")["mentions"]
+        }
+
+    assert joined("General Killer Man")
+    assert not joined("General Rain")
+
+
+def test_cameroonian_court_lists_honorifics_and_a_married_name(nlp) -> None:
+    text = (
+        "The prosecution says the four killed five people, among them the palace guard NKWE "
+        "TATA Thomas and the teacher ACHU Judith épouse NFOR. The accused are:\n\n"
+        "2. KINYUY Godlove NDZE, 24, farmer, of Kumbo;\n\n"
+        "Mrs Judith Nfor (née Achu), 41, a teacher, was killed, said Pa Simon Tanyi, a notable "
+        "of the palace. HRH Fon Mbinkar Ngum II was carried away. His lawyer, Me Ebai Mbu, "
+        "told reporters."
+    )
+    _all_people(
+        _people(nlp, text),
+        "NKWE TATA Thomas",  # mid-line: no dateline, though Tata is a town
+        "ACHU Judith épouse NFOR",
+        "KINYUY Godlove NDZE",
+        "Simon Tanyi",
+        "Mbinkar Ngum II",
+        "Ebai Mbu",
+    )
