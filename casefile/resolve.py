@@ -772,8 +772,8 @@ def _compatible(
 
 
 def _own_full_names(names: set[str]) -> list[str]:
-    """The full names among `names`, without those that end another of them: "Mbaa Ngwa" of
-    "Collins Mbaa Ngwa" is his family names, not a man whose given name is Mbaa."""
+    """The full names among `names`, without those that end another of them: "Nkaa Tebo" of
+    "Clement Nkaa Tebo" is his family names, not a man whose given name is Nkaa."""
     full = [n for n in names if len(core_tokens(n)) >= 2 or _initials_form(n)]
     cores = [core_tokens(n) for n in full]
     return [
@@ -785,7 +785,7 @@ def _own_full_names(names: set[str]) -> list[str]:
 
 def _same_given(x: str, y: str) -> bool:
     """The same given name (not a prefix such as Muhammad): not father and son, whatever
-    else differs ("Collins Mbaa X" / "Collins Mbah X")."""
+    else differs ("Clement Nkaa X" / "Clement Nkam X")."""
     gx, gy = given_names(x), given_names(y)
     return any(
         (t := token_match(a, b)) is not None and t.score >= 0.85 and a not in NAME_PREFIXES
