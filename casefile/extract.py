@@ -732,7 +732,8 @@ def _caps_first_names(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
         if (
             _inside(m.start(), boiler)
             or any(w in acronyms for w in re.split(r"[ \t-]", caps))
-            or not re.search(r"[AEIOUY]", caps)  # "NDS, Vanj border unit": an acronym
+            # "NDS, Vanj border unit", "YPJ, X Y": an acronym (y is no vowel in three letters)
+            or not re.search(r"[AEIOU]" if len(caps) <= 3 else r"[AEIOUY]", caps)
             # a town's name in capitals is a dateline (after a comma, or opening a line),
             # unless two given names follow the comma
             or not (m.group(2) and len(given.split()) >= 2)
@@ -1038,9 +1039,10 @@ _NAME_AGE = re.compile(
     # (a name may break across a line, never across a blank one: "… AFP\n\nAli Kassem, 27")
     r"(?<![\w\-])((?:[A-Z][\w'’\-]+|al|el|bin|ibn|de|van|von)"
     r"(?:" + _NAME_GAP + r"(?:[A-Z][\w'’\-]+|al-\w+|"
-    r"el-\w+|" + _LINK_WORDS + r")){0,5}),\s(\d{1,3})"
-    # ", 34," and ", 67 years old" (", 68 years," in lists translated from Portuguese)
-    r"(?:,|\s+years?(?:\s+old)?\b)"
+    r"el-\w+|" + _LINK_WORDS + r")){0,5})"
+    # ", 34," and ", 67 years old" (", 68 years," in lists translated from Portuguese); " (24),"
+    # as European and Kurdish outlets give it
+    r"(?:,\s(\d{1,3})(?:,|\s+years?(?:\s+old)?\b)|\s\((\d{1,3})\)(?=[,;.]))"
 )
 
 
@@ -1382,7 +1384,7 @@ def _russian_full_names(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]
 def _named_with_age(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
     out = []
     for m in _NAME_AGE.finditer(text):
-        if _inside(m.start(), boiler) or not 1 <= int(m.group(2)) <= 120:
+        if _inside(m.start(), boiler) or not 1 <= int(m.group(2) or m.group(3)) <= 120:
             continue
         a, b = _run_span(text, m.start(1), m.end(1), "person")
         if b <= a or _not_a_person(text[a:b]):

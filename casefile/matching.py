@@ -222,7 +222,26 @@ def person_names_match(a: str, b: str) -> Match | None:
         # "Karim Nurdin bin Osman Rahim" ~ "Karim Nurdin": the father's name after "bin" is a
         # patronymic, which a later or another article leaves out
         m = _rewritten(a, b, _before_patronymic, 0.03, "patronymic (bin …) left out")
+    if m is None:
+        # "Çiyager Xelef" ~ "Chiyager Khalaf": Kurdish Latin letters as English writes them
+        m = _rewritten(a, b, _kurdish_latin, 0.02, "Kurdish Latin spelling (x, ş, ç, ê, e)")
     return m
+
+
+# Kurdish Latin (Hawar) letters and their English renderings: x is kh, ş sh, ç ch; ê, î, û are
+# long vowels; the short e is the a of Arabic names (Hemed / Hamad, Xelef / Khalaf)
+_KURDISH_MARK = re.compile(r"[êîûÊÎÛ]|[şçŞÇ].*[xX]|[xX].*[şçŞÇ]|^[ÇçŞş]|\b[XxÇç][a-zêîû]")
+_KURDISH_LETTERS = str.maketrans(
+    {"ş": "sh", "Ş": "Sh", "ç": "ch", "Ç": "Ch", "x": "kh", "X": "Kh", "ê": "e", "Ê": "E",
+     "î": "i", "Î": "I", "û": "u", "Û": "U", "e": "a", "E": "A"}
+)  # fmt: skip
+
+
+def _kurdish_latin(name: str) -> str:
+    """The name as English writes it, if it is written in Kurdish Latin letters."""
+    if not _KURDISH_MARK.search(name):
+        return name
+    return name.translate(_KURDISH_LETTERS)
 
 
 def _rewritten(

@@ -244,3 +244,16 @@ def test_cameroonian_court_lists_honorifics_and_a_married_name(nlp) -> None:
         "Mbinkar Ngum II",
         "Ebai Mbu",
     )
+
+
+def test_kurdish_latin_spellings_an_age_in_brackets_and_an_acronym_before_a_name(nlp) -> None:
+    from casefile.extract import _caps_first_names
+    from casefile.matching import person_names_match
+
+    for a, b in (("Rêdûr Hemed", "Redur Hamad"), ("Çiyager Xelef", "Chiyager Khalaf")):
+        assert person_names_match(a, b) is not None, (a, b)
+    assert person_names_match("Xelef Ahmed", "Khalid Ahmed") is None
+    text = "The statement named the dead as Rojda Xelef (24), a fighter from Amude."
+    assert _people(nlp, text).get("Rojda Xelef") == "person"
+    text = "It named two of the dead as Berfin Ali, of the all-female YPJ, Dilovan Hemo, and X."
+    assert [c.text(text) for c in _caps_first_names(text, [])] == []
