@@ -42,6 +42,7 @@ from casefile.names import (
     fold,
     given_names,
     is_kunya,
+    kunya_opener,
     surname,
     token_match,
     tokens,
@@ -99,6 +100,8 @@ _ALIAS_CUE = re.compile(
     r"(?:\s+(?:to|among|in|within|inside)\s+(?:[\w'’]+\s+){1,7}?)?\s*as\b|"
     # "whom residents call "X"", "who friends called "X"": a name people use, in quotes
     r"\b(?:whom|who)\s+(?:[a-z]+\s+){1,2}?call(?:s|ed)?(?=\s+[\"“‘])|"
+    # "whom everyone in the village calls Abu X", "whom the village knows as Umm X"
+    r"\bwhom\s+(?:[\w'’\-]+\s+){1,6}?(?:call(?:s|ed)?|knows?\s+as|knew\s+as)(?=\s+[\"“‘«]?[A-Z])|"
     # "neighbours remember him as "X"": a name, in quotes
     r"\b(?:remembers?|remembered|knows?|knew)\s+(?:him|her)\s+as(?=\s+[\"“‘A-Z])|"
     # "police called him by the nom de guerre Y"
@@ -3054,7 +3057,8 @@ def _norm_key(surface: str, kind: str) -> str:
         return places.key(places.canonical(surface) or surface)
     if kind == "person":
         core = " ".join(core_tokens(surface)) or fold(surface)
-        return f"abu {core}" if is_kunya(surface) else core  # "Abu Firas" is not "Firas"
+        opener = kunya_opener(surface)  # "Abu Firas" is not "Firas", nor "Umm Firas"
+        return f"{opener} {core}" if opener else core
     return places.key(surface)
 
 

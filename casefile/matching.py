@@ -19,6 +19,7 @@ from casefile.names import (
     TokenMatch,
     core_tokens,
     is_kunya,
+    kunya_opener,
     skeleton,
     token_match,
 )
@@ -365,6 +366,8 @@ def _tokens_match(a: str, b: str, ta: list[str], tb: list[str]) -> Match | None:
     kunya = is_kunya(a) and is_kunya(b) and min(len(ta), len(tb)) == 1
     if is_kunya(a) != is_kunya(b) and min(len(ta), len(tb)) < 2:
         return None
+    if kunya_opener(a) != kunya_opener(b) and is_kunya(a) and is_kunya(b):
+        return None  # "Umm X" is X's mother, "Abu X" his father
     if not kunya and (len(ta) < 2 or len(tb) < 2):
         return None  # a lone surname or given name is never enough across documents
     short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)

@@ -185,6 +185,17 @@ def is_kunya(name: str) -> bool:
     return len(toks) >= 2 and toks[0] in KUNYA
 
 
+_MOTHER_OF = frozenset({"umm", "um", "ummu"})
+
+
+def kunya_opener(name: str) -> str | None:
+    """'abu' for a father's kunya, 'umm' for a mother's ("Umm X" is X's mother, never his
+    father "Abu X"); None for a name that is no kunya."""
+    if not is_kunya(name):
+        return None
+    return "umm" if tokens(name)[0] in _MOTHER_OF else "abu"
+
+
 def surname(name: str) -> str | None:
     """The last core token of a multi-token personal name, or None (kunyas, single tokens)."""
     toks = tokens(name)
@@ -400,6 +411,9 @@ def token_match(a: str, b: str) -> TokenMatch | None:
         (a.replace("q", "g"), b.replace("q", "g"), "g for q"),
         # the Arabic th that Persian, Turkish and Urdu say s: Uthman / Usmon, Thabit / Sabit
         (a.replace("th", "s"), b.replace("th", "s"), "s for th"),
+        # the Arabic dhal written dh, th or z: Dhiyab / Thiyab, Dhahir / Zahir
+        (a.replace("dh", "th"), b.replace("dh", "th"), "th for dh"),
+        (a.replace("dh", "z"), b.replace("dh", "z"), "z for dh"),
     ):
         if (fa, fb) != (a, b) and (m := token_match(fa, fb)) and m.score >= 0.85:
             return TokenMatch(a, b, m.score - 0.02, f"{a}~{b}: {why} ({m.why})")
@@ -434,9 +448,12 @@ def spelling_keys(token: str) -> set[str]:
     if token in _HUSAYN:
         keys.add("=husayn")
     keys.add(skeleton(token.replace("th", "s")))  # Uthman / Usmon
+    keys |= {skeleton(token.replace("dh", "th")), skeleton(token.replace("dh", "z"))}
     sk = skeleton(token)
     if len(sk) >= 3:  # Tamil k/g, t/d, s/ch (see token_match)
         keys.add(sk.replace("g", "k").replace("d", "t").replace("c", "s"))
+    if len(sk) >= 4:  # Bantu l/r
+        keys.add(sk.replace("l", "r"))
     if "g" in sk:  # Egyptian g for j (Gamal / Jamal), Russian g for h (Gusein / Husein)
         keys |= {sk.replace("g", "j"), sk.replace("g", "h")}
     return keys

@@ -257,3 +257,21 @@ def test_kurdish_latin_spellings_an_age_in_brackets_and_an_acronym_before_a_name
     assert _people(nlp, text).get("Rojda Xelef") == "person"
     text = "It named two of the dead as Berfin Ali, of the all-female YPJ, Dilovan Hemo, and X."
     assert [c.text(text) for c in _caps_first_names(text, [])] == []
+
+
+def test_whom_the_village_calls_abu_x_and_umm_x_is_no_abu_x(nlp) -> None:
+    from casefile.matching import person_names_match
+    from casefile.names import token_match
+
+    text = (
+        "The brothers' father, Salem Odeh Al-Tarawneh, 63, is a retired army sergeant whom "
+        "everyone in the village calls Abu Khaled, after his eldest son. The young men's "
+        "mother, whom the village knows as Umm Khaled, was being looked after by relatives."
+    )
+    _, groups, _ = run(nlp, text)
+    _one_local(groups, "Salem Odeh Al-Tarawneh", "Abu Khaled")
+    assert not any({"Abu Khaled", "Umm Khaled"} <= g for g in groups), groups
+    assert person_names_match("Umm Khaled", "Abu Khaled") is None
+    # the Arabic dhal written dh, th or z
+    assert token_match("dhiyab", "thiyab") and token_match("dhahir", "zahir")
+    assert token_match("thabit", "zabit") is None
