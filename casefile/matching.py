@@ -336,8 +336,12 @@ def given_first(name: str) -> str:
     caps = 0
     while caps < len(words) and len(words[caps]) > 1 and words[caps].isupper():
         caps += 1
-    if 0 < caps < len(words) and all(w[:1].isupper() and not w.isupper() for w in words[caps:]):
-        return " ".join(words[caps:] + words[:caps])
+    rest = words[caps:]
+    if 0 < caps < len(words) and all(w[:1].isupper() and not w.isupper() for w in rest):
+        return " ".join(rest + words[:caps])
+    if 0 < caps < len(words) - 1 and not rest[0].isupper() and all(w.isupper() for w in rest[1:]):
+        # "SURNAME Given MIDDLE" (a Cameroonian register): the given name, then the others
+        return " ".join(rest + words[:caps])
     return name
 
 

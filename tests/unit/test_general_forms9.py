@@ -275,3 +275,10 @@ def test_whom_the_village_calls_abu_x_and_umm_x_is_no_abu_x(nlp) -> None:
     # the Arabic dhal written dh, th or z
     assert token_match("dhiyab", "thiyab") and token_match("dhahir", "zahir")
     assert token_match("thabit", "zabit") is None
+
+
+def test_a_register_s_surname_given_and_middle_name_in_capitals() -> None:
+    from casefile.matching import person_names_match
+
+    m = person_names_match("KINYUY Godlove NDZE", "Godlove Ndze Kinyuy")
+    assert m is not None and m.score >= 0.85
