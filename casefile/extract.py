@@ -2210,8 +2210,13 @@ def _aliases(
             )
         ):
             # "X, a commander from Hadithah known by the nom de guerre Y": a town has none (a
-            # "place" with no such sign may be a man the model took for one)
-            left = _person_before(cands, text, m.start(), same_sentence=True)
+            # "place" with no such sign may be a man the model took for one); but "from a
+            # Maldivian in Syria known as Abu Y" names someone the text does not name
+            unnamed = _UNNAMED_BEFORE.search(text, max(0, left.start - 40), left.start)
+            if unnamed and not _PERSON_CUE.search(m.group()):
+                left = None
+            else:
+                left = _person_before(cands, text, m.start(), same_sentence=True)
         # "He said a commander known as Y": the alias is the commander's, not his
         role_before = _ROLE_BEFORE.search(text, max(0, m.start() - 80), m.start()) is not None
         if (
@@ -2351,6 +2356,7 @@ _HIM_AS = re.compile(
 )
 # "he posts", "she also writes on YouTube and Telegram": a clause with no name of its own
 _FROM_PLACE = re.compile(r"\b(?:from|in|of|near)\s+$")
+_UNNAMED_BEFORE = re.compile(r"\b(?:from|by|to|with|for)\s+an?\s+[A-Za-z\-]+\s+(?:in|from)\s+$")
 _PRONOUN_BEFORE = re.compile(r"\b(?:[Hh]e|[Ss]he)(?:\s+[a-z]+(?:\s+[\w\-]+){0,5}?)?\s*$")
 _PSEUDONYM_CUE = re.compile(r"(?i)^\W*(?:under|uses|used|using)\b")
 

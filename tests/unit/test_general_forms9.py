@@ -282,3 +282,12 @@ def test_a_register_s_surname_given_and_middle_name_in_capitals() -> None:
 
     m = person_names_match("KINYUY Godlove NDZE", "Godlove Ndze Kinyuy")
     assert m is not None and m.score >= 0.85
+
+
+def test_a_kunya_after_someone_unnamed_in_a_place_is_no_one_else_s(nlp) -> None:
+    text = (
+        "According to police, Rasheed led the group and received instructions online from a "
+        "Maldivian in Syria known as Abu Zarr al-Maldivi. The parts were hidden in a shed."
+    )
+    _, groups, _ = run(nlp, text)
+    assert not any({"Rasheed", "Abu Zarr al-Maldivi"} <= g for g in groups), groups
