@@ -2210,8 +2210,8 @@ def _aliases(
             )
         ):
             # "X, a commander from Hadithah known by the nom de guerre Y": a town has none (a
-            # "place" with no such sign may be a man the model took for one); but "from a
-            # Maldivian in Syria known as Abu Y" names someone the text does not name
+            # "place" with no such sign may be a man the model took for one); but "orders came
+            # from a Tajik in Turkey known as Abu Y" names someone the text does not name
             unnamed = _UNNAMED_BEFORE.search(text, max(0, left.start - 40), left.start)
             if unnamed and not _PERSON_CUE.search(m.group()):
                 left = None

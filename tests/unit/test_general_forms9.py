@@ -286,8 +286,8 @@ def test_a_register_s_surname_given_and_middle_name_in_capitals() -> None:
 
 def test_a_kunya_after_someone_unnamed_in_a_place_is_no_one_else_s(nlp) -> None:
     text = (
-        "According to police, Rasheed led the group and received instructions online from a "
-        "Maldivian in Syria known as Abu Zarr al-Maldivi. The parts were hidden in a shed."
+        "Investigators say Rasheed ran the cell, and that its orders came by telephone from a "
+        "Tajik in Turkey known as Abu Zarr al-Tojiki. The money went through a shop."
     )
     _, groups, _ = run(nlp, text)
-    assert not any({"Rasheed", "Abu Zarr al-Maldivi"} <= g for g in groups), groups
+    assert not any({"Rasheed", "Abu Zarr al-Tojiki"} <= g for g in groups), groups
