@@ -1739,7 +1739,6 @@ def _join_cut_names(cands: list[_Cand], text: str) -> list[_Cand]:
             continue
         if prev.kind == c.kind == "person" and prev.source.startswith("ner:"):
             prev.end = c.end
-
         elif (
             prev.kind == "place"
             and c.kind == "person"
@@ -2532,9 +2531,7 @@ def _extend_names(cands: list[_Cand], sdoc: Doc, text: str) -> None:
         # model began mid-way ("Osei Kante" of "Halima Osei Kante")
         # (a place the model had read as a man's name: "Hassi" + "Sidi X, the border town")
         named = c.kind == "person" or (
-            c.kind == "place"
-            and c.source.startswith("ner:PERSON")
-            and bool(_PLACE_APPOSED.match(text, c.end) or _PLACE_CUE_AFTER.match(text, c.end))
+            c.kind == "place" and c.source.startswith("ner:PERSON") and _place_follows(text, c.end)
         )
         if not named or len(words) > 3 or c.source.startswith("rule"):
             continue
@@ -2561,11 +2558,7 @@ def _extend_names(cands: list[_Cand], sdoc: Doc, text: str) -> None:
             start = prev.idx
         if start != c.start:
             c.start, c.source = start, c.source + "+rule:full-name"
-            if (
-                _PLACE_APPOSED.match(text, c.end)
-                or _PLACE_CUE_AFTER.match(text, c.end)
-                or _toponym_form(c.text(text), person=True)
-            ):
+            if _place_follows(text, c.end) or _toponym_form(c.text(text), person=True):
                 c.kind = "place"  # "Hassi Sidi X, the border town": the model tagged "Sidi X"
             # a surname found again, now with the given name before it: a name in its own
             # right ("Waris Zehri", then "Mahnaz Zehri, his sister"), not a short form
@@ -2578,6 +2571,11 @@ def _extend_names(cands: list[_Cand], sdoc: Doc, text: str) -> None:
         nisba = _NISBA_AFTER.match(text, c.end)
         if nisba and not any(o is not c and o.start < nisba.end() and o.end > c.end for o in cands):
             c.end, c.source = nisba.end(), c.source + "+rule:nisba"
+
+
+def _place_follows(text: str, end: int) -> bool:
+    """What follows says the name before `end` is a place: "X, the border town", "X district"."""
+    return bool(_PLACE_APPOSED.match(text, end) or _PLACE_CUE_AFTER.match(text, end))
 
 
 # ---------------------------------------------------------------- propagation

@@ -337,10 +337,14 @@ def given_first(name: str) -> str:
     while caps < len(words) and len(words[caps]) > 1 and words[caps].isupper():
         caps += 1
     rest = words[caps:]
-    if 0 < caps < len(words) and all(w[:1].isupper() and not w.isupper() for w in rest):
-        return " ".join(rest + words[:caps])
-    if 0 < caps < len(words) - 1 and not rest[0].isupper() and all(w.isupper() for w in rest[1:]):
-        # "SURNAME Given MIDDLE" (a Cameroonian register): the given name, then the others
+    # the given names after the capitals, or one given name and more capitals ("SURNAME Given
+    # MIDDLE", a Cameroonian register): the given name first, then the others
+    if 0 < caps < len(words) and (
+        all(w[:1].isupper() and not w.isupper() for w in rest)
+        or len(rest) > 1
+        and not rest[0].isupper()
+        and all(w.isupper() for w in rest[1:])
+    ):
         return " ".join(rest + words[:caps])
     return name
 

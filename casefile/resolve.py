@@ -261,6 +261,7 @@ def _chain_start_and_alias(x: Local, y: Local) -> Match | None:
     same nickname or kunya on both sides. Neither alone is enough. Chains of the same length
     that agree but for one name ("Bashir Ahmad Lone" / "Basheer Ahmed Loan") are read the
     same way: the kunya speaks for the name the transliteration lost."""
+    nicknames: list[str | None] = []  # whether the nicknames agree: asked once, if at all
     for a in x.names(("name",)):
         for b in y.names(("name",)):
             short, long_ = sorted((core_tokens(a), core_tokens(b)), key=len)
@@ -269,6 +270,8 @@ def _chain_start_and_alias(x: Local, y: Local) -> Match | None:
             if (len(short), len(long_)) in _CHAIN_STARTS:
                 given = short
                 parts = [token_match(s, t) for s, t in zip(given, long_, strict=False)]
+                if not all(p is not None and p.score >= 0.85 for p in parts):
+                    continue
                 how = f"the first {len(given)} of {len(long_)} names"
             elif len(short) == len(long_) >= 3:
                 # one name spelled past recognition (Butt / Bhat): the others must agree, and
@@ -284,17 +287,9 @@ def _chain_start_and_alias(x: Local, y: Local) -> Match | None:
                 continue
             if len(given) == 1 and (len(given[0]) < 5 or given[0] in NAME_PREFIXES):
                 continue  # "Ali" or "Muhammad" alone is anyone's
-            if not all(p is not None and p.score >= 0.85 for p in parts):
-                continue
-            agree = next(
-                (
-                    r
-                    for p in sorted(x.names(("aka",)))
-                    for q in sorted(y.names(("aka",)))
-                    if (r := _nicknames_agree(p, q))
-                ),
-                None,
-            )
+            if not nicknames:
+                nicknames.append(_akas_agree(x, y))
+            agree = nicknames[0]
             if not agree and (len(short), len(long_)) == (2, 3):
                 # "Captain X Y" / "Captain X Y Z": a given and a family name and the same
                 # office or rank on both sides
@@ -305,6 +300,19 @@ def _chain_start_and_alias(x: Local, y: Local) -> Match | None:
                 why += [how, agree]
                 return Match(0.88, a, b, why)
     return None
+
+
+def _akas_agree(x: Local, y: Local) -> str | None:
+    """Why a nickname or kunya of one local is one of the other's, or None."""
+    return next(
+        (
+            r
+            for p in sorted(x.names(("aka",)))
+            for q in sorted(y.names(("aka",)))
+            if (r := _nicknames_agree(p, q))
+        ),
+        None,
+    )
 
 
 def _roles_of(loc: Local) -> set[str]:
@@ -378,11 +386,8 @@ def _one_name_match(x: Local, y: Local) -> Match | None:
     if t is None or t.score < 0.9:
         return None
     why = [t.why, "both documents call this person by this one name only"]
-    ka, kb = x.names(("aka",)), y.names(("aka",))
-    if ka and kb:
-        agree = next(
-            (r for p in sorted(ka) for q in sorted(kb) if (r := _nicknames_agree(p, q))), None
-        )
+    if x.names(("aka",)) and y.names(("aka",)):
+        agree = _akas_agree(x, y)
         if agree is None:
             return None  # two one-name men with different nicknames
         return Match(0.9, x.names(("name",))[0], y.names(("name",))[0], [*why, agree])
