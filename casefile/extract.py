@@ -695,7 +695,21 @@ def _kind_in_context(text: str, a: int, b: int, kind: Kind) -> Kind:
         and not re.match(r"['’]s?\b", text[b : b + 2])
     ):
         return "place"
+    # "X Y, 41, of Leeds," / "1. X Y, fish trader, of Kanem": where someone lives
+    if (
+        kind != "place"
+        and len(surface.split()) <= 3
+        and not surface.isupper()
+        and _RESIDENCE_BEFORE.search(before)
+        and _RESIDENCE_AFTER.match(text, b)
+        and not _org_words(surface.split())
+    ):
+        return "place"
     return kind
+
+
+_RESIDENCE_BEFORE = re.compile(r"\w,[ \t]+of[ \t]+$")
+_RESIDENCE_AFTER = re.compile(r"[ \t]*(?:[,;(\n]|\.(?:\s|$)|$)")
 
 
 _INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z][a-z]?\.\s?){1,3}\s?$")
@@ -719,11 +733,15 @@ _CAPS_FIRST = re.compile(
     # a married name ("AYUK Judith epouse TABE"); a second name in capitals ("X Godlove NDZI")
     r"(?:[ \t]+(?:ben|bin|bent|bint|ibn|ould|ag)[ \t]+[A-Z][a-z]{2,}"
     r"|[ \t]+(?:epouse|veuve)[ \t]+[A-Z]{2,}|[ \t]+[A-Z]{3,}(?=,))?)"
+    # a second given name before a comma: kept only where the name opens a list's line
+    r"(?(2)|([ \t]+[A-Z][a-z]{2,}(?=[ \t]*[,(]))?)"
     r"(?=\s*[(,;@]|\s+(?:and|et|dit|dite|alias)\s|\.\s|(?(2)[ \t]+[a-z]|(?!)))"
 )
 
 
 _WEEKDAY_WORDS = frozenset(w.lower() for w in dates_mod.WEEKDAYS)
+# what may stand before a name that opens a list's line: nothing, "1.", "2)", "-", "•"
+_LIST_LINE_START = re.compile(r"[ \t]*(?:(?:\d{1,3}[.)]|[-•*–])[ \t]+)?")
 
 
 def _caps_first_names(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
@@ -732,8 +750,11 @@ def _caps_first_names(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
     out = []
     for m in _CAPS_FIRST.finditer(text):
         caps, given = m.group(1), m.group(3)
+        end = m.end(4) if m.group(4) else m.end(3)
         if (
             _inside(m.start(), boiler)
+            or m.group(4)
+            and not _LIST_LINE_START.fullmatch(text, text.rfind("\n", 0, m.start()) + 1, m.start())
             or any(w in acronyms for w in re.split(r"[ \t-]", caps))
             # "NDS, Vanj border unit", "YPJ, X Y": an acronym (y is no vowel in three letters)
             or not re.search(r"[AEIOU]" if len(caps) <= 3 else r"[AEIOUY]", caps)
@@ -743,7 +764,9 @@ def _caps_first_names(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
             and fold(caps.split()[0]) not in PARTICLES  # "BEN SALEM Karim" is no dateline
             and (m.group(2) or not text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip())
             and any(places.canonical(w) for w in re.split(r"[ \t-]", caps))
-            or places.canonical(given)  # "PEMBA, Cabo Delgado": a dateline
+            # "PEMBA, Cabo Delgado": a dateline (but "1. ALI Hassan Umar," names a man)
+            or places.canonical(given)
+            and not m.group(4)
             or _org_words(given.split())
             or fold(given) in TITLES | _SENTENCE_OPENERS
             or fold(caps) in TITLES
@@ -751,7 +774,7 @@ def _caps_first_names(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
             or fold(given) in _WEEKDAY_WORDS
         ):
             continue
-        out.append(_Cand(m.start(), m.end(3), "person", "rule:caps-surname-first", by_context=True))
+        out.append(_Cand(m.start(), end, "person", "rule:caps-surname-first", by_context=True))
     return out
 
 
@@ -863,6 +886,10 @@ def _line_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     parts.append((pos, end))
     if len(parts) == 1:
         return parts
+    # "Bol\n4. TAHIR …": a list's next number is no part of a name
+    named = [(a, b) for a, b in parts if text[a:b].lstrip()[:1].isalpha()]
+    if len(named) < len(parts):
+        return [p for a, b in named for p in _line_parts(text, a, b)]
     if all(len(text[a:b].split()) >= 2 for a, b in parts):
         return parts
     # "Abu Muhammad al-Tarabulsi\nSpokesman": a signature line and its role

@@ -219,6 +219,15 @@ def person_names_match(a: str, b: str) -> Match | None:
             why = "a tribal or family name (al-…) left out"
             # two names (his own and his father's) say less than a chain of three
             m = Match(round(p.score - (0.05 if n >= 3 else 0.1), 3), a, b, [*p.reasons, why])
+    if m is None and sorted((len(ta), len(tb))) in ([3, 4], [4, 5]):
+        # "Hamid Saleh Omar" ~ "Hamid Saleh Omar Bakri": a chain of three (or four) names and
+        # the same chain with one more name at its end (a grandfather's or family name)
+        short, long_ = sorted((ta, tb), key=len)
+        p = _tokens_match(a, b, short, long_[: len(short)]) if short is ta else None
+        p = p or (_tokens_match(a, b, long_[: len(short)], short) if short is tb else None)
+        if p:
+            why = f"the same {len(short)} names, and one more at the end of the longer form"
+            m = Match(round(p.score - 0.06, 3), a, b, [*p.reasons, why])
     if m is None:
         # "Karim Nurdin bin Osman Rahim" ~ "Karim Nurdin": the father's name after "bin" is a
         # patronymic, which a later or another article leaves out

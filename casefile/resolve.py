@@ -259,8 +259,9 @@ def _chain_start_and_alias(x: Local, y: Local) -> Match | None:
     chain of three (his own and his father's, without the grandfather's, as Somali and Arabic
     names are shortened; or his given name alone, "Sebghatullah, known as Abu Zayyan"), and the
     same nickname or kunya on both sides. Neither alone is enough. Chains of the same length
-    that agree but for one name ("Bashir Ahmad Lone" / "Basheer Ahmed Loan") are read the
-    same way: the kunya speaks for the name the transliteration lost."""
+    that agree but for one name ("Bashir Ahmad Lone" / "Basheer Ahmed Loan", or of two names
+    "Hamadou Ndjidda" / "Hamadu Jidda") are read the same way: the kunya speaks for the name
+    the transliteration lost."""
     nicknames: list[str | None] = []  # whether the nicknames agree: asked once, if at all
     for a in x.names(("name",)):
         for b in y.names(("name",)):
@@ -273,9 +274,9 @@ def _chain_start_and_alias(x: Local, y: Local) -> Match | None:
                 if not all(p is not None and p.score >= 0.85 for p in parts):
                     continue
                 how = f"the first {len(given)} of {len(long_)} names"
-            elif len(short) == len(long_) >= 3:
-                # one name spelled past recognition (Butt / Bhat): the others must agree, and
-                # one of them must be more than "Muhammad"
+            elif len(short) == len(long_) >= 2:
+                # one name spelled past recognition (Butt / Bhat, Mbodou / Modu): the others
+                # must agree, and one of them must be more than "Muhammad"
                 every = [token_match(s, t) for s, t in zip(short, long_, strict=True)]
                 bad = [k for k, p in enumerate(every) if p is None or p.score < 0.85]
                 given = [t for k, t in enumerate(short) if k not in bad]
