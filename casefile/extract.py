@@ -139,7 +139,15 @@ _ALIAS_CUE = re.compile(
     r"\b(?:uses|used|using)\s+the\s+(?:name|nickname|pseudonym|alias|handle|kunya|nom de guerre|"
     r"code[ -]?name)\b|"
     # a convert's or a fighter's new name: "who took the name Yusuf when he converted"
-    r"\b(?:took|takes|taking|adopted|assumed|chose)\s+the\s+(?:name|kunya|nom de guerre)\b"
+    r"\b(?:took|takes|taking|adopted|assumed|chose)\s+the\s+(?:name|kunya|nom de guerre)\b|"
+    # a name in another country's papers: "registered in Turkish records as Y", "holds
+    # Turkish citizenship as Y", "identified him by the Uyghur form of his name, Y"
+    r"\b(?:registered|listed|recorded)(?:\s+(?:in|on|under)\s+(?:[\w'’\-]+\s+){1,4}?)?\s*as"
+    r"(?=\s+[\"“‘]?[A-Z])|"
+    r"\b(?:holds?|held|took|obtained|acquired)\s+(?:[\w\-]+\s+){0,2}?(?:citizenship|"
+    r"nationality|passports?)\s+(?:as|under)(?=\s+[\"“‘]?[A-Z])|"
+    r"\b(?:the|a)\s+(?:[\w\-]+\s+){0,2}?(?:form|spelling|version)\s+of\s+(?:his|her)\s+name,?"
+    r"(?=\s+[\"“‘]?[A-Z])"
 )
 # Head nouns of organisations' names (general English).
 ORG_HEADS = frozenset(
@@ -1462,6 +1470,9 @@ ROLE_NOUNS = (
     "warlord|dictator|prefect|sub-prefect|defendant|accused|convict|detainee|prisoner|hostage|"
     "fugitive|soldier|policeman|policewoman|president|vice-president|secretary-general|"
     "worker|labou?rer|fisherman|herder|shepherd|element|"
+    # a network's parts, as charge sheets name them ("an alleged recruiter, X Y")
+    "recruiter|financier|facilitator|courier|smuggler|ringleader|mastermind|treasurer|deputy|"
+    "handler|organi[sz]er|informant|fighter|jihadist|returnee|sympathi[sz]er|"
     "caporal(?:-chef)?|adjudant(?:-chef)?|sergent(?:-chef)?|gendarme|guardsman|"
     "identified as|named as|known only as|identified only as|(?:man|woman|boy|girl) named"
 )
@@ -2250,7 +2261,8 @@ def _aliases(
             and not role_before
             and _PRONOUN_BEFORE.search(text, max(0, m.start() - 60), m.start())
         ):
-            left = _person_before(cands, text, m.start())  # "X …; he posts under the name Y"
+            # "X …; he posts under the name Y"; the paragraph's subject, two sentences on
+            left = _person_before(cands, text, m.start(), last_para=True)
         if left is None and (rel := _WHO_AND.search(text, max(0, m.start() - 250), m.start())):
             # "X, Y's nephew, who commands a unit in Z and is known in the area as W"
             left = next(
@@ -2383,7 +2395,10 @@ _HIM_AS = re.compile(
 # "he posts", "she also writes on YouTube and Telegram": a clause with no name of its own
 _FROM_PLACE = re.compile(r"\b(?:from|in|of|near)\s+$")
 _UNNAMED_BEFORE = re.compile(r"\b(?:from|by|to|with|for)\s+an?\s+[A-Za-z\-]+\s+(?:in|from)\s+$")
-_PRONOUN_BEFORE = re.compile(r"\b(?:[Hh]e|[Ss]he)(?:\s+[a-z]+(?:\s+[\w\-]+){0,5}?)?\s*$")
+_PRONOUN_BEFORE = re.compile(
+    r"\b(?:[Hh]e|[Ss]he)(?:\s+[a-z]+(?:\s+[\w\-]+){0,5}?)?\s*$"
+    r"|\b(?:him|her)\s+(?:by|under|with)\s*$"  # "prosecutors identified him by the …"
+)
 _PSEUDONYM_CUE = re.compile(r"(?i)^\W*(?:under|uses|used|using)\b")
 
 
@@ -2478,7 +2493,7 @@ _WHO_IS = re.compile(
 _PERSON_CUE = re.compile(
     r"(?i)alias|vulgo|@|nom de guerre|kunya|went by|goes by|a\.?k\.?a|nickname|pseudonym|handle|"
     r"\bdite?\b|"
-    r"code-?named"
+    r"code-?named|code[ -]name"
 )
 
 
@@ -2905,8 +2920,11 @@ def _group(
             ]
         owners = owners_of[key]
         # one written exactly so wins over a spelling variant ("Sadyrov" is the father
-        # "Bolot Sadyrov", not his wife "Gulnara Sadyrova")
-        exact = [(j, f) for j, f in owners if core_tokens(f.text(text))[-len(ct) :] == ct]
+        # "Bolot Sadyrov", not his wife "Gulnara Sadyrova"); a list's "SURNAME Given" ends
+        # with his given name, not his surname
+        exact = [
+            (j, f) for j, f in owners if core_tokens(given_first(f.text(text)))[-len(ct) :] == ct
+        ]
         owners = exact or owners
         if (
             not owners

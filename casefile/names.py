@@ -296,6 +296,14 @@ _MUHAMMAD = frozenset(
 )
 
 
+def _muhammad(token: str) -> bool:
+    """A listed form, or one with the skeleton of Mehmet that ends as it does: Turkic and
+    Central African forms the list lacks (m-t, not m-d: Mahmud and Ahmed are other names)."""
+    return token in _MUHAMMAD or (
+        len(token) >= 5 and token[0] == "m" and token[-1] == "t" and skeleton(token) == "mt"
+    )
+
+
 # Husayn, the name most often spelled many ways; its vowels and glides are what tell it from
 # Hassan, and they are what the spellings change
 _HUSAYN = frozenset(
@@ -320,7 +328,7 @@ def token_match(a: str, b: str) -> TokenMatch | None:
 
     if a == b:
         return TokenMatch(a, b, 1.0, f"{a} = {b}")
-    if a in _MUHAMMAD and b in _MUHAMMAD:  # two vowels apart, too short a skeleton to tell
+    if _muhammad(a) and _muhammad(b):  # two vowels apart, too short a skeleton to tell
         return TokenMatch(a, b, 0.95, f"{a}~{b}: one name (Muhammad) spelled two ways")
     if a in _HUSAYN and b in _HUSAYN:
         return TokenMatch(a, b, 0.95, f"{a}~{b}: one name (Husayn) spelled two ways")
@@ -443,7 +451,7 @@ def spelling_keys(token: str) -> set[str]:
     keys.add(skeleton(_TA_MARBUTA.sub("", token)))  # Samiullah / Samiulla
     keys.add(skeleton(_lusophone(token)))
     keys |= {skeleton(_french_c(token)), skeleton(_french_rh(token))}
-    if token in _MUHAMMAD:  # too many spellings for one skeleton (Magomed / Mohammed)
+    if _muhammad(token):  # too many spellings for one skeleton (Magomed / Mohammed)
         keys.add("=muhammad")
     if token in _HUSAYN:
         keys.add("=husayn")

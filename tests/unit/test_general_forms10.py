@@ -62,3 +62,63 @@ def test_the_same_kunya_joins_two_names_of_which_one_is_spelled_past_recognition
 
     assert joined("Abu Sadiq al-Kanemi")
     assert not joined("Abu Harith")
+
+
+def test_a_name_in_another_country_s_papers_is_an_alias(nlp) -> None:
+    text = (
+        "His son, Bahtiyar Rozimet, 22, a student who is registered in Turkish records as "
+        "Bahtiyar Kaya, was also detained.\n\n"
+        "The man, Ilham Tohtiev, 30, was among those detained on Monday. Prosecutors "
+        "identified him by the Uyghur form of his name, Ilhamjan Tohti.\n\n"
+        "The cell was led by Abdurehim Qadir, a trader who holds Turkish citizenship as "
+        "Abdurrahim Kadir."
+    )
+    ex, groups, kinds = run(nlp, text)
+    _one = lambda *names: any(set(names) <= g for g in groups)  # noqa: E731
+    assert _one("Bahtiyar Rozimet", "Bahtiyar Kaya"), groups
+    assert _one("Ilham Tohtiev", "Ilhamjan Tohti"), groups
+    assert _one("Abdurehim Qadir", "Abdurrahim Kadir"), groups
+    assert "Uyghur" not in {m.text for m in ex.mentions if m.role == "aka"}
+
+
+def test_he_used_the_code_name_two_sentences_after_his_name(nlp) -> None:
+    text = (
+        "The first defendant is Rahmetulla Sabit, 48, a trader from Aksu. The prosecutor "
+        'asked for 20 years. The indictment says he used the code name "Ebu Hamza" in '
+        "messages."
+    )
+    _, groups, _ = run(nlp, text)
+    assert any({"Rahmetulla Sabit", "Ebu Hamza"} <= g for g in groups), groups
+
+
+def test_a_network_s_recruiter_named_in_apposition_is_a_person(nlp) -> None:
+    text = (
+        "Turkish media reported it. Two others, Yusuf Ali, and an alleged recruiter, Ablet "
+        "Tursunqari, were also detained."
+    )
+    _, _, kinds = run(nlp, text)
+    assert kinds.get("Ablet Tursunqari") == "person", kinds
+
+
+def test_turkic_and_central_african_forms_of_muhammad() -> None:
+    from casefile.names import token_match
+
+    for form in ("memet", "mamat", "mahamat"):
+        assert token_match(form, "muhammad") is not None, form
+    # Mahmud and Ahmed are other names, Matti no form of it
+    for other in ("mahmud", "ahmed", "matti"):
+        assert token_match(other, "muhammad") is None, other
+
+
+def test_a_lone_surname_is_not_the_given_name_of_a_list_s_surname_first_entry(nlp) -> None:
+    text = (
+        "The accused are:\n\n"
+        "1. KALLAH Bichara, trader, of Mao\n"
+        "2. BICHARA Adoumbe, known as ABOU SAAD, tried in absentia\n\n"
+        "Prosecutors say Adoumbe Bichara led the fighters and that Bichara Kallah sold them "
+        "fuel.\n\nThe court asked for life "
+        "imprisonment for Bichara."
+    )
+    _, groups, _ = run(nlp, text)
+    owner = next(g for g in groups if "Adoumbe Bichara" in g)
+    assert "Bichara" in owner, groups
