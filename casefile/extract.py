@@ -140,8 +140,8 @@ _ALIAS_CUE = re.compile(
     r"code[ -]?name)\b|"
     # a convert's or a fighter's new name: "who took the name Yusuf when he converted"
     r"\b(?:took|takes|taking|adopted|assumed|chose)\s+the\s+(?:name|kunya|nom de guerre)\b|"
-    # a name in another country's papers: "registered in Turkish records as Y", "holds
-    # Turkish citizenship as Y", "identified him by the Uyghur form of his name, Y"
+    # a name in another country's papers: "registered in Dutch records as Y", "holds
+    # Swedish citizenship as Y", "police gave the Arabic form of his name, Y"
     r"\b(?:registered|listed|recorded)(?:\s+(?:in|on|under)\s+(?:[\w'’\-]+\s+){1,4}?)?\s*as"
     r"(?=\s+[\"“‘]?[A-Z])|"
     r"\b(?:holds?|held|took|obtained|acquired)\s+(?:[\w\-]+\s+){0,2}?(?:citizenship|"
@@ -212,6 +212,7 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
     cands += _named_with_age(text, boiler)
     cands += _patronymic_names(text, boiler)
     cands += _russian_full_names(text, boiler)
+    cands += _parents_named(text, boiler)
     cands += _caps_first_names(text, boiler)
     cands += _named_by_apposition(text, boiler)
     cands += _slash_named(text, boiler)
@@ -228,6 +229,7 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
     cands = sorted(cands + _coordinated_people(text, sdoc, cands, boiler), key=lambda c: c.start)
     cands = _join_cut_names(cands, text)
     cands = _fix_kinds(cands, sdoc, text)
+    cands = [c for c in cands if not ((h := _HOUSE_NAME.match(text, c.start)) and h.end() == c.end)]
     _extend_names(cands, sdoc, text)
     aka_pairs = _aliases(text, cands, boiler) + _paren_aliases(text, cands, boiler)
     cands = _propagate(cands, text, boiler)
@@ -703,6 +705,9 @@ def _kind_in_context(text: str, a: int, b: int, kind: Kind) -> Kind:
         and not re.match(r"['’]s?\b", text[b : b + 2])
     ):
         return "place"
+    # "…, Kallingal House, Vengara, Malappuram": the places of an address after a house name
+    if kind != "place" and _ADDRESS_BEFORE.search(text, max(0, a - 120), a):
+        return "place"
     # "X Y, 41, of Leeds," / "1. X Y, fish trader, of Kanem": where someone lives
     if (
         kind != "place"
@@ -716,6 +721,12 @@ def _kind_in_context(text: str, a: int, b: int, kind: Kind) -> Kind:
     return kind
 
 
+_HOUSE = r"[A-Z][\w'’\-]+[ \t]+House"
+_ADDRESS_BEFORE = re.compile(
+    rf"(?<!the )\b{_HOUSE},(?:[ \t]*[A-Z][\w'’.\-]+(?:[ \t]+[A-Z][\w'’\-]+)?,)*[ \t]*$"
+)
+# a house's name in an Indian address ("s/o Y, Kallingal House, Vengara"): no one and nowhere
+_HOUSE_NAME = re.compile(rf"(?<=, ){_HOUSE}(?=,)")
 _RESIDENCE_BEFORE = re.compile(r"\w,[ \t]+of[ \t]+$")
 _RESIDENCE_AFTER = re.compile(r"[ \t]*(?:[,;(\n]|\.(?:\s|$)|$)")
 
@@ -1290,7 +1301,20 @@ def _initialled_name(
         return None  # "Defendant N.V.": a role and the initials, found as initials alone
     if fold(word) in ORG_HEADS or word.endswith(("ment", "tion", "ity")):
         return None  # "U.N. Mission"
-    return _Cand(m.start(), m.end(), "person", "rule:initialled-name")
+    start = m.start()
+    if middle_after:
+        # "Anwar Sadiq M.K.": South Indian usage puts the initials (house and father's
+        # names) after two or three given names as well as before them
+        for _ in range(2):
+            given = _GIVEN_BEFORE.search(text, max(0, start - 40), start)
+            if (
+                not given
+                or not _middle_initial_host(given.group(1))
+                or _inside(given.start(1), boiler)
+            ):
+                break
+            start = given.start(1)
+    return _Cand(start, m.end(), "person", "rule:initialled-name")
 
 
 def _middle_initial_host(word: str) -> bool:
@@ -1401,6 +1425,21 @@ def _patronymic_names(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
 
 
 _SENTENCE_OPENERS = frozenset("the a an among and but when while after before his her".split())
+
+# an Indian charge sheet's parent after a defendant: "X (37), s/o Y, Z House" (not the
+# Malaysian legal name "Raman s/o Krishnan", which has no comma before s/o)
+_PARENT_AFTER = re.compile(
+    r"(?<=[,)])[ \t]+[sdw]/o\.?[ \t]+([A-Z][\w'’\-]+(?:[ \t][A-Z][\w'’\-]+){0,3})"
+)
+
+
+def _parents_named(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
+    return [
+        _Cand(m.start(1), m.end(1), "person", "rule:parent-after-s/o", by_context=True)
+        for m in _PARENT_AFTER.finditer(text)
+        if not _inside(m.start(), boiler)
+    ]
+
 
 # Russian official order: surname, given name, patronymic ("Ivanov Pyotr Sergeyevich")
 _RUSSIAN_FULL = re.compile(
@@ -2312,6 +2351,19 @@ def _aliases(
                 and not _OTHER_SUBJECT.search(text, max(0, m.start() - 40), m.start())
             ):
                 left = subject
+        if left is None and _PSEUDONYM_CUE.match(m.group()):
+            # "X ran chat groups under the name Y": the sentence's subject, when no one else
+            # is named between it and the cue and it reports no one's words
+            subject = _person_before(cands, text, m.start(), same_sentence=True)
+            if (
+                subject is not None
+                and not role_before
+                and not any(
+                    c.kind == "person" and subject.end <= c.start < m.start() for c in cands
+                )
+                and not _REPORTED.search(text, subject.end, m.start())
+            ):
+                left = subject
         if left is None and right is None and _PERSON_CUE.search(m.group()):
             # "a man who used the nickname "Y"": no one to pair it with, but a person
             span = _name_after(text, m.end())
@@ -2923,7 +2975,12 @@ def _group(
         # "Bolot Sadyrov", not his wife "Gulnara Sadyrova"); a list's "SURNAME Given" ends
         # with his given name, not his surname
         exact = [
-            (j, f) for j, f in owners if core_tokens(given_first(f.text(text)))[-len(ct) :] == ct
+            (j, f)
+            for j, f in owners
+            if core_tokens(given_first(f.text(text)))[-len(ct) :] == ct
+            # "Sadiq" of "Anwar Sadiq M.K.": initials end it
+            or len(core_tokens(f.text(text))[-1]) == 1
+            and [surname(f.text(text))] == ct
         ]
         owners = exact or owners
         if (
@@ -3163,6 +3220,9 @@ def _is_short_of(short: list[str], full: list[str], short_s: str, full_s: str) -
         return False
     if tokens(short_s)[0] in KUNYA or surname(full_s) is None:
         return False
+    if len(short) == 1 and len(full[-1]) == 1 and surname(full_s) not in (None, full[-1]):
+        # "Sadiq" of "Anwar Sadiq M.K.": the name before the initials at the end
+        return _words_agree(short, [surname(full_s)])  # type: ignore[list-item]
     return _ends_with(short, full) or _given_names_of(short, full)
 
 

@@ -153,11 +153,74 @@ def _given_and_initial(short: str, core: list[str], a: str, b: str) -> Match | N
     return Match(round(min(t.score, 0.95) - 0.08, 3), a, b, why)
 
 
+_INITIALS_WORD = re.compile(r"(?:[A-Z]\.){1,3}")
+
+
+def _initials_and_names(name: str) -> tuple[list[str], list[str]] | None:
+    """'M.K. Anwar Sadiq' or 'Anwar Sadiq M.K.' → (['m', 'k'], ['anwar', 'sadiq']):
+    initials (anywhere) beside two or more names, as South Indian and Western names have
+    them; None for other names."""
+    words = name.split()
+    initials = [i.lower() for w in words if _INITIALS_WORD.fullmatch(w) for i in w.split(".") if i]
+    rest = [w for w in words if not _INITIALS_WORD.fullmatch(w)]
+    core = core_tokens(" ".join(rest))
+    if len(core) < 2 or len(core) != len(rest):
+        return None
+    return initials, core
+
+
+def _initialled_names_match(a: str, b: str) -> tuple[Match | None] | None:
+    """'M.K. Anwar Sadiq' ~ 'Anwar Sadiq M.K.' (the initials moved), 'Muhammad Faisal K.' ~
+    'Mohammed Faisal Kallingal' (an initial for a name the other writes out). The names must
+    agree in order and the names one side writes out beyond them must be those of the
+    other's initials, one for one (or none: initials left out); where both have initials
+    they must be the same letters ('T.K. Mohammed Faisal' is not 'Muhammad Faisal K.'). A
+    1-tuple: its Match, or None for a firm no; None when the rule does not apply."""
+    fa, fb = _initials_and_names(a), _initials_and_names(b)
+    if fa is None or fb is None or not (fa[0] or fb[0]):
+        return None
+    (ia, na), (ib, nb) = fa, fb
+    if ia and ib:
+        if sorted(ia) != sorted(ib) or len(na) != len(nb):
+            return (None,)
+        parts = [token_match(x, y) for x, y in zip(na, nb, strict=True)]
+        if not all(p is not None and p.score >= 0.85 for p in parts):
+            return (None,)
+        why = [p.why for p in parts if p] + ["the same initials"]
+        return (Match(round(min(p.score for p in parts if p) - 0.02, 3), a, b, why),)
+    (inits, short), long_ = ((ia, na), nb) if ia else ((ib, nb), na)
+    parts, extra, k = [], [], 0
+    for word in long_:  # the initialled side's names, in order, inside the written-out one
+        t = token_match(short[k], word) if k < len(short) else None
+        if t is not None and t.score >= 0.85:
+            parts.append(t)
+            k += 1
+        else:
+            extra.append(word)
+    # every initial stands for one of those names, or the other side leaves all out
+    if k < len(short) or extra and len(extra) != len(inits):
+        return (None,)
+    left = list(inits)
+    for word in extra:  # each written-out name beyond them has its initial
+        fit = next((i for i in left if _initial_fits(i, word)), None)
+        if fit is None:
+            return (None,)
+        left.remove(fit)
+    why = [p.why for p in parts] + [
+        f"initials {'.'.join(inits).upper()}. for {' '.join(extra)}"
+        if extra
+        else "the initials left out"
+    ]
+    return (Match(round(min(p.score for p in parts) - (0.05 if extra else 0.09), 3), a, b, why),)
+
+
 @functools.lru_cache(maxsize=1 << 20)  # pairs of names recur across thousands of documents
 def person_names_match(a: str, b: str) -> Match | None:
     """Align two personal names token by token; None if some token cannot be aligned."""
     if m := _initials_match(a, b):
         return m
+    if (judged := _initialled_names_match(a, b)) is not None:
+        return judged[0]
     ta, tb = core_tokens(a), core_tokens(b)
     m = _tokens_match(a, b, ta, tb)
     if m is None and sorted((len(ta), len(tb))) == [1, 2] and not is_kunya(a) and not is_kunya(b):
