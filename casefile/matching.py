@@ -200,17 +200,14 @@ def _initialled_names_match(a: str, b: str) -> tuple[Match | None] | None:
     # every initial stands for one of those names, or the other side leaves all out
     if k < len(short) or extra and len(extra) != len(inits):
         return (None,)
-    left = list(inits)
+    left, fits = list(inits), []
     for word in extra:  # each written-out name beyond them has its initial
         fit = next((i for i in left if _initial_fits(i, word)), None)
         if fit is None:
             return (None,)
         left.remove(fit)
-    why = [p.why for p in parts] + [
-        f"initials {'.'.join(inits).upper()}. for {' '.join(extra)}"
-        if extra
-        else "the initials left out"
-    ]
+        fits.append(f"initial {fit.upper()}. for {word}")
+    why = [p.why for p in parts] + (fits or ["the initials left out"])
     return (Match(round(min(p.score for p in parts) - (0.05 if extra else 0.09), 3), a, b, why),)
 
 
