@@ -770,10 +770,11 @@ def _caps_first_names(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
     for m in _CAPS_FIRST.finditer(text):
         caps, given = m.group(1), m.group(3)
         end = m.end(4) if m.group(4) else m.end(3)
+        line_start = text.rfind("\n", 0, m.start()) + 1
         if (
             _inside(m.start(), boiler)
             or m.group(4)
-            and not _LIST_LINE_START.fullmatch(text, text.rfind("\n", 0, m.start()) + 1, m.start())
+            and not _LIST_LINE_START.fullmatch(text, line_start, m.start())
             or any(w in acronyms for w in re.split(r"[ \t-]", caps))
             # "NDS, Vanj border unit", "YPJ, X Y": an acronym (y is no vowel in three letters)
             or not re.search(r"[AEIOU]" if len(caps) <= 3 else r"[AEIOUY]", caps)
@@ -781,7 +782,7 @@ def _caps_first_names(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
             # unless two given names follow the comma
             or not (m.group(2) and len(given.split()) >= 2)
             and fold(caps.split()[0]) not in PARTICLES  # "BEN SALEM Karim" is no dateline
-            and (m.group(2) or not text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip())
+            and (m.group(2) or not text[line_start : m.start()].strip())
             and any(places.canonical(w) for w in re.split(r"[ \t-]", caps))
             # "PEMBA, Cabo Delgado": a dateline (but "1. ALI Hassan Umar," names a man)
             or places.canonical(given)
@@ -3218,11 +3219,12 @@ def _is_short_of(short: list[str], full: list[str], short_s: str, full_s: str) -
         )
     if not short or len(short) >= len(full):
         return False
-    if tokens(short_s)[0] in KUNYA or surname(full_s) is None:
+    called = surname(full_s)
+    if tokens(short_s)[0] in KUNYA or called is None:
         return False
-    if len(short) == 1 and len(full[-1]) == 1 and surname(full_s) not in (None, full[-1]):
+    if len(short) == 1 and len(full[-1]) == 1 and called != full[-1]:
         # "Sadiq" of "Anwar Sadiq M.K.": the name before the initials at the end
-        return _words_agree(short, [surname(full_s)])  # type: ignore[list-item]
+        return _words_agree(short, [called])
     return _ends_with(short, full) or _given_names_of(short, full)
 
 

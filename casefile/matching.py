@@ -283,8 +283,8 @@ def person_names_match(a: str, b: str) -> Match | None:
         # "Hamid Saleh Omar" ~ "Hamid Saleh Omar Bakri": a chain of three (or four) names and
         # the same chain with one more name at its end (a grandfather's or family name)
         short, long_ = sorted((ta, tb), key=len)
-        p = _tokens_match(a, b, short, long_[: len(short)]) if short is ta else None
-        p = p or (_tokens_match(a, b, long_[: len(short)], short) if short is tb else None)
+        head = long_[: len(short)]
+        p = _tokens_match(a, b, ta, head) if short is ta else _tokens_match(a, b, head, tb)
         if p:
             why = f"the same {len(short)} names, and one more at the end of the longer form"
             m = Match(round(p.score - 0.06, 3), a, b, [*p.reasons, why])

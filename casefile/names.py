@@ -208,11 +208,7 @@ def surname(name: str) -> str | None:
     if len(words) < len(core) and len(core[0]) > 1 and len(core[-1]) > 1 and len(words) >= 2:
         return core[-1]  # a middle initial: "Rafael T. Moreno" → Moreno
     if len(words) < len(core):  # initials: "Yuldashev B.T.", "P.I. Zhdanov"
-        if (
-            len(words) >= 2
-            and len(core[0]) + len(core[-1]) > 2
-            and (len(core[0]) == 1 or len(core[-1]) == 1)
-        ):
+        if len(words) >= 2 and (len(core[0]) > 1 or len(core[-1]) > 1):
             return words[-1]  # "M.K. Anwar Sadiq", "Anwar Sadiq M.K.": called Sadiq
         return words[0] if len(words) == 1 else None
     if len(core) < 2 or (len(core) == 2 and core[0] in COMPOUND_HEADS):

@@ -275,7 +275,7 @@ def _chain_start_and_alias(x: Local, y: Local) -> Match | None:
                     continue
                 how = f"the first {len(given)} of {len(long_)} names"
             elif len(short) == len(long_) >= 2:
-                # one name spelled past recognition (Butt / Bhat, Mbodou / Modu): the others
+                # one name spelled past recognition (Butt / Bhat, Ndjidda / Jidda): the others
                 # must agree, and one of them must be more than "Muhammad"
                 every = [token_match(s, t) for s, t in zip(short, long_, strict=True)]
                 bad = [k for k, p in enumerate(every) if p is None or p.score < 0.85]
