@@ -320,12 +320,25 @@ def _describes(label: str, rest: str) -> bool:
     return len(words) >= 5 and sum(w[0].islower() for w in words) >= 2
 
 
+# a court roll's line: the surname in capitals, then the given name ("KANE Moussa dit …")
+_ROLL_LINE = re.compile(r"[ \t]*[A-Z]{3,}(?:[ \t-][A-Z]{2,})?[ \t]+[A-Z][a-z]{2,}")
+
+
 def _headlines(text: str) -> list[tuple[int, int]]:
     """Standalone title-case lines: capitals there say nothing about names."""
     out = []
-    for m in re.finditer(r"(?m)^[^\n]{3,200}$", text):
+    lines = list(re.finditer(r"(?m)^[^\n]{3,200}$", text))
+    for i, m in enumerate(lines):
         line = m.group().strip()
         if not line or line[-1] in '.!?:;,"”' or len(line.split()) < 3:
+            continue
+        # one of several roll lines in a row names people, not a story
+        neighbours = [
+            n.group()
+            for n in lines[max(0, i - 1) : i + 2]
+            if n.end() + 1 == m.start() or m.end() + 1 == n.start()
+        ]
+        if _ROLL_LINE.match(line) and any(_ROLL_LINE.match(n) for n in neighbours):
             continue
         # an item of a numbered list or a record of a form is not a title (a "Tags:" line
         # of title-case words still is one)
@@ -1092,7 +1105,8 @@ _NAME_AGE = re.compile(
     r"el-\w+|" + _LINK_WORDS + r")){0,5})"
     # ", 34," and ", 67 years old" (", 68 years," in lists translated from Portuguese); " (24),"
     # as European and Kurdish outlets give it
-    r"(?:,\s(\d{1,3})(?:,|\s+years?(?:\s+old)?\b)|\s\((\d{1,3})\)(?=[,;.]))"
+    r"(?:,\s(\d{1,3})(?:,|\s+years?(?:\s+old)?\b)"
+    r"|\s\((\d{1,3})\)(?=[,;.]|\s+(?:from|of|and|who|was|is|were|are|has|had)\b))"
 )
 
 
@@ -1880,6 +1894,19 @@ def _fix_kinds(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
     for c in cands:  # one surface, one kind: what the context said wins over the model's votes
         if fold(c.text(text)) in decided:
             c.kind = decided[fold(c.text(text))]  # type: ignore[assignment]
+    # "Police held X Y from Velde": where a man the document names is from is a place
+    ends = {c.end for c in cands if c.kind == "person"}
+    for c in cands:
+        words = c.text(text).split()
+        if c.kind == "place" or len(words) > 2 or fold(c.text(text)) in decided:
+            continue
+        if _org_words(words) or not (
+            cue := _FROM_BEFORE.search(text, max(0, c.start - 8), c.start)
+        ):
+            continue
+        if c.start - len(cue.group()) in ends:
+            c.kind, c.source = "place", c.source + "+rule:from-after-person"
+            decided[fold(c.text(text))] = "place"
     people = {p for p in people if decided.get(p, "person") == "person"}
     short = {s for p in people if (s := surname(p))}
     short |= {g for p in people if not is_kunya(p) for g in given_names(p)}
@@ -1900,7 +1927,12 @@ def _fix_kinds(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
     ends = {c.end for c in cands if c.kind == "person"}
     starts = {c.start for c in cands if c.kind == "person"}
     for c in cands:
-        if c.kind != "place" or " " in c.text(text) or places.canonical(c.text(text)):
+        if (
+            c.kind != "place"
+            or " " in c.text(text)
+            or places.canonical(c.text(text))
+            or decided.get(fold(c.text(text))) == "place"  # "X, 23, from Velde, and Y Z"
+        ):
             continue
         before = re.search(r"\s+and\s+$", text[max(0, c.start - 6) : c.start])
         after = re.match(r",?\s+and\s+", text[c.end : c.end + 7])
@@ -1975,6 +2007,7 @@ def _fix_kinds(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
 # has fighters, members and people who join it.
 _PERSON_AFTER = re.compile(
     r"(?:,\s+(?:aged\s+)?\d{1,3},"  # "Tomas Velde, 34,"
+    r"|[ \t]\((?:1[5-9]|[2-9]\d)\)(?=[\s,;.])"  # "Tomas Velde (34) from …"
     r"|['’]s?\s+(?:wife|husband|widow|sons?|daughters?|father|mother|brothers?|sisters?|"
     r"family|relatives|lawyers?|body)\b"  # "Velde's widow"
     # "X, Velde's sister,", "X, his younger brother,": a relative is a person
@@ -2010,6 +2043,13 @@ _PLACE_CUE_BEFORE = re.compile(
     r"[Rr]esidents|[Ii]nhabitants|natives?)\s+of"
     r"|\b(?:road|way|route)\s+to)\s+"
     r"(?:[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?(?:,\s+[A-Z][\w'’\-]*)*,?\s+and\s+)?$"  # "X and Y"
+)
+_FROM_BEFORE = re.compile(r"[ \t]+from[ \t]+$")
+# "X Y, 34, from Velde", "X Y (34) from Velde": where a man is from
+_AGED_FROM_BEFORE = re.compile(r"(?:,[ \t]*(?:aged[ \t]+)?\d{1,3},|\(\d{1,3}\))[ \t]+from[ \t]+$")
+# "detained were X Y from Velde and Z from Kora": a name and where the man is from
+_FROM_PLACE_AFTER = re.compile(
+    r"[ \t]+from[ \t]+[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+)?(?=[ \t]*(?:[,;]|\.\s|and\b))"
 )
 # "between Osh and Uzgen" are places; "contacts between Karimov and the villagers" not
 _BETWEEN_BEFORE = re.compile(r"\b[Bb]etween\s+(?:the\s+)?$")
@@ -2124,7 +2164,9 @@ def _cue(text: str, a: int, b: int, kind: str) -> Kind | None:
         return "place"  # "Central Velmora": no one is named "Central"
     if re.match(r"['’]s?\b", text[b : b + 2]):
         return None  # "in Velde's house"
-    if _PLACE_CUE_AFTER.match(text, b) or (len(words) <= 3 and _PLACE_CUE_BEFORE.search(before)):
+    if _PLACE_CUE_AFTER.match(text, b) or (
+        len(words) <= 3 and (_PLACE_CUE_BEFORE.search(before) or _AGED_FROM_BEFORE.search(before))
+    ):
         return "place"
     if len(words) <= 3 and (
         _BETWEEN_BEFORE.search(before)
@@ -2132,6 +2174,14 @@ def _cue(text: str, a: int, b: int, kind: str) -> Kind | None:
         or _BETWEEN_AND_BEFORE.search(before)
     ):
         return "place"
+    if (
+        kind != "person"
+        and len(words) in (2, 3)
+        and _FROM_PLACE_AFTER.match(text, b)
+        and not _org_words(words)
+        and not any(places.canonical(w) for w in [surface, *words])
+    ):
+        return "person"  # a place or a group is not "from" a town in a list of the held
     speaks = _SPEECH_AFTER.match(text, b) or _SPEECH_BEFORE.search(before)
     if kind == "place" and speaks and places.canonical(surface) is None:
         return "person"  # a village does not speak

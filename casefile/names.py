@@ -220,8 +220,9 @@ def surname(name: str) -> str | None:
 _DIGRAPHS = [
     (r"(?<=[a-z]{3})eh$", "e"),  # Persian -zadeh / -zade
     (r"(?<=[iy])ah$", "a"),  # Arabic -iyah / -iya
-    # German romanisation of Russian first: dsch = dzh, tsch = ch, sch = sh (Dschamalow)
-    (r"dsch|dzh|dj|zh", "j"),
+    # German romanisation of Russian first: dsch = dzh, tsch = ch, sch = sh (Dschamalow);
+    # Albanian writes the sound xh, South Slavic dž (dz without its caron): Haxhi / Hadzi
+    (r"dsch|dzh|dj|zh|xh|dz", "j"),
     (r"tsch|tch", "c"),
     (r"sch|sh", "s"),
     (r"ch", "c"),
@@ -271,7 +272,7 @@ def vowel_fold(token: str) -> str:
         (r"ee|ie|ey|ay(?=[aeiou])", "i"),
         (r"oo|ou|ow|aw", "u"),
         (r"ph", "f"),
-        (r"dsch|dzh|dj", "j"),
+        (r"dsch|dzh|dj|xh|dz", "j"),
         (r"tsch", "ch"),
         (r"sch", "sh"),
     ):
