@@ -395,6 +395,12 @@ _HONORIFIC_PAIR = re.compile(r"(?:(?:Tan|Toh|Puan)\s+(?:Sri|Seri|Puan)|Dato['’
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:[Tt]he|[Aa]n?)[ \t]+$")
 
 
+_CUE_WORDS = re.compile(
+    r"(?:nom de guerre|alias|a\.?k\.?a\.?|kunya|nickname|code[ -]?name|pseudonym|war name)"
+    r"[ \t]+(?=[\"“‘«]?[A-Z])"
+)
+
+
 def _clean(text: str, start: int, end: int, kind: Kind) -> tuple[int, int]:
     """Trim articles, quotes, titles and possessives from a span."""
     changed = True
@@ -409,6 +415,10 @@ def _clean(text: str, start: int, end: int, kind: Kind) -> tuple[int, int]:
         ):
             end, changed = end - 1, True
         m = _DET.match(text, start, end)
+        if m:
+            start, changed = m.end(), True
+        # the alias's cue the model ran into it: "nom de guerre X", "alias X"
+        m = _CUE_WORDS.match(text, start, end)
         if m:
             start, changed = m.end(), True
         m = _POSS.search(text, start, end)
@@ -864,8 +874,13 @@ def initials_of(name: str) -> str:
 
 def _caps_surname_before(text: str, a: int) -> int:
     m = _CAPS_SURNAME_BEFORE.search(text, max(0, a - 40), a)
-    if m and fold(m.group(1)) in TITLES and fold(m.group(2)) not in TITLES:
-        return m.start(2)  # not "Chief AKBP Sutarjo": a rank in capitals is no surname
+    if (
+        m
+        and fold(m.group(1)) in TITLES
+        and fold(m.group(2)) not in TITLES  # not "Chief AKBP Sutarjo": a rank in capitals
+        and re.search(r"[AEIOUY]", m.group(2))  # nor "DIG CTD X": an office's acronym
+    ):
+        return m.start(2)
     return a
 
 

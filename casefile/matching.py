@@ -226,19 +226,12 @@ def person_names_match(a: str, b: str) -> Match | None:
         t = token_match(one[0], "".join(two))
         if t and t.score >= 0.85 and len(one[0]) >= 7:
             return Match(round(t.score - 0.05, 3), a, b, [f"{t.why} (written as one word)"])
-    if m is None and len(ta) != len(tb) and min(len(ta), len(tb)) >= 2:
-        # "Salem Ba Salim" ~ "Salem Basalim": two words of one written as one in the other
-        long_, short = (ta, tb) if len(ta) > len(tb) else (tb, ta)
-        for i in range(len(long_) - 1):
-            joined = long_[:i] + [long_[i] + long_[i + 1]] + long_[i + 2 :]
-            m = (
-                _tokens_match(a, b, joined, short)
-                if long_ is ta
-                else _tokens_match(a, b, short, joined)
-            )
-            if m:
-                m.reasons.append(f"'{long_[i]} {long_[i + 1]}' written as one word")
-                break
+    if m is None:
+        m = _one_word_of_two(a, b, ta, tb)
+    xa, xb = _abd_joined(ta), _abd_joined(tb)
+    # "Abdul Karim Mir Baluch" ~ "Abdolkarim Mirbaluch": both at once
+    if m is None and (xa, xb) != (ta, tb) and (p := _one_word_of_two(a, b, xa, xb)):
+        m = Match(round(p.score - 0.01, 3), a, b, [*p.reasons, "'Abd al-…' written two ways"])
     if m is None and ("-" in a) != ("-" in b):
         # "Mohammad-Reza Gholami" ~ "Mohammadreza Gholami": a hyphenated name written as one
         m = _tokens_match(a, b, _joined(a), _joined(b))
@@ -258,12 +251,10 @@ def person_names_match(a: str, b: str) -> Match | None:
         # "Noor-ul-Haq" ~ "Nurul Haq", "Habib-ur-Rehman" ~ "Habibur Rahman": the linking
         # -ul- / -ur- / -ud- written apart or joined to the name before it
         m = _rewritten(a, b, _linker_apart, 0.01, "'-ul-' written joined")
-    if m is None:
-        # "Abd el-Salam" ~ "Abdel-Salam" ~ "Abdul Salam" ~ "Abdussalam": "servant of" and
-        # the article, written apart, hyphenated, joined or assimilated
-        xa, xb = _abd_joined(ta), _abd_joined(tb)
-        if (xa, xb) != (ta, tb) and (p := _tokens_match(a, b, xa, xb)):
-            m = Match(round(p.score - 0.01, 3), a, b, [*p.reasons, "'Abd al-…' written two ways"])
+    # "Abd el-Salam" ~ "Abdel-Salam" ~ "Abdul Salam" ~ "Abdussalam": "servant of" and the
+    # article, written apart, hyphenated, joined or assimilated (xa, xb above)
+    if m is None and (xa, xb) != (ta, tb) and (p := _tokens_match(a, b, xa, xb)):
+        m = Match(round(p.score - 0.01, 3), a, b, [*p.reasons, "'Abd al-…' written two ways"])
     if m is None:
         # "Juan Reyes y Cruz" ~ "Juan Reyes": the mother's surname after "y" left out
         m = _rewritten(a, b, _without_mother, 0.02, "the mother's name after 'y'")
@@ -305,6 +296,24 @@ _KURDISH_LETTERS = str.maketrans(
     {"ş": "sh", "Ş": "Sh", "ç": "ch", "Ç": "Ch", "x": "kh", "X": "Kh", "ê": "e", "Ê": "E",
      "î": "i", "Î": "I", "û": "u", "Û": "U", "e": "a", "E": "A"}
 )  # fmt: skip
+
+
+def _one_word_of_two(a: str, b: str, ta: list[str], tb: list[str]) -> Match | None:
+    """'Salem Ba Salim' ~ 'Salem Basalim': two words of one written as one in the other."""
+    if len(ta) == len(tb) or min(len(ta), len(tb)) < 2:
+        return None
+    long_, short = (ta, tb) if len(ta) > len(tb) else (tb, ta)
+    for i in range(len(long_) - 1):
+        joined = long_[:i] + [long_[i] + long_[i + 1]] + long_[i + 2 :]
+        m = (
+            _tokens_match(a, b, joined, short)
+            if long_ is ta
+            else _tokens_match(a, b, short, joined)
+        )
+        if m:
+            m.reasons.append(f"'{long_[i]} {long_[i + 1]}' written as one word")
+            return m
+    return None
 
 
 def _kurdish_latin(name: str) -> str:

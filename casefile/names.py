@@ -25,6 +25,7 @@ TITLES = frozenset(
     pope saint st st. chairman chairwoman chair officer inspector detective agent
     leader commissioner founder ceo head foreign defence defense interior
     brig brig. alhaji alhaja hajiya haji hajji malam mallam ustaz ustadh mawlawi maulvi mufti
+    molvi moulvi mowlavi molavi mowlana
     qari sayyid sayed mullah hojatoleslam hojjatoleslam hojatolislam maulana moulana mawlana
     cpl cpl. pfc pfc. pvt pvt. spc ssgt msgt bgen bgen. mgen mgen. ltgen ltgen. ltcol capt.
     supt supt. superintendent insp insp. constable mp mla mna engr engr. atty atty. hon hon.
