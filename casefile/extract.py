@@ -88,6 +88,8 @@ _CREDITS = re.compile(
 )
 # Where a teaser glued to the next sentence ends: "…Rises To 91The ministry…".
 _GLUE = re.compile(r"(?<=[a-z0-9.!?”\"])(?=[A-Z][a-z])")
+# someone a text names only by what they are ("a young woman the court called "X"")
+_SOMEONE = r"wom[ae]n|m[ae]n|girl|boy|witness|informant|teenager|youth|person|source"
 _ALIAS_CUE = re.compile(
     # the lookbehind starts a match only once per run of spaces (no quadratic backtracking)
     # Portuguese, Spanish and French cues left in translations, often with a gloss: "vulgo
@@ -107,6 +109,10 @@ _ALIAS_CUE = re.compile(
     # "police called him by the nom de guerre Y"
     r"\b(?:referred\s+to|called|calls|identified|named)\s+(?:him|her)\s+(?:by|under|with)\s+"
     r"(?:a|an|the|his|her)\s+(?:kunya|nom de guerre|alias|nickname|code[ -]?name|pseudonym)\b|"
+    # "a young woman the court called "X"", "a witness, named "X" in the judgment": someone
+    # the text does not name otherwise, by the name it gives in quotes
+    rf"\b(?:{_SOMEONE})\b,?\s+"
+    r"(?:[a-z]+\s+){0,2}?(?:called|named|dubbed)(?=\s+[\"“‘«][A-Z])|"
     # "In its claim, the group called him Y"
     r"\bcall(?:s|ed)\s+(?:him|her)(?=\s+[\"“‘]?[A-Z])|"
     # "lived on forged documents in the name of "X""
@@ -234,6 +240,7 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
     aka_pairs = _aliases(text, cands, boiler) + _paren_aliases(text, cands, boiler)
     cands = _propagate(cands, text, boiler)
     _extend_names(cands, sdoc, text)  # a propagated surname may stand after its given name
+    cands = _join_lone_line_names(cands, text)
     cands = sorted(cands + _initials_only(text, cands, boiler), key=lambda c: c.start)
     cands = _drop_adjectives(cands, sdoc, text)
     # again, for cues whose name was found only by propagation ("el-Sabbagh, 53, known as …")
@@ -1861,6 +1868,41 @@ def _join_cut_names(cands: list[_Cand], text: str) -> list[_Cand]:
     return out
 
 
+# the words a name goes on with on the next line, and the prose after them
+_NEXT_LINE_NAME = re.compile(r"\n((?:[A-Z][\w'’\-]+[ \t]+)?[A-Z][\w'’\-]+)(?=[,;(]|[ \t]+[a-z])")
+
+
+def _join_lone_line_names(cands: list[_Cand], text: str) -> list[_Cand]:
+    """A paragraph opening with a name the page's wrapping cut after its first word:
+    "X" alone on its line, "Y, who …" on the next. Taken as one name only where the document
+    names someone in full with those words in that order."""
+    full = [core_tokens(c.text(text)) for c in cands if c.kind == "person" and " " in c.text(text)]
+    covered: set[int] = set()
+    for c in cands:
+        line_start = text.rfind("\n", 0, c.start) + 1
+        if (
+            c.kind != "person"
+            or text[line_start : c.start].strip()
+            or not (m := _NEXT_LINE_NAME.match(text, c.end))
+        ):
+            continue
+        rest = [x for x in cands if x.start < m.end(1) and m.start(1) < x.end]
+        words = core_tokens(f"{c.text(text)} {m.group(1)}")
+        if all(x.kind == "person" for x in rest) and any(
+            _in_order(words, f) for f in full if len(f) > len(core_tokens(c.text(text)))
+        ):
+            c.end = m.end(1)
+            c.source += "+rule:line-wrap"
+            covered |= {id(x) for x in rest}
+    return [c for c in cands if id(c) not in covered]
+
+
+def _in_order(words: list[str], name: list[str]) -> bool:
+    """Are `words` all in `name`, in its order?"""
+    it = iter(name)
+    return all(w in it for w in words)
+
+
 def _wrapped_name(text: str, prev: _Cand, c: _Cand) -> bool:
     """A name the page's line wrapping cut after `prev`: prose runs on before it (the line
     is a sentence's, not a title's or a list's) and after `c`, which is one or two
@@ -2141,8 +2183,11 @@ def _cue(text: str, a: int, b: int, kind: str) -> Kind | None:
     # (not "a member of Velmora's National Guard": a place that owns the group; a group may
     # own a faction, "fought for Boko Haram's JAS faction")
     owner = re.match(r"['’]s?\b", text[b : b + 2]) is not None and places.canonical(surface)
-    if (_GROUP_CUE_BEFORE.search(before) and not owner) or (
-        _GROUP_CUE_AFTER.match(text, b) and not places.canonical(surface)  # "the Osh cell"
+    if (
+        (_GROUP_CUE_BEFORE.search(before) and not owner)
+        or (_GROUP_CUE_AFTER.match(text, b) and not places.canonical(surface))  # "the Osh cell"
+        # "the Islamist group al-X" (not "the leader of the group, X")
+        or (_ORG_BEFORE.search(before) and not _ROLE_OF_GROUP.search(text, max(0, a - 70), a))
     ):
         return "organization"
     country = _COUNTRY_AFTER.match(text, b)
@@ -2441,7 +2486,7 @@ def _aliases(
             right.by_context = True
             continue
         if left is None and right is not None:
-            # "Rustam Nazarow, known as Abu Hafs" where the model found only the alias
+            # "Rustam Nazarow, known as Abu Zarif" where the model found only the alias
             span = _name_before(text, m.start())
             if span is None or any(c.start < span[1] and c.end > span[0] for c in cands):
                 continue
@@ -2611,7 +2656,8 @@ _WHO_IS = re.compile(
 _PERSON_CUE = re.compile(
     r"(?i)alias|vulgo|@|nom de guerre|kunya|went by|goes by|a\.?k\.?a|nickname|pseudonym|handle|"
     r"\bdite?\b|"
-    r"code-?named|code[ -]name"
+    r"code-?named|code[ -]name|"
+    rf"^(?:{_SOMEONE})\b"  # "a woman, called "X"": only a person is one
 )
 
 

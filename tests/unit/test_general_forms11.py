@@ -77,3 +77,35 @@ def test_abd_joined_and_another_name_of_two_words_written_as_one() -> None:
     assert m is not None and m.score >= 0.9
     assert person_names_match("Abdolkarim Mirbaluch", "Abdul Karim Baluch") is None
     assert person_names_match("Abdolkarim Mirbaluch", "Abdul Rahim Mir Baluch") is None
+
+
+LATER = (
+    "Two men went on trial on Tuesday accused of funding a militia. The elder, Yusuf Abdikarim "
+    "Jama, 36, denied the charges.\n\n"
+    'The testimony of a 29-year-old woman, called "Nasteho" in the judgment, carried weight. A '
+    'young man the court called "Guled" testified behind a screen.\n\n'
+    "Yusuf\nJama, who denied the charges throughout the trial, showed no reaction."
+)
+
+
+def test_a_name_cut_after_its_first_word_and_people_named_only_in_quotes(nlp) -> None:
+    ex, groups, kinds = run(nlp, LATER)
+    # a paragraph opening with a name the page's wrapping cut: one name, the man named above
+    assert kinds.get("Yusuf\nJama") == "person", kinds
+    _one_local(groups, "Yusuf Abdikarim Jama", "Yusuf\nJama")
+    assert not any(m.text in ("Yusuf", "Jama") for m in ex.mentions)
+    # someone the text names only by the name it gives in quotes is a person, no one's alias
+    for name in ("Nasteho", "Guled"):
+        assert kinds.get(name) == "person", (name, kinds)
+        assert not any(name in g and len(g) > 1 for g in groups), groups
+
+
+def test_a_group_named_after_the_word_group_is_one_whatever_the_model_says() -> None:
+    from casefile.extract import _cue
+
+    text = "sending money to the Somali Islamist group al-Qassam, prosecutors said"
+    a = text.index("al-Qassam")
+    assert _cue(text, a, a + len("al-Qassam"), "person") == "organization"
+    text = "said the leader of the group, Omar Haji, on Monday"
+    a = text.index("Omar Haji")
+    assert _cue(text, a, a + len("Omar Haji"), "person") != "organization"
