@@ -80,6 +80,10 @@ _CREDITS = re.compile(
     r"\((?i:photo|picture|image|video|file photo)s?\s*(?::|by)[^)\n]{1,80}\)|"
     # a credit after a caption, on its line: "… in Diyarbakir. Photo: AFP"
     r"(?m:(?<=[.!?)])[ \t]+(?i:photos?|pictures?|images?)[ \t]*:[^\n]{1,60}$)|"
+    # … or with a slash between the photographer and the outlet: "… in Columbus. A. Writer/The
+    # Example Post", "… AP Photo/A. Writer"
+    r"(?m:(?<=[.!?)])[ \t]+[A-Z][\w'’.\-]+(?:[ \t]+[A-Z][\w'’.\-]+){0,3}[ \t]*/[ \t]*"
+    r"[A-Z][^\n/]{1,50}$)|"
     # the closing credit line of a wire story: "A. Writer reported from Beirut. B. Writer
     # contributed reporting from Idlib."
     r"(?m:^(?:[A-Z][\w'’.\-]+(?:[ \t]+[A-Z][\w'’.\-]+){1,3}(?:[ \t]+and[ \t]+[A-Z][\w'’.\-]+"
@@ -131,7 +135,7 @@ _ALIAS_CUE = re.compile(
     r"(?:\s+(?:in|among|to|within)(?:\s+[\w\-]+){1,3}?)?\s+by\s+"
     r"(?:his|her|the)\s+"
     r"(?:code[ -]?name|kunya|nom de guerre|alias|nickname|name|pseudonym|war name)\b|"
-    r"\ba\.?k\.?a\.?\b|\balias\b|\bnicknamed\b|"
+    r"\ba[./]?k[./]?a\.?\b|\balias\b|\bnicknamed\b|"
     # South Asian and Philippine police style: "Juan Cruz @ "Bungi"" (not a handle: "@user")
     r"(?<=\s)@(?=\s)|"
     r"\bnom de guerre\b(?:\s+(?:is|was|of))?|"
@@ -219,6 +223,7 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
     cands += _patronymic_names(text, boiler)
     cands += _russian_full_names(text, boiler)
     cands += _parents_named(text, boiler)
+    cands += _court_labels(text, boiler)
     cands += _caps_first_names(text, boiler)
     cands += _named_by_apposition(text, boiler)
     cands += _slash_named(text, boiler)
@@ -231,6 +236,9 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
         if c.kind == "person":
             c.start = _caps_surname_before(text, c.start)  # "Sergeant DIALLO Moussa"
     cands = _resolve_overlaps(cands, text)
+    for c in cands:
+        if c.kind == "place" and re.match(r"\.[,;]", text[c.end : c.end + 2]):
+            c.end += 1  # "St. Paul, Minn.,": an abbreviation's period (a comma follows it)
     cands = sorted(cands + _gazetteer_gaps(text, sdoc, cands, boiler), key=lambda c: c.start)
     cands = sorted(cands + _coordinated_people(text, sdoc, cands, boiler), key=lambda c: c.start)
     cands = _join_cut_names(cands, text)
@@ -390,6 +398,7 @@ _LEAD_WORDS = frozenset(
     blogger vlogger activist journalist reporter lawyer farmer student teacher businessman
     businesswoman suspect victim gunman militant resident trader witness survivor poet singer
     writer author dissident critic rapper footballer refugee migrant defendant police army
+    co-defendant codefendant co-accused
     senior junior
     gendarmerie specialist naval navy lance petty flight squadron acting retired former
     several many some most few all both other another two three four five six seven eight
@@ -403,7 +412,7 @@ _ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:[Tt]he|[Aa]n?)[ \t]+$")
 
 
 _CUE_WORDS = re.compile(
-    r"(?:nom de guerre|alias|a\.?k\.?a\.?|kunya|nickname|code[ -]?name|pseudonym|war name)"
+    r"(?:nom de guerre|alias|a[./]?k[./]?a\.?|kunya|nickname|code[ -]?name|pseudonym|war name)"
     r"[ \t]+(?=[\"“‘«]?[A-Z])"
 )
 
@@ -1474,6 +1483,23 @@ def _parents_named(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
     return [
         _Cand(m.start(1), m.end(1), "person", "rule:parent-after-s/o", by_context=True)
         for m in _PARENT_AFTER.finditer(text)
+        if not _inside(m.start(), boiler)
+    ]
+
+
+# The labels US charging papers give people they do not name: a co-conspirator ("CC-1"), a
+# confidential human source ("CHS-2"), an undercover or online covert employee ("UCE-1",
+# "OCE-1"), a cooperating witness ("CW-1"); and "Individual-1", "Individual A"
+_COURT_LABEL = re.compile(
+    r"(?<![\w\-])(?:(?:CC|CHS|UCE|OCE|UC|CS|CW|CI)-\d{1,2}|Individual[- ](?:\d{1,2}|[A-Z]))"
+    r"(?![\w\-])"
+)
+
+
+def _court_labels(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
+    return [
+        _Cand(m.start(), m.end(), "person", "rule:court-label", by_context=True)
+        for m in _COURT_LABEL.finditer(text)
         if not _inside(m.start(), boiler)
     ]
 
@@ -2654,8 +2680,8 @@ _WHO_IS = re.compile(
     r"(?:\s+(?:is|was|has been|had been|uses|used)(?:\s+also)?(?:\s+the)?)?\s*"
 )
 _PERSON_CUE = re.compile(
-    r"(?i)alias|vulgo|@|nom de guerre|kunya|went by|goes by|a\.?k\.?a|nickname|pseudonym|handle|"
-    r"\bdite?\b|"
+    r"(?i)alias|vulgo|@|nom de guerre|kunya|went by|goes by|a[./]?k[./]?a|nickname|pseudonym|"
+    r"handle|\bdite?\b|"
     r"code-?named|code[ -]name|"
     rf"^(?:{_SOMEONE})\b"  # "a woman, called "X"": only a person is one
 )

@@ -76,9 +76,23 @@ _PAGE_DATE_LABEL = re.compile(
 )
 
 
+# what else a page's own date line may hold: its weekday, the time and zone, separators
+_WEEKDAY = "|".join(dates_mod.WEEKDAYS)
+_DATE_LINE_REST = re.compile(
+    rf"(?:[\s|·•,\-–—/]|\b(?:{_WEEKDAY})\b|\d{{1,2}}[:.]\d{{2}}(?:\s*[AaPp]\.?[Mm]\.?)?|"
+    r"\b(?:[A-Z]{1,3}[SD]?T|IST|PKT|EAT|WAT|CAT|UTC|GMT|\d+\s+min(?:ute)?s?\s+read)\b)*"
+)
+# a line of prose: the story has begun, and a date after it is no longer the page's
+_PROSE_LINE = re.compile(r"(?m)^[^\n]*(?:\b\w+\b[^\n]*){12}[.!?”\"]\s*$")
+
+
 def _page_date(text: str, ex: Extraction) -> tuple[str, str] | None:
     """(YYYY-MM-DD, the words that give it) for a fully dated day the page labels as its
-    publication or update date, near its top; None when it gives none."""
+    publication or update date, near its top, or that stands on a line of its own above the
+    story's first paragraph ("Tuesday, March 3, 2026 | 10:32"); None when it gives none."""
+    prose = _PROSE_LINE.search(text, 0, 3000)
+    story = prose.start() if prose else 0
+    alone = None
     for e in sorted(ex.dates, key=lambda e: e.start):
         if e.start > 2000:
             break
@@ -88,7 +102,16 @@ def _page_date(text: str, ex: Extraction) -> tuple[str, str] | None:
         line = text.rfind("\n", 0, e.start) + 1
         if _PAGE_DATE_LABEL.search(text, line, e.start):
             return day.isoformat(), text[line : e.end].strip()
-    return None
+        end = text.find("\n", e.end)
+        end = len(text) if end < 0 else end
+        if (
+            alone is None
+            and e.start < story
+            and _DATE_LINE_REST.fullmatch(text, line, e.start)
+            and _DATE_LINE_REST.fullmatch(text, e.end, end)
+        ):
+            alone = day.isoformat(), text[line:end].strip()
+    return alone
 
 
 def _published_day(doc: Document) -> list[dt.date]:

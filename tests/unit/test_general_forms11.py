@@ -109,3 +109,49 @@ def test_a_group_named_after_the_word_group_is_one_whatever_the_model_says() -> 
     text = "said the leader of the group, Omar Haji, on Monday"
     a = text.index("Omar Haji")
     assert _cue(text, a, a + len("Omar Haji"), "person") != "organization"
+
+
+def _reference(nlp, text: str) -> dict:
+    from casefile.build import assemble
+    from casefile.model import Document
+
+    d = Document(id="d-1", name="p.txt", path="p.txt", text=text, sha256="x")
+    ex, _, _ = run(nlp, text)
+    ex.doc = d.id
+    return assemble([d], [ex])["documents"][0]
+
+
+def test_a_date_alone_on_a_line_above_the_story_is_the_page_s_date(nlp) -> None:
+    story = (
+        "A Dayton man pleaded guilty today in federal court to conspiring to send money to a "
+        "designated terrorist group, prosecutors said.\n\n"
+        "Sentencing is set for January 21, 2027, before the same judge.\n"
+    )
+    doc = _reference(nlp, "PRESS RELEASE\n\nTuesday, September 15, 2026 | 10:32 AM\n\n" + story)
+    assert doc["reference_date"] == "2026-09-15"
+    assert doc["reference_basis"].startswith("publication date the page gives")
+    # a date below the story's first paragraph is the story's, not the page's: the latest day
+    # the text gives stands in, and says so
+    doc = _reference(nlp, "PRESS RELEASE\n\n" + story + "\nTuesday, September 15, 2026\n")
+    assert doc["reference_date"] == "2027-01-21"
+    assert not doc["reference_basis"].startswith("publication date")
+
+
+US_RELEASE = (
+    'Kamol Turdiev, a/k/a "Abu Bakr al-Tajiki," 27, of Dayton, Ohio, pleaded guilty. '
+    "Co-defendant Rustam Nazirov, 31, of Kettering, pleaded guilty in July. The pair took "
+    "instructions from a man identified in court documents as CC-1. CC-1 told them to travel. "
+    "A second man, his cousin Anvar Turdiev, 22, of Rochester, Minn., was also charged.\n\n"
+    "The courthouse in downtown Dayton. Dana Whitcombe/The Valley Ledger\n"
+)
+
+
+def test_us_charging_papers_aka_a_co_defendant_a_co_conspirator_and_a_state_s_abbreviation(
+    nlp,
+) -> None:
+    ex, groups, kinds = run(nlp, US_RELEASE)
+    _one_local(groups, "Kamol Turdiev", "Abu Bakr al-Tajiki")  # "a/k/a"
+    assert kinds.get("Rustam Nazirov") == "person" and "Co-defendant Rustam Nazirov" not in kinds
+    assert kinds.get("CC-1") == "person", kinds  # a co-conspirator the papers do not name
+    assert kinds.get("Minn.") == "place", kinds  # the period of an abbreviation, before a comma
+    assert "Dana Whitcombe" not in kinds, kinds  # a photo credit after a caption
