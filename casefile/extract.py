@@ -117,6 +117,9 @@ _ALIAS_CUE = re.compile(
     # the text does not name otherwise, by the name it gives in quotes
     rf"\b(?:{_SOMEONE})\b,?\s+"
     r"(?:[a-z]+\s+){0,2}?(?:called|named|dubbed)(?=\s+[\"“‘«][A-Z])|"
+    # "X, who calls himself "Y" online": the name he gives himself
+    r"\b(?:calls|called|calling|styles|styled|dubs|dubbed|names|named)\s+(?:him|her)self"
+    r"(?=\s+[\"“‘«]?[A-Z])|"
     # "In its claim, the group called him Y"
     r"\bcall(?:s|ed)\s+(?:him|her)(?=\s+[\"“‘]?[A-Z])|"
     # "lived on forged documents in the name of "X""
@@ -742,6 +745,8 @@ def _kind_in_context(text: str, a: int, b: int, kind: Kind) -> Kind:
         and len(surface.split()) <= 3
         and _PLACE_BEFORE.search(before)
         and not re.match(r"['’]s?\b", text[b : b + 2])
+        # ("the village of X, and Y Z, 31": a man with an age after the list's place)
+        and not _PERSON_AFTER.match(text, b)
     ):
         return "place"
     # "…, Kallingal House, Vengara, Malappuram": the places of an address after a house name
@@ -2089,7 +2094,7 @@ def _fix_kinds(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
 # model's reading). A person has an age, kin and a fate; a place is where things happen; a group
 # has fighters, members and people who join it.
 _PERSON_AFTER = re.compile(
-    r"(?:,\s+(?:aged\s+)?\d{1,3},"  # "Tomas Velde, 34,"
+    r"(?:,\s+(?:aged\s+)?\d{1,3}(?:,|\.(?:\s|$))"  # "Tomas Velde, 34," (or "…, 34.")
     r"|[ \t]\((?:1[5-9]|[2-9]\d)\)(?=[\s,;.])"  # "Tomas Velde (34) from …"
     r"|['’]s?\s+(?:wife|husband|widow|sons?|daughters?|father|mother|brothers?|sisters?|"
     r"family|relatives|lawyers?|body)\b"  # "Velde's widow"

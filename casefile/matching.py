@@ -18,6 +18,7 @@ from casefile.names import (
     RUSSIAN_PATRONYMIC,
     TokenMatch,
     core_tokens,
+    fold,
     is_kunya,
     kunya_opener,
     skeleton,
@@ -241,7 +242,10 @@ def person_names_match(a: str, b: str) -> Match | None:
         # (once: a reordered name is not reordered again)
         settled = (given_first(ro[0]), given_first(ro[1])) == ro
         if ro != (a, b) and settled and (p := person_names_match(*ro)):
-            why = "surname first (Russian official order, or in capitals as French lists write it)"
+            why = (
+                "surname first (Russian or Azerbaijani official order, or in capitals as "
+                "French lists write it)"
+            )
             m = Match(round(p.score - 0.02, 3), a, b, [*p.reasons, why])
     if m is None:
         # "Azamat Erlan uulu" ~ "Azamat Erlanov": a Turkic patronymic, Russified as a surname
@@ -405,6 +409,12 @@ def given_first(name: str) -> str:
     if len(words) == 3 and _RUSSIAN_PATRONYMIC.search(words[2]):
         return f"{words[1]} {words[0]}"
     if (
+        len(words) == 4
+        and fold(words[3]) in PATRONYMIC_AFTER
+        and _SURNAME_ENDING.search(fold(words[0]))
+    ):
+        return f"{words[1]} {words[0]}"  # "Aliyev Ramin Natiq oglu": an Azerbaijani register
+    if (
         len(words) == 2
         and _TURKIC_PATRONYMIC_SURNAME.search(words[0])
         and not _TURKIC_PATRONYMIC_SURNAME.search(words[1])
@@ -425,6 +435,10 @@ def given_first(name: str) -> str:
     ):
         return " ".join(rest + words[:caps])
     return name
+
+
+# the endings of Turkic and Persian family names: Aliyev, Mammadova, Guliyeva, Sultanli, Rzazade
+_SURNAME_ENDING = re.compile(r"(?:ov|ev|yev|ova|eva|yeva|li|lu|zade|zada)$")
 
 
 def _before_patronymic(name: str) -> str:

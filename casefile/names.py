@@ -93,7 +93,7 @@ ZERO_WIDTH = dict.fromkeys(
 _APOS = "'’ʼ`´"
 # Turkish dotless i has no accent to strip ("Ilgın" is Ilgin); same length, so offsets hold.
 # (Turkish ş and ç fold to s and c, which the skeleton reads as sh and ch already.)
-_DOTLESS = str.maketrans({"ı": "i"})
+_DOTLESS = str.maketrans({"ı": "i", "ə": "a", "Ə": "A"})
 _POSSESSIVE = re.compile(rf"[{_APOS}]s?$")
 
 
@@ -109,9 +109,10 @@ def fold(s: str) -> str:
 
 
 # Letters whose decomposition does not reach an ASCII base letter.
-_LETTER_BASE = {"ı": "i", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D",
-                "ð": "d", "Ð": "D", "þ": "t", "Þ": "T", "ß": "s", "æ": "a", "Æ": "A",
-                "œ": "o", "Œ": "O", "ħ": "h", "Ħ": "H"}  # fmt: skip
+# (Azerbaijani ə is written a in English: Əliyev / Aliyev, Məmmədov / Mammadov)
+_LETTER_BASE = {"ı": "i", "ə": "a", "Ə": "A", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L",
+                "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "t", "Þ": "T", "ß": "s",
+                "æ": "a", "Æ": "A", "œ": "o", "Œ": "O", "ħ": "h", "Ħ": "H"}  # fmt: skip
 
 
 @lru_cache(maxsize=4096)

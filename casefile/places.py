@@ -76,6 +76,36 @@ def key(surface: str) -> str:
     return re.sub(r"\s+", " ", k)
 
 
+_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z' \-]{3,}")
+
+
+def _loose(folded: str) -> str:
+    """'qinah' -> 'qina', 'al fayyum' -> 'fayum': a folded name's letters after its Arabic
+    article, without a final h, doubles as one."""
+    t = _ARTICLE.sub("", _NOT_LETTER.sub("", folded)).replace(" ", "")
+    return _DOUBLE.sub(r"\1", _FINAL_H.sub("", t))
+
+
+_NOT_LETTER = re.compile(r"[^a-z ]")
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|at|an)\s+")
+_FINAL_H = re.compile(r"(?<=[aeiou])h$")
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+def _one_vowel_apart(a: str, b: str) -> bool:
+    """The same letters, or but for one vowel changed, added or left out ('qena' / 'qina',
+    'fayoum' / 'fayum'); two apart may be another name altogether (a nickname, say)."""
+    if a == b:
+        return True
+    if len(a) == len(b):
+        diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+        return len(diff) == 1 and all(ch in "aeiou" for ch in diff[0])
+    short, long_ = sorted((a, b), key=len)
+    return len(long_) == len(short) + 1 and any(
+        long_[i] in "aeiou" and long_[:i] + long_[i + 1 :] == short for i in range(len(long_))
+    )
+
+
 @lru_cache(maxsize=1)
 def _table() -> tuple[dict[str, str], dict[str, str]]:
     """(countries and regions, cities) keyed by `key`."""
@@ -92,8 +122,25 @@ def _table() -> tuple[dict[str, str], dict[str, str]]:
     for k, v in SHORT_FORMS.items():
         big.setdefault(k, v)
     cities: dict[str, str] = {}
-    for c in sorted(gc.get_cities().values(), key=lambda c: -c["population"]):
+    by_size = sorted(gc.get_cities().values(), key=lambda c: -c["population"])
+    for c in by_size:
         cities.setdefault(key(c["name"]), c["name"])
+    # the spellings news English writes a city's name in ("Fayoum" for Al Fayyūm, "Qena" for
+    # Qinā, "Al Mukalla"): the gazetteer's other Latin names that are the main name but for
+    # its article and one vowel, never a name of another kind ("Arsinoe" stays out)
+    for c in by_size:
+        main = None
+        for alt in c.get("alternatenames", ()):
+            if not (alt[:1].isupper() and alt.isascii() and _LATIN_NAME.fullmatch(alt)):
+                continue
+            # (ASCII already: folding is lower-casing, and fold's cache is left alone)
+            lower = alt.lower()
+            k = re.sub(r"^the ", "", " ".join(lower.split()))
+            if k in cities:
+                continue
+            main = main or _loose(fold(c["name"]))
+            if abs(len(lower) - len(main)) <= 6 and _one_vowel_apart(_loose(lower), main):
+                cities[k] = c["name"]
     for k, v in _subdivisions():
         cities.setdefault(k, v)
     return big, cities
@@ -131,8 +178,10 @@ def canonical(surface: str) -> str | None:
     big, cities = _table()
     k = key(surface)
     found = big.get(k) or cities.get(k)
-    if found is None and (m := re.fullmatch(r"(?:al|el)-(\w{4,})", k)):
-        found = cities.get(m.group(1))  # "el-Minya": the town without its article
+    if found is None and (m := re.fullmatch(r"(?:al|el)-(\w{3,})", k)):
+        # "el-Minya": the town without its article, or with it written apart ("Al Mukalla")
+        bare = m.group(1)
+        found = cities.get(f"al {bare}") or (cities.get(bare) if len(bare) >= 4 else None)
     return found
 
 

@@ -13,6 +13,8 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
 from casefile import dates as dates_mod
 from casefile.model import Document, Extraction, RawClaim, Span
@@ -76,42 +78,101 @@ _PAGE_DATE_LABEL = re.compile(
 )
 
 
-# what else a page's own date line may hold: its weekday, the time and zone, separators
+# what else a page's own date line may hold: its weekday, the time and zone, separators, a
+# label ("Aangepast:", "Updated:") and short words (a weekday's abbreviation, "le", "ma")
 _WEEKDAY = "|".join(dates_mod.WEEKDAYS)
 _DATE_LINE_REST = re.compile(
     rf"(?:[\s|·•,\-–—/]|\b(?:{_WEEKDAY})\b|\d{{1,2}}[:.]\d{{2}}(?:\s*[AaPp]\.?[Mm]\.?)?|"
-    r"\b(?:[A-Z]{1,3}[SD]?T|IST|PKT|EAT|WAT|CAT|UTC|GMT|\d+\s+min(?:ute)?s?\s+read)\b)*"
+    r"\b(?:[A-Z]{1,3}[SD]?T|IST|PKT|EAT|WAT|CAT|UTC|GMT|\d+\s+min(?:ute)?s?\s+read)\b|"
+    r"\b[^\W\d_]+\s?:|\b[^\W\d_]{1,3}\b\.?)*"
 )
-# a line of prose: the story has begun, and a date after it is no longer the page's
-_PROSE_LINE = re.compile(r"(?m)^[^\n]*(?:\b\w+\b[^\n]*){12}[.!?”\"]\s*$")
+# a day, a month's name and a year in the page's own language, as translated pages keep their
+# date line ("4 juin 2025", "17 shtator 2026", "ma 2 jun 2025"): read by dateparser
+_HEADER_DATE = re.compile(
+    r"(?<![\w.])(?:\d{1,2}(?:st|nd|rd|th)?\.?\s+[^\W\d_]{3,12}\.?,?\s+\d{4}"
+    r"|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})(?!\d)"
+)
+_PAGE_LANGUAGES = ["en", "fr", "es", "pt", "de", "nl", "it", "tr", "id", "sq", "sv", "da", "pl"]
+_PAGE_DATE_SEP = re.compile(r"[|·•–—]\s*$")
+_WEEKDAY_WORDS = re.compile(r"\s*(?:[^\W\d_]+,?\s+){0,2}")
+
+
+@lru_cache(maxsize=1)
+def _page_parser() -> Any:
+    from dateparser.date import DateDataParser  # slow import: only for a page's own words
+
+    return DateDataParser(
+        languages=_PAGE_LANGUAGES, settings={"STRICT_PARSING": True, "DATE_ORDER": "DMY"}
+    )
+
+
+def _header_days(text: str, ex: Extraction, limit: int) -> list[tuple[int, int, dt.date]]:
+    """Fully dated days before `limit`: those extraction found, and those in another
+    language's month names that it did not."""
+    out = [
+        (e.start, e.end, day)
+        for e in ex.dates
+        if e.start < limit and (day := dates_mod.explicit_day(e)) is not None
+    ]
+    for m in _HEADER_DATE.finditer(text, 0, limit):
+        if any(a < m.end() and m.start() < b for a, b, _ in out) or (
+            m.group().split()[0].rstrip(".,").lower() in dates_mod.MONTHS
+        ):
+            continue  # (an English month extraction did not take is no date)
+        got = _page_parser().get_date_data(m.group())
+        if got is not None and got.date_obj is not None and got.period == "day":
+            out.append((m.start(), m.end(), got.date_obj.date()))
+    return sorted(out)
 
 
 def _page_date(text: str, ex: Extraction) -> tuple[str, str] | None:
     """(YYYY-MM-DD, the words that give it) for a fully dated day the page labels as its
-    publication or update date, near its top, or that stands on a line of its own above the
-    story's first paragraph ("Tuesday, March 3, 2026 | 10:32"); None when it gives none."""
-    prose = _PROSE_LINE.search(text, 0, 3000)
-    story = prose.start() if prose else 0
-    alone = None
-    for e in sorted(ex.dates, key=lambda e: e.start):
-        if e.start > 2000:
-            break
-        day = dates_mod.explicit_day(e)
-        if day is None:
-            continue
-        line = text.rfind("\n", 0, e.start) + 1
-        if _PAGE_DATE_LABEL.search(text, line, e.start):
-            return day.isoformat(), text[line : e.end].strip()
-        end = text.find("\n", e.end)
+    publication or update date, near its top, or that stands above the story's first
+    paragraph on a line of its own ("Tuesday, March 3, 2026 | 10:32") or after a byline's
+    separator ("Par A. Writer · 4 juin 2025"); None when it gives none."""
+    story = _story_start(text)
+    days = _header_days(text, ex, 2000)
+    spans = [(a, b) for a, b, _ in days]
+    found = None
+    for a, b, day in days:
+        line = text.rfind("\n", 0, a) + 1
+        end = text.find("\n", b)
         end = len(text) if end < 0 else end
-        if (
-            alone is None
-            and e.start < story
-            and _DATE_LINE_REST.fullmatch(text, line, e.start)
-            and _DATE_LINE_REST.fullmatch(text, e.end, end)
-        ):
-            alone = day.isoformat(), text[line:end].strip()
-    return alone
+        if _PAGE_DATE_LABEL.search(text, line, a):
+            return day.isoformat(), text[line:b].strip()
+        if found is not None or a >= story:
+            continue
+        # the line without its dates: nothing but a date line's furniture, after at most a
+        # weekday in the page's language ("Jeudi 12 mars 2026")
+        rest = "".join(text[x:y] for x, y in _gaps(a, end, [s for s in spans if a <= s[0] < end]))
+        weekday = _WEEKDAY_WORDS.fullmatch(text, line, a)
+        # (or a short line where a separator stands beside the date: "Par A. Writer · 4 juin
+        # 2025", "Jeudi 12 mars 2026 | Translated from French")
+        beside = _PAGE_DATE_SEP.search(text, line, a) or re.match(r"[ \t]*[|·•–—]", text[b:end])
+        byline = beside and len(re.findall(r"[^\W\d_]+", text[line:end])) <= 8
+        if (weekday and _DATE_LINE_REST.fullmatch(rest)) or byline:
+            found = day.isoformat(), text[line:end].strip()
+    return found
+
+
+def _story_start(text: str) -> int:
+    """Where the first line of prose (twelve words or more, ending a sentence) starts in the
+    page's first 3,000 characters: a date after it is no longer the page's; 0 if none."""
+    at = 0
+    for line in text[:3000].split("\n"):
+        if len(line.split()) >= 12 and line.rstrip()[-1:] in '.!?”"':
+            return at
+        at += len(line) + 1
+    return 0
+
+
+def _gaps(start: int, end: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of [start, end) outside `spans` (sorted, inside it)."""
+    out, at = [], start
+    for a, b in spans:
+        out.append((at, a))
+        at = b
+    return [*out, (at, end)]
 
 
 def _published_day(doc: Document) -> list[dt.date]:

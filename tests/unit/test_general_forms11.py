@@ -155,3 +155,66 @@ def test_us_charging_papers_aka_a_co_defendant_a_co_conspirator_and_a_state_s_ab
     assert kinds.get("CC-1") == "person", kinds  # a co-conspirator the papers do not name
     assert kinds.get("Minn.") == "place", kinds  # the period of an abbreviation, before a comma
     assert "Dana Whitcombe" not in kinds, kinds  # a photo credit after a caption
+
+
+STORY = (
+    "Police in the town said on Monday that they had arrested two men over the attack on a "
+    "checkpoint, which killed three officers.\n"
+)
+
+
+def test_a_translated_page_s_date_line_in_its_own_language(nlp) -> None:
+    for head, day in (
+        ("Par Jules Ravel · 4 juin 2025", "2025-06-04"),  # a byline and its date
+        ("ma 2 jun 2025, 18:41 · Aangepast: ma 2 jun 2025, 20:05", "2025-06-02"),
+        ("E hënë, 14 shtator 2026 | 08:15 | Translated from Albanian", "2026-09-14"),
+        ("Jeudi 12 mars 2026 | Translated from French", "2026-03-12"),
+    ):
+        doc = _reference(nlp, f"THE EXAMPLE POST\n\n{head}\n\n{STORY}")
+        assert doc["reference_date"] == day, (head, doc)
+        assert doc["reference_basis"].startswith("publication date the page gives"), doc
+    # a headline's words are not a byline: no date is made of "mars" in a sentence either
+    doc = _reference(nlp, f"Rally planned across the region for the coming weeks\n\n{STORY}")
+    assert doc["reference_date"] is None
+
+
+def test_the_gazetteer_knows_a_city_by_the_spellings_news_english_uses() -> None:
+    from casefile import places
+
+    # (the gazetteer's own names: Al Fayyūm, Qinā, Al Mukallā)
+    for spelling in ("Fayoum", "Fayum", "Qena", "Al Mukalla", "al-Mukalla"):
+        assert places.canonical(spelling) is not None, spelling
+    # other names of a city that are not spellings of its name stay out, and so do spellings
+    # two vowels away (a nickname may be one)
+    assert places.canonical("Arsinoe") is None
+    assert places.canonical("Melburn") is None
+
+
+def test_an_azerbaijani_register_s_surname_first_and_its_schwa(nlp) -> None:
+    m = person_names_match("Məmmədov Tural Vüqar oğlu", "Tural Mammadov")
+    assert m is not None and m.score >= 0.9
+    assert person_names_match("Hüseynli Aygün Rauf qızı", "Aygun Huseynli") is not None
+    # the father's name in the register is not the man's own
+    assert person_names_match("Məmmədov Tural Vüqar oğlu", "Vugar Mammadov") is None
+    text = "Wanted:\nMəmmədov Tural Vüqar oğlu, born 1994\nQasımov Elnur Fikrət oğlu, born 1990\n"
+    _, _, kinds = run(nlp, text)
+    assert kinds.get("Məmmədov Tural Vüqar oğlu") == "person", kinds
+
+
+def test_a_man_with_an_age_after_a_village_s_name_in_a_list_is_a_man(nlp) -> None:
+    text = (
+        "The dead named by officials are Timur Khasbulatov, 26, from the village of Kuli, and "
+        "Zaur Magomedaliev, 31. Relatives buried them on Sunday."
+    )
+    _, _, kinds = run(nlp, text)
+    assert kinds.get("Zaur Magomedaliev") == "person", kinds
+    assert kinds.get("Kuli") == "place", kinds
+
+
+def test_who_calls_himself_gives_the_name_he_gives_himself(nlp) -> None:
+    text = (
+        'Magomed Tsurgayev, 35, is on trial. Tsurgayev, who calls himself "Abu Layth '
+        'al-Shishani" in Telegram channels, came to the attention of police in 2018.'
+    )
+    _, groups, kinds = run(nlp, text)
+    _one_local(groups, "Magomed Tsurgayev", "Abu Layth al-Shishani")
