@@ -214,7 +214,7 @@ def test_a_man_with_an_age_after_a_village_s_name_in_a_list_is_a_man(nlp) -> Non
 def test_who_calls_himself_gives_the_name_he_gives_himself(nlp) -> None:
     text = (
         'Magomed Tsurgayev, 35, is on trial. Tsurgayev, who calls himself "Abu Layth '
-        'al-Shishani" in Telegram channels, came to the attention of police in 2018.'
+        'al-Dagestani" in Telegram channels, came to the attention of police in 2018.'
     )
     _, groups, kinds = run(nlp, text)
-    _one_local(groups, "Magomed Tsurgayev", "Abu Layth al-Shishani")
+    _one_local(groups, "Magomed Tsurgayev", "Abu Layth al-Dagestani")
