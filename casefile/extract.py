@@ -227,6 +227,7 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
     cands += _russian_full_names(text, boiler)
     cands += _parents_named(text, boiler)
     cands += _court_labels(text, boiler)
+    cands += _quoted_kunyas(text, boiler)
     cands += _caps_first_names(text, boiler)
     cands += _named_by_apposition(text, boiler)
     cands += _slash_named(text, boiler)
@@ -714,6 +715,13 @@ _ROLE_OF_GROUP = re.compile(
 )
 
 
+# French ranks named for the unit they command: "Général de brigade X" is a man, not a brigade
+_RANK_OF_UNIT = re.compile(
+    r"(?i)\b(?:g[ée]n[ée]ral\s+de\s+(?:brigade|division)|chef\s+de\s+bataillon|"
+    r"chef\s+d['’]escadrons?)\s+$"
+)
+
+
 def _kind_in_context(text: str, a: int, b: int, kind: Kind) -> Kind:
     """The words around a name say what it is: 'the Bab al-Tabbaneh district', 'the group X'."""
     before = text[max(0, a - 40) : a]
@@ -727,6 +735,7 @@ def _kind_in_context(text: str, a: int, b: int, kind: Kind) -> Kind:
         kind != "organization"
         and _ORG_BEFORE.search(before)
         and not _ROLE_OF_GROUP.search(text, max(0, a - 70), a)
+        and not _RANK_OF_UNIT.search(before)
     ):
         return "organization"
     if kind != "place" and _toponym_form(surface, person=kind == "person"):
@@ -1501,6 +1510,21 @@ _COURT_LABEL = re.compile(
 )
 
 
+# a kunya in quotes or guillemets ("a man identified only as « Abou X »"): a person
+_QUOTED_KUNYA = re.compile(
+    r"[«“\"‘]\s*((?:Abu|Abou|Abo|Ebu|Umm|Oum)[ \t]+[A-Z][\w'’\-]+"
+    r"(?:[ \t]+(?:al|el|as|ad|ash|ar)-[\w'’\-]+)?)\s*[»”\"’]"
+)
+
+
+def _quoted_kunyas(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
+    return [
+        _Cand(m.start(1), m.end(1), "person", "rule:quoted-kunya", by_context=True)
+        for m in _QUOTED_KUNYA.finditer(text)
+        if not _inside(m.start(), boiler) and places.canonical(m.group(1)) is None
+    ]
+
+
 def _court_labels(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
     return [
         _Cand(m.start(), m.end(), "person", "rule:court-label", by_context=True)
@@ -2218,7 +2242,11 @@ def _cue(text: str, a: int, b: int, kind: str) -> Kind | None:
         (_GROUP_CUE_BEFORE.search(before) and not owner)
         or (_GROUP_CUE_AFTER.match(text, b) and not places.canonical(surface))  # "the Osh cell"
         # "the Islamist group al-X" (not "the leader of the group, X")
-        or (_ORG_BEFORE.search(before) and not _ROLE_OF_GROUP.search(text, max(0, a - 70), a))
+        or (
+            _ORG_BEFORE.search(before)
+            and not _ROLE_OF_GROUP.search(text, max(0, a - 70), a)
+            and not _RANK_OF_UNIT.search(before)
+        )
     ):
         return "organization"
     country = _COUNTRY_AFTER.match(text, b)
@@ -2390,10 +2418,15 @@ def _aliases(
                         fold(w.strip(".\"'“”‘’«»")) in TITLES
                         for w in text[m.end() : c.start].split()
                     )
+                    or _NICKNAME_HEAD.fullmatch(text, m.end(), c.start)
                 )
             ),
             None,
         )
+        if right is not None and (head := _NICKNAME_HEAD.fullmatch(text, m.end(), right.start)):
+            # 'dit « Petit X »', 'known as "Little X"': the model found the nickname's last
+            # word only
+            right.start = head.start(1)
         if left is None and right is None and _PERSON_CUE.search(m.group()):
             # "a suspect, Sherzaman alias Sheru": the model found neither name
             before, after = _name_before(text, m.start()), _name_after(text, m.end())
@@ -2552,6 +2585,10 @@ _WHO_AND = re.compile(
     r"(?:\s+also)?)?|(?:\s?\(\d{1,3}\))?,\s+(?:an?|the|described|identified|named|born)\s+"
     r"[^,.;\n()]{1,120}?\s+and)\s*$"
 )
+
+
+# the capitalised first word of a quoted nickname the model cut off: « Petit X », "Big X"
+_NICKNAME_HEAD = re.compile(r"[ \t]*[«“\"‘][ \t]*([A-Z][\w'’\-]+[ \t]+)")
 
 
 def _person_apposed(
@@ -3311,10 +3348,17 @@ def _norm_key(surface: str, kind: str) -> str:
     return places.key(surface)
 
 
+_OPEN_QUOTE = re.compile(r"[\"“‘'«][ \t]?$")
+_CLOSE_QUOTE = re.compile(r"[ \t]?[\"”’'»]")
+
+
 def _is_alias_form(c: _Cand, text: str, name_parts: frozenset[str] = frozenset()) -> bool:
     """Kunyas and quoted names read as aliases rather than given names."""
     s = c.text(text)
-    quoted = text[max(0, c.start - 1) : c.start] in "\"“‘'" and c.start > 0
+    # (a name in quotes, not one opening a quoted passage: '"X Y dit « Z »,' is no alias)
+    quoted = bool(
+        _OPEN_QUOTE.search(text, max(0, c.start - 2), c.start) and _CLOSE_QUOTE.match(text, c.end)
+    )
     # one word is a nickname, unless it is part of a full name in the document ("Dilan" of
     # "Dilan Aksoy", then "Dilan … was known as Baran Amed")
     return is_kunya(s) or quoted or len(tokens(s)) == 1 and fold(s) not in name_parts

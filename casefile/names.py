@@ -30,7 +30,7 @@ TITLES = frozenset(
     cpl cpl. pfc pfc. pvt pvt. spc ssgt msgt bgen bgen. mgen mgen. ltgen ltgen. ltcol capt.
     supt supt. superintendent insp insp. constable mp mla mna engr engr. atty atty. hon hon.
     datu datuk dato datin hadji hadja ustadz ugaas suldaan garaad sardar
-    warrant staff adj adj. comr comr. cmdt cmdt. commandant adjudant capitaine sergent
+    warrant staff adj adj. comr comr. cmdt cmdt. commandant adjudant capitaine sergent gendarme
     kombes akbp akp kompol iptu ipda aiptu brigjen irjen komjen pol pol. regent bupati
     asp ssp dsp igp dig aig sho asi
     av av. avukat counsellor counselor mullo mulla

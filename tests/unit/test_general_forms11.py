@@ -218,3 +218,38 @@ def test_who_calls_himself_gives_the_name_he_gives_himself(nlp) -> None:
     )
     _, groups, kinds = run(nlp, text)
     _one_local(groups, "Magomed Tsurgayev", "Abu Layth al-Dagestani")
+
+
+COMMUNIQUE = (
+    "The communiqué, signed by Général de brigade Hervé Kouassi, named the dead:\n\n"
+    '"– Gendarme TOURÉ Mamadou, 27 years old, of the Bouaké squadron."\n\n'
+    "The prosecutor listed the suspects:\n\n"
+    '"ZONGO Karim dit « Petit Kano », 32, trader;\n'
+    'BAMBA Seydou, 24, unemployed."\n\n'
+    "Their leader, a man identified only as « Abou Qatada », is at large. Karim Zongo, known "
+    'as "Petit Kano", denied the charges.'
+)
+
+
+def test_a_french_communique_s_ranks_nicknames_and_a_kunya_in_guillemets(nlp) -> None:
+    ex, groups, kinds = run(nlp, COMMUNIQUE)
+    # "Général de brigade" is a rank, not a brigade; "Gendarme" a rank, no part of the name
+    assert kinds.get("Hervé Kouassi") == "person", kinds
+    assert kinds.get("TOURÉ Mamadou") == "person" and "Gendarme TOURÉ Mamadou" not in kinds
+    # a kunya in guillemets is a person even where the model sees nothing
+    assert kinds.get("Abou Qatada") == "person", kinds
+    # the nickname whole, not its last word; an alias of the man, not he of it
+    _one_local(groups, "ZONGO Karim", "Petit Kano")
+    _one_local(groups, "Karim Zongo", "Petit Kano")
+    roles = {(m.text, m.role) for m in ex.mentions}
+    assert ("ZONGO Karim", "name") in roles and ("Petit Kano", "aka") in roles, roles
+
+
+def test_a_quoted_nickname_the_model_cut_to_its_last_word_is_taken_whole() -> None:
+    from casefile.extract import _aliases, _Cand
+
+    text = "ZONGO Karim dit « Petit Kano », 32, trader."
+    man = _Cand(0, len("ZONGO Karim"), "person", "rule:caps-surname-first", by_context=True)
+    town = _Cand(text.index("Kano"), text.index("Kano") + 4, "place", "ner:GPE")
+    pairs = _aliases(text, [man, town], [])
+    assert [(p[0].text(text), p[1].text(text)) for p in pairs] == [("ZONGO Karim", "Petit Kano")]
