@@ -36,10 +36,15 @@ def sentence_bounds(sdoc: Doc) -> list[tuple[int, int]]:
 
 
 def find_attributes(
-    sdoc: Doc, mentions: list[Mention], bounds: list[tuple[int, int]] | None = None
+    sdoc: Doc,
+    mentions: list[Mention],
+    bounds: list[tuple[int, int]] | None = None,
+    text: str | None = None,
 ) -> list[Attribute]:
+    """`text`: the text the model parsed, if the caller has it (`Doc.text` joins every
+    token: read it once, or not at all)."""
     bounds = bounds if bounds is not None else sentence_bounds(sdoc)
-    text = sdoc.text  # (a property that joins every token: read it once)
+    text = text if text is not None else sdoc.text
     out: list[Attribute] = []
     seen: set[tuple[int, str, int]] = set()
     for m in mentions:

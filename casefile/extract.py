@@ -287,7 +287,7 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
         links=links,
         dates=date_exprs,
         claims=raw_claims,
-        attributes=attributes_mod.find_attributes(sdoc, mentions, bounds),
+        attributes=attributes_mod.find_attributes(sdoc, mentions, bounds, written),
         sentences=sentences,
         contexts=contexts,
     )
@@ -384,7 +384,8 @@ def _token_index(sdoc: Doc) -> tuple[dict, dict]:
     (several rules look tokens up by offset); one slot, read and written whole."""
     last, index = _INDEX[0]
     if last is not sdoc:
-        index = ({t.idx: t for t in sdoc}, {t.idx + len(t): t for t in sdoc})
+        tokens = list(sdoc)
+        index = ({t.idx: t for t in tokens}, {t.idx + len(t): t for t in tokens})
         _INDEX[0] = (sdoc, index)
     return index
 
@@ -1091,8 +1092,8 @@ def _agency_names(sdoc: Doc, text: str, boiler: list[tuple[int, int]]) -> list[_
     an unfamiliar word (a product, a people); a people's adjective ("the Russian news agency
     X") or a country is not."""
     out = []
-    by_start = {t.idx: t for t in sdoc}
     for m in _AGENCY_NAME.finditer(text):
+        by_start = _token_index(sdoc)[0]
         a, b = m.span(1)
         words = text[a:b].split()
         first = by_start.get(a)
@@ -1844,6 +1845,7 @@ def _coordinated_people(
     words the model missed, joined by "and" to a person it found, is a person too (a
     demonym before it is left out)."""
     out = []
+    norp = [e for e in sdoc.ents if e.label_ == "NORP"]
     for c in cands:
         if c.kind != "person" or len(c.text(text).split()) < 2:
             continue
@@ -1851,8 +1853,8 @@ def _coordinated_people(
         if not m or _inside(m.start(1), boiler):
             continue
         a, b = m.span(1)
-        for e in sdoc.ents:  # "Iranians X Y": the demonym the model found is no name
-            if e.label_ == "NORP" and e.start_char == a and e.end_char < b:
+        for e in norp:  # "Iranians X Y": the demonym the model found is no name
+            if e.start_char == a and e.end_char < b:
                 a = e.end_char + len(text[e.end_char : b]) - len(text[e.end_char : b].lstrip())
         words = text[a:b].split()
         if (
@@ -2356,13 +2358,25 @@ def _not_a_person(surface: str) -> bool:
 # ---------------------------------------------------------------- aliases
 
 
+_CUES: list = [(None, [])]  # the last text and its alias cues: `_aliases` runs twice on it
+
+
+def _alias_cues(text: str) -> list[re.Match[str]]:
+    """The alias cues of `text`, found once per document (the pattern is long and slow)."""
+    last, found = _CUES[0]
+    if last is not text:
+        found = list(_ALIAS_CUE.finditer(text))
+        _CUES[0] = (text, found)
+    return found
+
+
 def _aliases(
     text: str, cands: list[_Cand], boiler: list[tuple[int, int]]
 ) -> list[tuple[_Cand, _Cand, str, int, int]]:
     """'X, also known as Y' → (X, Y, cue, cue start, cue end), adding Y if the model missed it."""
     pairs = []
     by_end = sorted(cands, key=lambda c: c.end)
-    for m in _ALIAS_CUE.finditer(text):
+    for m in _alias_cues(text):
         if _inside(m.start(), boiler):
             continue
         left = next(
@@ -2423,7 +2437,11 @@ def _aliases(
             ),
             None,
         )
-        if right is not None and (head := _NICKNAME_HEAD.fullmatch(text, m.end(), right.start)):
+        if (
+            right is not None
+            and (head := _NICKNAME_HEAD.fullmatch(text, m.end(), right.start))
+            and fold(head.group(1).strip()) not in TITLES  # 'known as "Emir X"': a title
+        ):
             # 'dit « Petit X »', 'known as "Little X"': the model found the nickname's last
             # word only
             right.start = head.start(1)

@@ -440,11 +440,18 @@ def token_match(a: str, b: str) -> TokenMatch | None:
     return None
 
 
+# The spelling rewrites below are asked of the same tokens for every pair they are in:
+# cached, and their patterns compiled once.
+_DOUBLED = re.compile(r"(.)\1+")
+_AY = re.compile(r"[ae][iy](?![aeiou])")
+_O_U = re.compile(r"ou|o")
+_E_I = re.compile(r"e(?!i)")
+
+
+@lru_cache(maxsize=1 << 16)
 def _arabic_vowels(w: str) -> str:
-    w = re.sub(r"(.)\1+", r"\1", w)
-    w = re.sub(r"[ae][iy](?![aeiou])", "ai", w)  # the diphthong, before a consonant
-    w = re.sub(r"ou|o", "u", w)
-    return re.sub(r"e(?!i)", "i", w).replace("ii", "i")
+    w = _AY.sub("ai", _DOUBLED.sub(r"\1", w))  # the diphthong, before a consonant
+    return _E_I.sub("i", _O_U.sub("u", w)).replace("ii", "i")
 
 
 def spelling_keys(token: str) -> set[str]:
@@ -472,34 +479,47 @@ def spelling_keys(token: str) -> set[str]:
     return keys
 
 
+_PT_CH = re.compile(r"(?<![ckst])ch")
+_PT_H = re.compile(r"^h|(?<=[aeiou])h(?=[aeiou])")
+_PT_FINAL = re.compile(r"(?<=[^aeiouy])[eoi]$")
+_FR_C = re.compile(r"c(?=[eiy])")
+_TR_C = re.compile(r"c(?=[aeiou])")
+_DE_CH = re.compile(r"(?<=[aeiou])(?<!s)ch")
+_AYN_C = re.compile(r"c[aeiou]")
+
+
+@lru_cache(maxsize=1 << 16)
 def _lusophone(token: str) -> str:
     """Portuguese spelling of Arabic and Swahili names in Mozambique or Angola (and Brazil):
     Rachide / Rashid, Assane / Hassan, Ibraimo / Ibrahim, Saide / Said, Namuera / Namwera."""
-    t = re.sub(r"(?<![ckst])ch", "sh", token)
-    t = re.sub(r"^h|(?<=[aeiou])h(?=[aeiou])", "", t).replace("w", "u")
-    return re.sub(r"(?<=[^aeiouy])[eoi]$", "", t) if len(t) >= 5 else t
+    t = _PT_H.sub("", _PT_CH.sub("sh", token)).replace("w", "u")
+    return _PT_FINAL.sub("", t) if len(t) >= 5 else t
 
 
+@lru_cache(maxsize=1 << 16)
 def _french_c(token: str) -> str:
-    return re.sub(r"c(?=[eiy])", "s", token)
+    return _FR_C.sub("s", token)
 
 
 def _french_rh(token: str) -> str:
-    return re.sub(r"^rh", "gh", token)
+    return "gh" + token[2:] if token.startswith("rh") else token
 
 
+@lru_cache(maxsize=1 << 16)
 def _turkish_c(token: str) -> str:
-    return re.sub(r"c(?=[aeiou])", "j", token)
+    return _TR_C.sub("j", token)
 
 
+@lru_cache(maxsize=1 << 16)
 def _german_kh(token: str) -> str:
     """'achmed' → 'akhmed': ch after a vowel (German); 'tsch' and 'sch' are not kh."""
-    return re.sub(r"(?<=[aeiou])(?<!s)ch", "kh", token)
+    return _DE_CH.sub("kh", token)
 
 
+@lru_cache(maxsize=1 << 16)
 def _ayn_x_folded(token: str) -> str:
     t = token.replace("x", "kh")
-    return t[1:] if re.match(r"c[aeiou]", t) else t
+    return t[1:] if _AYN_C.match(t) else t
 
 
 def acronym_of(acronym: str, long_form: str, exact: bool = False) -> bool:
