@@ -385,6 +385,13 @@ def token_match(a: str, b: str) -> TokenMatch | None:
     # a Russian ending on a Turkic or Arabic name: Mamat / Mamatov, Tursun / Tursunov
     if len(short) >= 4 and long_ in (short + "ov", short + "ev"):
         return TokenMatch(a, b, 0.86, f"{a}~{b}: the same name with a Russian -ov ending")
+    # Tajik and Persian -zoda / -zade for the Russian -ov (Tajikistan's surnames since 2016):
+    # Rahimov / Rahimzoda
+    ra, rb = (_ZODA.sub("", x) for x in (a, b))
+    if (ra == a) != (rb == b) and len(min(ra, rb, key=len)) >= 4:
+        plain, russian = (ra, rb) if ra != a else (rb, ra)
+        if russian.endswith(("ov", "ev")) and (m := token_match(plain, russian[:-2])):
+            return TokenMatch(a, b, m.score - 0.06, f"{a}~{b}: a Tajik -zoda for a Russian -ov")
     # a silent final h after a vowel, dropped: Samiullah / Samiulla, Fatimah / Fatima
     if len(short) >= 5 and long_ == short + "h" and short[-1] in "aeiou":
         return TokenMatch(a, b, 0.92, f"{a}~{b}: a silent final h written or not")
@@ -440,6 +447,9 @@ def token_match(a: str, b: str) -> TokenMatch | None:
     return None
 
 
+_ZODA = re.compile(r"(?<=[a-z]{3})(?:zoda|zade|zada)$")
+
+
 # The spelling rewrites below are asked of the same tokens for every pair they are in:
 # cached, and their patterns compiled once.
 _DOUBLED = re.compile(r"(.)\1+")
@@ -468,6 +478,7 @@ def spelling_keys(token: str) -> set[str]:
     if token in _HUSAYN:
         keys.add("=husayn")
     keys.add(skeleton(token.replace("th", "s")))  # Uthman / Usmon
+    keys.add(skeleton(_ZODA.sub("ov", token)))  # Rahimzoda / Rahimov
     keys |= {skeleton(token.replace("dh", "th")), skeleton(token.replace("dh", "z"))}
     sk = skeleton(token)
     if len(sk) >= 3:  # Tamil k/g, t/d, s/ch (see token_match)

@@ -253,3 +253,12 @@ def test_a_quoted_nickname_the_model_cut_to_its_last_word_is_taken_whole() -> No
     town = _Cand(text.index("Kano"), text.index("Kano") + 4, "place", "ner:GPE")
     pairs = _aliases(text, [man, town], [])
     assert [(p[0].text(text), p[1].text(text)) for p in pairs] == [("ZONGO Karim", "Petit Kano")]
+
+
+def test_a_tajik_zoda_for_a_russian_ov() -> None:
+    m = person_names_match("Farrukh Nazarzoda", "Farrukh Nazarov")
+    assert m is not None and m.score >= 0.85
+    assert person_names_match("Farrukh Nazarzoda", "Farrukh Nazirov") is not None
+    # the father of the same family is another man, and -zoda is no -ova
+    assert person_names_match("Umed Nazarzoda", "Farrukh Nazarov") is None
+    assert person_names_match("Farrukh Nazarzoda", "Farrukh Nazarova") is None
