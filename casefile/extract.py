@@ -2159,6 +2159,7 @@ _PLACE_CUE_BEFORE = re.compile(
     r"(?:[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?(?:,\s+[A-Z][\w'’\-]*)*,?\s+and\s+)?$"  # "X and Y"
 )
 _FROM_BEFORE = re.compile(r"[ \t]+from[ \t]+$")
+_LED_BY_BEFORE = re.compile(r"\b(?:commanded|led|headed|masterminded|ordered)\s+by\s+$")
 # "X Y, 34, from Velde", "X Y (34) from Velde": where a man is from
 _AGED_FROM_BEFORE = re.compile(r"(?:,[ \t]*(?:aged[ \t]+)?\d{1,3},|\(\d{1,3}\))[ \t]+from[ \t]+$")
 # "detained were X Y from Velde and Z from Kora": a name and where the man is from
@@ -2303,6 +2304,19 @@ def _cue(text: str, a: int, b: int, kind: str) -> Kind | None:
         and not any(places.canonical(w) for w in [surface, *words])
     ):
         return "person"  # a place or a group is not "from" a town in a list of the held
+    if (
+        # (a group's name of two words may follow too: "led by Boko Haram")
+        (
+            kind == "place"
+            and 2 <= len(words) <= 4
+            or kind == "organization"
+            and 3 <= len(words) <= 4
+        )
+        and _LED_BY_BEFORE.search(before)
+        and not _org_words(words)
+        and places.canonical(surface) is None
+    ):
+        return "person"  # "a unit commanded by X Y Z": a place commands nothing
     speaks = _SPEECH_AFTER.match(text, b) or _SPEECH_BEFORE.search(before)
     if kind == "place" and speaks and places.canonical(surface) is None:
         return "person"  # a village does not speak
@@ -3231,13 +3245,16 @@ def _group(
         if key not in chosen:  # one surface, one owner: as its first occurrence decides
             chosen[key] = _surname_owner(owners, cands, text, c.start)
             one_word = len(ct) == 1 and " " not in c.text(text)
-            first = one_word and _first_name_owner(ct[0], owners, full, cands, text, c.start)
+            first = one_word and (
+                _first_name_owner(ct[0], owners, full, cands, text, c.start)
+                or _given_before_surname(ct[0], owners, full, cands, text, c.start)
+            )
             if first:
                 chosen[key] = first
         j, f, which = chosen[key]
-        if which == "first name":
+        if which.startswith("first name"):
             c.role = "short"
-            why = f"first name of '{f.text(text)}', named last before it in its paragraph"
+            why = f"first name of '{f.text(text)}', {which.split(': ', 1)[1]}"
             union(j, i, "short", why, c.start, c.end)
             continue
         # (an owner ends with the short form, or else begins with it: `_is_short_of`)
@@ -3326,7 +3343,34 @@ def _first_name_owner(
     here = [(j, f) for j, f in given if _last_named(cands, text, f, para, pos) >= 0]
     if len(here) != 1 or any(_last_named(cands, text, g, para, pos) >= 0 for _, g in owners):
         return None
-    return here[0][0], here[0][1], "first name"
+    return here[0][0], here[0][1], "first name: named last before it in its paragraph"
+
+
+def _given_before_surname(
+    lone: str,
+    owners: list[tuple[int, _Cand]],
+    full: list[tuple[int, _Cand]],
+    cands: list[_Cand],
+    text: str,
+    pos: int,
+) -> tuple[int, _Cand, str] | None:
+    """'Juma' after 'Juma Ali Mwakilema' is named, and before 'Sheikh Khamis Juma' is: the
+    first name of the one man named before it, when everyone whose surname it is comes only
+    later in the text (no one is called by a name the reader has not met)."""
+
+    def first_at(f: _Cand) -> int:
+        key = fold(f.text(text))
+        return min((o.start for o in cands if fold(o.text(text)) == key), default=f.start)
+
+    if any(first_at(g) < pos for _, g in owners):
+        return None
+    given = {
+        j: (j, f) for j, f in full if core_tokens(f.text(text))[:1] == [lone] and first_at(f) < pos
+    }
+    if len(given) != 1:
+        return None
+    j, f = next(iter(given.values()))
+    return j, f, "first name: its surname's owners are named only after it"
 
 
 def _last_named(cands: list[_Cand], text: str, name: _Cand, start: int, end: int) -> int:

@@ -262,3 +262,26 @@ def test_a_tajik_zoda_for_a_russian_ov() -> None:
     # the father of the same family is another man, and -zoda is no -ova
     assert person_names_match("Umed Nazarzoda", "Farrukh Nazarov") is None
     assert person_names_match("Farrukh Nazarzoda", "Farrukh Nazarova") is None
+
+
+def test_a_first_name_before_anyone_with_that_surname_is_named(nlp) -> None:
+    text = (
+        "Police detained Juma Ali Mwakilema, 34, a boda boda rider, on Saturday.\n\n"
+        "Juma was arrested at his home. Investigators said Juma had carried the parts.\n\n"
+        "Sheikh Khamis Juma, a cleric in the town, urged calm. He is not related to the suspect."
+    )
+    ex, groups, _ = run(nlp, text)
+    _one_local(groups, "Juma Ali Mwakilema", "Juma")
+    link = next(lk for lk in ex.links if lk.b == "Juma" or lk.a == "Juma")
+    assert "surname's owners are named only after it" in link.reason
+
+
+def test_a_unit_commanded_by_someone_the_model_took_for_a_place_or_a_group(nlp) -> None:
+    text = (
+        "Security sources said the bomb was planted by a unit commanded by Maxamuud Cabdi "
+        "Nuur, a Kenyan of Somali origin who joined the group ten years ago. The raid was led "
+        "by the Islamic Courts Union."
+    )
+    _, groups, kinds = run(nlp, text)
+    assert kinds.get("Maxamuud Cabdi Nuur") == "person", kinds
+    assert kinds.get("Islamic Courts Union") == "organization", kinds  # a group's head noun
