@@ -75,7 +75,8 @@ _CREDITS = re.compile(
     _BYLINE.pattern + "|"
     r"(?im:^[ \t]*(?:writers?|authors?|reporters?|byline|correspondents?)[ \t]*:[^\n]*$)|"
     r"\(?(?i:(?:additional )?(?:reporting|editing|writing|"
-    r"research|compiled|translated|photos?|graphics?)(?: and [a-z]+)? by) [^\n.;)]{1,120}[.;)]?|"
+    r"research|compiled|translated|photos?|pics?|pictures?|graphics?)(?: and [a-z]+)? by) "
+    r"[^\n.;)]{1,120}[.;)]?|"
     r"(?i:copyright|©|all rights reserved)[^\n]*|"
     r"\((?i:photo|picture|image|video|file photo)s?\s*(?::|by)[^)\n]{1,80}\)|"
     # a credit after a caption, on its line: "… in Diyarbakir. Photo: AFP"
@@ -403,7 +404,7 @@ _LEAD_WORDS = frozenset(
     blogger vlogger activist journalist reporter lawyer farmer student teacher businessman
     businesswoman suspect victim gunman militant resident trader witness survivor poet singer
     writer author dissident critic rapper footballer refugee migrant defendant police army
-    co-defendant codefendant co-accused
+    co-defendant codefendant co-accused counsel
     senior junior
     gendarmerie specialist naval navy lance petty flight squadron acting retired former
     several many some most few all both other another two three four five six seven eight
@@ -1559,6 +1560,9 @@ def _named_with_age(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
         a, b = _run_span(text, m.start(1), m.end(1), "person")
         if b <= a or _not_a_person(text[a:b]):
             continue
+        ini = _INITIALS_BEFORE.search(text, max(0, a - 12), a)
+        if ini and not any(fold(x) in TITLES for x in re.findall(r"[A-Za-z]+", ini.group())):
+            a = ini.start()  # "M.I.M. Nasrin, 41": the initials open the name ("Lt." does not)
         # one word with an age ("Sutarno, 37, was") is a person who goes by one name, unless
         # it is a place, a title, a demonym or a sentence opener ("Monday, 12,")
         if len(text[a:b].split()) == 1 and not _single_name(text[a:b]):

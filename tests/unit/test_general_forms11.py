@@ -285,3 +285,17 @@ def test_a_unit_commanded_by_someone_the_model_took_for_a_place_or_a_group(nlp) 
     _, groups, kinds = run(nlp, text)
     assert kinds.get("Maxamuud Cabdi Nuur") == "person", kinds
     assert kinds.get("Islamic Courts Union") == "organization", kinds  # a group's head noun
+
+
+def test_initials_before_a_name_with_an_age_a_pic_credit_and_counsel(nlp) -> None:
+    text = (
+        "Navy personnel inspect the trawler at the harbour. Pic by Ruwan Jayasena\n\n"
+        "Police arrested M.I.M. Nasrin, 41, a dealer, and Lt. Omar Haddad, 28.\n\n"
+        "Counsel A.C.M. Rifkhan, appearing for the two, asked for bail."
+    )
+    _, _, kinds = run(nlp, text)
+    assert kinds.get("M.I.M. Nasrin") == "person" and "Nasrin" not in kinds, kinds
+    assert kinds.get("Omar Haddad") == "person" and "Lt. Omar Haddad" not in kinds, kinds
+    assert "Ruwan Jayasena" not in kinds, kinds  # a photo credit
+    assert kinds.get("A.C.M. Rifkhan") == "person", kinds
+    assert not any(k.startswith("Counsel ") for k in kinds), kinds
