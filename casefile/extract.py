@@ -84,7 +84,7 @@ _CREDITS = re.compile(
     # … or with a slash between the photographer and the outlet: "… in Columbus. A. Writer/The
     # Example Post", "… AP Photo/A. Writer"
     r"(?m:(?<=[.!?)])[ \t]+[A-Z][\w'’.\-]+(?:[ \t]+[A-Z][\w'’.\-]+){0,3}[ \t]*/[ \t]*"
-    r"[A-Z][^\n/]{1,50}$)|"
+    r"[A-Z][\w'’.&\-]*(?:[ \t]+[A-Z][\w'’.&\-]*){0,4}[ \t]*$)|"
     # the closing credit line of a wire story: "A. Writer reported from Beirut. B. Writer
     # contributed reporting from Idlib."
     r"(?m:^(?:[A-Z][\w'’.\-]+(?:[ \t]+[A-Z][\w'’.\-]+){1,3}(?:[ \t]+and[ \t]+[A-Z][\w'’.\-]+"
@@ -117,10 +117,10 @@ _ALIAS_CUE = re.compile(
     # "a young woman the court called "X"", "a witness, named "X" in the judgment": someone
     # the text does not name otherwise, by the name it gives in quotes
     rf"\b(?:{_SOMEONE})\b,?\s+"
-    r"(?:[a-z]+\s+){0,2}?(?:called|named|dubbed)(?=\s+[\"“‘«][A-Z])|"
+    r"(?:[a-z]+\s+){0,2}?(?:called|named|dubbed)(?=\s+[\"“‘«](?-i:[A-Z]))|"
     # "X, who calls himself "Y" online": the name he gives himself
     r"\b(?:calls|called|calling|styles|styled|dubs|dubbed|names|named)\s+(?:him|her)self"
-    r"(?=\s+[\"“‘«]?[A-Z])|"
+    r"(?=\s+[\"“‘«]?(?-i:[A-Z]))|"
     # "In its claim, the group called him Y"
     r"\bcall(?:s|ed)\s+(?:him|her)(?=\s+[\"“‘]?[A-Z])|"
     # "lived on forged documents in the name of "X""
@@ -1561,8 +1561,15 @@ def _named_with_age(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
         if b <= a or _not_a_person(text[a:b]):
             continue
         ini = _INITIALS_BEFORE.search(text, max(0, a - 12), a)
-        if ini and not any(fold(x) in TITLES for x in re.findall(r"[A-Za-z]+", ini.group())):
-            a = ini.start()  # "M.I.M. Nasrin, 41": the initials open the name ("Lt." does not)
+        if (
+            ini
+            and not any(fold(x) in TITLES for x in re.findall(r"[A-Za-z]+", ini.group()))
+            # ("Washington D.C. X, 41": a place's abbreviation ending a sentence)
+            and not re.search(
+                r"[A-Z][\w'’\-]*[ \t]+$", text[max(0, ini.start() - 30) : ini.start()]
+            )
+        ):
+            a = ini.start()  # "M.I.M. Nasrin, 41": the initials open it ("Lt." does not)
         # one word with an age ("Sutarno, 37, was") is a person who goes by one name, unless
         # it is a place, a title, a demonym or a sentence opener ("Monday, 12,")
         if len(text[a:b].split()) == 1 and not _single_name(text[a:b]):
@@ -2012,17 +2019,19 @@ def _fix_kinds(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
     for c in cands:  # one surface, one kind: what the context said wins over the model's votes
         if fold(c.text(text)) in decided:
             c.kind = decided[fold(c.text(text))]  # type: ignore[assignment]
-    # "Police held X Y from Velde": where a man the document names is from is a place
-    ends = {c.end for c in cands if c.kind == "person"}
+    # "Police held X Y from Velde": where a man the document names in full is from is a
+    # place (one word: "a letter to Tom Reyes from Lan Qiang" is no place); every occurrence
+    ends = {c.end for c in cands if c.kind == "person" and " " in c.text(text)}
+    towns = set()
     for c in cands:
-        words = c.text(text).split()
-        if c.kind == "place" or len(words) > 2 or fold(c.text(text)) in decided:
+        surface = c.text(text)
+        if c.kind == "place" or " " in surface or fold(surface) in decided:
             continue
-        if _org_words(words) or not (
-            cue := _FROM_BEFORE.search(text, max(0, c.start - 8), c.start)
-        ):
-            continue
-        if c.start - len(cue.group()) in ends:
+        cue = _FROM_BEFORE.search(text, max(0, c.start - 8), c.start)
+        if cue and c.start - len(cue.group()) in ends and not _org_words([surface]):
+            towns.add(fold(surface))
+    for c in cands:
+        if fold(c.text(text)) in towns:
             c.kind, c.source = "place", c.source + "+rule:from-after-person"
             decided[fold(c.text(text))] = "place"
     people = {p for p in people if decided.get(p, "person") == "person"}
@@ -2163,6 +2172,10 @@ _PLACE_CUE_BEFORE = re.compile(
     r"(?:[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?(?:,\s+[A-Z][\w'’\-]*)*,?\s+and\s+)?$"  # "X and Y"
 )
 _FROM_BEFORE = re.compile(r"[ \t]+from[ \t]+$")
+# what comes before a name in a list of people held: "detained were X", "; X", ", and X"
+_HELD_BEFORE = re.compile(
+    r"(?:\b(?:were|are|was|is|arrested|detained|held|named|include|included)|[,;:]|\band)\s+$"
+)
 _LED_BY_BEFORE = re.compile(r"\b(?:commanded|led|headed|masterminded|ordered)\s+by\s+$")
 # "X Y, 34, from Velde", "X Y (34) from Velde": where a man is from
 _AGED_FROM_BEFORE = re.compile(r"(?:,[ \t]*(?:aged[ \t]+)?\d{1,3},|\(\d{1,3}\))[ \t]+from[ \t]+$")
@@ -2250,7 +2263,9 @@ def _cue(text: str, a: int, b: int, kind: str) -> Kind | None:
         or (_GROUP_CUE_AFTER.match(text, b) and not places.canonical(surface))  # "the Osh cell"
         # "the Islamist group al-X" (not "the leader of the group, X")
         or (
-            _ORG_BEFORE.search(before)
+            kind != "person"  # "a spokesman for the company, John Smith": a man
+            and not before.rstrip().endswith(",")
+            and _ORG_BEFORE.search(before)
             and not _ROLE_OF_GROUP.search(text, max(0, a - 70), a)
             and not _RANK_OF_UNIT.search(before)
         )
@@ -2304,6 +2319,7 @@ def _cue(text: str, a: int, b: int, kind: str) -> Kind | None:
         kind != "person"
         and len(words) in (2, 3)
         and _FROM_PLACE_AFTER.match(text, b)
+        and _HELD_BEFORE.search(before)
         and not _org_words(words)
         and not any(places.canonical(w) for w in [surface, *words])
     ):

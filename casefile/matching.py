@@ -438,7 +438,9 @@ def given_first(name: str) -> str:
 
 
 # the endings of Turkic and Persian family names: Aliyev, Mammadova, Guliyeva, Sultanli, Rzazade
-_SURNAME_ENDING = re.compile(r"(?:ov|ev|yev|ova|eva|yeva|li|lu|zade|zada)$")
+_SURNAME_ENDING = re.compile(
+    r"(?<=[a-z]{3})(?:ov|ev|yev|ova|eva|yeva|(?<=[^aeiou])l[iu]|zade|zada)$"
+)
 
 
 def _before_patronymic(name: str) -> str:

@@ -79,11 +79,14 @@ def key(surface: str) -> str:
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z' \-]{3,}")
 
 
-def _loose(folded: str) -> str:
+def _loose(folded: str, doubles: bool = True) -> str:
     """'qinah' -> 'qina', 'al fayyum' -> 'fayum': a folded name's letters after its Arabic
-    article, without a final h, doubles as one."""
-    t = _ARTICLE.sub("", _NOT_LETTER.sub("", folded)).replace(" ", "")
-    return _DOUBLE.sub(r"\1", _FINAL_H.sub("", t))
+    article, without a final h, doubles as one (unless `doubles` is False)."""
+    t = _FINAL_H.sub("", _ARTICLE.sub("", _NOT_LETTER.sub("", folded)).replace(" ", ""))
+    return _DOUBLE.sub(r"\1", t) if doubles else t
+
+
+_ALT_NAMES_FROM = 100_000  # inhabitants: small towns' other names are too often people's
 
 
 _NOT_LETTER = re.compile(r"[^a-z ]")
@@ -125,10 +128,14 @@ def _table() -> tuple[dict[str, str], dict[str, str]]:
     by_size = sorted(gc.get_cities().values(), key=lambda c: -c["population"])
     for c in by_size:
         cities.setdefault(key(c["name"]), c["name"])
-    # the spellings news English writes a city's name in ("Fayoum" for Al Fayyūm, "Qena" for
-    # Qinā, "Al Mukalla"): the gazetteer's other Latin names that are the main name but for
-    # its article and one vowel, never a name of another kind ("Arsinoe" stays out)
+    # the spellings news English writes a large city's name in ("Fayoum" for Al Fayyūm,
+    # "Hamah" for Ḩamāh, "Al Mukalla"): the gazetteer's other Latin names that are the main
+    # name but for its article, marks and a final h, or (six letters or more) one vowel; never
+    # a name of another kind ("Arsinoe"), and not a short respelling that is a given name as
+    # often ("Aman" for Amman, "Sami" for Semi)
     for c in by_size:
+        if c["population"] < _ALT_NAMES_FROM:
+            break
         main = None
         for alt in c.get("alternatenames", ()):
             if not (alt[:1].isupper() and alt.isascii() and _LATIN_NAME.fullmatch(alt)):
@@ -138,8 +145,12 @@ def _table() -> tuple[dict[str, str], dict[str, str]]:
             k = re.sub(r"^the ", "", " ".join(lower.split()))
             if k in cities:
                 continue
-            main = main or _loose(fold(c["name"]))
-            if abs(len(lower) - len(main)) <= 6 and _one_vowel_apart(_loose(lower), main):
+            main = main or _loose(fold(c["name"]), doubles=False)
+            mine = _loose(lower, doubles=False)
+            if mine == main or (
+                len(mine) >= 6
+                and _one_vowel_apart(_DOUBLE.sub(r"\1", mine), _DOUBLE.sub(r"\1", main))
+            ):
                 cities[k] = c["name"]
     for k, v in _subdivisions():
         cities.setdefault(k, v)

@@ -81,8 +81,8 @@ _PAGE_DATE_LABEL = re.compile(
 # what else a page's own date line may hold: its weekday, the time and zone, separators, a
 # label ("Aangepast:", "Updated:") and short words (a weekday's abbreviation, "le", "ma")
 _WEEKDAY = "|".join(dates_mod.WEEKDAYS)
-_DATE_LINE_REST = re.compile(
-    rf"(?:[\s|·•,\-–—/]|\b(?:{_WEEKDAY})\b|\d{{1,2}}[:.]\d{{2}}(?:\s*[AaPp]\.?[Mm]\.?)?|"
+_DATE_LINE_REST = re.compile(  # (atomic: a word like "EST" is read one way, not three)
+    rf"(?>[\s|·•,\-–—/]|\b(?:{_WEEKDAY})\b|\d{{1,2}}[:.]\d{{2}}(?:\s*[AaPp]\.?[Mm]\.?)?|"
     r"\b(?:[A-Z]{1,3}[SD]?T|IST|PKT|EAT|WAT|CAT|UTC|GMT|\d+\s+min(?:ute)?s?\s+read)\b|"
     r"\b[^\W\d_]+\s?:|\b[^\W\d_]{1,3}\b\.?)*"
 )
@@ -94,7 +94,8 @@ _HEADER_DATE = re.compile(
 )
 _PAGE_LANGUAGES = ["en", "fr", "es", "pt", "de", "nl", "it", "tr", "id", "sq", "sv", "da", "pl"]
 _PAGE_DATE_SEP = re.compile(r"[|·•–—]\s*$")
-_WEEKDAY_WORDS = re.compile(r"\s*(?:[^\W\d_]+,?\s+){0,2}")
+# (one word, or two ending with a comma: "Jeudi", "E enjte,"; not "Victim died")
+_WEEKDAY_WORDS = re.compile(r"\s*(?:[^\W\d_]+,?\s+|[^\W\d_]+\s+[^\W\d_]+,\s+)?")
 
 
 @lru_cache(maxsize=1)
