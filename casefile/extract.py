@@ -2274,7 +2274,10 @@ def _cue(text: str, a: int, b: int, kind: str) -> Kind | None:
     country = _COUNTRY_AFTER.match(text, b)
     if country and len(words) <= 3 and places.is_country_or_region(country.group(1)):
         return "place"  # "al-Qurayya, Syria,": a town and its country
-    if (is_kunya(surface) and not places.canonical(surface)) or _PERSON_AFTER.match(text, b):
+    after = _PERSON_AFTER.match(text, b)
+    if after and after.group().lstrip().startswith("(") and len(words) < 2:
+        after = None  # "Gaza (45), Rafah (23)": a count after one word is no age
+    if (is_kunya(surface) and not places.canonical(surface)) or after:
         return "person"
     if _PERSON_AFTER_ROLE.match(text, b) and not _org_words(words):
         return "person"

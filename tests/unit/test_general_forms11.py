@@ -329,3 +329,14 @@ def test_the_round_s_rules_keep_to_their_cases(nlp) -> None:
     assert kinds.get("Red Crescent") != "person", kinds
     assert given_first("Ali Akbar Natiq oglu") == "Ali Akbar Natiq oglu"
     assert _DATE_LINE_REST.fullmatch(" EST" * 30 + " Post office") is None  # and at once
+
+
+def test_a_count_in_brackets_after_one_word_is_no_age() -> None:
+    from casefile.extract import _cue
+
+    text = "The dead by town: Kalora (45), Bitumi (23), and Arben Dushi (24) from Vrela."
+    for town in ("Kalora", "Bitumi"):
+        a = text.index(town)
+        assert _cue(text, a, a + len(town), "place") != "person", town
+    a = text.index("Arben Dushi")
+    assert _cue(text, a, a + len("Arben Dushi"), "place") == "person"
