@@ -435,10 +435,25 @@ def _non_overlapping(cands: list[DateExpr]) -> list[DateExpr]:
 
 
 @lru_cache(maxsize=4)
-def _numeric_parser(order: str) -> Any:
+def _numeric_parser(order: str, languages: tuple[str, ...] = ("en",)) -> Any:
     from dateparser.date import DateDataParser  # slow import: only when a hint needs it
 
-    return DateDataParser(languages=["en"], settings={"DATE_ORDER": order, "STRICT_PARSING": True})
+    return DateDataParser(
+        languages=list(languages), settings={"DATE_ORDER": order, "STRICT_PARSING": True}
+    )
+
+
+# the languages a translated page keeps its own date line in ("4 juin 2025", "17 shtator 2026")
+PAGE_LANGUAGES = ("en", "fr", "es", "pt", "de", "nl", "it", "tr", "id", "sq", "sv", "da", "pl")
+
+
+def day_in_words(words: str) -> date | None:
+    """The day that `words` ("4 juin 2025", "2 jun 2025") give in one of PAGE_LANGUAGES, or
+    None when they give less than a day or none."""
+    got = _numeric_parser("DMY", PAGE_LANGUAGES).get_date_data(words)
+    if got is None or got.date_obj is None or got.period != "day":
+        return None
+    return got.date_obj.date()
 
 
 _FULL_NUMERIC_RE = re.compile(

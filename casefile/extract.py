@@ -225,10 +225,8 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
     cands += _acronyms(text, cands, boiler)
     cands += _named_with_age(text, boiler)
     cands += _patronymic_names(text, boiler)
-    cands += _russian_full_names(text, boiler)
-    cands += _parents_named(text, boiler)
-    cands += _court_labels(text, boiler)
-    cands += _quoted_kunyas(text, boiler)
+    for pattern, group, source, not_places in _PERSON_PATTERNS:
+        cands += _people_by_pattern(pattern, group, source, not_places, text, boiler)
     cands += _caps_first_names(text, boiler)
     cands += _named_by_apposition(text, boiler)
     cands += _slash_named(text, boiler)
@@ -724,6 +722,16 @@ _RANK_OF_UNIT = re.compile(
 )
 
 
+def _group_noun_before(text: str, a: int, before: str) -> bool:
+    """'the group X', 'the Islamist group X': a group's noun just before the name at `a`
+    (`before` ends there); not 'the leader of the group, X' nor 'Général de brigade X'."""
+    return bool(
+        _ORG_BEFORE.search(before)
+        and not _ROLE_OF_GROUP.search(text, max(0, a - 70), a)
+        and not _RANK_OF_UNIT.search(before)
+    )
+
+
 def _kind_in_context(text: str, a: int, b: int, kind: Kind) -> Kind:
     """The words around a name say what it is: 'the Bab al-Tabbaneh district', 'the group X'."""
     before = text[max(0, a - 40) : a]
@@ -733,12 +741,7 @@ def _kind_in_context(text: str, a: int, b: int, kind: Kind) -> Kind:
         if _PLACE_BEFORE.search(before) and not owns and kind != "person":
             return "place"  # "the village of Umm Khirba", "south of Abu Tig"
         return "person"  # "Abu Firas", never a place (but "Abu Dhabi" is)
-    if (
-        kind != "organization"
-        and _ORG_BEFORE.search(before)
-        and not _ROLE_OF_GROUP.search(text, max(0, a - 70), a)
-        and not _RANK_OF_UNIT.search(before)
-    ):
+    if kind != "organization" and _group_noun_before(text, a, before):
         return "organization"
     if kind != "place" and _toponym_form(surface, person=kind == "person"):
         return "place"
@@ -1495,14 +1498,6 @@ _PARENT_AFTER = re.compile(
 )
 
 
-def _parents_named(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
-    return [
-        _Cand(m.start(1), m.end(1), "person", "rule:parent-after-s/o", by_context=True)
-        for m in _PARENT_AFTER.finditer(text)
-        if not _inside(m.start(), boiler)
-    ]
-
-
 # The labels US charging papers give people they do not name: a co-conspirator ("CC-1"), a
 # confidential human source ("CHS-2"), an undercover or online covert employee ("UCE-1",
 # "OCE-1"), a cooperating witness ("CW-1"); and "Individual-1", "Individual A"
@@ -1519,22 +1514,6 @@ _QUOTED_KUNYA = re.compile(
 )
 
 
-def _quoted_kunyas(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
-    return [
-        _Cand(m.start(1), m.end(1), "person", "rule:quoted-kunya", by_context=True)
-        for m in _QUOTED_KUNYA.finditer(text)
-        if not _inside(m.start(), boiler) and places.canonical(m.group(1)) is None
-    ]
-
-
-def _court_labels(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
-    return [
-        _Cand(m.start(), m.end(), "person", "rule:court-label", by_context=True)
-        for m in _COURT_LABEL.finditer(text)
-        if not _inside(m.start(), boiler)
-    ]
-
-
 # Russian official order: surname, given name, patronymic ("Ivanov Pyotr Sergeyevich")
 _RUSSIAN_FULL = re.compile(
     r"(?<![\w'’\-])[A-Z][a-z]+(?:ov|ev|yev|in|yn|ova|eva|yeva|ina|sky|skiy|skaya|enko|uk)"
@@ -1543,12 +1522,31 @@ _RUSSIAN_FULL = re.compile(
 )
 
 
-def _russian_full_names(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
-    """'Ivanov Pyotr Sergeyevich' in a wanted list or a court record: a person, in order."""
+# Patterns that name a person whatever the model made of the words: (pattern, the group that
+# is the name, the rule's name, whether a place the gazetteer knows is none: "Abu Dhabi" in
+# quotes, where a parent after "s/o" may share a town's name). "Ivanov Pyotr Sergeyevich" in
+# a wanted list or a court record is a person, in order.
+_PERSON_PATTERNS = (
+    (_RUSSIAN_FULL, 0, "rule:russian-full-name", False),
+    (_PARENT_AFTER, 1, "rule:parent-after-s/o", False),
+    (_COURT_LABEL, 0, "rule:court-label", False),
+    (_QUOTED_KUNYA, 1, "rule:quoted-kunya", True),
+)
+
+
+def _people_by_pattern(
+    pattern: re.Pattern[str],
+    group: int,
+    source: str,
+    not_places: bool,
+    text: str,
+    boiler: list[tuple[int, int]],
+) -> list[_Cand]:
+    """A person for each match of `pattern` outside the boilerplate."""
     return [
-        _Cand(m.start(), m.end(), "person", "rule:russian-full-name", by_context=True)
-        for m in _RUSSIAN_FULL.finditer(text)
-        if not _inside(m.start(), boiler)
+        _Cand(m.start(group), m.end(group), "person", source, by_context=True)
+        for m in pattern.finditer(text)
+        if not _inside(m.start(), boiler) and not (not_places and places.canonical(m.group(group)))
     ]
 
 
@@ -2265,9 +2263,7 @@ def _cue(text: str, a: int, b: int, kind: str) -> Kind | None:
         or (
             kind != "person"  # "a spokesman for the company, John Smith": a man
             and not before.rstrip().endswith(",")
-            and _ORG_BEFORE.search(before)
-            and not _ROLE_OF_GROUP.search(text, max(0, a - 70), a)
-            and not _RANK_OF_UNIT.search(before)
+            and _group_noun_before(text, a, before)
         )
     ):
         return "organization"
@@ -3381,14 +3377,12 @@ def _given_before_surname(
     first name of the one man named before it, when everyone whose surname it is comes only
     later in the text (no one is called by a name the reader has not met)."""
 
-    def first_at(f: _Cand) -> int:
-        key = fold(f.text(text))
-        return min((o.start for o in cands if fold(o.text(text)) == key), default=f.start)
-
-    if any(first_at(g) < pos for _, g in owners):
-        return None
+    if any(_last_named(cands, text, g, 0, pos) >= 0 for _, g in owners):
+        return None  # (named anywhere before it)
     given = {
-        j: (j, f) for j, f in full if core_tokens(f.text(text))[:1] == [lone] and first_at(f) < pos
+        j: (j, f)
+        for j, f in full
+        if core_tokens(f.text(text))[:1] == [lone] and _last_named(cands, text, f, 0, pos) >= 0
     }
     if len(given) != 1:
         return None

@@ -218,13 +218,15 @@ def surname(name: str) -> str | None:
     return core[-1]
 
 
+# the sound j in romanisations: German dsch, Russian dzh, South Slavic dj and dz, Albanian xh
+_J = r"dsch|dzh|dj|xh|dz"
 # Spelling correspondences of romanised names, applied before vowels are dropped.
 _DIGRAPHS = [
     (r"(?<=[a-z]{3})eh$", "e"),  # Persian -zadeh / -zade
     (r"(?<=[iy])ah$", "a"),  # Arabic -iyah / -iya
     # German romanisation of Russian first: dsch = dzh, tsch = ch, sch = sh (Dschamalow);
     # Albanian writes the sound xh, South Slavic dž (dz without its caron): Haxhi / Hadzi
-    (r"dsch|dzh|dj|zh|xh|dz", "j"),
+    (_J + "|zh", "j"),
     (r"tsch|tch", "c"),
     (r"sch|sh", "s"),
     (r"ch", "c"),
@@ -274,7 +276,7 @@ def vowel_fold(token: str) -> str:
         (r"ee|ie|ey|ay(?=[aeiou])", "i"),
         (r"oo|ou|ow|aw", "u"),
         (r"ph", "f"),
-        (r"dsch|dzh|dj|xh|dz", "j"),
+        (_J, "j"),
         (r"tsch", "ch"),
         (r"sch", "sh"),
     ):

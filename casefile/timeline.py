@@ -13,8 +13,6 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Any
 
 from casefile import dates as dates_mod
 from casefile.model import Document, Extraction, RawClaim, Span
@@ -92,19 +90,9 @@ _HEADER_DATE = re.compile(
     r"(?<![\w.])(?:\d{1,2}(?:st|nd|rd|th)?\.?\s+[^\W\d_]{3,12}\.?,?\s+\d{4}"
     r"|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})(?!\d)"
 )
-_PAGE_LANGUAGES = ["en", "fr", "es", "pt", "de", "nl", "it", "tr", "id", "sq", "sv", "da", "pl"]
 _PAGE_DATE_SEP = re.compile(r"[|·•–—]\s*$")
 # (one word, or two ending with a comma: "Jeudi", "E enjte,"; not "Victim died")
-_WEEKDAY_WORDS = re.compile(r"\s*(?:[^\W\d_]+,?\s+|[^\W\d_]+\s+[^\W\d_]+,\s+)?")
-
-
-@lru_cache(maxsize=1)
-def _page_parser() -> Any:
-    from dateparser.date import DateDataParser  # slow import: only for a page's own words
-
-    return DateDataParser(
-        languages=_PAGE_LANGUAGES, settings={"STRICT_PARSING": True, "DATE_ORDER": "DMY"}
-    )
+_WEEKDAY_PREFIX = re.compile(r"\s*(?:[^\W\d_]+,?\s+|[^\W\d_]+\s+[^\W\d_]+,\s+)?")
 
 
 def _header_days(text: str, ex: Extraction, limit: int) -> list[tuple[int, int, dt.date]]:
@@ -120,9 +108,8 @@ def _header_days(text: str, ex: Extraction, limit: int) -> list[tuple[int, int, 
             m.group().split()[0].rstrip(".,").lower() in dates_mod.MONTHS
         ):
             continue  # (an English month extraction did not take is no date)
-        got = _page_parser().get_date_data(m.group())
-        if got is not None and got.date_obj is not None and got.period == "day":
-            out.append((m.start(), m.end(), got.date_obj.date()))
+        if (day := dates_mod.day_in_words(m.group())) is not None:
+            out.append((m.start(), m.end(), day))
     return sorted(out)
 
 
@@ -146,7 +133,7 @@ def _page_date(text: str, ex: Extraction) -> tuple[str, str] | None:
         # the line without its dates: nothing but a date line's furniture, after at most a
         # weekday in the page's language ("Jeudi 12 mars 2026")
         rest = "".join(text[x:y] for x, y in _gaps(a, end, [s for s in spans if a <= s[0] < end]))
-        weekday = _WEEKDAY_WORDS.fullmatch(text, line, a)
+        weekday = _WEEKDAY_PREFIX.fullmatch(text, line, a)
         # (or a short line where a separator stands beside the date: "Par A. Writer · 4 juin
         # 2025", "Jeudi 12 mars 2026 | Translated from French")
         beside = _PAGE_DATE_SEP.search(text, line, a) or re.match(r"[ \t]*[|·•–—]", text[b:end])
