@@ -17,10 +17,10 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from casefile import attributes as attributes_mod
 from casefile import claims as claims_mod
@@ -375,18 +375,32 @@ def _headlines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_INDEX: list = [(None, ({}, {}))]  # the last document, and its tokens by start and by end
+_T = TypeVar("_T")
+_R = TypeVar("_R")
 
 
+def _once_per_document(make: Callable[[_T], _R]) -> Callable[[_T], _R]:
+    """`make`'s answer for the last argument it was given (the document or its text, by
+    identity): several rules ask it of one document in turn. One slot, read and written
+    whole."""
+    slot: list = [(None, None)]
+
+    def answer(arg: _T) -> _R:
+        last, value = slot[0]
+        if last is not arg:
+            value = make(arg)
+            slot[0] = (arg, value)
+        return value
+
+    return answer
+
+
+@_once_per_document
 def _token_index(sdoc: Doc) -> tuple[dict, dict]:
-    """The document's tokens by their start and by their end offset, made once per document
-    (several rules look tokens up by offset); one slot, read and written whole."""
-    last, index = _INDEX[0]
-    if last is not sdoc:
-        tokens = list(sdoc)
-        index = ({t.idx: t for t in tokens}, {t.idx + len(t): t for t in tokens})
-        _INDEX[0] = (sdoc, index)
-    return index
+    """The document's tokens by their start and by their end offset (several rules look
+    tokens up by offset)."""
+    tokens = list(sdoc)
+    return {t.idx: t for t in tokens}, {t.idx + len(t): t for t in tokens}
 
 
 def _inside(pos: int, regions: list[tuple[int, int]]) -> bool:
@@ -2391,16 +2405,10 @@ def _not_a_person(surface: str) -> bool:
 # ---------------------------------------------------------------- aliases
 
 
-_CUES: list = [(None, [])]  # the last text and its alias cues: `_aliases` runs twice on it
-
-
+@_once_per_document
 def _alias_cues(text: str) -> list[re.Match[str]]:
-    """The alias cues of `text`, found once per document (the pattern is long and slow)."""
-    last, found = _CUES[0]
-    if last is not text:
-        found = list(_ALIAS_CUE.finditer(text))
-        _CUES[0] = (text, found)
-    return found
+    """The alias cues of `text` (the pattern is long and slow; `_aliases` runs twice)."""
+    return list(_ALIAS_CUE.finditer(text))
 
 
 def _aliases(
