@@ -407,6 +407,34 @@ def _inside(pos: int, regions: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in regions)
 
 
+_WORD_OR_HYPHEN = re.compile(r"[\w\-]")
+
+
+def _word_starts(text: str, *forms: str) -> list[int]:
+    """Where one of `forms` stands as a whole word (no letter, digit, _ or hyphen touching it),
+    left to right without overlaps, as a lookaround regex per form would find it, but without
+    compiling a pattern per name: thousands of them per build evicted the re module's cache,
+    so its fixed patterns were compiled again and again."""
+    hits = []
+    for form in dict.fromkeys(f for f in forms if f):
+        i = text.find(form)
+        while i >= 0:
+            j = i + len(form)
+            if (i and _WORD_OR_HYPHEN.match(text, i - 1)) or _WORD_OR_HYPHEN.match(text, j):
+                i = text.find(form, i + 1)
+            else:
+                hits.append((i, j))
+                i = text.find(form, j)
+    if len(forms) == 1:
+        return [a for a, _ in hits]
+    out, end = [], -1
+    for a, b in sorted(hits):
+        if a >= end:
+            out.append(a)
+            end = b
+    return out
+
+
 # ---------------------------------------------------------------- candidates from the model
 
 
@@ -1472,11 +1500,9 @@ def _outlet_names(text: str) -> set[str]:
 def _outlet_mentions(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
     out = []
     for name in _outlet_names(text):
-        for m in re.finditer(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", text):
-            if not _inside(m.start(), boiler):
-                out.append(
-                    _Cand(m.start(), m.end(), "organization", "rule:outlet", by_context=True)
-                )
+        for a in _word_starts(text, name):
+            if not _inside(a, boiler):
+                out.append(_Cand(a, a + len(name), "organization", "rule:outlet", by_context=True))
     return out
 
 
@@ -2381,8 +2407,8 @@ def _context_vote(cands: list[_Cand], text: str) -> dict[str, Kind]:
     for surface, kind in {c.text(text): c.kind for c in cands if not c.by_context}.items():
         if len(surface) < 4 or not surface[:1].isupper():
             continue
-        for m in re.finditer(rf"(?<![\w\-]){re.escape(surface)}(?![\w\-])", text):
-            if m.start() not in starts and (cue := _cue(text, m.start(), m.end(), kind)):
+        for a in _word_starts(text, surface):
+            if a not in starts and (cue := _cue(text, a, a + len(surface), kind)):
                 votes.setdefault(fold(surface), Counter())[cue] += 1
     decided = {fold(c.text(text)): c.kind for c in cands if c.by_context}  # ties keep these
     for f, v in votes.items():
@@ -2929,15 +2955,9 @@ def _propagate(cands: list[_Cand], text: str, boiler: list[tuple[int, int]]) -> 
     for form in sorted(forms, key=len, reverse=True):
         kind, role = forms[form]
         # the article of "al-Qasimi" is capitalised at a sentence start: "Al-Qasimi said"
-        body = re.sub(
-            r"^(?:al|el)\\-",
-            lambda m: f"[{m.group()[0].upper()}{m.group()[0]}]{m.group()[1:]}",
-            re.escape(form),
-            flags=re.I,
-        )
-        pat = re.compile(rf"(?<![\w\-]){body}(?![\w\-])")
-        for m in pat.finditer(text):
-            a, b = m.start(), m.end()
+        capital = form[:1].upper() + form[1:] if form[:3] in ("al-", "el-") else ""
+        for a in _word_starts(text, form, capital):
+            b = a + len(form)
             if _inside(a, boiler) or _HONORIFIC_PAIR.match(text, a):
                 continue  # (the surname Tan is no part of the title "Tan Sri")
             overlapped = [c for c in out if c.start < b and c.end > a]
@@ -2980,7 +3000,7 @@ def _lone_given_names(cands: list[_Cand], text: str) -> list[str]:
             or f in TITLES
             or f in PARTICLES
             or f in NAME_PREFIXES  # "Muhammad" alone may be anyone, or the Prophet
-            or re.search(rf"(?<![\w\-]){re.escape(f)}(?![\w\-])", text)  # lower case: a word
+            or _word_starts(text, f)  # lower case: a word
             # a surname too ("Ivanov Pyotr Sergeyevich" has Pyotr first)
             or any(
                 o != first and f in core_tokens(given_first(o))[1:] and f not in given_names(o)
@@ -3506,7 +3526,8 @@ def _ends_with(short: list[str], full: list[str]) -> bool:
     (but not by a Russian ending: 'Rasul' of 'Rasulov' is another man's given name)."""
     end = full[-len(short) :]
     return _words_agree(short, end) and not any(
-        re.fullmatch(re.escape(s) + r"[oe]va?", f) for s, f in zip(short, end, strict=True)
+        f.startswith(s) and f[len(s) :] in ("ov", "ev", "ova", "eva")
+        for s, f in zip(short, end, strict=True)
     )
 
 
