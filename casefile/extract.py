@@ -1667,7 +1667,8 @@ RANKS = (
     r"(?:Tan|Puan|Datuk|Dato['’]?|Datin)\s+S(?:e)?ri|Toh\s+Puan|Datuk|Dato['’]|Datin|Tun|Ustazah?|"
     r"Hajah|Caporal|Adjudant(?:-[Cc]hef)?|Sergent(?:-[Cc]hef)?|"
     # a judge's title ("Justice X Y"), not the ministry's ("the Justice Ministry")
-    r"(?<![Tt]he )(?:Justice|Judge)(?=\s+[A-Z][a-z]+\s+[A-Z])|"
+    # (or "Justice X" alone before a verb or a stop: the surname of a judge named earlier)
+    r"(?<![Tt]he )(?:Justice|Judge)(?=\s+[A-Z][a-z]+(?:\s+[A-Z]|\s+[a-z]|[,.;:]))|"
     r"(?:Commandant|Colonel|Lieutenant|Captain|Sergeant|Corporal|Brigadier|Inspector|"
     # (Indian official style: "SSP Shopian, Sh. X Y, JKPS"; "Shri", "Smt." for a woman)
     r"Superintendent|Shri|(?:Col|Lt|Capt|Sgt|Cpl|Maj|Brig|Cmdt|Insp|Supt|Dr|Mr|Mrs|Ms|Sh|Smt|"

@@ -550,6 +550,9 @@ def cluster(locs: list[Local], plan: Plan | None = None) -> list[Cluster]:
     for i, j, m in _lone_given_names(locs, find, members, joinable):
         if find(i) != find(j) and joinable(find(j), find(i)):
             join(find(j), find(i), _record(locs[i], locs[j], m))
+    for i, j, m in _lone_titled_surnames(locs, find, members):
+        if find(i) != find(j) and joinable(find(j), find(i)):
+            join(find(j), find(i), _record(locs[i], locs[j], m))
     out: dict[int, Cluster] = {}
     for i in range(len(locs)):
         r = find(i)
@@ -575,15 +578,8 @@ _KIN_WORD = re.compile(
 def _lone_given(loc: Local) -> str | None:
     """'timur' for a person the document calls by one given name only ("his son Timur"),
     else None (initials, kunyas, datelines in capitals, two-letter words)."""
-    if loc.kind != "person":
-        return None
-    names = loc.names(("name", "short"))
-    if len(names) != 1 or len(names[0].split()) != 1 or names[0].isupper():
-        return None
-    if is_kunya(names[0]) or _ONLY_INITIALS.fullmatch(names[0]):
-        return None
-    core = core_tokens(names[0])
-    return core[0] if len(core) == 1 and len(core[0]) >= 3 else None
+    word = _lone_word(loc)
+    return None if word is None or loc.names(("name", "short"))[0].isupper() else word
 
 
 def _full_names(loc: Local) -> list[tuple[str, str]]:
@@ -687,6 +683,67 @@ def _lone_given_names(locs, find, members, joinable) -> list[tuple[int, int, Mat
         )
         out.append((i, first, m))
     return out
+
+
+def _lone_titled_surnames(locs, find, members) -> list[tuple[int, int, Match]]:  # type: ignore[no-untyped-def]
+    """A document calls someone by a title and a surname only ("before Judge X") and
+    another names him in full. The surname is joined to the full name when one person in
+    the whole case has that surname and no document of the lone one names him in full.
+    Without the title a bare word may be anyone's; with two owners it is ambiguous (a
+    father and his sons)."""
+    by_key: dict[str, set[int]] = defaultdict(set)
+    sur: dict[int, list[tuple[str, str]]] = {}
+    for i, loc in enumerate(locs):
+        if loc.kind != "person":
+            continue
+        for n in loc.names(("name",)):
+            if len(core_tokens(n)) >= 2 and not is_kunya(n) and (s := surname(n)):
+                sur.setdefault(i, []).append((n, s))
+                for k in spelling_keys(s):
+                    by_key[k].add(i)
+    out = []
+    for i, loc in enumerate(locs):
+        lone = _lone_word(loc)
+        if lone is None or find(i) != i or any(_lone_word(locs[k]) != lone for k in members[i]):
+            continue  # (the same lone word in several documents is one group by now)
+        if not any(a.type == "role" for k in members[i] for a in locs[k].attributes):
+            continue
+        near = {j for k in spelling_keys(lone) for j in by_key.get(k, ())}
+        fits = [
+            (j, n)
+            for j in sorted(near)
+            for n, s in sur[j]
+            if (t := token_match(lone, s)) and t.score >= 0.9
+        ]
+        roots = {find(j) for j, _ in fits}
+        if len(roots) != 1:
+            continue  # nobody, or two people with that surname
+        (r,) = roots
+        docs = {locs[k].doc for k in members[i]}
+        if any(locs[k].doc in docs for k in members[r]):
+            continue
+        j, name = fits[0]
+        written = loc.names(("name", "short"))[0]
+        why = [
+            f"'{written}' with a title only; '{name}' is the only person in the case with "
+            "that surname"
+        ]
+        out.append((i, j, Match(MERGE_AT, written, name, why)))
+    return out
+
+
+def _lone_word(loc: Local) -> str | None:
+    """'kerslake' for a person the document calls by one word only, not a kunya, initials
+    or a two-letter word; else None."""
+    if loc.kind != "person":
+        return None
+    names = loc.names(("name", "short"))
+    if len(names) != 1 or len(names[0].split()) != 1:
+        return None
+    if is_kunya(names[0]) or _ONLY_INITIALS.fullmatch(names[0]):
+        return None
+    core = core_tokens(names[0])
+    return core[0] if len(core) == 1 and len(core[0]) >= 3 else None
 
 
 def _apply_judged(locs, plan, find, barrier, join, forbid) -> None:  # type: ignore[no-untyped-def]

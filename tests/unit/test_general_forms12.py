@@ -1,0 +1,66 @@
+"""Forms found in the fourteenth round of generalisation, each written with invented names."""
+
+from __future__ import annotations
+
+from casefile.model import Attribute
+from tests.unit.test_extract import run
+from tests.unit.test_judgements import case_of, doc, ent
+
+
+def _texts(case, name: str) -> set[str]:
+    return {m["text"] for m in ent(case, name)["mentions"]}
+
+
+def _titled(pair, titles: dict[int, str]):
+    """The document of `doc(...)` with a role attribute (a title) for some of its locals."""
+    d, ex = pair
+    for m in ex.mentions:
+        if m.local in titles:
+            ex.attributes.append(Attribute(m.local, "role", titles[m.local], m.start, m.end))
+    return d, ex
+
+
+def test_a_judge_s_surname_after_her_title_alone_is_a_person(nlp) -> None:
+    # the model finds nothing in the first and reads the second as a group
+    for name in ("Hartwell", "Pellham", "Redlake", "Brackley"):
+        _, _, kinds = run(nlp, f"Justice {name} will hear submissions on the sentence in May.")
+        assert kinds.get(name) == "person", kinds
+    # the ministry and the department stay what they are
+    _, _, kinds = run(nlp, "Justice Ministry officials met. Justice Department lawyers left.")
+    assert "Ministry" not in kinds and kinds.get("Justice Ministry") != "person", kinds
+
+
+def test_a_titled_lone_surname_joins_the_one_person_with_that_surname() -> None:
+    case = case_of(
+        [
+            _titled(doc("d1", ("Hilary Pellowe", "person", 0, "name")), {0: "Justice"}),
+            _titled(doc("d2", ("Pellowe", "person", 0, "name")), {0: "Judge"}),
+            _titled(doc("d3", ("Pellowe", "person", 0, "name")), {0: "Justice"}),
+        ]
+    )
+    assert _texts(case, "Pellowe") == {"Pellowe", "Hilary Pellowe"}
+    reasons = [r for g in ent(case, "Pellowe")["merges"] for r in g["reasons"]]
+    assert any("only person in the case with that surname" in r for r in reasons)
+
+
+def test_a_lone_surname_stays_alone_without_a_title_or_with_two_owners() -> None:
+    # no title: a bare word may be anyone's
+    case = case_of(
+        [
+            doc("d1", ("Hilary Pellowe", "person", 0, "name")),
+            doc("d2", ("Pellowe", "person", 0, "name")),
+        ]
+    )
+    assert _texts(case, "Pellowe") == {"Pellowe"}
+    # a father and his son share the surname: "Mr Tarrant" could be either
+    case = case_of(
+        [
+            doc(
+                "d1",
+                ("Colin Tarrant", "person", 0, "name"),
+                ("Jody Tarrant", "person", 1, "name"),
+            ),
+            _titled(doc("d2", ("Tarrant", "person", 0, "name")), {0: "Mr"}),
+        ]
+    )
+    assert _texts(case, "Tarrant") == {"Tarrant"}
