@@ -342,6 +342,9 @@ def token_match(a: str, b: str) -> TokenMatch | None:
     sa, sb = skeleton(a), skeleton(b)
     if not sa or not sb:
         # all vowels and glides ("Yahya" / "Yahia"): only the letters can tell
+        if len(a) >= 4 and a[0] == b[0] and _glides(a) == _glides(b):
+            # a French or Chadian spelling leaves the h out: Yaya / Yahya / Yahia
+            return TokenMatch(a, b, 0.88, f"{a}~{b}: the same once h and i / y glides are read")
         ok = len(a) >= 4 and ratio(vowel_fold(a), vowel_fold(b)) >= 80 and a[0] == b[0]
         return TokenMatch(a, b, 0.86, f"{a}~{b}: the same letters but one") if ok else None
     vowels = "aeiou"
@@ -380,6 +383,8 @@ def token_match(a: str, b: str) -> TokenMatch | None:
         # Bantu languages (and Japanese, Korean) have one sound for l and r: Bwambale /
         # Bwambare, Kilembe / Kirembe; long names only (Karim is not Kalim)
         ("l", "r", "r for l", 4),
+        # Bengali (and Indonesian) spelling writes the Arabic z as j: Jubayer / Zubair
+        ("j", "z", "j for z", 3),
     ):
         if len(sa) >= least and sa != sb and sa.replace(x, y) == sb.replace(x, y):
             return TokenMatch(a, b, 0.86, f"{a}~{b}: same consonant skeleton but for {why}")
@@ -395,6 +400,17 @@ def token_match(a: str, b: str) -> TokenMatch | None:
         if russian.endswith(("ov", "ev")) and (m := token_match(plain, russian[:-2])):
             score = min(0.86, m.score - 0.06)  # no more than the plain -ov ending says
             return TokenMatch(a, b, score, f"{a}~{b}: a Tajik -zoda for a Russian -ov")
+    # the Arabic article joined to a South Asian first name, written or left out: Shamsul /
+    # Shams ("Shams-ul-Haq" / "Shams Haq"), Ziaur / Zia, Habibur / Habib
+    for x, y in ((a, b), (b, a)):
+        if (
+            (art := _JOINED_ARTICLE.search(x))
+            and not _JOINED_ARTICLE.search(y)
+            and len(stem := x[: art.start()]) >= 3
+            and (m := token_match(stem, y))
+            and m.score >= 0.9
+        ):
+            return TokenMatch(a, b, 0.86, f"{a}~{b}: the article -{art.group()} joined or not")
     # a silent final h after a vowel, dropped: Samiullah / Samiulla, Fatimah / Fatima
     if len(short) >= 5 and long_ == short + "h" and short[-1] in "aeiou":
         return TokenMatch(a, b, 0.92, f"{a}~{b}: a silent final h written or not")
@@ -421,6 +437,9 @@ def token_match(a: str, b: str) -> TokenMatch | None:
         (a.replace("w", "v"), b.replace("w", "v"), "v for w"),
         # German writes kh as ch and y as j: Machmud / Makhmud, Jussuf / Yusuf, Schamiljew
         (_german_kh(a), _german_kh(b), "ch for kh"),
+        # a Russian name in German spelling: j for y, w for v, s for z (Elmursajew /
+        # Elmurzaev, Osdojew / Ozdoev)
+        (*_german_slavic(a, b), "German spelling of a Russian name"),
         (a.replace("j", "y"), b.replace("j", "y"), "j for y"),
         # Turkish writes j as c before a vowel (Calilov / Dzhalilov); Uzbek Latin o' is the
         # Cyrillic ў that Russian forms write u (Jo'rakulov / Dzhurakulov)
@@ -451,6 +470,30 @@ def token_match(a: str, b: str) -> TokenMatch | None:
 
 
 _ZODA = re.compile(r"(?<=[a-z]{3})zoda$")  # (Azerbaijani -zade is a surname of its own)
+_JOINED_ARTICLE = re.compile(r"u[lrsdzn]$")
+_SLAVIC_END = re.compile(r"(?:[oe][vw]|[oe][vw]a|in|ina)$")
+_GERMAN_SIGN = re.compile(r"j|w|sch")
+
+
+def _glides(token: str) -> str:
+    """'yahia' and 'yaya' → 'yaya': no h, an i or y between vowels one glide."""
+    return re.sub(r"(?<=[aeiou])[iy](?=[aeiou])", "y", token.replace("h", ""))
+
+
+def _german_slavic(a: str, b: str) -> tuple[str, str]:
+    """Both tokens read as German writes Russian (j = y, w = v, sch = sh, tsch = ch, and s
+    for both s and z), when both have a Slavic ending and one is in German spelling;
+    else the tokens as they are."""
+    if not (_SLAVIC_END.search(a) and _SLAVIC_END.search(b)):
+        return a, b
+    if not (_GERMAN_SIGN.search(a) or _GERMAN_SIGN.search(b)):
+        return a, b
+
+    def read(t: str) -> str:
+        t = t.replace("tsch", "ch").replace("sch", "sh")
+        return _german_kh(t).replace("j", "y").replace("w", "v").replace("z", "s")
+
+    return read(a), read(b)
 
 
 # The spelling rewrites below are asked of the same tokens for every pair they are in:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from casefile.matching import MERGE_AT, person_names_match
 from casefile.model import Attribute
+from casefile.names import token_match
 from tests.unit.test_extract import run
 from tests.unit.test_judgements import case_of, doc, ent
 
@@ -64,3 +66,33 @@ def test_a_lone_surname_stays_alone_without_a_title_or_with_two_owners() -> None
         ]
     )
     assert _texts(case, "Tarrant") == {"Tarrant"}
+
+
+def test_a_russian_name_in_german_spelling() -> None:
+    # j for y, w for v, s for z, all at once
+    m = person_names_match("Ruslan Tasgirejew", "Ruslan Tazgireyev")
+    assert m is not None and m.score >= MERGE_AT
+    assert token_match("busurkajew", "buzurkaev") is not None
+    # only on Slavic endings: German spelling says nothing about other names
+    assert token_match("sadik", "zadik") is None
+
+
+def test_a_name_of_vowels_and_glides_without_its_h() -> None:
+    assert token_match("yeya", "yehia") is not None
+    assert token_match("yeya", "yehya") is not None
+    assert token_match("yeya", "yoyo") is None
+
+
+def test_the_arabic_article_joined_to_a_south_asian_first_name() -> None:
+    for joined, plain in (("shamsul", "shams"), ("habibur", "habib"), ("kamrul", "kamar")):
+        t = token_match(joined, plain)
+        assert t is not None and "article" in t.why, (joined, plain, t)
+    m = person_names_match("Md Shamsul Karim", "Mohammad Shams Karim")
+    assert m is not None and m.score >= MERGE_AT
+    # two names both with the article are compared as they are
+    assert token_match("shamsul", "habibul") is None
+
+
+def test_bengali_j_for_the_arabic_z() -> None:
+    m = person_names_match("Mohammad Jakir Hossain", "Mohammed Zakir Hussain")
+    assert m is not None and m.score >= MERGE_AT
