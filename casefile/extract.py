@@ -249,6 +249,7 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
     cands = [c for c in cands if not ((h := _HOUSE_NAME.match(text, c.start)) and h.end() == c.end)]
     _extend_names(cands, sdoc, text)
     aka_pairs = _aliases(text, cands, boiler) + _paren_aliases(text, cands, boiler)
+    _same_kind_as_named(cands, aka_pairs, text)
     cands = _propagate(cands, text, boiler)
     _extend_names(cands, sdoc, text)  # a propagated surname may stand after its given name
     cands = _join_lone_line_names(cands, text)
@@ -1669,7 +1670,7 @@ RANKS = (
     # a judge's title ("Justice X Y"), not the ministry's ("the Justice Ministry")
     # (or "Justice X" alone before a verb or a stop: the surname of a judge named earlier)
     r"(?<![Tt]he )(?:Justice|Judge)(?=\s+[A-Z][a-z]+(?:\s+[A-Z]|\s+[a-z]|[,.;:]))|"
-    r"(?:Commandant|Colonel|Lieutenant|Captain|Sergeant|Corporal|Brigadier|Inspector|"
+    r"(?:Lieutenant-[Cc]olonel|Commandant|Colonel|Lieutenant|Captain|Sergeant|Corporal|Brigadier|Inspector|"
     # (Indian official style: "SSP Shopian, Sh. X Y, JKPS"; "Shri", "Smt." for a woman)
     r"Superintendent|Shri|(?:Col|Lt|Capt|Sgt|Cpl|Maj|Brig|Cmdt|Insp|Supt|Dr|Mr|Mrs|Ms|Sh|Smt|"
     # Philippine police and army ranks: "PCpl.", "Pat.", "PLtCol.", "Pfc.", "SSg."
@@ -2394,8 +2395,13 @@ def _context_vote(cands: list[_Cand], text: str) -> dict[str, Kind]:
     """Surface → kind, where the occurrences' cues (and earlier context readings) agree."""
     votes: dict[str, Counter[Kind]] = {}
     org_ends = {c.end for c in cands if c.kind == "organization"}
+    # a surname in capitals, as French and African papers write it ("Amadou SEBGO"), is
+    # no acronym when it stands alone
+    caps_surnames = {w for c in cands if c.kind == "person" and (w := _caps_surname(c.text(text)))}
     for c in cands:
         f = fold(c.text(text))
+        if c.text(text) in caps_surnames:
+            continue
         if c.by_context:
             votes.setdefault(f, Counter())[c.kind] += 1
         elif _after_group_name(text, c.start, org_ends):
@@ -2406,7 +2412,7 @@ def _context_vote(cands: list[_Cand], text: str) -> dict[str, Kind]:
     # ("Police inspect the bus at X" tagged a person; "near X village" untagged)
     starts = {c.start for c in cands}
     for surface, kind in {c.text(text): c.kind for c in cands if not c.by_context}.items():
-        if len(surface) < 4 or not surface[:1].isupper():
+        if len(surface) < 4 or not surface[:1].isupper() or surface in caps_surnames:
             continue
         for a in _word_starts(text, surface):
             if a not in starts and (cue := _cue(text, a, a + len(surface), kind)):
@@ -2417,6 +2423,37 @@ def _context_vote(cands: list[_Cand], text: str) -> dict[str, Kind]:
         if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
             decided[f] = ranked[0][0]
     return decided
+
+
+def _same_kind_as_named(
+    cands: list[_Cand], aka_pairs: list[tuple[_Cand, _Cand, str, int, int]], text: str
+) -> None:
+    """A name an alias cue showed to be a person's ("X, alias Y") is a person wherever else
+    the document writes it, though the model read it there as a group or a place."""
+    named = {
+        fold(c.text(text))
+        for pair in aka_pairs
+        for c in pair[:2]
+        if c.kind == "person" and c.role != "acronym" and not c.text(text).isupper()
+    }
+    for c in cands:
+        if (
+            c.kind != "person"
+            and not c.by_context
+            and c.role != "acronym"
+            and fold(c.text(text)) in named
+        ):
+            c.kind, c.source = "person", c.source + "+rule:named-by-an-alias-cue"
+
+
+def _caps_surname(name: str) -> str | None:
+    """'SEBGO' of 'Amadou SEBGO' or 'SEBGO Amadou': the one word in capitals of a name
+    whose other words are not."""
+    words = name.split()
+    caps = [w for w in words if w.isupper() and len(w) >= 3]
+    if len(words) >= 2 and len(caps) == 1 and sum(w.isupper() for w in words) == 1:
+        return caps[0]
+    return None
 
 
 def _not_a_person(surface: str) -> bool:
@@ -2961,6 +2998,11 @@ def _propagate(cands: list[_Cand], text: str, boiler: list[tuple[int, int]]) -> 
             b = a + len(form)
             if _inside(a, boiler) or _HONORIFIC_PAIR.match(text, a):
                 continue  # (the surname Tan is no part of the title "Tan Sri")
+            role_here = role
+            if role == "short" and (given := _unknown_place_before(out, text, a)):
+                # "the brother of Amadou SEBGO": a given name the model took for a town the
+                # gazetteer does not know, before a family's surname, is that man's name
+                a, role_here = given.start, "name"
             overlapped = [c for c in out if c.start < b and c.end > a]
             if any(
                 not (a <= c.start and c.end <= b) or (c.start, c.end) == (a, b) for c in overlapped
@@ -2969,12 +3011,34 @@ def _propagate(cands: list[_Cand], text: str, boiler: list[tuple[int, int]]) -> 
             # a longer known name swallows the fragments the model made of it
             for c in overlapped:
                 out.remove(c)
-            out.append(_Cand(a, b, kind, "propagate", role=role))
+            out.append(_Cand(a, b, kind, "propagate", role=role_here))
     acronyms = {c.text(text) for c in cands if c.role == "acronym"}
     for c in out:
         if c.text(text) in acronyms:
             c.role = "acronym"
     return sorted(out, key=lambda c: c.start)
+
+
+_CAP_WORD_BEFORE = re.compile(r"[A-Z][^\W\d_]+[ \t]$")
+
+
+def _unknown_place_before(cands: list[_Cand], text: str, at: int) -> _Cand | None:
+    """The model's one-word place right before `at` that the gazetteer does not know."""
+    m = _CAP_WORD_BEFORE.search(text, max(0, at - 40), at)
+    if m is None:
+        return None
+    return next(
+        (
+            c
+            for c in cands
+            if (c.start, c.end) == (m.start(), at - 1)
+            and c.kind == "place"
+            and c.source.startswith("ner")
+            and fold(c.text(text)) not in TITLES
+            and places.canonical(c.text(text)) is None
+        ),
+        None,
+    )
 
 
 def _lone_given_names(cands: list[_Cand], text: str) -> list[str]:
@@ -3024,10 +3088,12 @@ def _one_person(names: list[str]) -> bool:
 
 def _surname_surface(name: str) -> str | None:
     """The surname as written ('al-Assad' keeps its article; 'Assad' is found through it)."""
+    words = name.split()
+    if len(words) >= 2 and len(words[0]) > 2 and words[0].isupper() and not name.isupper():
+        return words[0]  # "SEBGO Amadou": the surname in capitals comes first
     sn = surname(name)
     if sn is None:
         return None
-    words = name.split()
     if not fold(words[-1]).endswith(sn):
         return None
     i = len(words) - 1

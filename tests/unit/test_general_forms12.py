@@ -6,6 +6,7 @@ from casefile.matching import MERGE_AT, person_names_match
 from casefile.model import Attribute
 from casefile.names import token_match
 from tests.unit.test_extract import run
+from tests.unit.test_general_forms9 import _one_local
 from tests.unit.test_judgements import case_of, doc, ent
 
 
@@ -96,3 +97,57 @@ def test_the_arabic_article_joined_to_a_south_asian_first_name() -> None:
 def test_bengali_j_for_the_arabic_z() -> None:
     m = person_names_match("Mohammad Jakir Hossain", "Mohammed Zakir Hussain")
     assert m is not None and m.score >= MERGE_AT
+
+
+def test_a_surname_in_capitals_alone_is_the_man_s_not_an_acronym(nlp) -> None:
+    text = (
+        "SEBGO Amadou, a 47-year-old trader, was arrested on Saturday. According to Captain "
+        "LAMBORO, SEBGO had been living in Dapaong for months."
+    )
+    ex, groups, kinds = run(nlp, text)
+    assert kinds.get("SEBGO") == "person", kinds
+    _one_local(groups, "SEBGO Amadou", "SEBGO")
+    # a French hyphenated rank names the man after it
+    _, _, kinds = run(
+        nlp, "Lieutenant-colonel Faustin KPOMATÈ, who commands the sector, said so on Monday."
+    )
+    assert kinds.get("Faustin KPOMATÈ") == "person", kinds
+
+
+def test_a_name_an_alias_cue_made_a_person_s_is_one_wherever_else_it_stands(nlp) -> None:
+    text = (
+        "The second, Kalidou SEBGO, 29, a herder arrested in a camp near Porga, is the "
+        'younger brother of Yacouba SEBGO, alias "Abou Talha", presented by the police as the '
+        "leader. Yacouba SEBGO is still on the run."
+    )
+    ex, groups, kinds = run(nlp, text)
+    assert {m.kind for m in ex.mentions if m.text == "Yacouba SEBGO"} == {"person"}
+    _one_local(groups, "Yacouba SEBGO", "Abou Talha")
+    # an acronym paired by mistake with a kunya is not spread as a person
+    text = (
+        "Kalim Sadiq, 45, a commander of al Qaeda in the Arabian Peninsula (AQAP) known by "
+        "the kunya Abu Yasin, was killed. AQAP fighters killed four soldiers in Shabwa."
+    )
+    ex, _, _ = run(nlp, text)
+    assert "person" not in {m.kind for m in ex.mentions if m.text == "AQAP" and m.start > 150}
+
+
+def test_a_given_name_the_model_took_for_a_town_before_a_family_s_surname() -> None:
+    from casefile.extract import _Cand, _propagate
+
+    text = "Kalidou SEBGO, 29, is the younger brother of Hamadine SEBGO, who fled to Kaya."
+    a = text.index("Hamadine")
+    cands = [
+        _Cand(0, 13, "person", "ner:PERSON"),
+        _Cand(a, a + 8, "place", "ner:GPE"),  # the model's "town"
+        _Cand(text.index("Kaya"), text.index("Kaya") + 4, "place", "ner:GPE"),
+    ]
+    got = {(c.text(text), c.kind, c.role) for c in _propagate(cands, text, [])}
+    assert ("Hamadine SEBGO", "person", "name") in got, got
+    assert ("Hamadine", "place", "name") not in got
+    # a town the gazetteer knows stays a town
+    text = "Kalidou SEBGO, 29, fled. In Kaya SEBGO's relatives said he had gone."
+    k = text.index("Kaya")
+    cands = [_Cand(0, 13, "person", "ner:PERSON"), _Cand(k, k + 4, "place", "ner:GPE")]
+    got = {(c.text(text), c.kind) for c in _propagate(cands, text, [])}
+    assert ("Kaya", "place") in got, got
