@@ -407,6 +407,7 @@ def token_match(a: str, b: str) -> TokenMatch | None:
             (art := _JOINED_ARTICLE.search(x))
             and not _JOINED_ARTICLE.search(y)
             and len(stem := x[: art.start()]) >= 3
+            and len(x) - len(y) <= 3  # (not a whole second name joined on)
             and (m := token_match(stem, y))
             and m.score >= 0.9
         ):

@@ -26,6 +26,7 @@ from casefile.matching import (  # noqa: F401  (re-exported for callers)
 )
 from casefile.model import Attribute, Extraction, Kind, Link, Mention, Span
 from casefile.names import (
+    COMPOUND_HEADS,
     INITIALS_ONLY,
     NAME_PREFIXES,
     PARTICLES,
@@ -300,7 +301,31 @@ def _chain_start_and_alias(x: Local, y: Local) -> Match | None:
                 why = [p.why for p in parts if p]
                 why += [how, agree]
                 return Match(0.88, a, b, why)
+            if (len(short), len(long_)) == (2, 3) and _nothing_against(x, y, short):
+                # a given name and one surname of a Spanish name with two ("Lucia Ferrer" /
+                # "Lucia Ferrer Quintana"), or a chain without its last name, when nothing
+                # on either side tells them apart
+                why = [p.why for p in parts if p]
+                why += [how, "no other nickname, role or age on either side"]
+                return Match(0.86, a, b, why)
     return None
+
+
+def _nothing_against(x: Local, y: Local, short: list[str]) -> bool:
+    """Whether two locals may be one person for all their nicknames, roles and ages say
+    (none given, or the same on both sides), and the shorter name is more than one compound
+    given name ("Abul Hasan", "Abdul Karim", "Muhammad Ali")."""
+    if short[0] in NAME_PREFIXES | COMPOUND_HEADS or short[0].startswith("abu"):
+        return False
+    if min(map(len, short)) < 3:
+        return False
+    if x.names(("aka",)) and y.names(("aka",)) and not _akas_agree(x, y):
+        return False
+    rx, ry = _roles_of(x), _roles_of(y)
+    if rx and ry and not rx & ry:
+        return False
+    ax, ay = _ages(x), _ages(y)
+    return not (ax and ay and min(abs(p - q) for p in ax for q in ay) > 1)
 
 
 def _akas_agree(x: Local, y: Local) -> str | None:

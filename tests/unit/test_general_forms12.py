@@ -151,3 +151,27 @@ def test_a_given_name_the_model_took_for_a_town_before_a_family_s_surname() -> N
     cands = [_Cand(0, 13, "person", "ner:PERSON"), _Cand(k, k + 4, "place", "ner:GPE")]
     got = {(c.text(text), c.kind) for c in _propagate(cands, text, [])}
     assert ("Kaya", "place") in got, got
+
+
+def test_a_name_without_its_last_part_when_nothing_tells_them_apart() -> None:
+    def joined(short: str, full: str, titles: tuple[str, str] | None = None) -> bool:
+        pairs = [doc("d1", (full, "person", 0, "name")), doc("d2", (short, "person", 0, "name"))]
+        if titles:
+            pairs = [_titled(p, {0: t}) for p, t in zip(pairs, titles, strict=True)]
+        return short in _texts(case_of(pairs), full)
+
+    # a given name and one surname of a Spanish name with two
+    assert joined("Lucia Ferrer", "Lucia Ferrer Quintana")
+    assert joined("Anouar Belkadi", "Anuar Belkadi Hamdaoui")
+    assert joined("Lucia Ferrer", "Lucia Ferrer Quintana", ("judge", "judge"))
+    # different roles on the two sides tell them apart
+    assert not joined("Lucia Ferrer", "Lucia Ferrer Quintana", ("judge", "farmer"))
+    # a prefix many share, or one compound given name, says too little
+    assert not joined("Mohammed Salem", "Mohammed Salem Bashir")
+    assert not joined("Abul Hasnat", "Abul Hasnat Chowdhury")
+    assert not joined("Abdul Wahid", "Abdul Wahid Rostami")
+
+
+def test_a_second_name_joined_onto_the_first_is_no_article() -> None:
+    # "Abakir Harun" written as one word is not "Abakir" with a joined article
+    assert token_match("abakir", "abakirharun") is None
