@@ -175,3 +175,10 @@ def test_a_name_without_its_last_part_when_nothing_tells_them_apart() -> None:
 def test_a_second_name_joined_onto_the_first_is_no_article() -> None:
     # "Abakir Harun" written as one word is not "Abakir" with a joined article
     assert token_match("abakir", "abakirharun") is None
+
+
+def test_a_court_s_initials_are_the_same_letters_or_two_people() -> None:
+    assert person_names_match("Y.R.K.", "B.R.K.") is None  # (Y. is no Spanish "y")
+    assert person_names_match("T.R.K.", "D.R.K.") is None
+    m = person_names_match("Y.R.K.", "Y. R. K.")
+    assert m is not None and m.score >= MERGE_AT
