@@ -2508,6 +2508,19 @@ def _aliases(
             ),
             None,
         )
+        if (
+            left is not None
+            and " " not in left.text(text)
+            and _DEMONYM_FORM.search(left.text(text))
+            and (a_an := _A_DEMONYM_BEFORE.search(text, max(0, left.start - 8), left.start))
+        ):
+            # "X, a Bangladeshi also known as Y": the people's name describes X, whose alias
+            # it is
+            described = next((c for c in by_end if c.end == a_an.start()), None)
+            if described is not None:
+                left = described
+                if left.kind != "person" and not left.by_context:
+                    left.kind, left.source = "person", left.source + "+rule:described-by-people"
         org_start = left.start if left is not None else 0
         if left is not None and text[left.start - 1 : left.start] == "(":  # "… Force (VGF)"
             org_start = next(
@@ -2911,6 +2924,8 @@ def _name_before(text: str, pos: int) -> tuple[int, int] | None:
 
 
 _DEMONYM_FORM = re.compile(r"(?:an|ians?|ese|ish|ic|i|is|ans)$")
+_MUHAMMAD_ABBR_BEFORE = re.compile(r"(?<![\w.])(?:Md|Mohd|Muhd|Mhd)\.[ \t]$")
+_A_DEMONYM_BEFORE = re.compile(r",\s+an?\s+$")
 
 
 _Y_MOTHER = re.compile(r"[ \t]y[ \t][A-Z][a-z][\w'’\-]*(?![\w'’\-])")
@@ -2953,6 +2968,10 @@ def _extend_names(cands: list[_Cand], sdoc: Doc, text: str) -> None:
             ):
                 break
             start = prev.idx
+        if c.kind == "person" and (
+            abbr := _MUHAMMAD_ABBR_BEFORE.search(text, max(0, start - 8), start)
+        ):
+            start = abbr.start()  # "Mohd. X": the tokenizer cut the abbreviation's period off
         if start != c.start:
             c.start, c.source = start, c.source + "+rule:full-name"
             if _place_follows(text, c.end) or _toponym_form(c.text(text), person=True):

@@ -182,3 +182,15 @@ def test_a_court_s_initials_are_the_same_letters_or_two_people() -> None:
     assert person_names_match("T.R.K.", "D.R.K.") is None
     m = person_names_match("Y.R.K.", "Y. R. K.")
     assert m is not None and m.score >= MERGE_AT
+
+
+def test_a_demonym_in_apposition_before_an_alias_cue_and_mohd_before_a_name(nlp) -> None:
+    text = (
+        "The others are Mohammad Ilyas, a Rohingya refugee, and Shafiqul Islam, a Bangladeshi "
+        "also known as Tutul, whom police accuse of smuggling."
+    )
+    ex, groups, kinds = run(nlp, text)
+    assert kinds.get("Shafiqul Islam") == "person", kinds
+    _one_local(groups, "Shafiqul Islam", "Tutul")
+    _, _, kinds = run(nlp, "Additional SP Mohd. Kamruzzaman, who commands the unit, said so.")
+    assert kinds.get("Mohd. Kamruzzaman") == "person", kinds
