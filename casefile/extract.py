@@ -68,6 +68,8 @@ _BOILER = re.compile(
     r"(?im)^[ \t]*(?:see also|read more|read also|related|more on this|also read|photo|"
     r"photograph|image|picture|video|watch|listen|caption|credit|credits|file photo|source|"
     r"advertisement|sponsored|follow us|subscribe|sign up)\b[^\n:]{0,20}:"
+    # a call to action alone on its line: "Download the full report (PDF, 1.2 MB)"
+    r"|^[ \t]*(?:download|print|donate|subscribe)\b[^\n.]{0,60}$"
 )
 _BYLINE = re.compile(r"(?m)^[ \t]*By\s+[A-Z][^\n]{0,80}$")
 # Bylines and credits name reporters and photographers, not people in the story.
@@ -1666,7 +1668,7 @@ RANKS = (
     r"Spokesman|Spokeswoman|Commissioner)(?=\s+of\s)|"
     # Malay honorifics ("Tan Sri X", "Datuk Seri X", "Ustazah X"); French ranks ("Caporal X")
     r"(?:Tan|Puan|Datuk|Dato['’]?|Datin)\s+S(?:e)?ri|Toh\s+Puan|Datuk|Dato['’]|Datin|Tun|Ustazah?|"
-    r"Hajah|Caporal|Adjudant(?:-[Cc]hef)?|Sergent(?:-[Cc]hef)?|"
+    r"Hajah|Caporal|Adjudant(?:-[Cc]hef)?|Sergent(?:-[Cc]hef)?|Ma[îi]tre|"
     # a judge's title ("Justice X Y"), not the ministry's ("the Justice Ministry")
     # (or "Justice X" alone before a verb or a stop: the surname of a judge named earlier)
     r"(?<![Tt]he )(?:Justice|Judge)(?=\s+[A-Z][a-z]+(?:\s+[A-Z]|\s+[a-z]|[,.;:]))|"
@@ -1680,7 +1682,7 @@ RANKS = (
 _BY_ROLE = re.compile(
     rf"\b(?:{KIN_NOUNS}|{ROLE_NOUNS}|(?i:commissioner|spokesperson|village head)|{RANKS})"
     r"(?:\s+General)?"
-    r"(?:\s+(?:in|at)\s+[A-Z][\w'’\-]*|,?\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’\-]*"
+    r"(?:\s+(?:in|at)\s+[A-Z][\w'’\-]*|,?\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w'’\-]*"
     r"(?:\s+(?:and|of|for|the|[A-Z][\w'’\-]*)){0,6},)?"
     r",?\s+(?=[A-Z])"
 )

@@ -194,3 +194,15 @@ def test_a_demonym_in_apposition_before_an_alias_cue_and_mohd_before_a_name(nlp)
     _one_local(groups, "Shafiqul Islam", "Tutul")
     _, _, kinds = run(nlp, "Additional SP Mohd. Kamruzzaman, who commands the unit, said so.")
     assert kinds.get("Mohd. Kamruzzaman") == "person", kinds
+
+
+def test_a_role_at_an_institution_a_french_lawyer_s_title_and_a_download_line(nlp) -> None:
+    text = (
+        "At the hearing, the public prosecutor at the Court of Appeal, Kalibo Ousmane Tergal, "
+        "described the trader as a spy. Maître Odile Nankassa, for the defence, objected.\n\n"
+        "Download the full briefing (PDF, 640 KB)\n"
+    )
+    _, _, kinds = run(nlp, text)
+    assert kinds.get("Kalibo Ousmane Tergal") == "person", kinds
+    assert kinds.get("Odile Nankassa") == "person", kinds  # without the title
+    assert "Download" not in kinds and "Maître Odile Nankassa" not in kinds
