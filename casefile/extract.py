@@ -2513,11 +2513,11 @@ def _aliases(
         if (
             left is not None
             and " " not in left.text(text)
-            and _DEMONYM_FORM.search(left.text(text))
-            and (a_an := _A_DEMONYM_BEFORE.search(text, max(0, left.start - 8), left.start))
+            and (a_an := _A_DEMONYM_BEFORE.search(text, max(0, left.start - 12), left.start))
+            and (a_an.group(1) is not None or _DEMONYM_FORM.search(left.text(text)))
         ):
-            # "X, a Bangladeshi also known as Y": the people's name describes X, whose alias
-            # it is
+            # "X, a Bangladeshi also known as Y", "X, from the Ruweishat, known as Y": the
+            # people's name describes X, whose alias it is
             described = next((c for c in by_end if c.end == a_an.start()), None)
             if described is not None:
                 left = described
@@ -2927,7 +2927,7 @@ def _name_before(text: str, pos: int) -> tuple[int, int] | None:
 
 _DEMONYM_FORM = re.compile(r"(?:an|ians?|ese|ish|ic|i|is|ans)$")
 _MUHAMMAD_ABBR_BEFORE = re.compile(r"(?<![\w.])(?:Md|Mohd|Muhd|Mhd)\.[ \t]$")
-_A_DEMONYM_BEFORE = re.compile(r",\s+an?\s+$")
+_A_DEMONYM_BEFORE = re.compile(r",\s+(?:an?|(from\s+the))\s+$")
 
 
 _Y_MOTHER = re.compile(r"[ \t]y[ \t][A-Z][a-z][\w'’\-]*(?![\w'’\-])")

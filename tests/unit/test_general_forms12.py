@@ -192,6 +192,13 @@ def test_a_demonym_in_apposition_before_an_alias_cue_and_mohd_before_a_name(nlp)
     ex, groups, kinds = run(nlp, text)
     assert kinds.get("Shafiqul Islam") == "person", kinds
     _one_local(groups, "Shafiqul Islam", "Tutul")
+    # "from the <clan>" between the name and the cue describes him too
+    text = (
+        "According to local sources, Abdelkarim Salih, from the Ruweishat, formerly known as "
+        '"Abu Faris", was an RSF commander.'
+    )
+    _, groups, _ = run(nlp, text)
+    _one_local(groups, "Abdelkarim Salih", "Abu Faris")
     _, _, kinds = run(nlp, "Additional SP Mohd. Kamruzzaman, who commands the unit, said so.")
     assert kinds.get("Mohd. Kamruzzaman") == "person", kinds
 
