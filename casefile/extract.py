@@ -503,8 +503,9 @@ def _clean(text: str, start: int, end: int, kind: Kind) -> tuple[int, int]:
             )
         ):
             start, changed = start + m.end(), True
-        # Indian "Sh." (Shri) before a full name; "Sh. Vakhtangov" alone is an initial
-        m = re.match(r"Sh\.\s+(?=[A-Z][a-z]+\s+[A-Z])", text[start:end])
+        # Indian "Sh." (Shri) before a full name; "Sh. Vakhtangov" alone is an initial; the
+        # Burmese honorific "U" (no period: "U. Kalo" is an initial)
+        m = re.match(r"(?:Sh\.|U)[ \t]+(?=[A-Z][a-z]+[ \t]+[A-Z])", text[start:end])
         if kind == "person" and m:
             start, changed = start + m.end(), True
         # an article before a name of three words or more: the first is a people or a

@@ -213,3 +213,14 @@ def test_a_role_at_an_institution_a_french_lawyer_s_title_and_a_download_line(nl
     assert kinds.get("Kalibo Ousmane Tergal") == "person", kinds
     assert kinds.get("Odile Nankassa") == "person", kinds  # without the title
     assert "Download" not in kinds and "Maître Odile Nankassa" not in kinds
+
+
+def test_burmese_honorifics_are_no_part_of_the_name(nlp) -> None:
+    text = (
+        "Daw Khin Mya Thet, a teacher, said U Kyaw Zin Oo had been taken. The court charged "
+        "U.M. and P.K. with membership."
+    )
+    _, _, kinds = run(nlp, text)
+    assert kinds.get("Khin Mya Thet") == "person", kinds
+    assert kinds.get("Kyaw Zin Oo") == "person", kinds
+    assert "U.M." in kinds  # an initial with its period is no honorific
