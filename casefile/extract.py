@@ -672,6 +672,10 @@ _PLACE_NOUNS = (
     "state|forest|local government area|municipality|township|hamlet|suburb|sub-district|"
     "subdistrict|upazila|tehsil|prefecture|commune|oblast|woreda|river"
 )
+_KNOWN_AND_DESIGNATOR = re.compile(
+    r"([A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)?)[ \t]+"
+    r"(?:State|Province|Region|District|Division|Governorate|County|Oblast|Prefecture)"
+)
 _ORG_NOUNS = (
     "group|militia|faction|movement|party|organi[sz]ation|network|company|firm|agency|channel|"
     "broadcaster|newspaper|daily|outlet|brigade|battalion|unit|front|alliance|coalition|union"
@@ -2123,6 +2127,15 @@ def _fix_kinds(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
     for c in cands:
         surface = c.text(text)
         f = fold(surface)
+        if (
+            c.kind != "place"
+            and (unit := _KNOWN_AND_DESIGNATOR.fullmatch(surface))
+            and places.canonical(unit.group(1))
+        ):
+            # "Myanmar's Kachin State" read as a man: a known place and its designator
+            c.kind, c.source = "place", c.source + "+rule:known-place-and-designator"
+            out.append(c)
+            continue
         if c.kind == "person" and f in headless:
             c.kind, c.source = "organization", c.source + "+rule:group-without-head"
         if c.kind != "place" and f in compass_tails:

@@ -224,3 +224,11 @@ def test_burmese_honorifics_are_no_part_of_the_name(nlp) -> None:
     assert kinds.get("Khin Mya Thet") == "person", kinds
     assert kinds.get("Kyaw Zin Oo") == "person", kinds
     assert "U.M." in kinds  # an initial with its period is no honorific
+
+
+def test_a_known_place_and_its_designator_is_a_place_whatever_the_model_says(nlp) -> None:
+    _, _, kinds = run(nlp, "He taught in a village of Myanmar's Shan State before 2017.")
+    assert kinds.get("Shan State") == "place", kinds
+    # a group's name is not made a place by the word State
+    _, _, kinds = run(nlp, "The Islamic State claimed the attack on Tuesday.")
+    assert kinds.get("Islamic State") == "organization", kinds
