@@ -2853,7 +2853,8 @@ _ROLE_BEFORE = re.compile(
 )
 # a short appositive on a name: ", a former teacher", ", 41", ", born 1986", ", aged 30"
 _APPOSITIVE = (
-    r",\s+(?:(?:an?|the)\s+[\w\-]+(?:\s+[\w\-]+){0,3}|\d{1,3}|born\s+(?:in\s+)?\d{4}"
+    r",\s+(?:(?:an?|the)\s+[\w\-]+(?:\s+[\w\-]+){0,3}|(?:about\s+|around\s+)?\d{1,3}"
+    r"|born\s+(?:in\s+)?\d{4}"
     # "X, son of Y, known as Z": the father's name in an official list
     r"|(?:son|daughter|wife|widow|brother|sister)\s+of\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,3}"
     r"|aged\s+\d{1,3})"

@@ -232,3 +232,12 @@ def test_a_known_place_and_its_designator_is_a_place_whatever_the_model_says(nlp
     # a group's name is not made a place by the word State
     _, _, kinds = run(nlp, "The Islamic State claimed the attack on Tuesday.")
     assert kinds.get("Islamic State") == "organization", kinds
+
+
+def test_an_approximate_age_between_a_name_and_its_alias_cue(nlp) -> None:
+    text = (
+        'Kalim Sadiq, about 40, known in the camps as "Master Kalim", was detained on the '
+        "morning of March 18."
+    )
+    _, groups, _ = run(nlp, text)
+    _one_local(groups, "Kalim Sadiq", "Master Kalim")
