@@ -2947,7 +2947,8 @@ _A_DEMONYM_BEFORE = re.compile(r",\s+(?:an?|(from\s+the))\s+$")
 
 _Y_MOTHER = re.compile(r"[ \t]y[ \t][A-Z][a-z][\w'’\-]*(?![\w'’\-])")
 _NISBA_AFTER = re.compile(
-    r"[ \t](?:al|el|ash|as|at|ad|az|ar|an|ul|es|eş|et|ed|er|en)-[A-ZÇŞ][\w'’]+(?![\w\-])"
+    # (German writes the article of "ash-Shishani" asch-: "asch-Schischani")
+    r"[ \t](?:al|el|ash|asch|as|at|ad|az|ar|an|ul|es|eş|et|ed|er|en)-[A-ZÇŞ][\w'’]+(?![\w\-])"
 )
 
 

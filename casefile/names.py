@@ -46,7 +46,7 @@ TITLES = frozenset(
 # "s/o": the Tamil "son of" in Malaysian and Singaporean names).
 PARTICLES = frozenset(
     """
-    abu abou abo bou umm um ibn bin ben bint al el ul ud ad as ash at az ar an
+    abu abou abo bou umm um ibn bin ben bint al el ul ud ad as ash asch at az ar an
     van von der den de del della di da du la le dos das mac
     dela delos delas los las degli dei binti binte bte bt y a/l a/p s/o d/o
     epouse veuve

@@ -241,3 +241,11 @@ def test_an_approximate_age_between_a_name_and_its_alias_cue(nlp) -> None:
     )
     _, groups, _ = run(nlp, text)
     _one_local(groups, "Kalim Sadiq", "Master Kalim")
+
+
+def test_a_german_article_before_a_nisba(nlp) -> None:
+    text = "Prosecutors say he called himself Abu Hamsa asch-Schischani in the chats."
+    _, _, kinds = run(nlp, text)
+    assert kinds.get("Abu Hamsa asch-Schischani") == "person", kinds
+    m = person_names_match("Abu Talha asch-Schischani", "Abu Talha al-Shishani")
+    assert m is not None and m.score >= MERGE_AT
