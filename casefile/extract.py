@@ -2858,6 +2858,8 @@ _APPOSITIVE = (
     # "X, son of Y, known as Z": the father's name in an official list
     r"|(?:son|daughter|wife|widow|brother|sister)\s+of\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,3}"
     r"|aged\s+\d{1,3})"
+    # "X (53), known as Y": an age in brackets
+    r"|[ \t]\(\d{1,3}\)"
 )
 # "Muhammad Nabi Tokhi, a 46-year-old known by the alias …": one or two appositives between
 _APPOSITION = re.compile(rf"(?:{_APPOSITIVE}){{1,2}},?\s*")

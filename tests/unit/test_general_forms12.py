@@ -241,6 +241,10 @@ def test_an_approximate_age_between_a_name_and_its_alias_cue(nlp) -> None:
     )
     _, groups, _ = run(nlp, text)
     _one_local(groups, "Kalim Sadiq", "Master Kalim")
+    # an age in brackets
+    text = 'A jury found Tarek Al-Kassem (53), known in the town as "Abu Samir", guilty.'
+    _, groups, _ = run(nlp, text)
+    _one_local(groups, "Tarek Al-Kassem", "Abu Samir")
 
 
 def test_a_german_article_before_a_nisba(nlp) -> None:
