@@ -34,6 +34,7 @@ from casefile.names import (
     fold,
     given_names,
     is_kunya,
+    kunya_opener,
     spelling_keys,
     surname,
     token_match,
@@ -578,6 +579,9 @@ def cluster(locs: list[Local], plan: Plan | None = None) -> list[Cluster]:
     for i, j, m in _lone_titled_surnames(locs, find, members):
         if find(i) != find(j) and joinable(find(j), find(i)):
             join(find(j), find(i), _record(locs[i], locs[j], m))
+    for i, j, m in _lone_kunyas(locs, find, members):
+        if find(i) != find(j) and joinable(find(j), find(i)):
+            join(find(j), find(i), _record(locs[i], locs[j], m))
     out: dict[int, Cluster] = {}
     for i in range(len(locs)):
         r = find(i)
@@ -755,6 +759,58 @@ def _lone_titled_surnames(locs, find, members) -> list[tuple[int, int, Match]]: 
         ]
         out.append((i, j, Match(MERGE_AT, written, name, why)))
     return out
+
+
+def _lone_kunyas(locs, find, members) -> list[tuple[int, int, Match]]:  # type: ignore[no-untyped-def]
+    """A document calls someone by a kunya only ("Abu Karam was seen there"), and others give
+    that kunya to a man they name. The kunya is joined to him when he is the only person in
+    the case known by it and no document of the lone kunya names him. Many share a kunya,
+    so two owners leave it alone."""
+    owners: dict[str, set[int]] = defaultdict(set)  # the kunya's word after Abu/Umm -> locals
+    named: dict[int, list[str]] = {}
+    for j, loc in enumerate(locs):
+        if loc.kind != "person" or not any(not is_kunya(n) for n in loc.names(("name",))):
+            continue
+        kunyas = [n for n in loc.names() if is_kunya(n)]
+        if kunyas:
+            named[j] = kunyas
+            for n in kunyas:
+                for k in spelling_keys(tokens(n)[1]):
+                    owners[k].add(j)
+    out = []
+    for i, loc in enumerate(locs):
+        if loc.kind != "person" or find(i) != i:
+            continue
+        own = [n for k in members[i] for n in locs[k].names()]
+        if not own or not all(is_kunya(n) for n in own):
+            continue
+        near = {j for n in own for k in spelling_keys(tokens(n)[1]) for j in owners.get(k, ())}
+        fits = [
+            (j, q) for j in sorted(near) for q in named[j] if any(_same_kunya(p, q) for p in own)
+        ]
+        roots = {find(j) for j, _ in fits}
+        if len(roots) != 1:
+            continue  # nobody named, or two men known by that kunya
+        (r,) = roots
+        docs = {locs[k].doc for k in members[i]}
+        if any(locs[k].doc in docs for k in members[r]):
+            continue
+        j, kunya = fits[0]
+        why = [f"'{own[0]}' alone; the only person in the case known as '{kunya}'"]
+        out.append((i, j, Match(MERGE_AT, own[0], kunya, why)))
+    return out
+
+
+def _same_kunya(p: str, q: str) -> bool:
+    """'Abou Karam' and 'Abu Karaam al-X': one opener, and the name after it spelled alike
+    from its first letter ("Abu Hamid" / "Abu Khamid" is left to a person)."""
+    wp, wq = tokens(p)[1], tokens(q)[1]
+    return (
+        kunya_opener(p) == kunya_opener(q)
+        and wp[:1] == wq[:1]
+        and (t := token_match(wp, wq)) is not None
+        and t.score >= 0.85
+    )
 
 
 def _lone_word(loc: Local) -> str | None:

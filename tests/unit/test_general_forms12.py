@@ -253,3 +253,25 @@ def test_a_german_article_before_a_nisba(nlp) -> None:
     assert kinds.get("Abu Hamsa asch-Schischani") == "person", kinds
     m = person_names_match("Abu Talha asch-Schischani", "Abu Talha al-Shishani")
     assert m is not None and m.score >= MERGE_AT
+
+
+def test_a_kunya_alone_joins_the_one_named_man_known_by_it() -> None:
+    def case(*extra):
+        return case_of(
+            [
+                doc(
+                    "d1",
+                    ("Salem Rashid Kanaan", "person", 0, "name"),
+                    ("Abu Firas", "person", 0, "aka"),
+                ),
+                doc("d2", ("Abou Firas", "person", 0, "name")),
+                *extra,
+            ]
+        )
+
+    assert _texts(case(), "Abou Firas") == {"Abou Firas", "Salem Rashid Kanaan", "Abu Firas"}
+    reasons = [r for g in ent(case(), "Abou Firas")["merges"] for r in g["reasons"]]
+    assert any("the only person in the case known as" in r for r in reasons), reasons
+    # two named men known by it: the lone kunya could be either
+    other = doc("d3", ("Nader Youssef", "person", 0, "name"), ("Abu Firas", "person", 0, "aka"))
+    assert _texts(case(other), "Abou Firas") == {"Abou Firas"}
