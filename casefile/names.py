@@ -438,6 +438,8 @@ def token_match(a: str, b: str) -> TokenMatch | None:
         (a.replace("w", "v"), b.replace("w", "v"), "v for w"),
         # German writes kh as ch and y as j: Machmud / Makhmud, Jussuf / Yusuf, Schamiljew
         (_german_kh(a), _german_kh(b), "ch for kh"),
+        # Oromo (Qubee) spelling: long vowels doubled, q for k, c for ch, x for t
+        (_qubee(a), _qubee(b), "Oromo spelling (doubled vowels, q, c, x)"),
         # a Russian name in German spelling: j for y, w for v, s for z (Elmursajew /
         # Elmurzaev, Osdojew / Ozdoev)
         (*_german_slavic(a, b), "German spelling of a Russian name"),
@@ -474,6 +476,19 @@ _ZODA = re.compile(r"(?<=[a-z]{3})zoda$")  # (Azerbaijani -zade is a surname of 
 _JOINED_ARTICLE = re.compile(r"u[lrsdzn]$")
 _SLAVIC_END = re.compile(r"(?:[oe][vw]|[oe][vw]a|in|ina)$")
 _GERMAN_SIGN = re.compile(r"j|w|sch")
+
+
+_LONG_VOWEL = re.compile(r"([aeiou])\1")
+
+
+@lru_cache(maxsize=1 << 16)
+def _qubee(token: str) -> str:
+    """'waaqoo' → 'wako', 'caaltuu' → 'chaltu': a token written in Oromo's Latin alphabet
+    (a doubled vowel shows it) as English writes the name; any other token as it is."""
+    if not _LONG_VOWEL.search(token):
+        return token
+    t = _LONG_VOWEL.sub(r"\1", token)
+    return re.sub(r"c(?!h)", "ch", t).replace("q", "k").replace("x", "t")
 
 
 def _glides(token: str) -> str:

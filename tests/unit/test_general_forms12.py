@@ -275,3 +275,10 @@ def test_a_kunya_alone_joins_the_one_named_man_known_by_it() -> None:
     # two named men known by it: the lone kunya could be either
     other = doc("d3", ("Nader Youssef", "person", 0, "name"), ("Abu Firas", "person", 0, "aka"))
     assert _texts(case(other), "Abou Firas") == {"Abou Firas"}
+
+
+def test_an_oromo_name_in_qubee_and_in_english_spelling() -> None:
+    assert token_match("waaqayyoo", "wakayo") is not None
+    m = person_names_match("Qanaa Caalaa Fayyisaa", "Kena Chala Fayisa")
+    assert m is not None and m.score >= MERGE_AT, m
+    assert token_match("qanaa", "tola") is None
