@@ -801,13 +801,18 @@ def _lone_kunyas(locs, find, members) -> list[tuple[int, int, Match]]:  # type: 
     return out
 
 
+_VOWELS = frozenset("aeiouy")
+
+
 def _same_kunya(p: str, q: str) -> bool:
     """'Abou Karam' and 'Abu Karaam al-X': one opener, and the name after it spelled alike
-    from its first letter ("Abu Hamid" / "Abu Khamid" is left to a person)."""
+    from its first letter to its last ("Abu Hamid" / "Abu Khamid", "Abu Salam" / "Abu
+    Salama", another name, are left to a person)."""
     wp, wq = tokens(p)[1], tokens(q)[1]
     return (
         kunya_opener(p) == kunya_opener(q)
         and wp[:1] == wq[:1]
+        and (wp[-1:] in _VOWELS) == (wq[-1:] in _VOWELS)
         and (t := token_match(wp, wq)) is not None
         and t.score >= 0.85
     )

@@ -275,6 +275,9 @@ def test_a_kunya_alone_joins_the_one_named_man_known_by_it() -> None:
     # two named men known by it: the lone kunya could be either
     other = doc("d3", ("Nader Youssef", "person", 0, "name"), ("Abu Firas", "person", 0, "aka"))
     assert _texts(case(other), "Abou Firas") == {"Abou Firas"}
+    # a kunya on another name (one letter more at the end) is left to a person
+    other = doc("d3", ("Abu Firasa", "person", 0, "name"))
+    assert _texts(case(other), "Abu Firasa") == {"Abu Firasa"}
 
 
 def test_an_oromo_name_in_qubee_and_in_english_spelling() -> None:
