@@ -573,15 +573,16 @@ def cluster(locs: list[Local], plan: Plan | None = None) -> list[Cluster]:
             possible.append((i, j, m))
             continue
         join(ri, rj, _record(locs[i], locs[j], m))
-    for i, j, m in _lone_given_names(locs, find, members, joinable):
-        if find(i) != find(j) and joinable(find(j), find(i)):
-            join(find(j), find(i), _record(locs[i], locs[j], m))
-    for i, j, m in _lone_titled_surnames(locs, find, members):
-        if find(i) != find(j) and joinable(find(j), find(i)):
-            join(find(j), find(i), _record(locs[i], locs[j], m))
-    for i, j, m in _lone_kunyas(locs, find, members):
-        if find(i) != find(j) and joinable(find(j), find(i)):
-            join(find(j), find(i), _record(locs[i], locs[j], m))
+    # a name given alone (a first name, a titled surname, a kunya) joins its one owner; each
+    # pass reads the entities the passes before it made
+    for lone_pairs in (
+        lambda: _lone_given_names(locs, find, members, joinable),
+        lambda: _lone_titled_surnames(locs, find, members),
+        lambda: _lone_kunyas(locs, find, members),
+    ):
+        for i, j, m in lone_pairs():
+            if find(i) != find(j) and joinable(find(j), find(i)):
+                join(find(j), find(i), _record(locs[i], locs[j], m))
     out: dict[int, Cluster] = {}
     for i in range(len(locs)):
         r = find(i)
@@ -672,13 +673,9 @@ def _lone_given_names(locs, find, members, joinable) -> list[tuple[int, int, Mat
             for j in near
             if any((t := token_match(given, g)) and t.score >= 0.85 for _, g in full[j])
         }
-        roots = {find(j) for j in fits}
-        if len(roots) != 1:
-            continue  # nobody, or more than one person with that given name
-        (r,) = roots
-        docs = {locs[k].doc for k in members[i]}
-        if any(locs[k].doc in docs for k in members[r]) or not joinable(r, i):
-            continue
+        r = _only_owner(i, fits, locs, find, members)
+        if r is None or not joinable(r, i):
+            continue  # nobody, more than one person with that given name, or named beside it
         names_r = [n for k in members[r] for n in locs[k].names(("name",))]
         ages_x = set().union(*(_ages(locs[k]) for k in members[i]))
         ages_y = set().union(*(_ages(locs[k]) for k in members[r]))
@@ -714,6 +711,17 @@ def _lone_given_names(locs, find, members, joinable) -> list[tuple[int, int, Mat
     return out
 
 
+def _only_owner(i: int, fits, locs, find, members) -> int | None:  # type: ignore[no-untyped-def]
+    """The one entity (root) the locals `fits` belong to, if they belong to one, and no
+    document of local i's entity has a part of it; else None."""
+    roots = {find(j) for j in fits}
+    if len(roots) != 1:
+        return None
+    (r,) = roots
+    docs = {locs[k].doc for k in members[i]}
+    return None if any(locs[k].doc in docs for k in members[r]) else r
+
+
 def _lone_titled_surnames(locs, find, members) -> list[tuple[int, int, Match]]:  # type: ignore[no-untyped-def]
     """A document calls someone by a title and a surname only ("before Judge X") and
     another names him in full. The surname is joined to the full name when one person in
@@ -744,13 +752,8 @@ def _lone_titled_surnames(locs, find, members) -> list[tuple[int, int, Match]]: 
             for n, s in sur[j]
             if (t := token_match(lone, s)) and t.score >= 0.9
         ]
-        roots = {find(j) for j, _ in fits}
-        if len(roots) != 1:
-            continue  # nobody, or two people with that surname
-        (r,) = roots
-        docs = {locs[k].doc for k in members[i]}
-        if any(locs[k].doc in docs for k in members[r]):
-            continue
+        if _only_owner(i, [j for j, _ in fits], locs, find, members) is None:
+            continue  # nobody, two people with that surname, or named beside it
         j, name = fits[0]
         written = loc.names(("name", "short"))[0]
         why = [
@@ -788,13 +791,8 @@ def _lone_kunyas(locs, find, members) -> list[tuple[int, int, Match]]:  # type: 
         fits = [
             (j, q) for j in sorted(near) for q in named[j] if any(_same_kunya(p, q) for p in own)
         ]
-        roots = {find(j) for j, _ in fits}
-        if len(roots) != 1:
-            continue  # nobody named, or two men known by that kunya
-        (r,) = roots
-        docs = {locs[k].doc for k in members[i]}
-        if any(locs[k].doc in docs for k in members[r]):
-            continue
+        if _only_owner(i, [j for j, _ in fits], locs, find, members) is None:
+            continue  # nobody named, two men known by that kunya, or named beside it
         j, kunya = fits[0]
         why = [f"'{own[0]}' alone; the only person in the case known as '{kunya}'"]
         out.append((i, j, Match(MERGE_AT, own[0], kunya, why)))
