@@ -3129,7 +3129,8 @@ def _surname_surface(name: str) -> str | None:
     """The surname as written ('al-Assad' keeps its article; 'Assad' is found through it)."""
     words = name.split()
     if len(words) >= 2 and len(words[0]) > 2 and words[0].isupper() and not name.isupper():
-        return words[0]  # "SEBGO Amadou": the surname in capitals comes first
+        # "SEBGO Amadou", "BEN SALEM Karim": the surname in capitals comes first, whole
+        return " ".join(itertools.takewhile(str.isupper, words))
     sn = surname(name)
     if sn is None:
         return None

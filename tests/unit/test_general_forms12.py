@@ -107,6 +107,11 @@ def test_a_surname_in_capitals_alone_is_the_man_s_not_an_acronym(nlp) -> None:
     ex, groups, kinds = run(nlp, text)
     assert kinds.get("SEBGO") == "person", kinds
     _one_local(groups, "SEBGO Amadou", "SEBGO")
+    # a surname of two words in capitals is carried whole, not its particle alone
+    from casefile.extract import _surname_surface
+
+    assert _surname_surface("BEN KALOUD Karim") == "BEN KALOUD"
+    assert _surname_surface("SEBGO Amadou") == "SEBGO"
     # a French hyphenated rank names the man after it
     _, _, kinds = run(
         nlp, "Lieutenant-colonel Faustin KPOMATÈ, who commands the sector, said so on Monday."
