@@ -244,7 +244,8 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
     for c in cands:
         if c.kind == "place" and re.match(r"\.[,;]", text[c.end : c.end + 2]):
             c.end += 1  # "St. Paul, Minn.,": an abbreviation's period (a comma follows it)
-    cands = sorted(cands + _gazetteer_gaps(text, sdoc, cands, boiler), key=lambda c: c.start)
+    cands += _gazetteer_gaps(text, sdoc, cands, boiler) + _country_compounds(text, cands, boiler)
+    cands.sort(key=lambda c: c.start)
     cands = sorted(cands + _coordinated_people(text, sdoc, cands, boiler), key=lambda c: c.start)
     cands = _join_cut_names(cands, text)
     cands = _fix_kinds(cands, sdoc, text)
@@ -1888,6 +1889,36 @@ def _gazetteer_gaps(
             or bracketed
         ):
             out.append(_Cand(a, b, "place", "rule:gazetteer", by_context=True))
+    return out
+
+
+# a country fused to a participle: "the Iran-backed militia", "a U.S.-led coalition"
+_COUNTRY_COMPOUND = re.compile(
+    r"(?<![\w'’.\-])((?:[A-Z][\w'’.]*[ \t]){0,2}[A-Z][\w'’.]*)-(?:backed|led|aligned|allied|"
+    r"based|funded|sponsored|supported|controlled|held|brokered|born|trained|bound)\b"
+)
+
+
+def _country_compounds(text: str, cands: list[_Cand], boiler: list[tuple[int, int]]) -> list[_Cand]:
+    """The country in "Iran-backed": no model tags it, yet it names the place (a demonym in
+    "Saudi-led" is not one, and the gazetteer's countries and regions hold no demonyms)."""
+    out = []
+    for m in _COUNTRY_COMPOUND.finditer(text):
+        a, b = m.span(1)
+        if _inside(a, boiler) or any(c.start < b and a < c.end for c in cands):
+            continue
+        # the longest run of its last words that is a country: "The U.S." gives "U.S."
+        starts = [a] + [a + w.end() for w in re.finditer(r"[ \t]", m.group(1))]
+        start = next(
+            (
+                s
+                for s in starts
+                if places.is_country_or_region(text[s:b]) and text[s : s + 4] != "The "
+            ),
+            None,
+        )
+        if start is not None:
+            out.append(_Cand(start, b, "place", "rule:gazetteer", by_context=True))
     return out
 
 
