@@ -720,7 +720,10 @@ _UNNAMED_HEADS = frozenset(
 _PLACE_ENDING = re.compile(r"(?:abad|stan|grad|kent|shahr|pur|pura)$")
 _DESIGNATOR = re.compile(
     r"\s(?:Street|Road|Avenue|Square|Bridge|Airport|Province|Region|District|Governorate|"
-    r"County|Valley|Island|Mountains?|River|Camp|Crossing)$"
+    r"County|Valley|Island|Mountains?|River|Camp|Crossing|"
+    # land and water by their common nouns: "the Kalo Forest", "X Gorge", "Y National Park"
+    r"Forest|Gorge|Bay|Canal|Strait|Sea|Desert|Hills|Pass|Plateau|Delta|Oasis|Park|Lake|"
+    r"Prison|Stadium|Boulevard)$"
 )
 
 
