@@ -33,7 +33,7 @@ from casefile.names import (
     KUNYA,
     NAME_PREFIXES,
     PARTICLES,
-    PATRONYMIC_AFTER,
+    PATRONYMIC_AFTER_RE,
     RUSSIAN_PATRONYMIC,
     TITLES,
     acronym_of,
@@ -141,7 +141,8 @@ _ALIAS_CUE = re.compile(
     r"(?:\s+(?:in|among|to|within)(?:\s+[\w\-]+){1,3}?)?\s+by\s+"
     r"(?:his|her|the)\s+"
     r"(?:code[ -]?name|kunya|nom de guerre|alias|nickname|name|pseudonym|war name)\b|"
-    r"\ba[./]?k[./]?a\.?\b|\balias\b|\bnicknamed\b|"
+    # (Hindi and Urdu "urf" in Indian police and court English: "X urf Y")
+    r"\ba[./]?k[./]?a\.?\b|\balias\b|\burf\b|\bnicknamed\b|"
     # South Asian and Philippine police style: "Juan Cruz @ "Bungi"" (not a handle: "@user")
     r"(?<=\s)@(?=\s)|"
     r"\bnom de guerre\b(?:\s+(?:is|was|of))?|"
@@ -462,8 +463,15 @@ _ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:[Tt]he|[Aa]n?)[ \t]+$")
 
 
 _CUE_WORDS = re.compile(
-    r"(?:nom de guerre|alias|a[./]?k[./]?a\.?|kunya|nickname|code[ -]?name|pseudonym|war name)"
+    r"(?:nom de guerre|alias|urf|a[./]?k[./]?a\.?|kunya|nickname|code[ -]?name|pseudonym|war name)"
     r"[ \t]+(?=[\"“‘«]?[A-Z])"
+)
+
+
+# "Sayed", "Syed", "Sayyid" before a given name and a surname: an honorific that news writes
+# as part of the name ("Sayed X Y" is how he is named), though matching reads past it
+_NAMED_HONORIFIC = re.compile(
+    r"(?:Sayy?[ie]d|Seyy?ed|Syed)[ \t]+[A-Z][\w'’\-]+[ \t]+[A-Z][\w'’\-]+"
 )
 
 
@@ -495,6 +503,7 @@ def _clean(text: str, start: int, end: int, kind: Kind) -> tuple[int, int]:
         # a role or a quantifier capitalised at a sentence's start ("Blogger X", "Several X")
         if (
             m
+            and not _NAMED_HONORIFIC.match(text, start, end)
             and (
                 all(fold(w) in TITLES for w in m.group(1).split("-"))
                 # (not in a name all in capitals: "MOHD ALI", "LIM CHEE WAH" are names' words)
@@ -866,7 +875,7 @@ _CAPS_FIRST = re.compile(
     r"|[ \t]+(?:epouse|veuve)[ \t]+[A-Z]{2,}|[ \t]+[A-Z]{3,}(?=,))?)"
     # a second given name before a comma: kept only where the name opens a list's line
     r"(?(2)|([ \t]+[A-Z][a-z]{2,}(?=[ \t]*[,(]))?)"
-    r"(?=\s*[(,;@]|\s+(?:and|et|dit|dite|alias)\s|\.\s|(?(2)[ \t]+[a-z]|(?!)))"
+    r"(?=\s*[(,;@]|\s+(?:and|et|dit|dite|alias|urf)\s|\.\s|(?(2)[ \t]+[a-z]|(?!)))"
 )
 
 
@@ -1520,8 +1529,10 @@ def _outlet_mentions(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
 
 _PATRONYMIC_NAME = re.compile(
     r"(?<![\w'’\-])((?:[A-Z][\w'’\-]+[ \t]+){0,2}[A-Z][\w'’\-]+)[ \t]+((?i:"
-    + "|".join(PATRONYMIC_AFTER)
-    + r"))((?:[ \t]+(?:[A-Z][a-z]?\.){1,3})?)(?=['’]s\b|[^\w'’\-]|$)"  # "… uulu A."
+    + PATRONYMIC_AFTER_RE
+    # "… uulu A."; the surname after an Uzbek patronymic: "Given Father o'g'li Surnamov"
+    + r"))((?:[ \t]+(?:[A-Z][a-z]?\.){1,3}|[ \t]+[A-Z][\w'’]{2,}(?:[oe]va?|zoda))?)"
+    + r"(?=['’]s\b|[^\w'’\-]|$)"
 )
 
 
@@ -1769,7 +1780,7 @@ def _drop_adjectives(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
             and " " not in c.text(text)
             and tok is not None
             and tok.is_lower
-            and tok.lower_ not in ("alias", "aka", "known", "nicknamed")  # "Gulzad alias Toti"
+            and tok.lower_ not in ("alias", "aka", "urf", "known", "nicknamed")  # "X alias Y"
             and (tok.pos_ in ("NOUN", "ADJ") or re.search(r"(?:ien|ian|ese|ish)$", c.text(text)))
         ):
             continue  # "Tajik officials", "an Azerbaijani national"
@@ -2050,6 +2061,18 @@ def _in_order(words: list[str], name: list[str]) -> bool:
     """Are `words` all in `name`, in its order?"""
     it = iter(name)
     return all(w in it for w in words)
+
+
+def _wrapped_into(cands: list[_Cand], text: str, span: tuple[int, int]) -> _Cand | None:
+    """The person whose name the page's line wrapping cut before `span` (an alias cue's name
+    at a line's start: "… with X Y\nZ urf W"), made whole; None if there is none."""
+    if span[0] == 0 or text[span[0] - 1] != "\n":
+        return None
+    prev = next((c for c in cands if c.end == span[0] - 1 and c.kind == "person"), None)
+    if prev is None or not _wrapped_name(text, prev, _Cand(*span, "person", "rule:alias")):
+        return None
+    prev.end, prev.source = span[1], prev.source + "+rule:line-wrap"
+    return prev
 
 
 def _wrapped_name(text: str, prev: _Cand, c: _Cand) -> bool:
@@ -2623,8 +2646,9 @@ def _aliases(
                     c.start < span[1] and c.end > span[0] for c in cands for span in (before, after)
                 )
             ):
-                left = _Cand(*before, "person", "rule:alias")
-                cands.append(left)
+                left = _wrapped_into(cands, text, before) or _Cand(*before, "person", "rule:alias")
+                if left not in cands:
+                    cands.append(left)
         if (
             left is not None
             and left.kind != "person"
@@ -2740,8 +2764,9 @@ def _aliases(
             span = _name_before(text, m.start())
             if span is None or any(c.start < span[1] and c.end > span[0] for c in cands):
                 continue
-            left = _Cand(span[0], span[1], right.kind, "rule:alias")
-            cands.append(left)
+            left = _wrapped_into(cands, text, span) or _Cand(*span, right.kind, "rule:alias")
+            if left not in cands:
+                cands.append(left)
         if left is None:
             continue
         if right is None:
@@ -2911,8 +2936,8 @@ _WHO_IS = re.compile(
     r"(?:\s+(?:is|was|has been|had been|uses|used)(?:\s+also)?(?:\s+the)?)?\s*"
 )
 _PERSON_CUE = re.compile(
-    r"(?i)alias|vulgo|@|nom de guerre|kunya|went by|goes by|a[./]?k[./]?a|nickname|pseudonym|"
-    r"handle|\bdite?\b|"
+    r"(?i)alias|\burf\b|vulgo|@|nom de guerre|kunya|went by|goes by|a[./]?k[./]?a|nickname|"
+    r"pseudonym|handle|\bdite?\b|"
     r"code-?named|code[ -]name|"
     rf"^(?:{_SOMEONE})\b"  # "a woman, called "X"": only a person is one
 )
@@ -2944,6 +2969,8 @@ def _name_after(text: str, pos: int) -> tuple[int, int] | None:
     if not words:
         return None
     a, b = words[0][0], words[-1][1]
+    if m is not None and re.search(r"['‘]", m.group()) and text[b - 1] in "'’":
+        b -= 1  # "known as 'Abou X'": the closing single quote is no part of the name
     quoted = (
         m is not None
         and re.search(r"[\"“‘'«‹]", m.group())
@@ -3060,6 +3087,10 @@ def _propagate(cands: list[_Cand], text: str, boiler: list[tuple[int, int]]) -> 
     for c in cands:
         if c.kind == "person" and (sn := _surname_surface(c.text(text))):
             forms.setdefault(sn, ("person", "short"))
+        # a register's name in the order prose writes it: "Karimov Jasur Rustam o'g'li" is
+        # "Jasur Karimov" in the next paragraph
+        if c.kind == "person" and (gf := given_first(c.text(text))) != c.text(text):
+            forms.setdefault(gf, ("person", "name"))
     for g in _lone_given_names(cands, text):
         forms.setdefault(g, ("person", "short"))
     out = list(cands)

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from casefile.names import (
     NAME_PREFIXES,
     PATRONYMIC_AFTER,
+    PATRONYMIC_AFTER_RE,
     RUSSIAN_PATRONYMIC,
+    SURNAME_ENDING,
     TokenMatch,
     core_tokens,
     fold,
@@ -296,7 +298,29 @@ def person_names_match(a: str, b: str) -> Match | None:
     if m is None:
         # "Çiyager Xelef" ~ "Chiyager Khalaf": Kurdish Latin letters as English writes them
         m = _rewritten(a, b, _kurdish_latin, 0.02, "Kurdish Latin spelling (x, ş, ç, ê, e)")
+    if m is None and not is_kunya(a) and not is_kunya(b):
+        m = _rotated(a, b, ta, tb)
     return m
+
+
+# below the merge threshold: two people may bear each other's names ("Ali Hassan" and
+# "Hassan Ali"); only a document that writes its names both ways makes the pair one (resolve)
+ROTATED = "the same names in the other order (a list that puts the family name first)"
+
+
+def _rotated(a: str, b: str, ta: list[str], tb: list[str]) -> Match | None:
+    """'Laribi Ferhat' ~ 'Ferhat Laribi', 'Ait Mellal Yidir' ~ 'Yidir Ait Mellal': the same
+    names, the family's moved from the end to the front, as court rolls and registers write."""
+    if len(ta) != len(tb) or len(ta) < 2:
+        return None
+    for k in range(1, len(ta)):
+        turned = ta[k:] + ta[:k]
+        pairs = [token_match(x, y) for x, y in zip(turned, tb, strict=True)]
+        if all(p is not None and p.score >= 0.85 for p in pairs):
+            low = min(p.score for p in pairs if p is not None)
+            score = round(MERGE_AT - 0.01 - (1 - low) * 0.1, 3)
+            return Match(score, a, b, [*(p.why for p in pairs if p is not None), ROTATED])
+    return None
 
 
 # Kurdish Latin (Hawar) letters and their English renderings: x is kh, ş sh, ç ch; ê, î, û are
@@ -417,9 +441,11 @@ def given_first(name: str) -> str:
     if (
         len(words) == 4
         and fold(words[3]) in PATRONYMIC_AFTER
-        and _SURNAME_ENDING.search(fold(words[0]))
+        and SURNAME_ENDING.search(fold(words[0]))
     ):
         return f"{words[1]} {words[0]}"  # "Aliyev Ramin Natiq oglu": an Azerbaijani register
+    if len(words) == 4 and fold(words[2]) in PATRONYMIC_AFTER:
+        return f"{words[0]} {words[3]}"  # "Diyor Salim o'g'li Nematov": Uzbek, surname last
     if (
         len(words) == 2
         and _TURKIC_PATRONYMIC_SURNAME.search(words[0])
@@ -443,12 +469,6 @@ def given_first(name: str) -> str:
     return name
 
 
-# the endings of Turkic and Persian family names: Aliyev, Mammadova, Guliyeva, Sultanli, Rzazade
-_SURNAME_ENDING = re.compile(
-    r"(?<=[a-z]{3})(?:ov|ev|yev|ova|eva|yeva|(?<=[^aeiou])l[iu]|zade|zada)$"
-)
-
-
 def _before_patronymic(name: str) -> str:
     """'Karim Nurdin bin Osman' → 'Karim Nurdin'; a name of one word before 'bin' is kept whole
     ("Ali bin Hamad" is how that man is called)."""
@@ -458,10 +478,10 @@ def _before_patronymic(name: str) -> str:
 
 def _russified(name: str) -> str:
     """'Azamat Erlan uulu' → 'Azamat Erlanov'; 'Aizat Bolot kyzy' → 'Aizat Bolotova'."""
-    return _PATRONYMIC_AFTER.sub(lambda m: m.group(1) + PATRONYMIC_AFTER[m.group(2).lower()], name)
+    return _PATRONYMIC_AFTER.sub(lambda m: m.group(1) + PATRONYMIC_AFTER[fold(m.group(2))], name)
 
 
-_PATRONYMIC_AFTER = re.compile(r"(\w+)\s+(" + "|".join(PATRONYMIC_AFTER) + r")\b", re.I)
+_PATRONYMIC_AFTER = re.compile(r"(\w+)\s+(" + PATRONYMIC_AFTER_RE + r")\b", re.I)
 
 
 def _joined(name: str) -> list[str]:

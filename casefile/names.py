@@ -56,10 +56,32 @@ PARTICLES = frozenset(
 # (daughter of), Kazakh "uly" / "qyzy", Azerbaijani "oglu" / "ogly" / "qizi", Turkmen "ogly" /
 # "gyzy". "Azamat Erlan uulu" is Azamat, son of Erlan; Russian-style documents write the
 # same man "Azamat Erlanov" (a daughter: "-ova").
+# Uzbek "o'g'li" (son of; "ogli", "ugli" without the apostrophes) and "qizi" (daughter of).
 PATRONYMIC_AFTER = {
     "uulu": "ov", "uly": "ov", "ulu": "ov", "oglu": "ov", "ogly": "ov", "oğlu": "ov",
+    "o'g'li": "ov", "ogli": "ov", "ugli": "ov",
     "kyzy": "ova", "kizi": "ova", "qizi": "ova", "qyzy": "ova", "gyzy": "ova", "kyzi": "ova",
 }  # fmt: skip
+# the same as a regex alternation, any apostrophe for the Uzbek one ("o‘g‘li", "oʻgʻli")
+PATRONYMIC_AFTER_RE = "|".join(k.replace("'", "['’‘ʻʼ]") for k in PATRONYMIC_AFTER)
+
+# the endings of Turkic and Persian family names: Aliyev, Mammadova, Guliyeva, Sultanli, Rzazade
+SURNAME_ENDING = re.compile(
+    r"(?<=[a-z]{3})(?:ov|ev|yev|ova|eva|yeva|(?<=[^aeiou])l[iu]|zade|zada)$"
+)
+
+
+def _patronymic_order(core: tuple[str, ...] | list[str]) -> tuple[str, str] | None:
+    """(given name, surname) of a name with a Turkic patronymic inside it: "Aliyev Ramin Natiq
+    oglu" (a register's surname first) or "Jasur Rustam o'g'li Karimov" (Uzbek, surname last)."""
+    if len(core) != 4:
+        return None
+    if core[3] in PATRONYMIC_AFTER and SURNAME_ENDING.search(core[0]):
+        return core[1], core[0]
+    if core[2] in PATRONYMIC_AFTER:
+        return core[0], core[3]
+    return None
+
 
 # Given names worn as a prefix in South and Southeast Asian usage ("Md Karim Uddin" is called
 # Karim): the name after the prefix is the one used alone.
@@ -90,7 +112,7 @@ ZERO_WIDTH = dict.fromkeys(
     ),
     None,
 )
-_APOS = "'’ʼ`´"
+_APOS = "'’ʼ`´‘ʻ"  # (Uzbek Latin writes o' and g' with the turned comma ʻ or ‘)
 # Turkish dotless i has no accent to strip ("Ilgın" is Ilgin); same length, so offsets hold.
 # (Turkish ş and ç fold to s and c, which the skeleton reads as sh and ch already.)
 _DOTLESS = str.maketrans({"ı": "i", "ə": "a", "Ə": "A"})
@@ -145,6 +167,8 @@ def given_names(name: str) -> set[str]:
         return {core[0], *([fold(given)] if given else [])}
     if len(core) == 3 and re.fullmatch(r"\w{3,}" + RUSSIAN_PATRONYMIC, core[2]):
         return {core[1]}  # "Dzhabrailov Ruslan Akhmedovich": surname first, as Russians list
+    if order := _patronymic_order(core):
+        return {order[0]}
     out = {core[0]}
     if core[0] in NAME_PREFIXES and len(core) >= 3:
         out.add(core[1])
@@ -201,6 +225,8 @@ def kunya_opener(name: str) -> str | None:
 def surname(name: str) -> str | None:
     """The last core token of a multi-token personal name, or None (kunyas, single tokens)."""
     toks = tokens(name)
+    if order := _patronymic_order(toks):
+        return order[1]
     if len(toks) < 2 or toks[0] in KUNYA or toks[-1] in PATRONYMIC_AFTER:
         return None  # "Erlan Bolot uulu" has no surname; "Bolot uulu" is his short form
     while len(toks) > 2 and toks[-1] in SUFFIXES:
@@ -407,6 +433,7 @@ def token_match(a: str, b: str) -> TokenMatch | None:
             (art := _JOINED_ARTICLE.search(x))
             and not _JOINED_ARTICLE.search(y)
             and len(stem := x[: art.start()]) >= 3
+            and stem[-1] != "o"  # "-our" is the French ou, no article: Haddour is not Hadda
             and len(x) - len(y) <= 3  # (not a whole second name joined on)
             and (m := token_match(stem, y))
             and m.score >= 0.9

@@ -18,6 +18,7 @@ from casefile import places
 from casefile.judgements import Plan
 from casefile.matching import (  # noqa: F401  (re-exported for callers)
     MERGE_AT,
+    ROTATED,
     Match,
     _initial_fits,
     _initials_form,
@@ -565,11 +566,14 @@ def cluster(locs: list[Local], plan: Plan | None = None) -> list[Cluster]:
         if m and m.score >= POSSIBLE_AT:
             scored.append((m.score, i, j, m))
     scored.sort(key=lambda s: (-s[0], s[1], s[2]))
+    both_ways = _docs_writing_names_both_ways(locs)
     for sc, i, j, m in scored:
         ri, rj = find(i), find(j)
         if ri == rj or barrier(ri, rj):
             continue
-        if sc < MERGE_AT or not compatible(ri, rj):
+        # names in the other order: one person where either document writes names both ways
+        turned = m.reasons[-1] == ROTATED and {locs[i].doc, locs[j].doc} & both_ways
+        if (sc < MERGE_AT and not turned) or not compatible(ri, rj):
             possible.append((i, j, m))
             continue
         join(ri, rj, _record(locs[i], locs[j], m))
@@ -596,6 +600,23 @@ def cluster(locs: list[Local], plan: Plan | None = None) -> list[Cluster]:
             out[ri].possible.append({"other": position[rj], **rec})
             out[rj].possible.append({"other": position[ri], **rec})
     return list(out.values())
+
+
+def _docs_writing_names_both_ways(locs: list[Local]) -> set[str]:
+    """Documents that name someone both ways round ("Laribi Ferhat (40)" on a court roll,
+    "Ferhat Laribi" in the next paragraph): their other reversed names are no namesakes."""
+    out = set()
+    for loc in locs:
+        if loc.kind != "person" or loc.doc in out:
+            continue
+        names = sorted(set(loc.names(("name",))))
+        if any(
+            (m := person_names_match(x, y)) is not None and m.reasons[-1] == ROTATED
+            for k, x in enumerate(names)
+            for y in names[k + 1 :]
+        ):
+            out.add(loc.doc)
+    return out
 
 
 _KIN_WORD = re.compile(
@@ -915,7 +936,42 @@ def _compatible(
                 person_names_match(y, n) for n in names_a
             ):
                 return False
+    # "Tolibov D.N." beside "Dilshod Nodirovich" in one entity: the initials are Dilshod's,
+    # so they say nothing for a "Dilmurod Tolibov" elsewhere, whose given name is another
+    # (the initials may be the name a list gives him, an alias: x runs over all the names)
+    for own, every, other in ((real_a, names_a, full_b), (real_b, names_b, full_a)):
+        for x in sorted(every):
+            if (named := _initials_spelled_out(x, own)) is None:
+                continue
+            for y in other:
+                if (
+                    not _initials_form(y)
+                    and len(core_tokens(y)) >= 2
+                    and _same_surname(x, y)
+                    and not _same_given(named, y)
+                    and not person_names_match(named, y)
+                ):
+                    return False
     return True
+
+
+def _initials_spelled_out(name: str, names: set[str]) -> str | None:
+    """The name among `names` whose given name (and patronymic) the initials of `name` stand
+    for: "Dilshod Nodirovich" for "Tolibov D.N."; None if `name` has no initials."""
+    form = _initials_form(name)
+    if form is None:
+        return None
+    inits = form[1]
+    for n in sorted(names):
+        core = core_tokens(n)
+        if (
+            n != name
+            and not _initials_form(n)
+            and len(core) >= max(2, len(inits))
+            and all(c[:1] == i[:1] for c, i in zip(core, inits, strict=False))
+        ):
+            return n
+    return None
 
 
 def _own_full_names(names: set[str]) -> list[str]:

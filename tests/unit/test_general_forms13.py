@@ -33,3 +33,111 @@ def test_a_name_before_a_common_noun_of_land_or_water_is_a_place(nlp) -> None:
     # a group keeps its head noun ("… Forest Brigade" is a unit, not a forest)
     _, _, kinds = run(nlp, "The Velmora Forest Brigade claimed the raid.")
     assert kinds.get("Velmora Forest Brigade") != "place", kinds
+
+
+def test_an_uzbek_patronymic_makes_a_name_and_its_prose_order_is_found(nlp) -> None:
+    for apostrophe in ("'", "ʻ"):
+        o = f"O{apostrophe}ktam"
+        text = (
+            f"The cell was led by Qurbonov {o} Baxrom o{apostrophe}g{apostrophe}li, born in "
+            f"1990. Investigators say {o} Qurbonov recruited Diyor Salim o{apostrophe}g{apostrophe}"
+            "li Nematov, 24, in March."
+        )
+        ex, _, kinds = run(nlp, text)
+        full = f"Qurbonov {o} Baxrom o{apostrophe}g{apostrophe}li"
+        assert kinds.get(full) == "person", kinds
+        assert kinds.get(f"{o} Qurbonov") == "person", kinds
+        assert kinds.get(f"Diyor Salim o{apostrophe}g{apostrophe}li Nematov") == "person", kinds
+        locals_ = {m.text: m.local for m in ex.mentions}
+        assert locals_[full] == locals_[f"{o} Qurbonov"]
+        assert all(text[m.start : m.end] == m.text for m in ex.mentions)
+
+
+def test_uzbek_and_russian_forms_of_one_name_match_and_a_namesake_does_not() -> None:
+    from casefile.matching import MERGE_AT, person_names_match
+    from casefile.names import given_names, surname
+
+    register = "Qurbonov O'ktam Baxrom o'g'li"
+    assert given_names(register) == {"o'ktam"} and surname(register) == "qurbonov"
+    uzbek_last = "Diyor Salim o'g'li Nematov"
+    assert given_names(uzbek_last) == {"diyor"} and surname(uzbek_last) == "nematov"
+    for other in ("Uktam Bakhromovich Kurbonov", "O'ktam Qurbonov"):
+        m = person_names_match(register, other)
+        assert m is not None and m.score >= MERGE_AT, (other, m)
+    m = person_names_match("Diyor Salim o'g'li Nematov", "Diyor Salimovich Nematov")
+    assert m is not None and m.score >= MERGE_AT
+    assert person_names_match(register, "Sanjar Qurbonov") is None  # the same surname only
+
+
+def test_urf_is_an_alias_cue_and_a_french_ou_is_no_joined_article(nlp) -> None:
+    from casefile.names import token_match
+
+    text = "Police held Harvinder Singh urf Bittu and Kulbir Singh urf Kala on Monday."
+    ex, _, kinds = run(nlp, text)
+    loc = {m.text: m.local for m in ex.mentions}
+    assert kinds.get("Bittu") == "person" and loc["Bittu"] == loc["Harvinder Singh"], kinds
+    assert kinds.get("Kala") == "person" and loc["Kala"] == loc["Kulbir Singh"], kinds
+    # "Kaddour" is no "Kadda" with the article "-ur" joined (as "Habibur" is "Habib")
+    assert token_match("fadda", "faddour") is None
+    assert token_match("habibur", "habib") is not None
+
+
+def test_sayed_before_a_full_name_stays_in_the_span(nlp) -> None:
+    text = "Police detained Sayed Tawfiq Marzouki, 41, in the raid. Marzouki denied it."
+    _, _, kinds = run(nlp, text)
+    assert kinds.get("Sayed Tawfiq Marzouki") == "person", kinds
+
+
+def test_initials_that_spell_out_one_given_name_do_not_join_another() -> None:
+    from tests.unit.test_judgements import case_of, doc, ent
+
+    # "Tolibov D.N." fits Dilmurod Tolibov by its first initial, but the document that gives
+    # it spells the initials out as another man's: Dilshod Nodirovich, a namesake
+    namesake = doc(
+        "d2",
+        ("Dilshod Nodirovich", "person", 0, "name"),
+        ("Tolibov D.N.", "person", 0, "aka"),
+    )
+    case = case_of([doc("d1", ("Dilmurod Tolibov", "person", 0, "name")), namesake])
+    main = {m["text"] for m in ent(case, "Dilmurod Tolibov")["mentions"]}
+    assert "Tolibov D.N." not in main and "Dilshod Nodirovich" not in main
+
+
+def test_names_in_the_other_order_join_where_a_document_writes_both() -> None:
+    from tests.unit.test_judgements import case_of, doc, ent
+
+    roll = doc(
+        "d2",
+        ("Ferhat Laribi", "person", 0, "name"),
+        ("Laribi Ferhat", "person", 0, "name"),
+        ("Meziane Karim", "person", 1, "name"),
+    )
+    case = case_of([doc("d1", ("Karim Meziane", "person", 0, "name")), roll])
+    assert {m["text"] for m in ent(case, "Karim Meziane")["mentions"]} >= {"Meziane Karim"}
+    # without a document that writes names both ways, the pair is only a possible same
+    case = case_of(
+        [
+            doc("d1", ("Karim Meziane", "person", 0, "name")),
+            doc("d2", ("Meziane Karim", "person", 0, "name")),
+        ]
+    )
+    e = ent(case, "Karim Meziane")
+    assert "Meziane Karim" not in {m["text"] for m in e["mentions"]}
+    assert e["possible_same"], e
+
+
+def test_a_closing_single_quote_is_no_part_of_an_alias(nlp) -> None:
+    text = "The ministry named \"the terrorist K. Samir, known as 'Abou Sohaib'\" on Sunday."
+    _, _, kinds = run(nlp, text)
+    assert kinds.get("Abou Sohaib") == "person" and "Abou Sohaib'" not in kinds, kinds
+
+
+def test_a_name_the_line_wrapping_cut_before_an_alias_cue_is_one_name(nlp) -> None:
+    text = (
+        "According to police sources, all three were in touch over social media with Kuldip Singh\n"
+        "Randhawa urf Fauji, who lives in Portugal. Fauji had promised them money."
+    )
+    ex, _, kinds = run(nlp, text)
+    assert kinds.get("Kuldip Singh\nRandhawa") == "person", kinds
+    loc = {m.text: m.local for m in ex.mentions}
+    assert loc["Fauji"] == loc["Kuldip Singh\nRandhawa"]
