@@ -1085,7 +1085,9 @@ def _titled_person(surface: str) -> bool:
         # "ASP Wickramaratne", "Col. Adeyemi": an abbreviated rank before one name (not "General
         # Motors": a rank written out may head a company's name)
         abbreviated = words[0].isupper() or words[0].endswith(".")
-        return abbreviated and fold(words[1]).rstrip("s") not in ORG_HEADS
+        # (and "Ms X", "Mr X": a courtesy title heads no company's name)
+        polite = fold(words[0]) in ("mr", "mrs", "ms", "miss", "mme", "mlle")
+        return (abbreviated or polite) and fold(words[1]).rstrip("s") not in ORG_HEADS
     if len(words) < 3 or fold(words[0]) not in TITLES:
         return False
     rest = [w for w in words[1:] if fold(w) not in TITLES]
@@ -3462,7 +3464,7 @@ def _group(
             continue  # a name of two words already read as a spelling of a full name
         names = {fold(f.text(text)) for _, f in owners}
         if key not in chosen:  # one surface, one owner: as its first occurrence decides
-            chosen[key] = _surname_owner(owners, cands, text, c.start)
+            chosen[key] = _surname_owner(owners, cands, text, c.start, c.end)
             one_word = len(ct) == 1 and " " not in c.text(text)
             first = one_word and (
                 _first_name_owner(ct[0], owners, full, cands, text, c.start)
@@ -3523,14 +3525,26 @@ _KIN_APPOSED = re.compile(
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?[ \t]+\Z")
 
 
+_AGE_AFTER = re.compile(r"(?:,[ \t]*|[ \t]*\()(\d{1,3})(?=[,)])")
+
+
 def _surname_owner(
-    owners: list[tuple[int, _Cand]], cands: list[_Cand], text: str, pos: int
+    owners: list[tuple[int, _Cand]], cands: list[_Cand], text: str, pos: int, end: int
 ) -> tuple[int, _Cand, str]:
     """Which of the people who share a surname a lone surname at `pos` is, and why.
     Relatives share a surname; the lone surname is the one introduced first, the story's
     subject (the others are named by first name: "his son Firas"), unless several were
     introduced in their own right, not as someone's kin: then the one named last before it
-    in its paragraph ("… the cell's leader as X Y. Y is not related to …")."""
+    in its paragraph ("… the cell's leader as X Y. Y is not related to …"). An age after
+    the lone surname ("X, 38,") rules out a brother whose full name had another."""
+    if (age := _AGE_AFTER.match(text, end)) is not None:
+        ages = {k: a.group(1) for k, g in owners if (a := _AGE_AFTER.match(text, g.end))}
+        fit = [(k, g) for k, g in owners if ages.get(k, age.group(1)) == age.group(1)]
+        if fit and len(fit) < len(owners):
+            if len(fit) == 1 or any(k in ages for k, _ in fit):
+                k, g = next(((k, g) for k, g in fit if k in ages), fit[0])
+                return k, g, "the one whose age it gives"
+            owners = fit
     j, f = owners[0]
     own = [
         (k, g)

@@ -237,6 +237,12 @@ def person_names_match(a: str, b: str) -> Match | None:
             return Match(round(t.score - 0.05, 3), a, b, [f"{t.why} (written as one word)"])
     if m is None:
         m = _one_word_of_two(a, b, ta, tb)
+    elif m.score < MERGE_AT and abs(len(ta) - len(tb)) == 1:
+        # ("Qurban Ali X" ~ "Qurbanali X" aligned "qurbanali" with "qurban" below the
+        # threshold: two words written as one, and nothing left over, say more)
+        joined = _one_word_of_two(a, b, ta, tb)
+        if joined is not None and joined.score > m.score and not _parts_left(joined):
+            m = joined
     xa, xb = _abd_joined(ta), _abd_joined(tb)
     # "Abdul Karim Mir Baluch" ~ "Abdolkarim Mirbaluch": both at once
     if m is None and (xa, xb) != (ta, tb) and (p := _one_word_of_two(a, b, xa, xb)):
@@ -330,6 +336,11 @@ _KURDISH_LETTERS = str.maketrans(
     {"ş": "sh", "Ş": "Sh", "ç": "ch", "Ç": "Ch", "x": "kh", "X": "Kh", "ê": "e", "Ê": "E",
      "î": "i", "Î": "I", "û": "u", "Û": "U", "e": "a", "E": "A"}
 )  # fmt: skip
+
+
+def _parts_left(m: Match) -> bool:
+    """The match left name parts of the longer form unaligned ("2 more name part(s) …")."""
+    return any("more name part" in r for r in m.reasons)
 
 
 def _one_word_of_two(a: str, b: str, ta: list[str], tb: list[str]) -> Match | None:

@@ -38,6 +38,7 @@ TITLES = frozenset(
     fon hrh majesty highness barrister me maître maitre madam pa daw
     pat pat. pcpl pcpl. pssg pmsg psms pcms pems plt pcpt pmaj pltcol pcol pbgen pmgen ssg tsg
     bulama lawan ardo
+    mzee kamanda bw bw. bi mheshimiwa jaji hakimu mwalimu ndugu
     shri smt smt. sri naik havildar sepoy subedar rifleman jawan
     """.split()
 )

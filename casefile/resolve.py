@@ -505,6 +505,12 @@ def cluster(locs: list[Local], plan: Plan | None = None) -> list[Cluster]:
     def compatible(ri: int, rj: int) -> bool:
         if not _compatible(locs[ri].kind, real[ri], real[rj], known[ri], known[rj]):
             return False
+        # "the suspect's father, X Y" is not the "Z X Y" another document names: a father's
+        # names end his son's
+        for a, b in ((ri, rj), (rj, ri)):
+            for k in members[a]:
+                if k in kin and _ends_a_longer_name(full_of[k], members[b], full_of, known[a]):
+                    return False
         # two relatives one document names in full and keeps apart, calling one the other's
         # kin ("Saleh Mohsen Qaid X" and "his father, Mohsen Qaid X"), are not made one by
         # other documents (nothing to check unless one side holds such a relative)
@@ -600,6 +606,29 @@ def cluster(locs: list[Local], plan: Plan | None = None) -> list[Cluster]:
             out[ri].possible.append({"other": position[rj], **rec})
             out[rj].possible.append({"other": position[ri], **rec})
     return list(out.values())
+
+
+def _ends_a_longer_name(
+    names: list[tuple[str, str]],
+    others: list[int],
+    full_of: dict[int, list[tuple[str, str]]],
+    known: set[str],
+) -> bool:
+    """One of `names` is the end of a longer full name of the locals `others`, one that
+    adds a given name of its own (not a prefix such as Muhammad) and that the entity of
+    `names` (its `known` names) does not bear already."""
+    own = [core_tokens(x) for x, _ in names]
+    mine = {tuple(core_tokens(n)) for n in known}
+    return any(
+        len(c) < len(o)
+        and o[-len(c) :] == c
+        and not set(o[: -len(c)]) <= NAME_PREFIXES
+        and tuple(o) not in mine
+        for k in others
+        for y, _ in full_of.get(k, ())
+        for o in [core_tokens(y)]
+        for c in own
+    )
 
 
 def _docs_writing_names_both_ways(locs: list[Local]) -> set[str]:
@@ -744,9 +773,10 @@ def _only_owner(i: int, fits, locs, find, members) -> int | None:  # type: ignor
 
 
 def _lone_titled_surnames(locs, find, members) -> list[tuple[int, int, Match]]:  # type: ignore[no-untyped-def]
-    """A document calls someone by a title and a surname only ("before Judge X") and
-    another names him in full. The surname is joined to the full name when one person in
-    the whole case has that surname and no document of the lone one names him in full.
+    """A document calls someone by a title and a surname (or a one-word nom de guerre) only
+    ("before Judge X") and another names him in full. The surname is joined to the full
+    name when one person in the whole case has that surname and no document of the lone one
+    names him in full.
     Without the title a bare word may be anyone's; with two owners it is ambiguous (a
     father and his sons)."""
     by_key: dict[str, set[int]] = defaultdict(set)
@@ -754,10 +784,17 @@ def _lone_titled_surnames(locs, find, members) -> list[tuple[int, int, Match]]: 
     for i, loc in enumerate(locs):
         if loc.kind != "person":
             continue
-        for n in loc.names(("name",)):
-            if len(core_tokens(n)) >= 2 and not is_kunya(n) and (s := surname(n)):
+        full = [n for n in loc.names(("name",)) if len(core_tokens(n)) >= 2 and not is_kunya(n)]
+        for n in full:
+            if s := surname(n):
                 sur.setdefault(i, []).append((n, s))
                 for k in spelling_keys(s):
+                    by_key[k].add(i)
+        # a named man's one-word nom de guerre: "Mawlawi X" in another document
+        for n in loc.names(("aka",)) if full else ():
+            if len(core := core_tokens(n)) == 1 and not is_kunya(n):
+                sur.setdefault(i, []).append((n, core[0]))
+                for k in spelling_keys(core[0]):
                     by_key[k].add(i)
     out = []
     for i, loc in enumerate(locs):
@@ -779,7 +816,7 @@ def _lone_titled_surnames(locs, find, members) -> list[tuple[int, int, Match]]: 
         written = loc.names(("name", "short"))[0]
         why = [
             f"'{written}' with a title only; '{name}' is the only person in the case with "
-            "that surname"
+            "that surname or nom de guerre"
         ]
         out.append((i, j, Match(MERGE_AT, written, name, why)))
     return out

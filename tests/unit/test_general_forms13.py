@@ -141,3 +141,59 @@ def test_a_name_the_line_wrapping_cut_before_an_alias_cue_is_one_name(nlp) -> No
     assert kinds.get("Kuldip Singh\nRandhawa") == "person", kinds
     loc = {m.text: m.local for m in ex.mentions}
     assert loc["Fauji"] == loc["Kuldip Singh\nRandhawa"]
+
+
+def test_a_compound_given_name_written_as_one_word_or_two() -> None:
+    from casefile.matching import MERGE_AT, person_names_match
+
+    m = person_names_match("Ramazan Ali Sadiqi", "Ramazanali Sadiqi")
+    assert m is not None and m.score >= MERGE_AT, m
+    # a longer chain is no joined name: a father's name inside his son's stays below
+    m = person_names_match("Ouda Tamimi", "Khalil Awda Fahd Saber Tamimi")
+    assert m is None or m.score < MERGE_AT, m
+
+
+def test_swahili_titles_and_a_courtesy_title_before_a_surname(nlp) -> None:
+    text = (
+        "The regional commander, Kamanda Rehema Nyalusi, said the suspects were held. "
+        "Their father, Mzee Saidi Kombo, 70, said little. Ms Nyalusi declined to comment."
+    )
+    _, _, kinds = run(nlp, text)
+    assert kinds.get("Rehema Nyalusi") == "person", kinds
+    assert kinds.get("Saidi Kombo") == "person", kinds
+    assert kinds.get("Nyalusi") == "person" or kinds.get("Ms Nyalusi") == "person", kinds
+
+
+def test_an_age_after_a_shared_surname_picks_the_brother_it_fits(nlp) -> None:
+    text = (
+        "Police arrested a suspect, Musa Hamadi Ngozo, 34, on Monday and are looking for "
+        "his elder brother, Rajabu Hamadi Ngozo, whom they believe led the group. "
+        'Ngozo, 38, was also known to his followers as "Abu Talha".'
+    )
+    ex, _, _ = run(nlp, text)
+    loc = {}
+    for m in ex.mentions:
+        loc.setdefault(m.text, m.local)
+    assert loc["Ngozo"] == loc["Rajabu Hamadi Ngozo"] != loc["Musa Hamadi Ngozo"]
+
+
+def test_a_titled_nom_de_guerre_alone_joins_the_one_man_known_by_it() -> None:
+    from tests.unit.test_general_forms12 import _titled
+    from tests.unit.test_judgements import case_of, doc, ent
+
+    named = doc("d1", ("Abdul Wahid Sharifi", "person", 0, "name"), ("Tufan", "person", 0, "aka"))
+    lone = _titled(doc("d2", ("Tufani", "person", 0, "name")), {0: "Mawlawi"})
+    case = case_of([named, lone])
+    assert {m["text"] for m in ent(case, "Abdul Wahid Sharifi")["mentions"]} >= {"Tufani"}
+
+
+def test_a_relative_whose_names_end_another_man_s_is_not_that_man() -> None:
+    from casefile.model import Attribute
+    from tests.unit.test_judgements import case_of, doc, ent
+
+    d2, ex2 = doc("d2", ("Kakule Saliboko", "person", 0, "name"))
+    m = ex2.mentions[0]
+    ex2.attributes.append(Attribute(0, "relative", "the suspect's father", m.start, m.end))
+    case = case_of([doc("d1", ("Jean-Marc Kakule Saliboko", "person", 0, "name")), (d2, ex2)])
+    son = {m["text"] for m in ent(case, "Jean-Marc Kakule Saliboko")["mentions"]}
+    assert "Kakule Saliboko" not in son
