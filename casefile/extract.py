@@ -2596,6 +2596,16 @@ def _aliases(
                 left = described
                 if left.kind != "person" and not left.by_context:
                     left.kind, left.source = "person", left.source + "+rule:described-by-people"
+        if left is not None and left.kind == "place":
+            # "X, 40, a carpenter from Y known … as "Z"": the place is where X is from; the
+            # alias is his
+            person = next((c for c in reversed(by_end) if c.end <= left.start), None)
+            if (
+                person is not None
+                and person.kind == "person"
+                and _PLACE_IN_APPOSITION.fullmatch(text[person.end : left.start])
+            ):
+                left = person
         org_start = left.start if left is not None else 0
         if left is not None and text[left.start - 1 : left.start] == "(":  # "… Force (VGF)"
             org_start = next(
@@ -2927,6 +2937,9 @@ _APPOSITION = re.compile(rf"(?:{_APPOSITIVE}){{1,2}},?\s*")
 _IS_THE = re.compile(
     rf"(?:{_APPOSITIVE}){{0,2}},?\s+(?:is|was)\s+(?:an?|the)(?:\s+[\w\-]+){{1,3}}\s*"
 )
+_PLACE_IN_APPOSITION = re.compile(
+    rf"(?:{_APPOSITIVE})*,\s+(?:an?|the)\s+[\w\-]+(?:\s+[\w\-]+){{0,4}}\s+(?:from|of|in)\s+"
+)
 _LONG_APPOSITION = re.compile(r",\s+(?:an?|the)\s+[\w\-]+(?:\s+[\w\-]+){4,6},?\s*")
 # "X, who is known … as Y": the cue after a relative clause on X
 _WHO_IS = re.compile(
@@ -3032,6 +3045,10 @@ def _extend_names(cands: list[_Cand], sdoc: Doc, text: str) -> None:
             continue
         start = c.start
         while True:
+            # "Abdel-Moneim": the model began after the hyphen of a compound's head
+            if head := _COMPOUND_HEAD_BEFORE.search(text, max(0, start - 8), start):
+                start = head.start()
+                continue
             prev = by_end.get(start - 1) if text[start - 1 : start] == " " else None
             if (
                 prev is None
@@ -3070,6 +3087,9 @@ def _extend_names(cands: list[_Cand], sdoc: Doc, text: str) -> None:
         nisba = _NISBA_AFTER.match(text, c.end)
         if nisba and not any(o is not c and o.start < nisba.end() and o.end > c.end for o in cands):
             c.end, c.source = nisba.end(), c.source + "+rule:nisba"
+
+
+_COMPOUND_HEAD_BEFORE = re.compile(r"(?<![\w'’\-])(?:Abd|Abdel|Abdul|Abdal|Abdur|Abdus|Abdoul)-\Z")
 
 
 def _place_follows(text: str, end: int) -> bool:

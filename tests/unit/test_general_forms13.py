@@ -197,3 +197,24 @@ def test_a_relative_whose_names_end_another_man_s_is_not_that_man() -> None:
     case = case_of([doc("d1", ("Jean-Marc Kakule Saliboko", "person", 0, "name")), (d2, ex2)])
     son = {m["text"] for m in ent(case, "Jean-Marc Kakule Saliboko")["mentions"]}
     assert "Kakule Saliboko" not in son
+
+
+def test_an_alias_after_a_place_in_someone_s_apposition_is_his(nlp) -> None:
+    text = (
+        "The second defendant, Karim Fathi Zaghloul, 40, a baker from Samalut known among the "
+        'people of the village as "al-Farran", is accused of buying the motorcycle.'
+    )
+    ex, _, kinds = run(nlp, text)
+    assert kinds.get("al-Farran") == "person", kinds
+    loc = {m.text: m.local for m in ex.mentions}
+    assert loc["al-Farran"] == loc["Karim Fathi Zaghloul"]
+
+
+def test_a_name_the_model_began_after_the_hyphen_of_abdel(nlp) -> None:
+    from casefile.extract import _Cand, _extend_names
+
+    text = '- Hany Jamal Abdel-Moneim al-Tawil ("Abu Yahya"), 33, the cell\'s emir: death.'
+    a = text.index("Moneim")
+    cand = _Cand(a, text.index(" (", a), "person", "ner:PERSON")
+    _extend_names([cand], nlp(text), text)
+    assert cand.text(text).endswith("Abdel-Moneim al-Tawil"), cand.text(text)
