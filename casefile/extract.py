@@ -923,6 +923,7 @@ def _caps_first_names(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
 # as N.A.S."
 _INITIALS_ONLY = re.compile(rf"(?<![\w.]){INITIALS_ONLY}(?![\w.])")
 # "A.P. (24), F.G. (38)": court reports give a defendant's initials and age
+_ROLE_APPOSED = re.compile(r",[ \t]+(the[ \t]+[a-z][a-z\-]+(?:[ \t]+[a-z][a-z\-]+){1,3})[,.;]")
 _AGE_AFTER = re.compile(r"\s?\(\d{1,2}\)")
 _INITIALS_CUE = re.compile(
     r"(?i)\b(?:defendants?|accused|suspects?|convicts?|detainees?|identified(?:\s+only)?\s+as|"
@@ -2648,6 +2649,14 @@ def _aliases(
             # 'dit « Petit X »', 'known as "Little X"': the model found the nickname's last
             # word only
             right.start = head.start(1)
+        if (
+            right is not None
+            and re.search(r"[\"“«]\s*\Z", text[m.end() : right.start])
+            and (whole := _QUOTED_NICKNAME.match(text, right.start))
+            and whole.end(1) > right.end
+            and not any(c.start < whole.end(1) and c.end > right.end for c in cands)
+        ):
+            right.end = whole.end(1)  # 'known as "Jamil qari"': the model stopped at the name
         if left is None and right is None and _PERSON_CUE.search(m.group()):
             # "a suspect, Sherzaman alias Sheru": the model found neither name
             before, after = _name_before(text, m.start()), _name_after(text, m.end())
@@ -2940,7 +2949,10 @@ _IS_THE = re.compile(
 _PLACE_IN_APPOSITION = re.compile(
     rf"(?:{_APPOSITIVE})*,\s+(?:an?|the)\s+[\w\-]+(?:\s+[\w\-]+){{0,4}}\s+(?:from|of|in)\s+"
 )
-_LONG_APPOSITION = re.compile(r",\s+(?:an?|the)\s+[\w\-]+(?:\s+[\w\-]+){4,6},?\s*")
+# (after an age or another short one: "X, 29, a former imam from the town of Y known as Z")
+_LONG_APPOSITION = re.compile(
+    rf"(?:{_APPOSITIVE})?,\s+(?:an?|the)\s+[\w\-]+(?:\s+[\w\-]+){{4,6}},?\s*"
+)
 # "X, who is known … as Y": the cue after a relative clause on X
 _WHO_IS = re.compile(
     # "X, an Osh native who uses the …", "X, born 1990, who uses …", "X (until 2021, Y),
@@ -2962,10 +2974,19 @@ def _only_punct(text: str, a: int, b: int) -> bool:
     return a <= b and not re.search(r"[\w]", text[a:b])
 
 
+_QUOTED_NICKNAME = re.compile(r"([A-Z][\w'’\-]*(?:[ \t]+[\w'’\-]+){1,3})[ \t]*[\"”»]")
+
+
 def _name_after(text: str, pos: int) -> tuple[int, int] | None:
     """A capitalised name (with particles) starting after `pos`, skipping quotes and spaces."""
     m = re.match(r"[\s\"'“”‘’«‹]*", text[pos:])  # French quotes too: alias « X »
     start = pos + (m.end() if m else 0)
+    # a nickname in double quotes is kept whole, a lowercase word too: "Jamil qari" (a
+    # reciter of the Quran), "Baba the tailor"
+    if m is not None and re.search(r"[\"“«]", m.group()):
+        whole = _QUOTED_NICKNAME.match(text, start)
+        if whole:
+            return start, whole.end(1)
     words = []
     for w in re.finditer(r"[\w'’\-]+|\s+|.", text[start : start + 120]):
         tok = w.group()
@@ -3013,9 +3034,18 @@ def _name_before(text: str, pos: int) -> tuple[int, int] | None:
             words.insert(0, (line_start + w.start(), line_start + w.end()))
         else:
             break
+    # a sentence's opening pronoun or quantifier is no name: "Another, known as …"
+    while words and fold(text[words[0][0] : words[0][1]]) in _NOT_NAMES:
+        words.pop(0)
     if not words or fold(text[words[0][0] : words[0][1]]) in PARTICLES:
         return None
     return words[0][0], words[-1][1]
+
+
+_NOT_NAMES = _SENTENCE_OPENERS | frozenset(
+    "another one both each some others other he she they it this that these those we i "
+    "their its".split()
+)
 
 
 _DEMONYM_FORM = re.compile(r"(?:an|ians?|ese|ish|ic|i|is|ans)$")
@@ -3565,6 +3595,18 @@ def _surname_owner(
                 k, g = next(((k, g) for k, g in fit if k in ages), fit[0])
                 return k, g, "the one whose age it gives"
             owners = fit
+    # "X, the main defendant," after "The main defendant, Y X" and "Z X": the role says which
+    if role := _ROLE_APPOSED.match(text, end):
+        phrase = re.escape(role.group(1)).replace(r"\ ", r"\s+")
+        before = re.compile(rf"(?i)\b{phrase},?\s+\Z")
+        after = re.compile(rf"(?i),\s+{phrase}\b")
+        fit = [
+            (k, g)
+            for k, g in owners
+            if before.search(text, max(0, g.start - 80), g.start) or after.match(text, g.end)
+        ]
+        if len(fit) == 1:
+            return fit[0][0], fit[0][1], f"the one the text calls {role.group(1)}"
     j, f = owners[0]
     own = [
         (k, g)

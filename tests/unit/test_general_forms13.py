@@ -218,3 +218,29 @@ def test_a_name_the_model_began_after_the_hyphen_of_abdel(nlp) -> None:
     cand = _Cand(a, text.index(" (", a), "person", "ner:PERSON")
     _extend_names([cand], nlp(text), text)
     assert cand.text(text).endswith("Abdel-Moneim al-Tawil"), cand.text(text)
+
+
+def test_a_quoted_nickname_keeps_its_lowercase_word_and_a_pronoun_is_no_name(nlp) -> None:
+    text = (
+        "Police detained Bahrom Saidov, 29, a former assistant imam from the old town known "
+        'among his followers as "Bahrom qori". Another, known as "Abu Sayyaf", fled.'
+    )
+    ex, _, kinds = run(nlp, text)
+    assert kinds.get("Bahrom qori") == "person", kinds
+    loc = {m.text: m.local for m in ex.mentions}
+    assert loc["Bahrom qori"] == loc["Bahrom Saidov"]
+    assert "Another" not in kinds, kinds
+
+
+def test_a_role_after_a_shared_surname_picks_the_one_so_called(nlp) -> None:
+    text = (
+        "The main defendant, Farhod Ergashev, 35, was sentenced to sixteen years. "
+        "Ilhom Ergashev, a driver who is not related to the main defendant, received six "
+        'years. "My client signed nothing," said his lawyer, who represents Ilhom Ergashev. '
+        "Ergashev, the main defendant, denied recruiting anyone."
+    )
+    ex, _, _ = run(nlp, text)
+    loc: dict[str, int] = {}
+    for m in ex.mentions:
+        loc.setdefault(m.text, m.local)
+    assert loc["Ergashev"] == loc["Farhod Ergashev"] != loc["Ilhom Ergashev"]
