@@ -110,7 +110,8 @@ _ALIAS_CUE = re.compile(
     # "whom residents call "X"", "who friends called "X"": a name people use, in quotes
     r"\b(?:whom|who)\s+(?:[a-z]+\s+){1,2}?call(?:s|ed)?(?=\s+[\"“‘])|"
     # "whom everyone in the village calls Abu X", "whom the village knows as Umm X"
-    r"\bwhom\s+(?:[\w'’\-]+\s+){1,6}?(?:call(?:s|ed)?|knows?\s+as|knew\s+as)(?=\s+[\"“‘«]?[A-Z])|"
+    # ("whom the people of the X neighbourhood of Y call "Z"": up to nine words between)
+    r"\bwhom\s+(?:[\w'’\-]+\s+){1,9}?(?:call(?:s|ed)?|knows?\s+as|knew\s+as)(?=\s+[\"“‘«]?[A-Z])|"
     # "neighbours remember him as "X"": a name, in quotes
     r"\b(?:remembers?|remembered|knows?|knew)\s+(?:him|her)\s+as(?=\s+[\"“‘A-Z])|"
     # "police called him by the nom de guerre Y"
@@ -2621,7 +2622,7 @@ def _aliases(
             # "Kyari, a member of the Vigilance Group popularly known as "Y"": the man's alias
             left = _person_apposed(by_end, text, org_start, org_start, _MEMBER_APPOSED) or left
         if left is not None and _KIN_OF.search(text, max(0, left.start - 24), left.start):
-            # "Wahidullah, son of Gul Rahman, known as Y": the alias is the son's
+            # "Wahidullah, son of Zarmast Olang, known as Y": the alias is the son's
             left = _person_apposed(by_end, text, left.start, m.start(), _APPOSITION) or left
         right = next(
             (

@@ -244,3 +244,14 @@ def test_a_role_after_a_shared_surname_picks_the_one_so_called(nlp) -> None:
     for m in ex.mentions:
         loc.setdefault(m.text, m.local)
     assert loc["Ergashev"] == loc["Farhod Ergashev"] != loc["Ilhom Ergashev"]
+
+
+def test_whom_a_long_description_of_people_call_a_nickname(nlp) -> None:
+    text = (
+        "Larbi Mansouri, a fabric merchant whom the people of the El Kerma quarter "
+        'call "Bouchta", was sentenced to ten years.'
+    )
+    ex, _, kinds = run(nlp, text)
+    assert kinds.get("Bouchta") == "person", kinds
+    loc = {m.text: m.local for m in ex.mentions}
+    assert loc["Bouchta"] == loc["Larbi Mansouri"]
