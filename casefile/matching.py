@@ -489,7 +489,16 @@ def _before_patronymic(name: str) -> str:
 
 def _russified(name: str) -> str:
     """'Azamat Erlan uulu' → 'Azamat Erlanov'; 'Aizat Bolot kyzy' → 'Aizat Bolotova'."""
-    return _PATRONYMIC_AFTER.sub(lambda m: m.group(1) + PATRONYMIC_AFTER[fold(m.group(2))], name)
+    # (the pattern ignores case, and Python's case folding matches the Turkish dotless ı to
+    # i: "qızı" is found though only "qizi" is a key; an unknown form is left as it is)
+    return _PATRONYMIC_AFTER.sub(
+        lambda m: (
+            m.group(1) + PATRONYMIC_AFTER[k]
+            if (k := fold(m.group(2))) in PATRONYMIC_AFTER
+            else m.group(0)
+        ),
+        name,
+    )
 
 
 _PATRONYMIC_AFTER = re.compile(r"(\w+)\s+(" + PATRONYMIC_AFTER_RE + r")\b", re.I)
