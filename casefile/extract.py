@@ -270,6 +270,7 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
         model_kind = c.source.startswith("ner:") and c.source != "ner:PERSON"
         if c.kind == "person" and model_kind and id(c) not in named:
             c.start, c.end = _clean(text, c.start, c.end, "person")
+    cands = _split_parent_from_alias(cands, aka_pairs, text)
     cands = _drop_headline_only(cands, text, headlines)
     mentions, links = _group(cands, aka_pairs, written)
     hints = [(e.start_char, e.end_char) for e in sdoc.ents if e.label_ == "DATE"]
@@ -1565,6 +1566,34 @@ _PARENT_AFTER = re.compile(
 )
 
 
+# police and court lists' alias cues, and a single title word before a one-word alias
+_LIST_ALIAS_CUE = re.compile(r"(?i)alias|urf|@|a[./]?k[./]?a\.?")
+_ONE_TITLE = re.compile(r"[ \t]*([A-Z][a-z]+\.?)[ \t]+")
+
+
+_PARENT_MARK = re.compile(r"[ \t][sdw]/o\.?[ \t]+(?=[A-Z])")
+
+
+def _split_parent_from_alias(
+    cands: list[_Cand], aka_pairs: list[tuple[_Cand, _Cand, str, int, int]], text: str
+) -> list[_Cand]:
+    """'X alias Y s/o Z': a police list's "son of" after an alias ends the alias; Z is the
+    father, a person of his own (a Malaysian legal name "Raman s/o Krishnan" is no alias)."""
+    aliases = {id(pair[1]) for pair in aka_pairs} | {id(c) for c in cands if c.role == "aka"}
+    out = list(cands)
+    for c in cands:
+        m = _PARENT_MARK.search(text, c.start, c.end)
+        if c.kind != "person" or id(c) not in aliases or m is None:
+            continue
+        parent = _Cand(m.end(), c.end, "person", "rule:parent-after-alias")
+        c.end = m.start()
+        if parent.end > parent.start and not any(
+            o is not c and o.start < parent.end and o.end > parent.start for o in cands
+        ):
+            out.append(parent)
+    return sorted(out, key=lambda c: c.start)
+
+
 # The labels US charging papers give people they do not name: a co-conspirator ("CC-1"), a
 # confidential human source ("CHS-2"), an undercover or online covert employee ("UCE-1",
 # "OCE-1"), a cooperating witness ("CW-1"); and "Individual-1", "Individual A"
@@ -2650,6 +2679,14 @@ def _aliases(
             # 'dit « Petit X »', 'known as "Little X"': the model found the nickname's last
             # word only
             right.start = head.start(1)
+        if (
+            right is not None
+            and _LIST_ALIAS_CUE.fullmatch(m.group().strip())
+            and " " not in right.text(text)
+            and (title := _ONE_TITLE.fullmatch(text, m.end(), right.start))
+            and fold(title.group(1)) in TITLES
+        ):
+            right.start = title.start(1)  # "X alias Haji Kaka": the nickname is both words
         if (
             right is not None
             and re.search(r"[\"“«]\s*\Z", text[m.end() : right.start])
