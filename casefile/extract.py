@@ -2706,7 +2706,7 @@ def _aliases(
                 )
             ):
                 left = _wrapped_into(cands, text, before) or _Cand(*before, "person", "rule:alias")
-                if left not in cands:
+                if all(left is not c for c in cands):
                     cands.append(left)
         if (
             left is not None
@@ -2824,7 +2824,7 @@ def _aliases(
             if span is None or any(c.start < span[1] and c.end > span[0] for c in cands):
                 continue
             left = _wrapped_into(cands, text, span) or _Cand(*span, right.kind, "rule:alias")
-            if left not in cands:
+            if all(left is not c for c in cands):
                 cands.append(left)
         if left is None:
             continue
