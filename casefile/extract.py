@@ -925,7 +925,6 @@ def _caps_first_names(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
 # as N.A.S."
 _INITIALS_ONLY = re.compile(rf"(?<![\w.]){INITIALS_ONLY}(?![\w.])")
 # "A.P. (24), F.G. (38)": court reports give a defendant's initials and age
-_ROLE_APPOSED = re.compile(r",[ \t]+(the[ \t]+[a-z][a-z\-]+(?:[ \t]+[a-z][a-z\-]+){1,3})[,.;]")
 _AGE_AFTER = re.compile(r"\s?\(\d{1,2}\)")
 _INITIALS_CUE = re.compile(
     r"(?i)\b(?:defendants?|accused|suspects?|convicts?|detainees?|identified(?:\s+only)?\s+as|"
@@ -1564,11 +1563,6 @@ _SENTENCE_OPENERS = frozenset("the a an among and but when while after before hi
 _PARENT_AFTER = re.compile(
     r"(?<=[,)])[ \t]+[sdw]/o\.?[ \t]+([A-Z][\w'’\-]+(?:[ \t][A-Z][\w'’\-]+){0,3})"
 )
-
-
-# police and court lists' alias cues, and a single title word before a one-word alias
-_LIST_ALIAS_CUE = re.compile(r"(?i)alias|urf|@|a[./]?k[./]?a\.?")
-_ONE_TITLE = re.compile(r"[ \t]*([A-Z][a-z]+\.?)[ \t]+")
 
 
 _PARENT_MARK = re.compile(r"[ \t][sdw]/o\.?[ \t]+(?=[A-Z])")
@@ -3012,6 +3006,11 @@ def _only_punct(text: str, a: int, b: int) -> bool:
     return a <= b and not re.search(r"[\w]", text[a:b])
 
 
+# police and court lists' alias cues, and a single title word before a one-word alias
+_LIST_ALIAS_CUE = re.compile(r"(?i)alias|urf|@|a[./]?k[./]?a\.?")
+_ONE_TITLE = re.compile(r"[ \t]*([A-Z][a-z]+\.?)[ \t]+")
+
+
 _QUOTED_NICKNAME = re.compile(r"([A-Z][\w'’\-]*(?:[ \t]+[\w'’\-]+){1,3})[ \t]*[\"”»]")
 
 
@@ -3613,7 +3612,9 @@ _KIN_APPOSED = re.compile(
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?[ \t]+\Z")
 
 
-_AGE_AFTER = re.compile(r"(?:,[ \t]*|[ \t]*\()(\d{1,3})(?=[,)])")
+# an age or a role in apposition after a name: "X, 38,", "X (38)"; "X, the main defendant,"
+_AGE_APPOSED = re.compile(r"(?:,[ \t]*|[ \t]*\()(\d{1,3})(?=[,)])")
+_ROLE_APPOSED = re.compile(r",[ \t]+(the[ \t]+[a-z][a-z\-]+(?:[ \t]+[a-z][a-z\-]+){1,3})[,.;]")
 
 
 def _surname_owner(
@@ -3625,8 +3626,8 @@ def _surname_owner(
     introduced in their own right, not as someone's kin: then the one named last before it
     in its paragraph ("… the cell's leader as X Y. Y is not related to …"). An age after
     the lone surname ("X, 38,") rules out a brother whose full name had another."""
-    if (age := _AGE_AFTER.match(text, end)) is not None:
-        ages = {k: a.group(1) for k, g in owners if (a := _AGE_AFTER.match(text, g.end))}
+    if (age := _AGE_APPOSED.match(text, end)) is not None:
+        ages = {k: a.group(1) for k, g in owners if (a := _AGE_APPOSED.match(text, g.end))}
         fit = [(k, g) for k, g in owners if ages.get(k, age.group(1)) == age.group(1)]
         if fit and len(fit) < len(owners):
             if len(fit) == 1 or any(k in ages for k, _ in fit):

@@ -281,3 +281,12 @@ def test_a_police_list_s_aliases_and_son_of(nlp) -> None:
     assert loc["Fazal Karim"] != loc["Muhammad Tariq Jan"]
     assert kinds.get("Mullah Bhola") == "person", kinds
     assert all(text[m.start : m.end] == m.text for m in ex.mentions)
+
+
+def test_the_initials_rule_keeps_its_own_bracketed_age() -> None:
+    from casefile import extract
+
+    # the lone-surname rule reads "X, 38," as an age; the initials rule only "X (38)" (a
+    # second module-level pattern of the same name once replaced the first)
+    assert extract._AGE_AFTER.match(" (24)") and not extract._AGE_AFTER.match(", 24,")
+    assert extract._AGE_APPOSED.match(", 24,") and extract._AGE_APPOSED.match(" (24)")
