@@ -5,6 +5,12 @@ from __future__ import annotations
 from tests.unit.test_extract import run
 
 
+def _run_with_locals(nlp, text: str):  # type: ignore[no-untyped-def]
+    """The extraction, its kinds by surface, and the local of each surface (its last)."""
+    ex, _, kinds = run(nlp, text)
+    return ex, kinds, {m.text: m.local for m in ex.mentions}
+
+
 def _assert_places(nlp, text: str, names: tuple[str, ...]) -> None:
     ex, _, kinds = run(nlp, text)
     for name in names:
@@ -73,8 +79,7 @@ def test_urf_is_an_alias_cue_and_a_french_ou_is_no_joined_article(nlp) -> None:
     from casefile.names import token_match
 
     text = "Police held Harvinder Singh urf Bittu and Kulbir Singh urf Kala on Monday."
-    ex, _, kinds = run(nlp, text)
-    loc = {m.text: m.local for m in ex.mentions}
+    ex, kinds, loc = _run_with_locals(nlp, text)
     assert kinds.get("Bittu") == "person" and loc["Bittu"] == loc["Harvinder Singh"], kinds
     assert kinds.get("Kala") == "person" and loc["Kala"] == loc["Kulbir Singh"], kinds
     # "Kaddour" is no "Kadda" with the article "-ur" joined (as "Habibur" is "Habib")
@@ -137,9 +142,8 @@ def test_a_name_the_line_wrapping_cut_before_an_alias_cue_is_one_name(nlp) -> No
         "According to police sources, all three were in touch over social media with Kuldip Singh\n"
         "Randhawa urf Fauji, who lives in Portugal. Fauji had promised them money."
     )
-    ex, _, kinds = run(nlp, text)
+    ex, kinds, loc = _run_with_locals(nlp, text)
     assert kinds.get("Kuldip Singh\nRandhawa") == "person", kinds
-    loc = {m.text: m.local for m in ex.mentions}
     assert loc["Fauji"] == loc["Kuldip Singh\nRandhawa"]
 
 
@@ -204,9 +208,8 @@ def test_an_alias_after_a_place_in_someone_s_apposition_is_his(nlp) -> None:
         "The second defendant, Karim Fathi Zaghloul, 40, a baker from Samalut known among the "
         'people of the village as "al-Farran", is accused of buying the motorcycle.'
     )
-    ex, _, kinds = run(nlp, text)
+    ex, kinds, loc = _run_with_locals(nlp, text)
     assert kinds.get("al-Farran") == "person", kinds
-    loc = {m.text: m.local for m in ex.mentions}
     assert loc["al-Farran"] == loc["Karim Fathi Zaghloul"]
 
 
@@ -225,9 +228,8 @@ def test_a_quoted_nickname_keeps_its_lowercase_word_and_a_pronoun_is_no_name(nlp
         "Police detained Bahrom Saidov, 29, a former assistant imam from the old town known "
         'among his followers as "Bahrom qori". Another, known as "Abu Sayyaf", fled.'
     )
-    ex, _, kinds = run(nlp, text)
+    ex, kinds, loc = _run_with_locals(nlp, text)
     assert kinds.get("Bahrom qori") == "person", kinds
-    loc = {m.text: m.local for m in ex.mentions}
     assert loc["Bahrom qori"] == loc["Bahrom Saidov"]
     assert "Another" not in kinds, kinds
 
@@ -251,9 +253,8 @@ def test_whom_a_long_description_of_people_call_a_nickname(nlp) -> None:
         "Larbi Mansouri, a fabric merchant whom the people of the El Kerma quarter "
         'call "Bouchta", was sentenced to ten years.'
     )
-    ex, _, kinds = run(nlp, text)
+    ex, kinds, loc = _run_with_locals(nlp, text)
     assert kinds.get("Bouchta") == "person", kinds
-    loc = {m.text: m.local for m in ex.mentions}
     assert loc["Bouchta"] == loc["Larbi Mansouri"]
 
 
@@ -274,8 +275,7 @@ def test_a_police_list_s_aliases_and_son_of(nlp) -> None:
         "Karim, 29, and Asif Baloch alias Lala, 31. The accused Tariq Jan alias Haji Saheb "
         "was remanded."
     )
-    ex, _, kinds = run(nlp, text)
-    loc = {m.text: m.local for m in ex.mentions}
+    ex, kinds, loc = _run_with_locals(nlp, text)
     assert kinds.get("Chota") == "person" and loc["Chota"] == loc["Muhammad Tariq Jan"], kinds
     assert kinds.get("Fazal Karim") == "person", kinds
     assert loc["Fazal Karim"] != loc["Muhammad Tariq Jan"]
