@@ -111,7 +111,10 @@ _ALIAS_CUE = re.compile(
     r"\b(?:whom|who)\s+(?:[a-z]+\s+){1,2}?call(?:s|ed)?(?=\s+[\"“‘])|"
     # "whom everyone in the village calls Abu X", "whom the village knows as Umm X"
     # ("whom the people of the X neighbourhood of Y call "Z"": up to nine words between)
-    r"\bwhom\s+(?:[\w'’\-]+\s+){1,9}?(?:call(?:s|ed)?|knows?\s+as|knew\s+as)(?=\s+[\"“‘«]?[A-Z])|"
+    # ("whom prosecutors call by the kunya "Y"")
+    r"\bwhom\s+(?:[\w'’\-]+\s+){1,9}?(?:call(?:s|ed)?|knows?\s+as|knew\s+as)"
+    r"(?:\s+by\s+(?:the|a|an|his|her)\s+(?:kunya|nom de guerre|alias|nickname|name))?"
+    r"(?=\s+[\"“‘«]?[A-Z])|"
     # "neighbours remember him as "X"": a name, in quotes
     r"\b(?:remembers?|remembered|knows?|knew)\s+(?:him|her)\s+as(?=\s+[\"“‘A-Z])|"
     # "police called him by the nom de guerre Y"
@@ -124,6 +127,9 @@ _ALIAS_CUE = re.compile(
     # "X, who calls himself "Y" online": the name he gives himself
     r"\b(?:calls|called|calling|styles|styled|dubs|dubbed|names|named)\s+(?:him|her)self"
     r"(?=\s+[\"“‘«]?(?-i:[A-Z]))|"
+    # "In the villages he is simply called Y": whoever "he" is
+    r"(?:(?<=\bhe )|(?<=\bshe ))(?:is|was)\s+(?:(?:simply|also|locally|widely|often|usually|"
+    r"commonly|popularly)\s+)?(?:called|nicknamed|dubbed)(?=\s+[\"“‘]?(?-i:[A-Z]))|"
     # "In its claim, the group called him Y"
     r"\bcall(?:s|ed)\s+(?:him|her)(?=\s+[\"“‘]?[A-Z])|"
     # "lived on forged documents in the name of "X""
@@ -136,7 +142,11 @@ _ALIAS_CUE = re.compile(
     r"\bborn(?=\s+(?!(?:in|on|at|into|to)\b)[A-Z][a-z]+\s+[A-Z][a-z])(?!\s+(?:"
     + "|".join(m.capitalize() for m in dates_mod.MONTH_NAMES)
     + r")\b)|"
-    r"\b(?:sur)?name\s+until\s+\d{4}\s*[-–—:]|\bn[ée]e\b|"
+    r"\b(?:sur)?name\s+until\s+\d{4}\s*[-–—:]|\bn[ée]e\b|(?<=\()\s*until\s+\d{4}\s*[-–—:]|"
+    # "X, who carried the surname Y until 2019", "who bore the name Y before his marriage"
+    # (but "has the name Y on his list" is not his)
+    r"\b(?:who\s+)?(?:(?:carried|carries|bore|bears)\s+the\s+(?:sur)?name|(?:had|has)\s+the\s+"
+    r"surname)(?=\s+[\"“‘]?(?-i:[A-Z]))|"
     # "known among his fighters by the kunya Y"
     r"\b(?:better |also |widely |popularly )?known"
     r"(?:\s+(?:in|among|to|within)(?:\s+[\w\-]+){1,3}?)?\s+by\s+"
@@ -178,6 +188,7 @@ ORG_HEADS = frozenset(
     """.split()
 )
 _OF_PERSON = re.compile(r"\bof\s+((?:[A-Z][\w\-]*\s+)*[A-Z][\w\-]*?)(?:['’]s?)?$")
+_CASE_ROLE_OPENS = re.compile(r"([A-Z][a-z]+)\s+")
 _CONNECT = {"of", "and", "for", "the", "de", "al", "el", "&", "on", "in"}
 
 
@@ -2167,6 +2178,13 @@ def _fix_kinds(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
             decided[fold(c.text(text))] = "place"
     people = {p for p in people if decided.get(p, "person") == "person"}
     short = {s for p in people if (s := surname(p))}
+    # the surname as written: "Dan-Tsoho" whole, hyphen kept; "SURNAME, Given" of a police list
+    short |= {
+        fold(s.rstrip(","))
+        for c in cands
+        if c.kind == "person" and decided.get(fold(c.text(text)), "person") == "person"
+        if (s := _surname_surface(given_first(c.text(text))))
+    }
     short |= {g for p in people if not is_kunya(p) for g in given_names(p)}
     full_people = sorted(
         {c.text(text) for c in cands if c.kind == "person" and len(c.text(text).split()) > 1}
@@ -2248,6 +2266,16 @@ def _fix_kinds(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
             c.source += "+rule:person-name-in-document"
         elif c.kind == "person" and _not_a_person(surface):
             continue
+        elif (
+            c.kind != "person"
+            and (m := _CASE_ROLE_OPENS.match(surface))
+            and fold(m.group(1)) in _CASE_ROLES
+            and (fold(surface[m.end() :]) in people or fold(surface[m.end() :]) in short)
+        ):
+            # "Suspect X has standing warrants", tagged a group: the document's X, without
+            # the word the report calls him by
+            c.start, c.kind = c.start + m.end(), "person"
+            c.source += "+rule:case-role-before-person"
         elif (
             c.kind != "person"
             and (m := _OF_PERSON.search(surface))
@@ -2908,7 +2936,7 @@ def _person_before(
     victim, X, is … of the ruler Y; he posts …"), else in the sentence before, within the
     paragraph (or, with `last_para`, the paragraph before: "The family of X say … ¶ Police
     named him … and said he went by …")."""
-    para = text.rfind("\n", 0, pos) + 1
+    para = _para_start(cands, text, pos)
     breaks = [para] + [m.end() for m in _SENTENCE_BREAK.finditer(text, para, pos)]
     spans = [(breaks[-1], pos)]
     if len(breaks) > 1 and not same_sentence:
@@ -3123,6 +3151,7 @@ def _extend_names(cands: list[_Cand], sdoc: Doc, text: str) -> None:
                 or not prev.is_title
                 or fold(prev.text) in TITLES
                 or fold(prev.text) in ("first", "second", "third", "class")  # of a rank
+                or fold(prev.text) in _CASE_ROLES  # "Suspect X has standing warrants"
                 or prev.text == "Sh."
                 and len(words) >= 2  # Shri, not an initial
                 or prev.ent_type_ in ("DATE", "GPE", "ORG")
@@ -3156,6 +3185,11 @@ def _extend_names(cands: list[_Cand], sdoc: Doc, text: str) -> None:
             c.end, c.source = nisba.end(), c.source + "+rule:nisba"
 
 
+# what police and court reports call a person before the name, capitalised: no given name
+_CASE_ROLES = frozenset(
+    "suspect suspects accused victim victims detainee witness defendant complainant "
+    "respondent petitioner deceased convict".split()
+)
 _COMPOUND_HEAD_BEFORE = re.compile(r"(?<![\w'’\-])(?:Abd|Abdel|Abdul|Abdal|Abdur|Abdus|Abdoul)-\Z")
 
 
@@ -3180,6 +3214,9 @@ def _propagate(cands: list[_Cand], text: str, boiler: list[tuple[int, int]]) -> 
         # "Jasur Karimov" in the next paragraph
         if c.kind == "person" and (gf := given_first(c.text(text))) != c.text(text):
             forms.setdefault(gf, ("person", "name"))
+            # and its surname alone: "Qambarov, the group's treasurer," after the register's line
+            if sn := _surname_surface(gf):
+                forms.setdefault(sn, ("person", "short"))
     for g in _lone_given_names(cands, text):
         forms.setdefault(g, ("person", "short"))
     out = list(cands)
@@ -3501,6 +3538,9 @@ def _group(
             # "Sadiq" of "Anwar Sadiq M.K.": initials end it
             or len(core_tokens(f.text(text))[-1]) == 1
             and [surname(f.text(text))] == ct
+            # "Danladi" of "K. T. Danladi": initials open it
+            or len(core_tokens(f.text(text))[0]) == 1
+            and core_tokens(f.text(text))[-1:] == ct
         ]
         owners = exact or owners
         if (
@@ -3566,7 +3606,8 @@ def _group(
             union(j, i, "short", why, c.start, c.end)
             continue
         # (an owner ends with the short form, or else begins with it: `_is_short_of`)
-        part = "surname" if _ends_with(ct, core_tokens(f.text(text))) else "given names"
+        ends = (core_tokens(f.text(text)), core_tokens(given_first(f.text(text))))
+        part = "surname" if any(_ends_with(ct, e) for e in ends) else "given names"
         why = f"{part} of '{f.text(text)}' in the same document"
         if len(names) > 1:
             why += f" ({which} of {len(names)} people with that surname)"
@@ -3653,7 +3694,7 @@ def _surname_owner(
         if not _KIN_NOUN_BEFORE.search(text, max(0, g.start - 80), g.start)
     ]
     if len(own) > 1:
-        para = text.rfind("\n", 0, pos) + 1
+        para = _para_start(cands, text, pos)
         last = {k: _last_named(cands, text, g, para, pos) for k, g in own}
         k, g = max(own, key=lambda kg: last[kg[0]])
         if (k, g) != (j, f) and last[k] >= 0:
@@ -3673,7 +3714,7 @@ def _first_name_owner(
     Harun", a son named with his father's name, and of "Harun Ismail"): the first name of the
     one named in full in its paragraph, when none of the others is."""
     given = [(j, f) for j, f in full if core_tokens(f.text(text))[:1] == [lone]]
-    para = text.rfind("\n", 0, pos) + 1
+    para = _para_start(cands, text, pos)
     here = [(j, f) for j, f in given if _last_named(cands, text, f, para, pos) >= 0]
     if len(here) != 1 or any(_last_named(cands, text, g, para, pos) >= 0 for _, g in owners):
         return None
@@ -3703,6 +3744,16 @@ def _given_before_surname(
         return None
     j, f = next(iter(given.values()))
     return j, f, "first name: its surname's owners are named only after it"
+
+
+def _para_start(cands: list[_Cand], text: str, pos: int) -> int:
+    """Where the paragraph of `pos` starts: its line's start, unless a name runs across that
+    line break ("arrested Sani¶Musa, 23,"): then the break is a hard wrap, not a new
+    paragraph."""
+    start = text.rfind("\n", 0, pos) + 1
+    while start and (cut := next((c for c in cands if c.start < start < c.end), None)):
+        start = text.rfind("\n", 0, cut.start) + 1
+    return start
 
 
 def _last_named(cands: list[_Cand], text: str, name: _Cand, start: int, end: int) -> int:
@@ -3805,7 +3856,11 @@ def _is_short_of(short: list[str], full: list[str], short_s: str, full_s: str) -
     if len(short) == 1 and len(full[-1]) == 1 and called != full[-1]:
         # "Sadiq" of "Anwar Sadiq M.K.": the name before the initials at the end
         return _words_agree(short, [called])
-    return _ends_with(short, full) or _given_names_of(short, full)
+    if _ends_with(short, full) or _given_names_of(short, full):
+        return True
+    # a register's "Aliyev Ramin Natiq oglu" ends, in prose order, with its surname
+    prose = core_tokens(given_first(full_s))
+    return prose != full and _ends_with(short, prose)
 
 
 def _ends_with(short: list[str], full: list[str]) -> bool:

@@ -412,6 +412,9 @@ def token_match(a: str, b: str) -> TokenMatch | None:
         ("l", "r", "r for l", 4),
         # Bengali (and Indonesian) spelling writes the Arabic z as j: Jubayer / Zubair
         ("j", "z", "j for z", 3),
+        # Persian, Turkic and Russian renderings devoice b: Akbar / Alekper, Zaynab / Zeynep;
+        # long names only
+        ("b", "p", "p for b", 4),
     ):
         if len(sa) >= least and sa != sb and sa.replace(x, y) == sb.replace(x, y):
             return TokenMatch(a, b, 0.86, f"{a}~{b}: same consonant skeleton but for {why}")
