@@ -40,10 +40,12 @@ from casefile.names import (
     ascii_letters,
     core_tokens,
     fold,
+    generation,
     given_names,
     is_kunya,
     kunya_opener,
     surname,
+    title_is_given,
     token_match,
     tokens,
 )
@@ -62,7 +64,7 @@ _DET = re.compile(r"(?:the|The|THE|a|A|an|An)\s+")
 _POSS = re.compile(r"(?:['’]s|s['’]|['’])$")
 _EDGE = " \t\r\n\"'“”‘’«»()[]{},.;:!?*_–—-"
 # "U.S." and "A.S." keep their last dot, and so do "Jr." and "Sr." after a name.
-_INITIAL = re.compile(r"(?:^|[\s.])(?:[A-Z]|[A-Z][hs]|[JS]r)\.$")  # "A.", "A.Kh.", "Ts.", "Jr."
+_INITIAL = re.compile(r"(?:^|[\s.])(?:[A-Z]|[A-Z][hsjz]|[JS]r)\.$")  # "A.", "A.Kh.", "S.Lj.", "Jr."
 # Lines of scraped boilerplate: captions, credits, teasers, calls to action.
 _BOILER = re.compile(
     r"(?im)^[ \t]*(?:see also|read more|read also|related|more on this|also read|photo|"
@@ -113,8 +115,10 @@ _ALIAS_CUE = re.compile(
     # ("whom the people of the X neighbourhood of Y call "Z"": up to nine words between)
     # ("whom prosecutors call by the kunya "Y"")
     r"\bwhom\s+(?:[\w'’\-]+\s+){1,9}?(?:call(?:s|ed)?|knows?\s+as|knew\s+as)"
-    r"(?:\s+by\s+(?:the|a|an|his|her)\s+(?:kunya|nom de guerre|alias|nickname|name))?"
+    r"(?:\s+by\s+(?:the|a|an|his|her)\s+(?:kunya|nom de guerre|alias|nickname|name),?)?"
     r"(?=\s+[\"“‘«]?[A-Z])|"
+    # "X, called "Y", and Z": a name in quotes, right after a name and its comma
+    r"(?<=,)\s+called(?=\s+[\"“‘«](?-i:[A-Z]))|"
     # "neighbours remember him as "X"": a name, in quotes
     r"\b(?:remembers?|remembered|knows?|knew)\s+(?:him|her)\s+as(?=\s+[\"“‘A-Z])|"
     # "police called him by the nom de guerre Y"
@@ -253,6 +257,8 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
     for c in cands:
         if c.kind == "person":
             c.start = _caps_surname_before(text, c.start)  # "Sergeant DIALLO Moussa"
+            if text[c.end : c.end + 1] == "." and text[c.start : c.end].endswith((" Jr", " Sr")):
+                c.end += 1  # "X Y Jr.": the abbreviation's period is the name's
     cands = _resolve_overlaps(cands, text)
     for c in cands:
         if c.kind == "place" and re.match(r"\.[,;]", text[c.end : c.end + 2]):
@@ -335,15 +341,24 @@ def _boilerplate(text: str) -> list[tuple[int, int]]:
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
         glue = _GLUE.search(text, m.end(), line_end)
-        if not glue and _describes(m.group(), text[m.end() : line_end]):
+        # "Photo: X carry … on Tuesday. Photo: Agency / A. Writer": the credit after the
+        # caption is the line's only boilerplate
+        credit = _CREDIT_AFTER.search(text, m.end(), line_end)
+        said = credit.start() if credit else line_end
+        if not glue and _describes(m.group(), text[m.end() : said]):
             # a caption that says who and what is in the picture is story text; its label
             # is not ("Photo: Relatives wait …" is no group)
             spans.append((m.start(), m.end()))
+            if credit:
+                spans.append((credit.start(), line_end))
             continue
         spans.append((m.start(), glue.start() if glue else line_end))
     return spans
 
 
+_CREDIT_AFTER = re.compile(
+    r"(?i)(?<=[.)])[ \t]+(?:photo|foto|credit|source)[ \t]*:|\((?:photo|foto|credit)[ \t]*:"
+)
 _CAPTION_LABEL = re.compile(r"(?i)\s*(?:photo|photograph|image|picture|caption|file photo)\b")
 
 
@@ -517,6 +532,7 @@ def _clean(text: str, start: int, end: int, kind: Kind) -> tuple[int, int]:
         if (
             m
             and not _NAMED_HONORIFIC.match(text, start, end)
+            and not title_is_given(tokens(text[start:end]))
             and (
                 all(fold(w) in TITLES for w in m.group(1).split("-"))
                 # (not in a name all in capitals: "MOHD ALI", "LIM CHEE WAH" are names' words)
@@ -922,7 +938,9 @@ def _caps_first_names(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
             or places.canonical(given)
             and not m.group(4)
             or _org_words(given.split())
-            or fold(given) in TITLES | _SENTENCE_OPENERS
+            or fold(given) in TITLES
+            and not title_is_given([fold(given), fold(caps)])  # "HODZIC Emir"
+            or fold(given) in _SENTENCE_OPENERS
             or fold(caps) in TITLES
             or fold(given) in dates_mod.MONTHS
             or fold(given) in _WEEKDAY_WORDS
@@ -939,8 +957,10 @@ _INITIALS_ONLY = re.compile(rf"(?<![\w.]){INITIALS_ONLY}(?![\w.])")
 _AGE_AFTER = re.compile(r"\s?\(\d{1,2}\)")
 _INITIALS_CUE = re.compile(
     r"(?i)\b(?:defendants?|accused|suspects?|convicts?|detainees?|identified(?:\s+only)?\s+as|"
-    r"named(?:\s+only)?\s+as|known(?:\s+only)?\s+as|initials)\s*\(?\s*$"
+    r"named(?:\s+only)?\s+as|known(?:\s+only)?\s+as|initials)[,:]?\s*\(?\s*$"
 )
+# the next in a list of initials: "by their initials, E.H., A.H. and S.K."
+_INITIALS_LIST_GAP = re.compile(r",?\s*(?:and\s+)?")
 
 
 def _initials_only(text: str, cands: list[_Cand], boiler: list[tuple[int, int]]) -> list[_Cand]:
@@ -951,8 +971,9 @@ def _initials_only(text: str, cands: list[_Cand], boiler: list[tuple[int, int]])
     }
     out = []
     persons: set[str] = set()
+    last = -1  # the end of the last initials read as a person's
     for m in _INITIALS_ONLY.finditer(text):
-        letters = m.group().replace(".", "").lower()
+        letters = _initial_letters(m.group())
         owners = {p for p in people if initials_of(p).startswith(letters)}
         owned = len(owners) == 1 and len(letters) >= 3  # "U.S." is no one's initials
         if (
@@ -962,20 +983,44 @@ def _initials_only(text: str, cands: list[_Cand], boiler: list[tuple[int, int]])
                 owned
                 or _INITIALS_CUE.search(text, max(0, m.start() - 40), m.start())
                 or _AGE_AFTER.match(text, m.end())
+                or last >= 0
+                and _INITIALS_LIST_GAP.fullmatch(text, last, m.start())
+                or _initials_of_name_before(cands, text, m.start(), letters)
             )
         ):
             continue
+        last = m.end()
         over = [c for c in cands if c.start < m.end() and c.end > m.start()]
         if not over:
             out.append(_Cand(m.start(), m.end(), "person", "rule:initials-only", by_context=True))
             persons.add(m.group())
-        elif len(over) == 1 and (over[0].start, over[0].end) == m.span():
-            over[0].kind, over[0].by_context = "person", True  # the model's "(N.A.S.)" ORG
+        elif (
+            len(over) == 1 and over[0].start == m.start() and m.end() - 1 <= over[0].end <= m.end()
+        ):
+            # the model's "(N.A.S.)" ORG, or its "S.Lj" without the last period
+            over[0].end, over[0].kind, over[0].by_context = m.end(), "person", True
             persons.add(m.group())
     for c in cands:  # "the wife of K.V.": the same initials elsewhere are the same person
         if c.text(text) in persons and c.kind != "person":
             c.kind, c.source = "person", c.source + "+rule:initials-only"
     return out
+
+
+def _initials_of_name_before(cands: list[_Cand], text: str, pos: int, letters: str) -> bool:
+    """An indictment's "HODZIC Emir (E.H.)": the initials of the name just before, in brackets."""
+    opening = re.search(r"[ \t]*\([ \t]*\Z", text[max(0, pos - 4) : pos])
+    if opening is None:
+        return False
+    at = pos - len(opening.group())
+    return any(
+        c.kind == "person" and c.end == at and initials_of(given_first(c.text(text))) == letters
+        for c in cands
+    )
+
+
+def _initial_letters(initials: str) -> str:
+    """'R.J.K.' → 'rjk'; a digraph's initial is its first letter: 'H.Dj.' → 'hd', 'Sh.R.' → 'sr'."""
+    return "".join(p[0] for p in initials.split(".") if p).lower()
 
 
 def initials_of(name: str) -> str:
@@ -1227,8 +1272,9 @@ _LINK_WORDS = (
     r"|(?i:a/l|a/p|s/o|d/o)|epouse|veuve|[A-Z]\.(?=[ \t]+[A-Z])"
 )
 _NAME_AGE = re.compile(
-    # (a name may break across a line, never across a blank one: "… AFP\n\nAli Kassem, 27")
-    r"(?<![\w\-])((?:[A-Z][\w'’\-]+|al|el|bin|ibn|de|van|von)"
+    # (a name may break across a line, never across a blank one: "… AFP\n\nAli Kassem, 27";
+    # it may be glued to a teaser's last word: "… online threatsAli Barakeh (27) was")
+    r"(?:(?<![\w\-])|(?<=[a-z])(?=[A-Z][a-z]))((?:[A-Z][\w'’\-]+|al|el|bin|ibn|de|van|von)"
     r"(?:" + _NAME_GAP + r"(?:[A-Z][\w'’\-]+|al-\w+|"
     r"el-\w+|" + _LINK_WORDS + r")){0,5})"
     # ", 34," and ", 67 years old" (", 68 years," in lists translated from Portuguese); " (24),"
@@ -1286,7 +1332,9 @@ def _run_span(text: str, a: int, b: int, kind: Kind) -> tuple[int, int]:
 
 # "the village of Om Dabaa", "the town of Abu Qurqas": what a settlement "of" is called
 _SETTLEMENT_OF = re.compile(
-    r"\b(?:village|town|hamlet|city|settlement|oasis|township|municipality)\s+of\s+"
+    # (and South Asian police style "S/o X, R/o Y": Y is where he lives)
+    r"(?:\b(?:village|town|hamlet|city|settlement|oasis|township|municipality)\s+of|"
+    r"(?<![\w/])[Rr]/[oO]\.?)\s+"
     # ("the town of Mocímboa da Praia": a particle inside the name)
     r"((?:[A-Z][\w'’\-]+|[ae]l-\w+)(?:[ \t]+(?:(?:da|de|do|dos|das|del|di|du)[ \t]+)?"
     r"(?:[A-Z][\w'’\-]+|[ae]l-\w+)){0,3})"
@@ -1572,11 +1620,13 @@ _SENTENCE_OPENERS = frozenset("the a an among and but when while after before hi
 # an Indian charge sheet's parent after a defendant: "X (37), s/o Y, Z House" (not the
 # Malaysian legal name "Raman s/o Krishnan", which has no comma before s/o)
 _PARENT_AFTER = re.compile(
-    r"(?<=[,)])[ \t]+[sdw]/o\.?[ \t]+([A-Z][\w'’\-]+(?:[ \t][A-Z][\w'’\-]+){0,3})"
+    # (an indictment's "X (E.H.), son of Y, born 1993": the same in words)
+    r"(?<=[,)])[ \t]+(?:[sdwSDW]/[oO]\.?|son[ \t]+of|daughter[ \t]+of)[ \t]+"
+    r"([A-Z][\w'’\-]+(?:[ \t][A-Z][\w'’\-]+){0,3})"
 )
 
 
-_PARENT_MARK = re.compile(r"[ \t][sdw]/o\.?[ \t]+(?=[A-Z])")
+_PARENT_MARK = re.compile(r"[ \t][sdwSDW]/[oO]\.?[ \t]+(?=[A-Z])")
 
 
 def _split_parent_from_alias(
@@ -1643,11 +1693,14 @@ def _people_by_pattern(
     text: str,
     boiler: list[tuple[int, int]],
 ) -> list[_Cand]:
-    """A person for each match of `pattern` outside the boilerplate."""
+    """A person for each match of `pattern` outside the boilerplate, without a title ("son of
+    Hajji X" names X)."""
     return [
-        _Cand(m.start(group), m.end(group), "person", source, by_context=True)
+        _Cand(*span, "person", source, by_context=True)
         for m in pattern.finditer(text)
-        if not _inside(m.start(), boiler) and not (not_places and places.canonical(m.group(group)))
+        if not _inside(m.start(), boiler)
+        and not (not_places and places.canonical(m.group(group)))
+        and (span := _clean(text, m.start(group), m.end(group), "person"))[1] > span[0]
     ]
 
 
@@ -1864,6 +1917,7 @@ def _resolve_overlaps(cands: list[_Cand], text: str) -> list[_Cand]:
                 o.kind == "person"
                 and o.source.startswith("ner:")
                 and c.start <= o.start < c.end < o.end
+                and "\n" not in text[c.end : o.end]  # ("… R.R.¶¶Recall that": a new paragraph)
             ):
                 c.end = o.end
 
@@ -1874,7 +1928,29 @@ def _resolve_overlaps(cands: list[_Cand], text: str) -> list[_Cand]:
     for c in sorted(cands, key=rank, reverse=True):
         if all(c.end <= k.start or c.start >= k.end for k in kept):
             kept.append(c)
-    return sorted(kept, key=lambda c: c.start)
+    return _join_and_countries(sorted(kept, key=lambda c: c.start), text)
+
+
+_AND_CUT = re.compile(r"((?:[A-Z][\w\-]*[ \t]+)*[A-Z][\w\-]*)[ \t]+and$")
+
+
+def _join_and_countries(cands: list[_Cand], text: str) -> list[_Cand]:
+    """ "Prosecutor's Office of Bosnia and" + "Herzegovina": the model cut a country named with
+    "and" at the "and"; the span runs on over the rest of the country's name."""
+    out: list[_Cand] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        cut = _AND_CUT.search(prev.text(text)) if prev is not None else None
+        if prev is not None and cut and c.start == prev.end + 1 and text[prev.end] == " ":
+            words = cut.group(1).split()
+            if any(
+                places.is_country_or_region(f"{' '.join(words[-k:])} and {c.text(text)}")
+                for k in (1, 2, 3)  # (the country's first part may be of several words)
+            ):
+                prev.end = c.end
+                continue
+        out.append(c)
+    return out
 
 
 _GAP_WORD = re.compile(r"(?<![\w'’\-])(?:[ae]l-)?[A-Z][a-z][\w'’\-]*(?![\w'’\-])")
@@ -2971,6 +3047,10 @@ def _paren_aliases(
         if not m or m.group(1).isupper():  # "(ISF)" is an acronym, handled elsewhere
             continue
         a, b = m.span(1)
+        if " " not in m.group(1) and (
+            _demonym(m.group(1)) or places.opens_country_name(m.group(1))
+        ):
+            continue  # a list's nationality: "X (Saudi), 35", "Y (Yemeni)"
         inner = next((x for x in cands if x.start == a and x.end == b), None)
         if (inner is None or inner.kind == "place") and _gazetteer_place(text[a:b]):
             # "Êlih (Batman)", "Amed (Diyarbakır)": a place under its other name
@@ -2998,8 +3078,8 @@ _APPOSITIVE = (
     # "X, son of Y, known as Z": the father's name in an official list
     r"|(?:son|daughter|wife|widow|brother|sister)\s+of\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,3}"
     r"|aged\s+\d{1,3})"
-    # "X (53), known as Y": an age in brackets
-    r"|[ \t]\(\d{1,3}\)"
+    # "X (53), known as Y": an age in brackets; "X (Saudi), 35, known as Y": a nationality
+    r"|[ \t]\(\d{1,3}\)|[ \t]\([A-Z][a-z]+\)"
 )
 # "Muhammad Nabi Tokhi, a 46-year-old known by the alias …": one or two appositives between
 _APPOSITION = re.compile(rf"(?:{_APPOSITIVE}){{1,2}},?\s*")
@@ -3039,12 +3119,13 @@ _LIST_ALIAS_CUE = re.compile(r"(?i)alias|urf|@|a[./]?k[./]?a\.?")
 _ONE_TITLE = re.compile(r"[ \t]*([A-Z][a-z]+\.?)[ \t]+")
 
 
-_QUOTED_NICKNAME = re.compile(r"([A-Z][\w'’\-]*(?:[ \t]+[\w'’\-]+){1,3})[ \t]*[\"”»]")
+_QUOTED_NICKNAME = re.compile(r"([A-Z][\w'’\-]*(?:[ \t]+[\w'’\-]+){1,3})[ \t]*[,.]?[\"”»]")
 
 
 def _name_after(text: str, pos: int) -> tuple[int, int] | None:
     """A capitalised name (with particles) starting after `pos`, skipping quotes and spaces."""
-    m = re.match(r"[\s\"'“”‘’«‹]*", text[pos:])  # French quotes too: alias « X »
+    # French quotes too: alias « X »; the cue's own period: 'a.k.a. "X"'
+    m = re.match(r"\.?[\s\"'“”‘’«‹]*", text[pos:])
     start = pos + (m.end() if m else 0)
     # a nickname in double quotes is kept whole, a lowercase word too: "Jamil qari" (a
     # reciter of the Quran), "Baba the tailor"
@@ -3075,7 +3156,7 @@ def _name_after(text: str, pos: int) -> tuple[int, int] | None:
     quoted = (
         m is not None
         and re.search(r"[\"“‘'«‹]", m.group())
-        and re.match(r"\s?[\"”’'»›]", text[b : b + 2])
+        and re.match(r"[,.]?\s?[\"”’'»›]", text[b : b + 3])  # (American style: "X Y,")
     )
     if quoted and len(words) > 1:
         return a, b  # a nickname in quotes is kept whole, title and all: alias "Sheikh Tariq"
@@ -3126,9 +3207,11 @@ _NISBA_AFTER = re.compile(
 
 
 def _extend_names(cands: list[_Cand], sdoc: Doc, text: str) -> None:
-    """'Rustam Nazarow' where the model tagged only 'Nazarow': take the proper nouns before it."""
-    by_end = _token_index(sdoc)[1]
+    """'Rustam Nazarow' where the model tagged only 'Nazarow': take the proper nouns before it
+    (and a surname after a lone given name it tagged: "Lawyer Ildus" + "Gataullin, who")."""
+    by_start, by_end = _token_index(sdoc)
     for c in cands:
+        _extend_forward(c, cands, by_start, text)
         words = c.text(text).split()
         # one word, or a name the model began at a particle ("dela Pena"), or a name the
         # model began mid-way ("Osei Kante" of "Halima Osei Kante")
@@ -3136,7 +3219,12 @@ def _extend_names(cands: list[_Cand], sdoc: Doc, text: str) -> None:
         named = c.kind == "person" or (
             c.kind == "place" and c.source.startswith("ner:PERSON") and _place_follows(text, c.end)
         )
-        if not named or len(words) > 3 or c.source.startswith("rule"):
+        if (
+            not named
+            or len(words) > 3
+            and fold(words[0]) not in _NASAB_WORDS  # ("bin Salem bin Hamad Al-Marwani")
+            or c.source.startswith("rule")
+        ):
             continue
         start = c.start
         while True:
@@ -3145,9 +3233,13 @@ def _extend_names(cands: list[_Cand], sdoc: Doc, text: str) -> None:
                 start = head.start()
                 continue
             prev = by_end.get(start - 1) if text[start - 1 : start] == " " else None
+            # "Fahd" + "bin Salem …": no name opens with "son of", so the word before is the
+            # given name whatever part of speech the tagger made of it
+            nasab = start == c.start and fold(words[0]) in _NASAB_WORDS
             if (
                 prev is None
                 or prev.pos_ != "PROPN"
+                and not (nasab and prev.pos_ in ("NOUN", "ADJ", "VERB"))
                 or not prev.is_title
                 or fold(prev.text) in TITLES
                 or fold(prev.text) in ("first", "second", "third", "class")  # of a rank
@@ -3185,6 +3277,25 @@ def _extend_names(cands: list[_Cand], sdoc: Doc, text: str) -> None:
             c.end, c.source = nisba.end(), c.source + "+rule:nisba"
 
 
+def _extend_forward(c: _Cand, cands: list[_Cand], by_start: dict, text: str) -> None:
+    """A lone given name the model tagged, then a proper noun it left out and prose: the
+    surname ("… Ildus" + "Gataullin, who represents …")."""
+    if c.kind != "person" or not c.source.startswith("ner:") or " " in c.text(text):
+        return
+    nxt = by_start.get(c.end + 1) if text[c.end : c.end + 1] == " " else None
+    if (
+        nxt is not None
+        and nxt.pos_ == "PROPN"
+        and nxt.is_title
+        and nxt.ent_type_ in ("", "PERSON")
+        and fold(nxt.text) not in TITLES
+        and not any(o is not c and o.start <= nxt.idx < o.end for o in cands)
+        and re.match(r"[,;(]|[ \t]+[a-z]", text[nxt.idx + len(nxt) : nxt.idx + len(nxt) + 2])
+    ):
+        c.end, c.source = nxt.idx + len(nxt), c.source + "+rule:surname-after"
+
+
+_NASAB_WORDS = frozenset({"bin", "ibn", "bint", "binti"})
 # what police and court reports call a person before the name, capitalised: no given name
 _CASE_ROLES = frozenset(
     "suspect suspects accused victim victims detainee witness defendant complainant "
@@ -3283,8 +3394,10 @@ def _lone_given_names(cands: list[_Cand], text: str) -> list[str]:
         given = given_names(name)
         for first in name.split()[:2]:  # "Ridwan" of "Muhammad Ridwan Saleh" too
             if fold(first) in given:
-                owners.setdefault(first, set()).add(fold(name))
+                owners.setdefault(first, set()).add(fold(given_first(name)))  # "SURNAME Given" too
     other = [c.text(text) for c in cands]
+    # a title worn as a given name ("Emir" of "Emir Hodzic") is his name alone too
+    given_titles = {tokens(n)[0] for n in full if title_is_given(tokens(n))}
     found = []
     for first, names in owners.items():
         f = fold(first)
@@ -3293,6 +3406,7 @@ def _lone_given_names(cands: list[_Cand], text: str) -> list[str]:
             or len(first) < 4
             or not first[0].isupper()
             or f in TITLES
+            and f not in given_titles
             or f in PARTICLES
             or f in NAME_PREFIXES  # "Muhammad" alone may be anyone, or the Prophet
             or _word_starts(text, f)  # lower case: a word
@@ -3341,6 +3455,20 @@ def _drop_headline_only(
     headline is capitalised)."""
     opening = len(text) - len(text.lstrip())
     first_line = "\n" in text[opening : opening + 200]
+    # a line a name runs on from ("… ordered for X Y (33), Hasan¶Z (41)") is a hard-wrapped
+    # sentence, not a title, however many capitals its names give it
+    # (a rule's person: the model runs masthead lines together too)
+    headlines = [
+        h
+        for h in headlines
+        if not any(
+            c.start < h[1] < c.end
+            and c.kind == "person"
+            and c.source.startswith("rule:")
+            and "\n\n" not in c.text(text)  # (a wrap, not a new paragraph)
+            for c in cands
+        )
+    ]
 
     def headline_only(c: _Cand) -> bool:
         word = c.text(text)
@@ -3470,6 +3598,10 @@ def _group(
                 continue
             if _kin_of(cands, text, i, j):
                 continue
+            if (generation(cands[i].text(text)) is None) != (
+                generation(cands[j].text(text)) is None
+            ):
+                continue  # "the father and son X Y, 60, and X Y Jr.": "Jr." tells them apart
             union(i, j, "variant", "; ".join(m.reasons), cands[j].start, cands[j].end)
     # surnames and shortened forms: to the full name that ends so
     full = [
@@ -3491,14 +3623,18 @@ def _group(
     ]
     for i, c in enumerate(cands):  # "R.J.K." of the one full name with those initials
         if c.kind == "person" and _INITIALS_ONLY.fullmatch(c.text(text)):
-            letters = c.text(text).replace(".", "").lower()
+            letters = _initial_letters(c.text(text))
             owners = [
                 (j, f)
                 for j, f in full
                 if not _INITIALS_ONLY.fullmatch(f.text(text))
-                and initials_of(f.text(text)).startswith(letters)
+                and (
+                    initials_of(f.text(text)).startswith(letters)
+                    or initials_of(given_first(f.text(text))).startswith(letters)
+                )
             ]
-            if len({fold(f.text(text)) for _, f in owners}) == 1 and len(letters) >= 3:
+            # (two letters only where the text reads them as someone's: "by their initials,")
+            if len({find(j) for j, _ in owners}) == 1 and (len(letters) >= 3 or c.by_context):
                 j, f = owners[0]
                 why = f"the initials of '{f.text(text)}' in the same document"
                 union(j, i, "short", why, c.start, c.end)
@@ -3713,7 +3849,7 @@ def _first_name_owner(
     """A lone word that ends one person's name and begins another's ("Harun" of "Azlan
     Harun", a son named with his father's name, and of "Harun Ismail"): the first name of the
     one named in full in its paragraph, when none of the others is."""
-    given = [(j, f) for j, f in full if core_tokens(f.text(text))[:1] == [lone]]
+    given = [(j, f) for j, f in full if lone in given_names(f.text(text))]
     para = _para_start(cands, text, pos)
     here = [(j, f) for j, f in given if _last_named(cands, text, f, para, pos) >= 0]
     if len(here) != 1 or any(_last_named(cands, text, g, para, pos) >= 0 for _, g in owners):
@@ -3738,7 +3874,7 @@ def _given_before_surname(
     given = {
         j: (j, f)
         for j, f in full
-        if core_tokens(f.text(text))[:1] == [lone] and _last_named(cands, text, f, 0, pos) >= 0
+        if lone in given_names(f.text(text)) and _last_named(cands, text, f, 0, pos) >= 0
     }
     if len(given) != 1:
         return None
@@ -3788,6 +3924,8 @@ def _norm_key(surface: str, kind: str) -> str:
         return places.key(places.canonical(surface) or surface)
     if kind == "person":
         core = " ".join(core_tokens(surface)) or fold(surface)
+        if gen := generation(surface):
+            core += f" {gen}"  # "X Y Sr." and "X Y Jr.": a father and his son
         opener = kunya_opener(surface)  # "Abu Firas" is not "Firas", nor "Umm Firas"
         return f"{opener} {core}" if opener else core
     return places.key(surface)

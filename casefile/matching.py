@@ -21,6 +21,7 @@ from casefile.names import (
     TokenMatch,
     core_tokens,
     fold,
+    generation,
     is_kunya,
     kunya_opener,
     skeleton,
@@ -215,9 +216,17 @@ def _initialled_names_match(a: str, b: str) -> tuple[Match | None] | None:
     return (Match(round(min(p.score for p in parts) - (0.05 if extra else 0.09), 3), a, b, why),)
 
 
+def _generations_differ(a: str, b: str) -> bool:
+    """Both names end with a generation ("Jr.", "Sr.", "III") and not the same one."""
+    ga, gb = generation(a), generation(b)
+    return ga is not None and gb is not None and ga != gb
+
+
 @functools.lru_cache(maxsize=1 << 20)  # pairs of names recur across thousands of documents
 def person_names_match(a: str, b: str) -> Match | None:
     """Align two personal names token by token; None if some token cannot be aligned."""
+    if _generations_differ(a, b):
+        return None  # "X Y Sr." and "X Y Jr.": a father and his son
     if _ALL_INITIALS.fullmatch(a) and _ALL_INITIALS.fullmatch(b):
         # a court's labels ("Y.A.M.", "B.A.M."): the same letters or two people (and "Y."
         # is no Spanish "y" between surnames)

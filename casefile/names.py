@@ -92,14 +92,17 @@ RUSSIAN_PATRONYMIC = r"(?:ovich|evich|yevich|ich|ovna|evna|yevna|ichna|inichna)"
 # Names' first words that a person is not called by alone ("Mir" is a South Asian
 # honorific that opens a name: "Mir Hassan X" is Hassan)
 NAME_PREFIXES = frozenset(
-    "md mohd muhd mohammad muhammad mohammed muhammed mohamed mohamad muhamad mir".split()
+    "md mohd muhd mohammad muhammad mohammed muhammed mohamed mohamad muhamad mir "
+    # the South Asian Syed ("Syed X Y" is called X)
+    "syed seyed".split()
 )
 # Generational suffixes after a name ("Jr.", "III"): part of the name, never its surname.
 SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 # Kunya openers: "Abu X" / "Umm X" names a person through a child; a kunya is an alias,
 # never a surname-bearing full name.
 # A person named by initials alone: "R.J.K.", "Zh.R." (two-letter initials: Sh, Ch, Kh, Zh, Ts)
-INITIALS_ONLY = r"(?:[A-Z][hs]?\.){2,4}"
+# (and the South Slavic digraphs: "H.Dj.", "S.Lj.", "N.Dz.")
+INITIALS_ONLY = r"(?:[A-Z][hsjz]?\.){2,4}"
 KUNYA = frozenset({"abu", "abou", "abo", "ebu", "umm", "um", "ummu"})  # "Ebu": Turkish
 # Compound given-name heads ("Abdul Hakim") — the part after is not a surname.
 COMPOUND_HEADS = frozenset({"abdul", "abdel", "abdal", "abd", "abdur", "abdus", "abdel-"})
@@ -196,14 +199,35 @@ def core_tokens(name: str) -> list[str]:
     return list(_core_tokens(name))
 
 
+# Titles that are given names too: "Emir Hodzic", "Sultan Pirmatov" name a man so called. Before
+# one word with a Slavic, Russian, Turkish or Armenian surname's ending they are his given name
+# (a title stands before Arabic names: "Emir Abu X", "Sultan Qaboos")
+GIVEN_TITLES = frozenset({"emir", "sultan", "malik", "raja"})
+_EUROPEAN_SURNAME = re.compile(r"(?<=[a-z]{3})(?:[iy]c|ov|ev|ova|eva|oglu|ski|ska|yan|enko)$")
+
+
+def title_is_given(toks: tuple[str, ...] | list[str]) -> bool:
+    """Folded tokens that open with a title worn as a given name: "emir", "hodzic"."""
+    return len(toks) == 2 and toks[0] in GIVEN_TITLES and bool(_EUROPEAN_SURNAME.search(toks[1]))
+
+
 @lru_cache(maxsize=1 << 18)
 def _core_tokens(name: str) -> tuple[str, ...]:
     toks = _tokens(name)
-    while len(toks) > 1 and toks[0] in TITLES:
+    while len(toks) > 1 and toks[0] in TITLES and not title_is_given(toks):
         toks = toks[1:]
     while len(toks) > 1 and toks[-1] in SUFFIXES:
         toks = toks[:-1]
     return tuple(t for t in toks if t not in PARTICLES)
+
+
+_GENERATION = re.compile(r"(?i),?[ \t]+(jr|sr|ii|iii|iv)\.?$")
+
+
+def generation(name: str) -> str | None:
+    """'jr' of "X Y Jr.", 'iii' of "X Y III": the generation a name ends with, if any."""
+    m = _GENERATION.search(name.strip())
+    return m.group(1).lower() if m else None
 
 
 @lru_cache(maxsize=1 << 16)
@@ -306,6 +330,7 @@ def vowel_fold(token: str) -> str:
         (_J, "j"),
         (r"tsch", "ch"),
         (r"sch", "sh"),
+        (r"q", "k"),  # Tariq / Tarik, Qasim / Kasim
     ):
         t = re.sub(pat, rep, t)
     return re.sub(r"(.)\1+", r"\1", t)
@@ -418,6 +443,12 @@ def token_match(a: str, b: str) -> TokenMatch | None:
     ):
         if len(sa) >= least and sa != sb and sa.replace(x, y) == sb.replace(x, y):
             return TokenMatch(a, b, 0.86, f"{a}~{b}: same consonant skeleton but for {why}")
+    # French spelling writes sh as ch: Chaker / Shakir, Hicham / Hisham, Achraf / Ashraf
+    for x, y in ((a, b), (b, a)):
+        if "ch" in x and "sh" not in x and len(x) >= 5:
+            m = token_match(x.replace("ch", "sh"), y)
+            if m is not None and m.score >= 0.85:
+                return TokenMatch(a, b, min(0.9, m.score), f"{a}~{b}: a French ch for sh ({m.why})")
     short, long_ = sorted((a, b), key=len)
     # a Russian ending on a Turkic or Arabic name: Mamat / Mamatov, Tursun / Tursunov
     if len(short) >= 4 and long_ in (short + "ov", short + "ev"):

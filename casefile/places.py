@@ -199,3 +199,13 @@ def canonical(surface: str) -> str | None:
 @lru_cache(maxsize=1 << 16)
 def is_country_or_region(surface: str) -> bool:
     return key(surface) in _table()[0]
+
+
+@lru_cache(maxsize=1)
+def _country_openers() -> frozenset[str]:
+    return frozenset(k.split()[0] for k in _table()[0] if " " in k)
+
+
+def opens_country_name(word: str) -> bool:
+    """'Saudi' (of Saudi Arabia), 'Sri' (of Sri Lanka): a word a country's name begins with."""
+    return key(word) in _country_openers()
