@@ -272,7 +272,7 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
     _extend_names(cands, sdoc, text)
     aka_pairs = _aliases(text, cands, boiler) + _paren_aliases(text, cands, boiler)
     _same_kind_as_named(cands, aka_pairs, text)
-    cands = _propagate(cands, text, boiler)
+    cands = _join_given_and_surname(_propagate(cands, text, boiler), text)
     _extend_names(cands, sdoc, text)  # a propagated surname may stand after its given name
     cands = _join_lone_line_names(cands, text)
     cands = sorted(cands + _initials_only(text, cands, boiler), key=lambda c: c.start)
@@ -1279,7 +1279,8 @@ _NAME_AGE = re.compile(
     r"el-\w+|" + _LINK_WORDS + r")){0,5})"
     # ", 34," and ", 67 years old" (", 68 years," in lists translated from Portuguese); " (24),"
     # as European and Kurdish outlets give it
-    r"(?:,\s(\d{1,3})(?:,|\s+years?(?:\s+old)?\b)"
+    # (", 29 – 14 years.": a sentence list's age, then the term after a dash)
+    r"(?:,\s(\d{1,3})(?:,|\s+years?(?:\s+old)?\b|(?=[ \t]+[–—-][ \t]))"
     r"|\s\((\d{1,3})\)(?=[,;.]|\s+(?:from|of|and|who|was|is|were|are|has|had)\b))"
 )
 
@@ -2083,6 +2084,26 @@ def _coordinated_people(
         ):
             continue
         out.append(_Cand(a, b, "person", "rule:and-person", by_context=True))
+    return out
+
+
+def _join_given_and_surname(cands: list[_Cand], text: str) -> list[_Cand]:
+    """Two one-word names of people one space apart, each found again by the names the
+    document uses: "Ilnaz" + "Habitov (… in the court documents), 45" is a man's name in
+    full (two people one space apart would have a comma or "and" between them)."""
+    out: list[_Cand] = []
+    for c in cands:  # sorted by start
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == c.kind == "person"
+            and text[prev.end : c.start] == " "
+            and " " not in prev.text(text) + c.text(text)
+        ):
+            prev.end, prev.role = c.end, "name"
+            prev.source += "+rule:given-and-surname"
+            continue
+        out.append(c)
     return out
 
 

@@ -278,6 +278,7 @@ _DIGRAPHS = [
     # German romanisation of Russian first: dsch = dzh, tsch = ch, sch = sh (Dschamalow);
     # Albanian writes the sound xh, South Slavic dž (dz without its caron): Haxhi / Hadzi
     (_J + "|zh", "j"),
+    (r"n(?=[bp])", "m"),  # a nasal before b or p, written either way: Lanpani / Lampani
     (r"tsch|tch", "c"),
     (r"sch|sh", "s"),
     (r"ch", "c"),
@@ -328,6 +329,7 @@ def vowel_fold(token: str) -> str:
         (r"oo|ou|ow|aw", "u"),
         (r"ph", "f"),
         (_J, "j"),
+        (r"n(?=[bp])", "m"),
         (r"tsch", "ch"),
         (r"sch", "sh"),
         (r"q", "k"),  # Tariq / Tarik, Qasim / Kasim
@@ -443,6 +445,13 @@ def token_match(a: str, b: str) -> TokenMatch | None:
     ):
         if len(sa) >= least and sa != sb and sa.replace(x, y) == sb.replace(x, y):
             return TokenMatch(a, b, 0.86, f"{a}~{b}: same consonant skeleton but for {why}")
+    # French di before a vowel for the j of West African English spellings: Diawara / Jawara
+    for x, y in ((a, b), (b, a)):
+        if re.match(r"di[aeou]", x) and y[:1] == "j" and len(x) >= 5:
+            # (and the English -ow for the French -o: Diawallo / Jawallow)
+            m = token_match("j" + x[2:], y[:-1] if x.endswith("o") and y.endswith("ow") else y)
+            if m is not None and m.score >= 0.85:
+                return TokenMatch(a, b, min(0.88, m.score), f"{a}~{b}: French di for j ({m.why})")
     # French spelling writes sh as ch: Chaker / Shakir, Hicham / Hisham, Achraf / Ashraf
     for x, y in ((a, b), (b, a)):
         if "ch" in x and "sh" not in x and len(x) >= 5:

@@ -6,7 +6,9 @@ from casefile.extract import (
     _PARENT_AFTER,
     _Cand,
     _extend_forward,
+    _join_given_and_surname,
     _name_after,
+    _named_with_age,
     _people_by_pattern,
     _resolve_overlaps,
     _token_index,
@@ -181,3 +183,28 @@ def test_a_police_lists_parent_and_residence(nlp) -> None:
     assert kinds.get("Malakpet") == "place", kinds
     assert locals_["Nayeemuddin"] == locals_["Syed Nayeemuddin Hashmi"]  # Syed is no name
     assert locals_["Rafiuddin"] == locals_["Syed Rafiuddin Hashmi"]
+
+
+def test_west_african_english_spellings_of_french_ones() -> None:
+    for a, b in (("diallo", "jallow"), ("yenpabou", "yempabou")):
+        match = token_match(a, b)
+        assert match is not None and match.score >= 0.85, (a, b)
+    assert token_match("diop", "jopp") is None  # too short to tell
+
+
+def test_a_given_name_and_a_surname_found_apart_are_one_name() -> None:
+    text = "- Ilnaz Habitov (Ilnur Gabitov in the court documents), 45 – 19 years;"
+    given = _Cand(2, 7, "person", "propagate")
+    family = _Cand(8, 15, "person", "propagate", role="short")
+    joined = _join_given_and_surname([given, family], text)
+    assert [c.text(text) for c in joined] == ["Ilnaz Habitov"]
+    # two names with a comma between are two people
+    text = "Ilnaz, Habitov"
+    kept = _join_given_and_surname([_Cand(0, 5, "person", "x"), _Cand(7, 14, "person", "x")], text)
+    assert len(kept) == 2
+
+
+def test_an_age_before_a_dash_in_a_list_of_terms() -> None:
+    text = "- Linar Zakirov, 29 – 14 years.\n- Azat Minnigulov, 32 - 15 years."
+    found = [c.text(text) for c in _named_with_age(text, [])]
+    assert found == ["Linar Zakirov", "Azat Minnigulov"]
