@@ -65,6 +65,7 @@ _Y = r"(?:1[89][0-9]{2}|20[0-9]{2})"
 _YEAR_END = r"(?![0-9A-Za-z%]|[.,:/-][0-9])"  # not 20201, 2020s, 2020%, 2020-21, 2020/5
 _MON = (
     r"(?<![A-Za-z])(?:" + "|".join(MONTH_NAMES)
+    + "|" + "|".join(m.upper() for m in MONTH_NAMES)  # a page's "MARCH 2026"
     + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![A-Za-z])"
 )  # fmt: skip
 _NUM = (
@@ -444,12 +445,37 @@ def _numeric_parser(order: str, languages: tuple[str, ...] = ("en",)) -> Any:
 
 
 # the languages a translated page keeps its own date line in ("4 juin 2025", "17 shtator 2026")
-PAGE_LANGUAGES = ("en", "fr", "es", "pt", "de", "nl", "it", "tr", "id", "sq", "sv", "da", "pl")
+# (and in Cyrillic: "20 октября 2025 г.")
+PAGE_LANGUAGES = (
+    "en", "fr", "es", "pt", "de", "nl", "it", "tr", "id", "sq", "sv", "da", "pl",
+    "ru", "uk", "az", "uz", "hr", "tl",
+)  # fmt: skip
+
+
+# Month names the date parser's tables lack: Bosnian, Croatian and Serbian (Latin) genitive
+# ("17. oktobra 2025.") and the Roman numerals of Central European dates ("15.X.2025")
+_MORE_MONTHS = dict(
+    zip(
+        "januara februara marta aprila maja juna jula augusta avgusta septembra oktobra "
+        "novembra decembra".split(),
+        (1, 2, 3, 4, 5, 6, 7, 8, 8, 9, 10, 11, 12),
+        strict=True,
+    )
+)
+_ROMAN_MONTHS = {r: i for i, r in enumerate("I II III IV V VI VII VIII IX X XI XII".split(), 1)}
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\.?\s*([^\W\d_]+)\.?,?\s*(\d{4})")
 
 
 def day_in_words(words: str) -> date | None:
-    """The day that `words` ("4 juin 2025", "2 jun 2025") give in one of PAGE_LANGUAGES, or
-    None when they give less than a day or none."""
+    """The day that `words` ("4 juin 2025", "2 jun 2025", "15.X.2025") give in one of
+    PAGE_LANGUAGES, or None when they give less than a day or none."""
+    if (m := _DAY_MONTH_YEAR.fullmatch(words.strip())) and (
+        month := _ROMAN_MONTHS.get(m.group(2)) or _MORE_MONTHS.get(m.group(2).lower())
+    ):
+        try:
+            return date(int(m.group(3)), month, int(m.group(1)))
+        except ValueError:
+            return None
     got = _numeric_parser("DMY", PAGE_LANGUAGES).get_date_data(words)
     if got is None or got.date_obj is None or got.period != "day":
         return None

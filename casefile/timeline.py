@@ -87,9 +87,12 @@ _DATE_LINE_REST = re.compile(  # (atomic: a word like "EST" is read one way, not
 # a day, a month's name and a year in the page's own language, as translated pages keep their
 # date line ("4 juin 2025", "17 shtator 2026", "ma 2 jun 2025"): read by dateparser
 _HEADER_DATE = re.compile(
-    r"(?<![\w.])(?:\d{1,2}(?:st|nd|rd|th)?\.?\s+[^\W\d_]{3,12}\.?,?\s+\d{4}"
+    r"(?<![\w.])(?:\d{1,2}\.(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)\.\d{4}"  # "15.X.2025"
+    r"|\d{1,2}(?:st|nd|rd|th)?\.?\s+[^\W\d_]{3,12}\.?,?\s+\d{4}"
     r"|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})(?!\d)"
 )
+# a byline's first word in the languages of PAGE_LANGUAGES ("By", "Par", "Por", "Von", "Ni")
+_BYLINE_OPENS = re.compile(r"[ \t]*(?:By|Par|Por|Von|Di|Ni|Oleh|Door|Av|Af|Text|Автор)\b")
 _PAGE_DATE_SEP = re.compile(r"[|·•–—]\s*$")
 # (one word, or two ending with a comma: "Jeudi", "E enjte,"; not "Victim died")
 _WEEKDAY_PREFIX = re.compile(r"\s*(?:[^\W\d_]+,?\s+|[^\W\d_]+\s+[^\W\d_]+,\s+)?")
@@ -128,7 +131,9 @@ def _page_date(text: str, ex: Extraction) -> tuple[str, str] | None:
         end = len(text) if end < 0 else end
         if _PAGE_DATE_LABEL.search(text, line, a):
             return day.isoformat(), text[line:b].strip()
-        if found is not None or a >= story:
+        # (a byline's date may stand below a headline long enough to pass for prose: "Ni
+        # A. Writer | Nobyembre 5, 2025")
+        if found is not None or a >= story and not _BYLINE_OPENS.match(text, line, a):
             continue
         # the line without its dates: nothing but a date line's furniture, after at most a
         # weekday in the page's language ("Jeudi 12 mars 2026")
@@ -136,11 +141,37 @@ def _page_date(text: str, ex: Extraction) -> tuple[str, str] | None:
         weekday = _WEEKDAY_PREFIX.fullmatch(text, line, a)
         # (or a short line where a separator stands beside the date: "Par A. Writer · 4 juin
         # 2025", "Jeudi 12 mars 2026 | Translated from French")
-        beside = _PAGE_DATE_SEP.search(text, line, a) or re.match(r"[ \t]*[|·•–—]", text[b:end])
+        beside = _PAGE_DATE_SEP.search(text, line, a) or re.match(r"\.?[ \t]*[|·•–—]", text[b:end])
         byline = beside and len(re.findall(r"[^\W\d_]+", text[line:end])) <= 8
         if (weekday and _DATE_LINE_REST.fullmatch(rest)) or byline:
             found = day.isoformat(), text[line:end].strip()
-    return found
+    return found or _numeric_date_line(text, story)
+
+
+# a date line of digits alone above the story: "02/11/2026", "14.03.2026, 10:15"
+_NUMERIC_DATE_LINE = re.compile(
+    r"(?m)^[ \t]*(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?:,?[ \t]+\d{1,2}[:.]\d{2})?[ \t]*$"
+)
+
+
+def _numeric_date_line(text: str, story: int) -> tuple[str, str] | None:
+    """(date, its words) for a line of digits alone above the story's first paragraph: the
+    day when the order of day and month shows (a part above 12), else the year alone, which
+    either order gives ("02/11/2026" is 2 November or 11 February, in 2026 both ways)."""
+    m = _NUMERIC_DATE_LINE.search(text, 0, story)
+    if m is None:
+        return None
+    a, b, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+    order = [(b, a)] if a > 12 else [(a, b)] if b > 12 else [(a, b), (b, a)]
+    days = []
+    for month, day in order:
+        try:
+            days.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    if not days:
+        return None
+    return (days[0].isoformat() if len(days) == 1 else str(year)), m.group().strip()
 
 
 def _story_start(text: str) -> int:

@@ -208,3 +208,37 @@ def test_an_age_before_a_dash_in_a_list_of_terms() -> None:
     text = "- Linar Zakirov, 29 – 14 years.\n- Azat Minnigulov, 32 - 15 years."
     found = [c.text(text) for c in _named_with_age(text, [])]
     assert found == ["Linar Zakirov", "Azat Minnigulov"]
+
+
+def test_more_page_date_lines_in_other_shapes(nlp) -> None:
+    from tests.unit.test_general_forms11 import STORY, _reference
+
+    for head, day in (
+        ("20 октября 2025 г., 09:12\nText: A. Writer", "2025-10-20"),  # Russian month name
+        ("VELIKA, 17. oktobra 2025. – Piše: A. Writer", "2025-10-17"),  # South Slavic
+        ("15.X.2025, 09:40", "2025-10-15"),  # a Roman numeral month
+        ("14/03/2026", "2026-03-14"),  # digits alone, the order shown by a day above 12
+        ("02/11/2026", "2026"),  # either order: the year alone
+    ):
+        doc = _reference(nlp, f"THE EXAMPLE POST\n\n{head}\n\n{STORY}")
+        assert doc["reference_date"] == day, (head, doc)
+        assert doc["reference_basis"].startswith("publication date the page gives"), doc
+    # a byline's date below a headline long enough to pass for a sentence
+    head = (
+        'Nurse taken in the hills: "I thought I would never see my children again, never"\n\n'
+        "Ni A. Writer | Nobyembre 5, 2025"
+    )
+    doc = _reference(nlp, f"THE EXAMPLE POST\n\n{head}\n\n{STORY}")
+    assert doc["reference_date"] == "2025-11-05", doc
+
+
+def test_a_month_in_capitals_dates_a_briefing(nlp) -> None:
+    from tests.unit.test_general_forms11 import _reference
+
+    text = (
+        "BRIEFING | MARCH 2026\n\n"
+        "The trial opened on Sunday, 8 March, before the court. The defendants were arrested in "
+        "December 2025 and have been held since then.\n"
+    )
+    doc = _reference(nlp, text)
+    assert doc["reference_date"] == "2026-03-08", doc  # not a Sunday, 8 March eleven years on
