@@ -926,6 +926,8 @@ def _caps_first_names(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
             or m.group(4)
             and not _LIST_LINE_START.fullmatch(text, line_start, m.start())
             or any(w in acronyms for w in re.split(r"[ \t-]", caps))
+            # "According to the NIA, X said": after an article, capitals are a body's acronym
+            or _ARTICLE_BEFORE.search(text[max(0, m.start() - 6) : m.start()])
             # "NDS, Vanj border unit", "YPJ, X Y": an acronym (y is no vowel in three letters)
             or not re.search(r"[AEIOU]" if len(caps) <= 3 else r"[AEIOUY]", caps)
             # a town's name in capitals is a dateline (after a comma, or opening a line),
@@ -3299,9 +3301,14 @@ def _extend_names(cands: list[_Cand], sdoc: Doc, text: str) -> None:
 
 
 def _extend_forward(c: _Cand, cands: list[_Cand], by_start: dict, text: str) -> None:
-    """A lone given name the model tagged, then a proper noun it left out and prose: the
-    surname ("… Ildus" + "Gataullin, who represents …")."""
-    if c.kind != "person" or not c.source.startswith("ner:") or " " in c.text(text):
+    """A lone given name (or a short name) the model tagged, then a proper noun it left out
+    and prose: the surname ("… Ildus" + "Gataullin, who represents …")."""
+    # (or a name the model stopped one word short of: "K. Venkata" + "Naidu said")
+    if (
+        c.kind != "person"
+        or not c.source.startswith(("ner:", "rule:initialled-name"))
+        or len(c.text(text).split()) > 3
+    ):
         return
     nxt = by_start.get(c.end + 1) if text[c.end : c.end + 1] == " " else None
     if (

@@ -211,10 +211,19 @@ def title_is_given(toks: tuple[str, ...] | list[str]) -> bool:
     return len(toks) == 2 and toks[0] in GIVEN_TITLES and bool(_EUROPEAN_SURNAME.search(toks[1]))
 
 
+# Honorifics that South Asian usage writes as part of the name ("Shaik Nooruddin Ali", the
+# Telugu states' spelling of Shaikh): kept in the mention, set aside when names are compared
+KEPT_HONORIFICS = frozenset({"shaik"})
+
+
 @lru_cache(maxsize=1 << 18)
 def _core_tokens(name: str) -> tuple[str, ...]:
     toks = _tokens(name)
-    while len(toks) > 1 and toks[0] in TITLES and not title_is_given(toks):
+    while (
+        len(toks) > 1
+        and (toks[0] in TITLES or toks[0] in KEPT_HONORIFICS)
+        and not title_is_given(toks)
+    ):
         toks = toks[1:]
     while len(toks) > 1 and toks[-1] in SUFFIXES:
         toks = toks[:-1]

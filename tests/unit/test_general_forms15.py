@@ -14,7 +14,7 @@ from casefile.extract import (
     _token_index,
 )
 from casefile.matching import person_names_match
-from casefile.names import token_match
+from casefile.names import core_tokens, token_match
 from tests.unit.test_extract import run
 
 
@@ -242,3 +242,24 @@ def test_a_month_in_capitals_dates_a_briefing(nlp) -> None:
     )
     doc = _reference(nlp, text)
     assert doc["reference_date"] == "2026-03-08", doc  # not a Sunday, 8 March eleven years on
+
+
+def test_a_name_the_model_stopped_one_word_short_of(nlp) -> None:
+    text = "Superintendent of Police K. Venkata Naidu said Hashmi ran a repair shop."
+    sdoc = nlp(text)
+    a = text.index("K.")
+    short = _Cand(a, text.index(" Naidu"), "person", "rule:initialled-name")
+    _extend_forward(short, [short], _token_index(sdoc)[0], text)
+    assert short.text(text) == "K. Venkata Naidu"
+
+
+def test_shaik_is_kept_but_set_aside_in_comparing() -> None:
+    match = person_names_match("Abdul Karim", "Shaik Abdul Kareem")
+    assert match is not None and match.score >= 0.9
+    assert core_tokens("Shaik Abdul Kareem") == ["abdul", "kareem"]
+
+
+def test_capitals_after_an_article_are_an_acronym_not_a_surname(nlp) -> None:
+    _, kinds, _ = _locals(nlp, "According to the NIA, Hashmi, 33, was radicalised in 2023.")
+    assert "NIA, Hashmi" not in kinds, kinds
+    assert kinds.get("Hashmi") == "person", kinds
