@@ -3303,7 +3303,7 @@ def _extend_names(cands: list[_Cand], sdoc: Doc, text: str) -> None:
 def _extend_forward(c: _Cand, cands: list[_Cand], by_start: dict, text: str) -> None:
     """A lone given name (or a short name) the model tagged, then a proper noun it left out
     and prose: the surname ("… Ildus" + "Gataullin, who represents …")."""
-    # (or a name the model stopped one word short of: "K. Venkata" + "Naidu said")
+    # (or a name the model stopped one word short of: "K. Srinivasa" + "Naidu said")
     if (
         c.kind != "person"
         or not c.source.startswith(("ner:", "rule:initialled-name"))
@@ -4024,7 +4024,7 @@ def _is_short_of(short: list[str], full: list[str], short_s: str, full_s: str) -
         return _words_agree(short, [called])
     if _ends_with(short, full) or _given_names_of(short, full):
         return True
-    # a register's "Aliyev Ramin Natiq oglu" ends, in prose order, with its surname
+    # a register's "Qambarov Fuad Elshan oglu" ends, in prose order, with its surname
     prose = core_tokens(given_first(full_s))
     return prose != full and _ends_with(short, prose)
 

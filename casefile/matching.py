@@ -463,7 +463,7 @@ def given_first(name: str) -> str:
         and fold(words[3]) in PATRONYMIC_AFTER
         and SURNAME_ENDING.search(fold(words[0]))
     ):
-        return f"{words[1]} {words[0]}"  # "Aliyev Ramin Natiq oglu": an Azerbaijani register
+        return f"{words[1]} {words[0]}"  # "Qambarov Fuad Elshan oglu": an Azerbaijani register
     if len(words) == 4 and fold(words[2]) in PATRONYMIC_AFTER:
         return f"{words[0]} {words[3]}"  # "Diyor Salim o'g'li Nematov": Uzbek, surname last
     if (

@@ -258,7 +258,7 @@ _CHAIN_STARTS = frozenset({(2, 3), (1, 2), (1, 3)})
 
 
 def _chain_start_and_alias(x: Local, y: Local) -> Match | None:
-    """'Yusuf Cabdi' alias "Dhuub" ~ 'Yusuf Abdi Warsame' alias "Dhuub": names that begin a
+    """'Yusuf Cabdi' alias "Dhuub" ~ 'Yusuf Abdi Guleed' alias "Dhuub": names that begin a
     chain of three (his own and his father's, without the grandfather's, as Somali and Arabic
     names are shortened; or his given name alone, "Sebghatullah, known as Abu Zayyan"), and the
     same nickname or kunya on both sides. Neither alone is enough. Chains of the same length
