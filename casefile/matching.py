@@ -20,6 +20,7 @@ from casefile.names import (
     SURNAME_ENDING,
     TokenMatch,
     core_tokens,
+    core_tokens_with_particles,
     fold,
     generation,
     is_kunya,
@@ -216,6 +217,25 @@ def _initialled_names_match(a: str, b: str) -> tuple[Match | None] | None:
     return (Match(round(min(p.score for p in parts) - (0.05 if extra else 0.09), 3), a, b, why),)
 
 
+_GLUED_PARTICLES = frozenset({"ben", "bin", "ibn", "el", "al", "bou", "ould", "abdel", "abdul"})
+
+
+def _glued(name: str) -> list[str]:
+    """The name's core words with each particle joined to the word after it: "Karim Ben Salah"
+    → karim, bensalah."""
+    out: list[str] = []
+    words = core_tokens_with_particles(name)
+    i = 0
+    while i < len(words):
+        if words[i] in _GLUED_PARTICLES and i + 1 < len(words):
+            out.append(words[i] + words[i + 1])
+            i += 2
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
 def _generations_differ(a: str, b: str) -> bool:
     """Both names end with a generation ("Jr.", "Sr.", "III") and not the same one."""
     ga, gb = generation(a), generation(b)
@@ -238,6 +258,11 @@ def person_names_match(a: str, b: str) -> Match | None:
         return judged[0]
     ta, tb = core_tokens(a), core_tokens(b)
     m = _tokens_match(a, b, ta, tb)
+    if m is None and ((ga := _glued(a)), (gb := _glued(b))) != (ta, tb):
+        # "Karim Ben Salah" ~ "Karim Bensalah": a particle written apart or joined
+        g = _tokens_match(a, b, ga, gb)
+        if g is not None:
+            m = Match(round(g.score - 0.02, 3), a, b, [*g.reasons, "a particle joined or apart"])
     if m is None and sorted((len(ta), len(tb))) == [1, 2] and not is_kunya(a) and not is_kunya(b):
         # "Sherzaman" ~ "Sher Zaman": one name written as one word or two
         one, two = (ta, tb) if len(ta) == 1 else (tb, ta)
