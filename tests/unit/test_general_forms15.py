@@ -15,14 +15,7 @@ from casefile.extract import (
 )
 from casefile.matching import person_names_match
 from casefile.names import core_tokens, token_match
-from tests.unit.test_extract import run
-
-
-def _locals(nlp, text: str):  # type: ignore[no-untyped-def]
-    """The extraction, its kinds by surface, and the local of each surface (its last)."""
-    ex, _, kinds = run(nlp, text)
-    assert all(text[m.start : m.end] == m.text for m in ex.mentions)
-    return ex, kinds, {m.text: m.local for m in ex.mentions}
+from tests.unit.test_general_forms14 import _locals
 
 
 def test_a_title_worn_as_a_given_name_is_kept(nlp) -> None:
