@@ -216,15 +216,20 @@ def title_is_given(toks: tuple[str, ...] | list[str]) -> bool:
 KEPT_HONORIFICS = frozenset({"shaik"})
 
 
-@lru_cache(maxsize=1 << 18)
-def _core_tokens(name: str) -> tuple[str, ...]:
-    toks = _tokens(name)
+def _untitled(toks: tuple[str, ...]) -> tuple[str, ...]:
+    """The tokens without the titles that open them (a title worn as a given name stays)."""
     while (
         len(toks) > 1
         and (toks[0] in TITLES or toks[0] in KEPT_HONORIFICS)
         and not title_is_given(toks)
     ):
         toks = toks[1:]
+    return toks
+
+
+@lru_cache(maxsize=1 << 18)
+def _core_tokens(name: str) -> tuple[str, ...]:
+    toks = _untitled(_tokens(name))
     while len(toks) > 1 and toks[-1] in SUFFIXES:
         toks = toks[:-1]
     return tuple(t for t in toks if t not in PARTICLES)
@@ -241,10 +246,7 @@ def generation(name: str) -> str | None:
 
 def core_tokens_with_particles(name: str) -> list[str]:
     """Tokens without leading titles, particles kept ("ben", "el")."""
-    toks = _tokens(name)
-    while len(toks) > 1 and (toks[0] in TITLES or toks[0] in KEPT_HONORIFICS):
-        toks = toks[1:]
-    return list(toks)
+    return list(_untitled(_tokens(name)))
 
 
 @lru_cache(maxsize=1 << 16)
