@@ -69,7 +69,7 @@ _INITIAL = re.compile(r"(?:^|[\s.])(?:[A-Z]|[A-Z][hsjz]|[JS]r)\.$")  # "A.", "A.
 _BOILER = re.compile(
     r"(?im)^[ \t]*(?:see also|read more|read also|related|more on this|also read|photo|"
     r"photograph|image|picture|video|watch|listen|caption|credit|credits|file photo|source|"
-    r"advertisement|sponsored|follow us|subscribe|sign up)\b[^\n:]{0,20}:"
+    r"advertisement|sponsored|follow us|subscribe|sign up|share)\b[^\n:]{0,20}:"
     # a call to action alone on its line: "Download the full report (PDF, 1.2 MB)"
     r"|^[ \t]*(?:download|print|donate|subscribe)\b[^\n.]{0,60}$"
 )
@@ -77,9 +77,12 @@ _BYLINE = re.compile(r"(?m)^[ \t]*By\s+[A-Z][^\n]{0,80}$")
 # Bylines and credits name reporters and photographers, not people in the story.
 _CREDITS = re.compile(
     _BYLINE.pattern + "|"
-    r"(?im:^[ \t]*(?:writers?|authors?|reporters?|byline|correspondents?)[ \t]*:[^\n]*$)|"
+    # (after a desk's name and a slash, and in the outlet's language: "News Desk / Muhabir: X")
+    r"(?im:^[ \t]*(?:[^\n:/|]{0,40}[/|][ \t]*)?(?:writers?|authors?|reporters?|byline|"
+    r"correspondents?|auteure?s?|autor(?:in|es|a)?|muhabir|yazar|redakt(?:or|eur))[ \t]*:[^\n]*$)|"
     r"\(?(?i:(?:additional )?(?:reporting|editing|writing|"
-    r"research|compiled|translated|photos?|pics?|pictures?|graphics?)(?: and [a-z]+)? by) "
+    r"research|compiled|translated(?: from [a-z]+)?|photos?|pics?|pictures?|graphics?)"
+    r"(?: and [a-z]+)? by) "
     r"[^\n.;)]{1,120}[.;)]?|"
     r"(?i:copyright|©|all rights reserved)[^\n]*|"
     r"\((?i:photo|picture|image|video|file photo)s?\s*(?::|by)[^)\n]{1,80}\)|"
@@ -96,7 +99,12 @@ _CREDITS = re.compile(
     r"(?:(?:[Ee]diting|[Ww]riting|[Aa]dditional reporting) by [^\n]{1,80})?$)"
 )
 # Where a teaser glued to the next sentence ends: "…Rises To 91The ministry…".
-_GLUE = re.compile(r"(?<=[a-z0-9.!?”\"])(?=[A-Z][a-z])")
+_GLUE = re.compile(
+    r"(?<=[a-z0-9.!?”\"])(?=[A-Z][a-z])"
+    # prose follows (a lower-case word before any bar of a menu): not a brand's inner capital,
+    # "Share: WhatsApp | Facebook"
+    r"(?=[^\n|]*?[ \t][a-z])"
+)
 # someone a text names only by what they are ("a young woman the court called "X"")
 _SOMEONE = r"wom[ae]n|m[ae]n|girl|boy|witness|informant|teenager|youth|person|source"
 _ALIAS_CUE = re.compile(
@@ -108,7 +116,7 @@ _ALIAS_CUE = re.compile(
     r"(?<![\s,;:(\"'“”‘’])[\s,;:(\"'“”‘’]*\b(?:(?:also|better|formerly|previously|otherwise|popularly|widely|"
     r"commonly)\s+)?(?:known|referred to)(?:\s+(?:locally|there|publicly|internally))?"
     # "known to the traders at the old bazaar as Y"
-    r"(?:\s+(?:to|among|in|within|inside)\s+(?:[\w'’]+\s+){1,7}?)?\s*as\b|"
+    r"(?:\s+(?:to|among|in|within|inside|across|throughout|around)\s+(?:[\w'’]+\s+){1,7}?)?\s*as\b|"
     # "whom residents call "X"", "who friends called "X"": a name people use, in quotes
     r"\b(?:whom|who)\s+(?:[a-z]+\s+){1,2}?call(?:s|ed)?(?=\s+[\"“‘])|"
     # "whom everyone in the village calls Abu X", "whom the village knows as Umm X"
@@ -189,8 +197,17 @@ ORG_HEADS = frozenset(
     service authority commission organization organisation association institute foundation
     motor inc ltd corporation new time post network federation league movement club hospital
     church mosque parliament senate congress government administration board bureau centre center
+    apparatus
     """.split()
 )
+
+
+def _org_head(word: str) -> bool:
+    """A group's head noun, in the plural too ("Services"; "Apparatus" is no plural)."""
+    f = fold(word)
+    return f in ORG_HEADS or f.rstrip("s") in ORG_HEADS
+
+
 _OF_PERSON = re.compile(r"\bof\s+((?:[A-Z][\w\-]*\s+)*[A-Z][\w\-]*?)(?:['’]s?)?$")
 _CASE_ROLE_OPENS = re.compile(r"([A-Z][a-z]+)\s+")
 _CONNECT = {"of", "and", "for", "the", "de", "al", "el", "&", "on", "in"}
@@ -357,7 +374,9 @@ def _boilerplate(text: str) -> list[tuple[int, int]]:
 
 
 _CREDIT_AFTER = re.compile(
-    r"(?i)(?<=[.)])[ \t]+(?:photo|foto|credit|source)[ \t]*:|\((?:photo|foto|credit)[ \t]*:"
+    r"(?im)(?<=[.)])[ \t]+(?:photo|foto|credit|source)[ \t]*:|\((?:photo|foto|credit)[ \t]*:"
+    # a bracket closing the caption's line after its sentence: "… on Friday. (Agency / A. Writer)"
+    r"|(?<=\.)[ \t]+\((?=[^()\n]{2,80}\)[ \t]*$)"
 )
 _CAPTION_LABEL = re.compile(r"(?i)\s*(?:photo|photograph|image|picture|caption|file photo)\b")
 
@@ -503,6 +522,9 @@ _NAMED_HONORIFIC = re.compile(
 )
 
 
+_INNER_PREPOSITION = re.compile(r"[ \t]+(?:at|in|on|near|from|to|with)[ \t]+(?=[A-Z])")
+
+
 def _clean(text: str, start: int, end: int, kind: Kind) -> tuple[int, int]:
     """Trim articles, quotes, titles and possessives from a span."""
     changed = True
@@ -572,6 +594,10 @@ def _clean(text: str, start: int, end: int, kind: Kind) -> tuple[int, int]:
         m = re.search(r"[ \t]+[a-z][\w'’]*$", text[start:end]) if kind == "person" else None
         if m and fold(m.group().strip()) not in PARTICLES:
             end, changed = start + m.start(), True
+        # … or across a preposition: "ancient X at Umm Y" is a place at a place, no one's name
+        m = _INNER_PREPOSITION.search(text, start, end) if kind == "person" else None
+        if m:
+            end, changed = m.start(), True
         # the model opened a bracket it did not close: "… the Homeland (CNSP"
         if "(" in text[start:end] and ")" not in text[start:end]:
             end, changed = start + text[start:end].index("("), True
@@ -652,7 +678,7 @@ def _from_ner(sdoc: Doc, text: str, boiler: list[tuple[int, int]]) -> list[_Cand
         elif kind != "place" and _gazetteer_place(ent.text):
             kind = "place"  # "Moldova" tagged ORG or PERSON
         elif kind == "person" and (
-            any(fold(w).rstrip("s") in ORG_HEADS for w in ent.text.split()[1:])
+            any(_org_head(w) for w in ent.text.split()[1:])
             or re.search(r"\b(?:the|The)\s+$", text[max(0, ent.start_char - 4) : ent.start_char])
             and ent.text.endswith("s")
         ):
@@ -752,6 +778,7 @@ _COMPASS = r"\s(?:del|de la|de)\s(?:Sur|Norte|Oriental|Occidental|Este|Oeste)"
 _COMPASS_TAIL = re.compile(_COMPASS + "$")
 _COMPASS_AFTER = re.compile(_COMPASS + r"\b")
 _UNNAMED_HEADS = frozenset(
+    "lake mount cape gulf "
     "bab jabal jebel gebel wadi deir kafr kfar khirbet haret souk barangay kampung kampong desa "
     "sitio sungai kuala pulau tanjung teluk ouled oulad oued hassi sakiet douar".split()
 )
@@ -769,7 +796,7 @@ def _toponym_form(surface: str, person: bool = False) -> bool:
     """Shaped like a place name. Over the model's PERSON only with the heads no one is named
     ("Bab", "Wadi"…; a man may be called Bandar), and never over "… Council"/"… University"."""
     words = surface.split()
-    if not words or fold(words[-1]).rstrip("s") in ORG_HEADS:
+    if not words or _org_head(words[-1]):
         return False
     heads = _UNNAMED_HEADS if person else PLACE_HEADS
     if fold(words[0]) in heads and len(words) > 1:
@@ -794,7 +821,7 @@ _AREA_TAIL = re.compile(
 
 def _org_words(words: list[str]) -> bool:
     """'Islamic State Khorasan Province' is an organisation, not a province."""
-    return any(fold(w).rstrip("s") in ORG_HEADS or fold(w) == "state" for w in words)
+    return any(_org_head(w) or fold(w) == "state" for w in words)
 
 
 _ORG_BEFORE = re.compile(rf"\b(?:{_ORG_NOUNS})(?:,)?\s+(?:called\s+|named\s+)?$", re.I)
@@ -830,7 +857,9 @@ def _kind_in_context(text: str, a: int, b: int, kind: Kind) -> Kind:
     surface = text[a:b]
     owns = re.match(r"['’]s?\b", text[b : b + 2]) is not None
     if is_kunya(surface) and not places.canonical(surface):
-        if _PLACE_BEFORE.search(before) and not owns and kind != "person":
+        if not owns and (
+            _PLACE_BEFORE.search(before) and kind != "person" or _kunya_placed(text, a, b)
+        ):
             return "place"  # "the village of Umm Khirba", "south of Abu Tig"
         return "person"  # "Abu Firas", never a place (but "Abu Dhabi" is)
     if kind != "organization" and _group_noun_before(text, a, before):
@@ -853,6 +882,8 @@ def _kind_in_context(text: str, a: int, b: int, kind: Kind) -> Kind:
         and not re.match(r"['’]s?\b", text[b : b + 2])
         # ("the village of X, and Y Z, 31": a man with an age after the list's place)
         and not _PERSON_AFTER.match(text, b)
+        # ("a commander in Faylaq al-Sham": a corps, whose head word the cues read later)
+        and not (len(surface.split()) > 1 and _GROUP_FIRST.match(surface))
     ):
         return "place"
     # "…, Kallingal House, Vengara, Malappuram": the places of an address after a house name
@@ -1147,14 +1178,14 @@ def _titled_person(surface: str) -> bool:
         abbreviated = words[0].isupper() or words[0].endswith(".")
         # (and "Ms X", "Mr X": a courtesy title heads no company's name)
         polite = fold(words[0]) in ("mr", "mrs", "ms", "miss", "mme", "mlle")
-        return (abbreviated or polite) and fold(words[1]).rstrip("s") not in ORG_HEADS
+        return (abbreviated or polite) and not _org_head(words[1])
     if len(words) < 3 or fold(words[0]) not in TITLES:
         return False
     rest = [w for w in words[1:] if fold(w) not in TITLES]
     return (
         len(rest) >= 2
         and all(w[:1].isupper() for w in rest)
-        and not any(fold(w).rstrip("s") in ORG_HEADS for w in words)
+        and not any(_org_head(w) for w in words)
     )
 
 
@@ -1894,7 +1925,12 @@ def _long_form(before: str, acr: str) -> tuple[int, int] | None:
         word = w.group()
         if re.search(r"['’]s?$", word):
             break
-        if word[0].isupper() or (word.lower() in _CONNECT and run):
+        # ("Hayat Tahrir al-Sham (HTS)": an article joined to a name's word is of the name)
+        if (
+            word[0].isupper()
+            or re.match(r"[a-z]{1,3}-[A-Z]", word)
+            or (word.lower() in _CONNECT and run)
+        ):
             run.insert(0, w)
         else:
             break
@@ -2080,7 +2116,7 @@ def _coordinated_people(
         if (
             len(words) < 2
             or any(x.start < b and a < x.end for x in cands)
-            or any(fold(w) in TITLES or fold(w).rstrip("s") in ORG_HEADS for w in words)
+            or any(fold(w) in TITLES or _org_head(w) for w in words)
             or _gazetteer_place(text[a:b])
             or fold(words[0]) in _NOT_NAME_START
         ):
@@ -2121,7 +2157,7 @@ def _join_cut_names(cands: list[_Cand], text: str) -> list[_Cand]:
             and prev.kind == "organization"
             and c.kind == "place"
             and re.fullmatch(r" of (?:the )?", text[prev.end : c.start])
-            and fold(prev.text(text).split()[-1]).rstrip("s") in ORG_HEADS
+            and _org_head(prev.text(text).split()[-1])
         ):
             prev.end = c.end  # "the Human Rights Commission" + "of" + "Velmora": one body
             continue
@@ -2322,7 +2358,7 @@ def _fix_kinds(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
         for c in cands
         if c.kind == "organization"
         and len(words := c.text(text).split()) >= 3
-        and fold(words[-1]).rstrip("s") in ORG_HEADS
+        and _org_head(words[-1])
     }
     out = []
     for c in cands:
@@ -2470,7 +2506,7 @@ _GROUP_CUE_BEFORE = re.compile(
 _GROUP_CUE_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:fighters|militants|insurgents|militiamen|jihadists|members|cells?|"
     r"operatives?|suicide\s+bombers?|"
-    r"claimed\s+responsibility|group|movement|faction|militia)\b"
+    r"claimed\s+responsibility|group|movement|faction|militia|network)\b"
 )
 # First words of group names in Arabic, Urdu and Persian usage: "Jamaat …", "Ansar …",
 # "Harakat …", "Hizb …", "Jaysh …", "Lashkar …", "Tehreek …" (any inflection: "Jamaatun").
@@ -2478,7 +2514,8 @@ _GROUP_FIRST = re.compile(
     # whole words: "Jamal" and "Ansari" are men's names
     r"(?i)^(?:jama['’]?a[ht]?|jama['’]?at|jemaa?h?|ansar(?:u|ul|al)?(?:lah|llah)?|harakat|"
     r"hizb(?:u|ul|ut)?(?:lah|llah)?|jaysh|jaish|jabhat|kata['’]?ib|katibat|liwa|saraya|lashkar|"
-    r"tehreek|tehrik|tanzim|majlis|sipah|wilayat|wilayah)\b"
+    r"tehreek|tehrik|tanzim|majlis|sipah|wilayat|wilayah|faylaq|firqat|quwat|ahrar|usbat|"
+    r"hay['’]at|heyet|jihaz)\b"
 )
 
 
@@ -2542,6 +2579,8 @@ def _cue(text: str, a: int, b: int, kind: str) -> Kind | None:
     after = _PERSON_AFTER.match(text, b)
     if after and after.group().lstrip().startswith("(") and len(words) < 2:
         after = None  # "Gaza (45), Rafah (23)": a count after one word is no age
+    if is_kunya(surface) and not owner and _kunya_placed(text, a, b):
+        return "place"  # "a farm near Umm X", "at Abu X, north of Y": a town's name
     if (is_kunya(surface) and not places.canonical(surface)) or after:
         return "person"
     if _PERSON_AFTER_ROLE.match(text, b) and not _org_words(words):
@@ -2611,6 +2650,24 @@ def _cue(text: str, a: int, b: int, kind: str) -> Kind | None:
     return None
 
 
+# where a kunya-shaped name is a town's (Umm Qasr, Abu Kamal): near it, at a site of it, or a
+# compass bearing after it; "in Abu X" alone may be a man's house or a man's cause
+_KUNYA_PLACE_BEFORE = re.compile(
+    r"\b(?:near|outside|(?:site|village|town|city|outskirts|district|area)\s+of|"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of|(?:road|way|route)\s+to)\s+$",
+    re.I,
+)
+_KUNYA_PLACE_AFTER = re.compile(r",?\s+(?:north|south|east|west)(?:-?(?:east|west))?\s+of\b")
+
+
+def _kunya_placed(text: str, a: int, b: int) -> bool:
+    return bool(
+        _KUNYA_PLACE_BEFORE.search(text[max(0, a - 30) : a])
+        or _KUNYA_PLACE_AFTER.match(text, b)
+        or _PLACE_CUE_AFTER.match(text, b)
+    )
+
+
 def _after_group_name(text: str, a: int, org_ends: set[int]) -> bool:
     """'the Regional Police (Korwil Velmara)': a short form in parentheses after a group's name."""
     lead = max(0, a - 3)
@@ -2649,6 +2706,11 @@ def _context_vote(cands: list[_Cand], text: str) -> dict[str, Kind]:
         ranked = v.most_common()
         if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
             decided[f] = ranked[0][0]
+    # a kunya's form is a man's by default only: one occurrence placed ("a farm near Umm X",
+    # "at Umm X, north of Y") says the name is a town's wherever the document writes it
+    for surface in {c.text(text) for c in cands if is_kunya(c.text(text))}:
+        if any(_kunya_placed(text, a, a + len(surface)) for a in _word_starts(text, surface)):
+            decided[fold(surface)] = "place"
     return decided
 
 
@@ -2663,12 +2725,17 @@ def _same_kind_as_named(
         for c in pair[:2]
         if c.kind == "person" and c.role != "acronym" and not c.text(text).isupper()
     }
+    # … and so is such a name's surname alone ("Dhaliwal paid the two men"), where nothing around
+    # it says group or place ("the Haqqani network")
+    surnames = {n.split()[-1] for n in named if len(n.split()) >= 2 and len(n.split()[-1]) >= 4}
     for c in cands:
-        if (
-            c.kind != "person"
-            and not c.by_context
-            and c.role != "acronym"
-            and fold(c.text(text)) in named
+        if c.kind == "person" or c.by_context or c.role == "acronym":
+            continue
+        f = fold(c.text(text))
+        if f in named or (
+            f in surnames
+            and not places.canonical(c.text(text))
+            and _cue(text, c.start, c.end, c.kind) is None
         ):
             c.kind, c.source = "person", c.source + "+rule:named-by-an-alias-cue"
 
@@ -3291,6 +3358,14 @@ def _extend_names(cands: list[_Cand], sdoc: Doc, text: str) -> None:
             # right ("Waris Zehri", then "Mahnaz Zehri, his sister"), not a short form
             if c.role == "short":
                 c.role = "name"
+            surface = c.text(text)
+            if c.kind == "person" and (
+                _GROUP_FIRST.match(surface)
+                or fold(surface) in {fold(o.text(text)) for o in cands if o.kind == "organization"}
+            ):
+                # the word the model left out heads a group's name ("Jihaz" + "al-Amn"), or
+                # the whole is a group's name the document spells out elsewhere
+                c.kind = "organization"
         # "Juan dela Cruz" + "y Santos": the Philippine mother's surname after "y"
         if mother := _Y_MOTHER.match(text, c.end):
             c.end, c.source = mother.end(), c.source + "+rule:y-mother"
@@ -3585,8 +3660,14 @@ def _group(
     # acronyms in parentheses
     for i, c in enumerate(cands):
         if c.source == "rule:acronym":
+            # the name just before the bracket: the rule's long form, or an equal span another
+            # rule won with ("Islamic State" read as a creed's group); never one further back
             j = next(
-                (j for j in range(i - 1, -1, -1) if cands[j].source == "rule:acronym-long-form"),
+                (
+                    j
+                    for j in range(i - 1, -1, -1)
+                    if re.fullmatch(r"\s*\(\s*", text[cands[j].end : c.start])
+                ),
                 None,
             )
             if j is not None:

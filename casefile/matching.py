@@ -221,7 +221,7 @@ _GLUED_PARTICLES = frozenset({"ben", "bin", "ibn", "el", "al", "bou", "ould", "a
 
 
 def _glued(name: str) -> list[str]:
-    """The name's core words with each particle joined to the word after it: "Karim Ben Salah"
+    """The name's core words with each particle joined to the word after it: "Karim Ben Zarrouk"
     → karim, bensalah."""
     out: list[str] = []
     words = core_tokens_with_particles(name)
@@ -259,7 +259,7 @@ def person_names_match(a: str, b: str) -> Match | None:
     ta, tb = core_tokens(a), core_tokens(b)
     m = _tokens_match(a, b, ta, tb)
     if m is None and ((ga := _glued(a)), (gb := _glued(b))) != (ta, tb):
-        # "Karim Ben Salah" ~ "Karim Bensalah": a particle written apart or joined
+        # "Karim Ben Zarrouk" ~ "Karim Benzarrouk": a particle written apart or joined
         g = _tokens_match(a, b, ga, gb)
         if g is not None:
             m = Match(round(g.score - 0.02, 3), a, b, [*g.reasons, "a particle joined or apart"])

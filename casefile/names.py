@@ -206,9 +206,18 @@ GIVEN_TITLES = frozenset({"emir", "sultan", "malik", "raja"})
 _EUROPEAN_SURNAME = re.compile(r"(?<=[a-z]{3})(?:[iy]c|ov|ev|ova|eva|oglu|ski|ska|yan|enko)$")
 
 
+# the Turkic "son of" / "daughter of", written apart from the name it follows
+_TURKIC_CHILD = frozenset({"oglu", "ogly", "ogli", "uulu", "kyzy", "qizi", "gizi"})
+
+
 def title_is_given(toks: tuple[str, ...] | list[str]) -> bool:
-    """Folded tokens that open with a title worn as a given name: "emir", "hodzic"."""
-    return len(toks) == 2 and toks[0] in GIVEN_TITLES and bool(_EUROPEAN_SURNAME.search(toks[1]))
+    """Folded tokens that open with a title worn as a given name: "emir", "hodzic"; or a
+    title the Turkic "son of" makes a surname: "hajji", "oglu"."""
+    return len(toks) == 2 and (
+        toks[0] in GIVEN_TITLES
+        and bool(_EUROPEAN_SURNAME.search(toks[1]))
+        or toks[1] in _TURKIC_CHILD
+    )
 
 
 # Honorifics that South Asian usage writes as part of the name ("Shaik Nooruddin Ali", the
@@ -491,6 +500,14 @@ def token_match(a: str, b: str) -> TokenMatch | None:
             m = token_match(x.replace("ch", "sh"), y)
             if m is not None and m.score >= 0.85:
                 return TokenMatch(a, b, min(0.9, m.score), f"{a}~{b}: a French ch for sh ({m.why})")
+    # Turkish spelling of Arabic names: e for a (Enes / Anas, Selim / Salim) and a final t
+    # for d (Ahmet / Ahmad, Halit / Khalid, Murat / Murad)
+    if min(len(a), len(b)) >= 4 and sa == sb and a.replace("e", "a") == b.replace("e", "a"):
+        return TokenMatch(a, b, 0.86, f"{a}~{b}: a Turkish e for a")
+    if min(len(a), len(b)) >= 4 and {a[-1], b[-1]} == {"d", "t"}:
+        m = token_match(a[:-1] + b[-1], b)
+        if m is not None and m.score >= 0.85:
+            return TokenMatch(a, b, min(0.86, m.score), f"{a}~{b}: a Turkish final t for d")
     short, long_ = sorted((a, b), key=len)
     # a Russian ending on a Turkic or Arabic name: Mamat / Mamatov, Tursun / Tursunov
     if len(short) >= 4 and long_ in (short + "ov", short + "ev"):

@@ -645,7 +645,18 @@ def _docs_writing_names_both_ways(locs: list[Local]) -> set[str]:
             for y in names[k + 1 :]
         ):
             out.add(loc.doc)
-    return out
+    # … or that put family names first all through: two people or more whom it calls by the
+    # first word of their full name alone, and never by the last ("Nsereko Musa", then
+    # "Nsereko"), as Ugandan, Hungarian or Chinese usage and court rolls write names
+    first_alone: dict[str, int] = {}
+    for loc in locs:
+        if loc.kind != "person" or loc.doc in out:
+            continue
+        alone = {core_tokens(x)[0] for x in loc.names(("short",)) if len(core_tokens(x)) == 1}
+        fulls = [t for x in loc.names(("name",)) if len(t := core_tokens(x)) >= 2]
+        if fulls and any(t[0] in alone for t in fulls) and not any(t[-1] in alone for t in fulls):
+            first_alone[loc.doc] = first_alone.get(loc.doc, 0) + 1
+    return out | {doc for doc, n in first_alone.items() if n >= 2}
 
 
 _KIN_WORD = re.compile(

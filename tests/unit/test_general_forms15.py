@@ -268,6 +268,6 @@ def test_maghrebi_and_somali_spellings() -> None:
         assert match is not None and match.score >= 0.85, (a, b)
     for a, b in (("samir", "zamir"), ("isaac", "isa")):  # short names tell less
         assert token_match(a, b) is None, (a, b)
-    match = person_names_match("Karim Ben Salah", "Karim Bensalah")
+    match = person_names_match("Karim Ben Zarrouk", "Karim Benzarrouk")
     assert match is not None and match.score >= 0.95  # a particle joined or apart
     assert core_tokens("Sheekh Cabdiraxmaan Cali") == ["cabdiraxmaan", "cali"]

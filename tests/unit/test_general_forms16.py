@@ -1,0 +1,159 @@
+"""Forms found in the seventeenth round's blind sets, each written with invented names."""
+
+from __future__ import annotations
+
+from casefile.extract import _boilerplate, _Cand, _same_kind_as_named
+from casefile.names import core_tokens, token_match
+from tests.unit.test_general_forms14 import _locals
+
+
+def test_a_long_form_with_a_joined_article_takes_its_acronym(nlp) -> None:
+    text = (
+        "The General Security Office (GSO) of Hayat Nasr al-Wadi (HNW), the alliance that "
+        "holds the valley, said on Saturday that an Islamic State (ISIS) cell had carried out "
+        "the attack. HNW fighters set up checkpoints.\n"
+    )
+    ex, kinds, locals_ = _locals(nlp, text)
+    assert kinds.get("Hayat Nasr al-Wadi") == "organization", kinds
+    assert locals_["Hayat Nasr al-Wadi"] == locals_["HNW"]
+    # an acronym belongs to the name right before its bracket, never to one further back
+    assert locals_["ISIS"] != locals_["GSO"]
+    assert locals_["ISIS"] != locals_["HNW"]
+
+
+def test_arabic_group_heads_and_an_apparatus_are_groups(nlp) -> None:
+    text = (
+        "Zaarour, a former commander in Faylaq al-Wadi who later headed the town's committee, "
+        "had criticised the security service (Jihaz al-Amn al-Dakhili) over the arrests.\n\n"
+        "A spokesman of the General Security Apparatus, Samer Kanaan, said the suspects would "
+        "be referred to the courts.\n"
+    )
+    _, kinds, _ = _locals(nlp, text)
+    assert kinds.get("Faylaq al-Wadi") == "organization", kinds
+    assert kinds.get("Jihaz al-Amn al-Dakhili") == "organization", kinds
+    assert kinds.get("General Security Apparatus") == "organization", kinds
+    assert kinds.get("Samer Kanaan") == "person", kinds
+
+
+def test_a_captions_bracketed_credit_is_dropped_and_the_caption_read(nlp) -> None:
+    text = (
+        "Valley News – Idlib\n\n"
+        "PHOTO: The burnt-out car of Karim Zaarour on the road between the two towns on "
+        "Friday. (Valley News / Rami Aoun)\n\n"
+        "Zaarour, 58, was killed on Friday when a bomb under his car went off.\n"
+    )
+    _, kinds, locals_ = _locals(nlp, text)
+    assert kinds.get("Karim Zaarour") == "person", kinds
+    assert locals_["Karim Zaarour"] == locals_["Zaarour"]
+    assert not any("Aoun" in s for s in kinds), kinds
+
+
+def test_known_across_a_town_as_names_an_alias(nlp) -> None:
+    text = (
+        "The cell is accused of killing Sheikh Karim Mahmoud Zaarour, a local notable known "
+        "across Kafr Tala as Abu Rami.\n"
+    )
+    ex, _, locals_ = _locals(nlp, text)
+    assert locals_["Abu Rami"] == locals_["Karim Mahmoud Zaarour"]
+    assert any(lk.type == "aka" and lk.b == "Abu Rami" for lk in ex.links), ex.links
+
+
+def test_turkish_spellings_of_arabic_names_match() -> None:
+    for a, b in (("enes", "anas"), ("ahmet", "ahmad"), ("murat", "murad")):
+        m = token_match(a, b)
+        assert m is not None and m.score >= 0.85, (a, b, m)
+    assert token_match("enes", "anis") is None  # e for a only, not any vowel
+
+
+def test_a_title_before_the_turkic_son_of_is_a_surname(nlp) -> None:
+    assert list(core_tokens("Mulla Oglu")) == ["mulla", "oglu"]
+    _, kinds, _ = _locals(
+        nlp, "The court sentenced Tarek al-Sayegh and Mulla Oglu to 15 years in prison each.\n"
+    )
+    assert kinds.get("Mulla Oglu") == "person", kinds
+    assert "Oglu" not in kinds, kinds
+
+
+def test_bylines_in_other_languages_and_translators_are_no_people(nlp) -> None:
+    text = (
+        "Haber Merkezi / Muhabir: Selim Ali Cakar\n"
+        "(Translated from Turkish by the DHA English desk)\n\n"
+        'The other men are Selim Ozdemir, 41, a fuel trader, and his cousin. "Selim only '
+        'crossed to bring his mother to the hospital," a relative said.\n'
+    )
+    ex, kinds, locals_ = _locals(nlp, text)
+    assert "Selim Ali Cakar" not in kinds, kinds
+    assert "DHA" not in kinds, kinds
+    # with the byline set aside, the lone given name is the trader's
+    assert locals_["Selim"] == locals_["Selim Ozdemir"]
+
+
+def test_a_share_bar_is_boilerplate_whole() -> None:
+    text = "The funeral was held on Saturday.\n\nShare: WhatsApp | Facebook | X | Email\n"
+    line = text.index("Share")
+    spans = _boilerplate(text)
+    assert any(a <= line and b >= text.index("Email") + 5 for a, b in spans), spans
+    # a teaser glued to the story's next sentence still ends where the sentence begins
+    text = "Related: Police raid homes in the cityThe funeral was held on Saturday.\n"
+    assert _boilerplate(text) == [(0, text.index("The funeral"))]
+
+
+def test_a_kunya_shaped_name_near_a_place_cue_is_a_town(nlp) -> None:
+    text = (
+        "He drove the explosives from the city to a farm near Umm Zaytun. The cell chose Umm "
+        "Zaytun because foreigners come there.\n\n"
+        "PHOTO: Visitors walk along the old street of ancient Qasrun at Umm Zaytun, which "
+        "overlooks Lake Marun. (Ledger file photo / Nabil Azar)\n"
+    )
+    _, kinds, _ = _locals(nlp, text)
+    assert kinds.get("Umm Zaytun") == "place", kinds
+    assert kinds.get("Lake Marun") == "place", kinds
+    assert not any(" at " in s for s in kinds), kinds
+    # a mother's kunya is still a person's
+    _, kinds, _ = _locals(nlp, "His widow, known as Umm Karim, said he had been threatened.\n")
+    assert kinds.get("Umm Karim") == "person", kinds
+
+
+def test_the_surname_of_a_name_with_an_alias_is_that_person() -> None:
+    text = "The module was run by Harjit Singh Dhaliwal alias Pinka. Dhaliwal paid the two men."
+    name = _Cand(text.index("Harjit"), text.index(" alias"), "person", "ner:ORG")
+    aka = _Cand(text.index("Pinka"), text.index("Pinka") + 5, "person", "rule:aka", role="aka")
+    surname = _Cand(text.rindex("Dhaliwal"), text.rindex("Dhaliwal") + 8, "organization", "ner:ORG")
+    _same_kind_as_named([name, aka, surname], [(name, aka, "alias", 0, 0)], text)
+    assert surname.kind == "person"
+    # not a group's name that a surname lends itself to
+    text2 = text + " The Dhaliwal network denied it."
+    group = _Cand(text2.rindex("Dhaliwal"), text2.rindex("Dhaliwal") + 8, "organization", "ner:ORG")
+    _same_kind_as_named([name, aka, group], [(name, aka, "alias", 0, 0)], text2)
+    assert group.kind == "organization"
+
+
+def test_a_document_that_puts_family_names_first_joins_the_turned_names() -> None:
+    from tests.unit.test_judgements import case_of, doc, ent
+
+    court = doc(
+        "d2",
+        ("Nsereko Abdallah", "person", 0, "name"),
+        ("Nsereko", "person", 0, "short"),
+        ("Kiwanuka Musa", "person", 1, "name"),
+        ("Kiwanuka", "person", 1, "short"),
+    )
+    wire = doc(
+        "d1",
+        ("Abdallah Nsereko", "person", 0, "name"),
+        ("Nsereko", "person", 0, "short"),
+        ("Musa Kiwanuka", "person", 1, "name"),
+    )
+    case = case_of([wire, court])
+    assert {m["text"] for m in ent(case, "Abdallah Nsereko")["mentions"]} >= {"Nsereko Abdallah"}
+    assert {m["text"] for m in ent(case, "Musa Kiwanuka")["mentions"]} >= {"Kiwanuka Musa"}
+    # one man called by his first word is no such style: the pair stays a possible same
+    court = doc(
+        "d2",
+        ("Nsereko Abdallah", "person", 0, "name"),
+        ("Nsereko", "person", 0, "short"),
+        ("Kiwanuka Musa", "person", 1, "name"),
+    )
+    e = ent(case_of([wire, court]), "Abdallah Nsereko")
+    assert "Nsereko Abdallah" not in {m["text"] for m in e["mentions"]}
+    assert e["possible_same"], e
