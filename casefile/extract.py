@@ -84,6 +84,10 @@ _CREDITS = re.compile(
     r"research|compiled|translated(?: from [a-z]+)?|photos?|pics?|pictures?|graphics?)"
     r"(?: and [a-z]+)? by) "
     r"[^\n.;)]{1,120}[.;)]?|"
+    # the note of a translated page, in the language it was translated from, opening its line
+    # or its bracket
+    r"(?m:(?:^[ \t]*\(?|\()(?i:vertaald|traduit|traduction|traducido|tradotto|ubersetzt)\b"
+    r"[^\n)]{0,120}\)?)|"
     r"(?i:copyright|©|all rights reserved)[^\n]*|"
     r"\((?i:photo|picture|image|video|file photo)s?\s*(?::|by)[^)\n]{1,80}\)|"
     # a credit after a caption, on its line: "… in Diyarbakir. Photo: AFP"
@@ -497,6 +501,7 @@ _LEAD_WORDS = frozenset(
     businesswoman suspect victim gunman militant resident trader witness survivor poet singer
     writer author dissident critic rapper footballer refugee migrant defendant police army
     co-defendant codefendant co-accused counsel
+    neighbour neighbor cousin uncle nephew niece widow landlord
     senior junior
     gendarmerie specialist naval navy lance petty flight squadron acting retired former
     several many some most few all both other another two three four five six seven eight
@@ -522,6 +527,11 @@ _NAMED_HONORIFIC = re.compile(
 )
 
 
+_RANK_PAIR = re.compile(
+    r"(?:Divisional|Regional|Provincial|District|Assistant|Senior|Principal|Acting|Additional|"
+    r"Joint|Special|Police|State|Station|Chief|Deputy)[ \t]+(?:State[ \t]+)?([A-Z][\w.]*)"
+    r"[ \t]+(?=[A-Z])"
+)
 _INNER_PREPOSITION = re.compile(r"[ \t]+(?:at|in|on|near|from|to|with)[ \t]+(?=[A-Z])")
 
 
@@ -564,6 +574,11 @@ def _clean(text: str, start: int, end: int, kind: Kind) -> tuple[int, int]:
             )
         ):
             start, changed = start + m.end(), True
+        # a rank of two words whose first is no title alone: "Divisional Commissioner X",
+        # "Principal State Attorney X"
+        m = _RANK_PAIR.match(text, start, end) if kind == "person" else None
+        if m and fold(m.group(1).rstrip(".")) in TITLES:
+            start, changed = m.end(), True
         # Indian "Sh." (Shri) before a full name; "Sh. Vakhtangov" alone is an initial; the
         # Burmese honorific "U" (no period: "U. Kalo" is an initial)
         m = re.match(r"(?:Sh\.|U)[ \t]+(?=[A-Z][a-z]+[ \t]+[A-Z])", text[start:end])
@@ -651,6 +666,11 @@ def _hyphen_joined(sdoc: Doc, text: str) -> list:
     return out
 
 
+_NASAB_NAME = re.compile(
+    r"(?:[A-Z][\w'’\-]+[ \t]+)+(?:Mint|Ould|Uld|Bint|bint|ould|mint)(?:[ \t]+[A-Z][\w'’\-]+)+"
+)
+
+
 def _from_ner(sdoc: Doc, text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
     out = []
     norp_before = {e.end_char + 1: e for e in sdoc.ents if e.label_ == "NORP"}
@@ -675,6 +695,12 @@ def _from_ner(sdoc: Doc, text: str, boiler: list[tuple[int, int]]) -> list[_Cand
             continue
         if kind == "organization" and _titled_person(ent.text):
             kind = "person"  # "General Ilya Sorokin" tagged ORG
+        elif (
+            kind != "person"
+            and _NASAB_NAME.fullmatch(ent.text)
+            and not _org_words(ent.text.split())
+        ):
+            kind = "person"  # "X Mint Y", "X Ould Y": a daughter or a son of Y
         elif kind != "place" and _gazetteer_place(ent.text):
             kind = "place"  # "Moldova" tagged ORG or PERSON
         elif kind == "person" and (
@@ -714,6 +740,8 @@ def _from_ner(sdoc: Doc, text: str, boiler: list[tuple[int, int]]) -> list[_Cand
                 b = tail.end()  # the model stopped before "del Norte"
             if kind == "person":
                 b = _past_particle(text, b)
+                if text[b : b + 1] == "." and re.search(r"\s[A-Z][a-z]?$", text[a:b]):
+                    b += 1  # "Luiza Ts. (27)": the model left the initial's period out
                 m = _INITIALS_BEFORE.search(text, max(0, a - 12), a)
                 shri = m is not None and m.group().strip() == "Sh." and " " in text[a:b].strip()
                 if m and not shri and not any(fold(w) in TITLES for w in m.group().split()):
@@ -882,6 +910,7 @@ def _kind_in_context(text: str, a: int, b: int, kind: Kind) -> Kind:
         and not re.match(r"['’]s?\b", text[b : b + 2])
         # ("the village of X, and Y Z, 31": a man with an age after the list's place)
         and not _PERSON_AFTER.match(text, b)
+        and not _ROLE_APPOSED_AFTER.match(text, b)
         # ("a commander in Faylaq al-Sham": a corps, whose head word the cues read later)
         and not (len(surface.split()) > 1 and _GROUP_FIRST.match(surface))
     ):
@@ -1513,7 +1542,24 @@ def _initialled_name(
                 end += rest.end() if rest else 0
             suffix = re.match(r",?[ \t]+(?:Jr|Sr)\.|[ \t]+I{2,3}\b", text[end:])
             end += suffix.end() if suffix else 0
-            return _Cand(given.start(1), end, "person", "rule:middle-initial")
+            start = given.start(1)
+            # a second given name before the first: "Pat. Norhaya Amina D. X" (Philippine
+            # usage), "Mahfoud Lemrabott O. Bedda" (Mauritanian, O. for Ould, "son of"); not a rank
+            # in the plural or a phrase's last word ("Attorneys Glenn M. Okafor", "Special Agent
+            # in Charge Dwight P. Hollis")
+            more = _GIVEN_BEFORE.search(text, max(0, start - 40), start)
+            if (
+                more
+                and _middle_initial_host(more.group(1))
+                and fold(more.group(1)).rstrip("s") not in TITLES
+                and not re.search(
+                    r"\b(?:in|of|for|at)[ \t]+$", text[max(0, more.start(1) - 5) : more.start(1)]
+                )
+                and not _inside(more.start(1), boiler)
+                and not _ARTICLE_BEFORE.search(text, max(0, more.start(1) - 6), more.start(1))
+            ):
+                start = more.start(1)
+            return _Cand(start, end, "person", "rule:middle-initial")
     if len(initials) == 1 and middle_after:
         sur = _SURNAME_AFTER.match(text, m.end())
         if sur and _middle_initial_host(sur.group(1)) and _middle_initial_host(word):
@@ -1536,6 +1582,8 @@ def _initialled_name(
                 not given
                 or not _middle_initial_host(given.group(1))
                 or _inside(given.start(1), boiler)
+                # "the Chechen Adlan Ts.": after an article, a people, not a given name
+                or _ARTICLE_BEFORE.search(text, max(0, given.start(1) - 6), given.start(1))
             ):
                 break
             start = given.start(1)
@@ -1711,7 +1759,14 @@ _RUSSIAN_FULL = re.compile(
 # is the name, the rule's name, whether a place the gazetteer knows is none: "Abu Dhabi" in
 # quotes, where a parent after "s/o" may share a town's name). "Ivanov Pyotr Sergeyevich" in
 # a wanted list or a court record is a person, in order.
+# French courtesy and bar titles before a name, which the model reads as no one's: "Me X Y"
+# (Maître, a lawyer), "Mme X"
+_FRENCH_TITLED = re.compile(
+    r"(?<![\w.])(?:Me|Ma[îi]tre|Mme|Mlle)[ \t]+([A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){0,2})"
+    r"(?=[\s,.;:)])"
+)
 _PERSON_PATTERNS = (
+    (_FRENCH_TITLED, 1, "rule:french-title", True),
     (_RUSSIAN_FULL, 0, "rule:russian-full-name", False),
     (_PARENT_AFTER, 1, "rule:parent-after-s/o", False),
     (_COURT_LABEL, 0, "rule:court-label", False),
@@ -1805,6 +1860,8 @@ ROLE_NOUNS = (
     "caporal(?:-chef)?|adjudant(?:-chef)?|sergent(?:-chef)?|gendarme|guardsman|"
     "identified as|named as|known only as|identified only as|(?:man|woman|boy|girl) named"
 )
+# "X, a Soninke shopkeeper from Y": a person's role in apposition (a place has none)
+_ROLE_APPOSED_AFTER = re.compile(rf",\s+an?\s+(?:[\w\-]+\s+){{0,2}}?(?:{ROLE_NOUNS})\b")
 # a rank or courtesy title, capitalised, before a name: "Commandant Issa Kone" ("General" is
 # left out: "General Directorate", "General Assembly")
 RANKS = (
@@ -1834,7 +1891,10 @@ _BY_ROLE = re.compile(
 _NAME_RUN = re.compile(
     # (a middle initial, "Arnel R. Budlong"; the Philippine "y" before the mother's surname;
     # not a unit's acronym after the name, "Budlong PA, 10IB")
-    r"[A-Z][\w'’\-]*(?:" + _NAME_GAP + r"(?:(?![A-Z]{2,5}\b)[A-Z][\w'’\-]*|[A-Z]\.(?=[ \t]+[A-Z])"
+    # (not initials: "his brother B.E.B. (19)" is read as initials, whole)
+    r"(?![A-Z][a-z]?\.)[A-Z][\w'’\-]*(?:"
+    + _NAME_GAP
+    + r"(?:(?![A-Z]{2,5}\b)[A-Z][\w'’\-]*|[A-Z]\.(?=[ \t]+[A-Z])"
     r"|[ae]l-[\w'’]+|bin|ibn|bou|de|del|dela|della|delos|da|dos|das|du|di|van|von"
     r"|binti|bte|bin\.|a/l|a/p|s/o|d/o|epouse|veuve"
     r"|y(?=[ \t]+[A-Z]))(?![\w'’\-]))*"
@@ -2583,6 +2643,8 @@ def _cue(text: str, a: int, b: int, kind: str) -> Kind | None:
         return "place"  # "a farm near Umm X", "at Abu X, north of Y": a town's name
     if (is_kunya(surface) and not places.canonical(surface)) or after:
         return "person"
+    if len(words) >= 2 and _ROLE_APPOSED_AFTER.match(text, b) and not _org_words(words):
+        return "person"  # "in X, and Y Z, a shopkeeper from W": the list's man, not a town
     if _PERSON_AFTER_ROLE.match(text, b) and not _org_words(words):
         return "person"
     # "an Algerian, X Y, who …": a person of a people, named in apposition
@@ -2994,6 +3056,9 @@ def _aliases(
                     c.kind == "person" and subject.end <= c.start < m.start() for c in cands
                 )
                 and not _REPORTED.search(text, subject.end, m.start())
+                # "X had been in contact with a handler in Mali who uses the name Y": the
+                # unnamed handler's, someone the text does not name
+                and not _UNNAMED_WHO.search(text[subject.end : m.start()])
             ):
                 left = subject
         if left is None and right is None and _PERSON_CUE.search(m.group()):
@@ -3083,6 +3148,10 @@ _HIM_AS = re.compile(
 )
 # "he posts", "she also writes on YouTube and Telegram": a clause with no name of its own
 _FROM_PLACE = re.compile(r"\b(?:from|in|of|near)\s+$")
+_UNNAMED_WHO = re.compile(
+    r"\b(?:with|by|to|from|for|of)\s+an?\s+(?:[a-z][\w\-]*\s+){0,3}?[a-z][\w\-]*"
+    r"(?:\s+(?:in|from|of|based\s+in)\s+[^,.;\n]{1,40}?)?,?\s+who\s+$"
+)
 _UNNAMED_BEFORE = re.compile(r"\b(?:from|by|to|with|for)\s+an?\s+[A-Za-z\-]+\s+(?:in|from)\s+$")
 _PRONOUN_BEFORE = re.compile(
     r"\b(?:[Hh]e|[Ss]he)(?:\s+[a-z]+(?:\s+[\w\-]+){0,5}?)?\s*$"
@@ -3772,7 +3841,9 @@ def _group(
                 if fold(f.text(text)) != key
                 and _is_short_of(ct, core_tokens(f.text(text)), c.text(text), f.text(text))
             ]
-        owners = owners_of[key]
+        # the people already named when it comes (a brother named later is not yet the one
+        # meant: "Ould X" of the leader "A Ould X Ould Y", before "his brother B Ould X")
+        owners = [(j, f) for j, f in owners_of[key] if f.start < c.start] or owners_of[key]
         # one written exactly so wins over a spelling variant ("Sadyrov" is the father
         # "Bolot Sadyrov", not his wife "Gulnara Sadyrova"); a list's "SURNAME Given" ends
         # with his given name, not his surname
@@ -4097,6 +4168,13 @@ def _is_short_of(short: list[str], full: list[str], short_s: str, full_s: str) -
         )
     if not short or len(short) >= len(full):
         return False
+    if len(short) == 2 and (link := _SON_OF.get(short[0])):
+        # "Ould X" of "A B Ould X Ould Y": a Hassaniya (or Arabic) chain of "son of"s, whose
+        # every link may stand for the man, not only its last
+        return any(
+            _SON_OF.get(full[i]) == link and _words_agree(short[1:], full[i + 1 : i + 2])
+            for i in range(1, len(full) - 1)
+        )
     called = surname(full_s)
     if tokens(short_s)[0] in KUNYA or called is None:
         return False
@@ -4108,6 +4186,13 @@ def _is_short_of(short: list[str], full: list[str], short_s: str, full_s: str) -
     # a register's "Qambarov Fuad Elshan oglu" ends, in prose order, with its surname
     prose = core_tokens(given_first(full_s))
     return prose != full and _ends_with(short, prose)
+
+
+# the words of a nasab chain, as spelled: "son of" and "daughter of"
+_SON_OF = {
+    "ould": "son", "uld": "son", "wuld": "son", "bin": "son", "ibn": "son", "ag": "son",
+    "mint": "daughter", "bint": "daughter", "binti": "daughter",
+}  # fmt: skip
 
 
 def _ends_with(short: list[str], full: list[str]) -> bool:

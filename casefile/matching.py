@@ -159,6 +159,49 @@ def _given_and_initial(short: str, core: list[str], a: str, b: str) -> Match | N
     return Match(round(min(t.score, 0.95) - 0.08, 3), a, b, why)
 
 
+_ONE_INITIAL = re.compile(r"[A-Z][a-z]?\.")
+_NAME_PARTICLES = frozenset(
+    "el al ben bin ibn ould ouled uld ag abu abou van von de der den le la da dos du".split()
+)
+
+
+def _initials_of_words(short: str, full: str) -> Match | None:
+    """'Karim E.H.' ~ 'Karim El Hamdaoui', 'K.E.H.' ~ 'Karim El Hamdaoui': Belgian and
+    Dutch papers shorten a name to its initials, one for each word of the surname, particle
+    included (or to the initials of every word)."""
+    words = short.replace(".", ". ").split()
+    initials = [w for w in words if _ONE_INITIAL.fullmatch(w)]
+    names = [w for w in words if not _ONE_INITIAL.fullmatch(w)]
+    parts = [w for w in re.split(r"[\s\-]+", full.replace(".", ". ")) if w]
+    if len(initials) < 2 or len(names) > 1 or is_kunya(full):
+        return None  # (a kunya has no initials: "A.D." is not "Abu Dujana")
+    if any(_ONE_INITIAL.fullmatch(w) for w in parts):
+        # 'K.E.H.' ~ 'Karim E.H.': the same initials, one side writing the given name out
+        if names or _ONE_INITIAL.fullmatch(parts[0]):
+            return None
+        if not all(_ONE_INITIAL.fullmatch(w) for w in parts[1:]) or len(parts) != len(initials):
+            return None
+        if not _initial_of(initials[0], fold(parts[0])) or initials[1:] != parts[1:]:
+            return None
+        why = f"{''.join(initials)}: the initials of {full}, its given name written out"
+        return Match(0.9, short, full, [why])
+    rest = parts[len(names) :]
+    if len(rest) != len(initials) or not all(
+        _initial_of(i, fold(w)) for i, w in zip(initials, rest, strict=True)
+    ):
+        return None
+    particle = any(fold(w) in _NAME_PARTICLES for w in rest)
+    if names:
+        given = token_match(fold(names[0]), fold(parts[0]))
+        if given is None or given.score < 0.85:
+            return None
+        why = [given.why, f"{''.join(initials)} for {' '.join(rest)}, one initial a word"]
+        return Match(round(min(given.score, 0.95) - 0.08, 3), short, full, why)
+    # initials alone say less: three or more, and one of them a particle's, to merge
+    score = 0.86 if len(initials) >= 3 and particle else 0.8
+    return Match(score, short, full, [f"{''.join(initials)}: the initials of {full}"])
+
+
 _INITIALS_WORD = re.compile(r"(?:[A-Z]\.){1,3}")
 
 
@@ -252,6 +295,8 @@ def person_names_match(a: str, b: str) -> Match | None:
         # is no Spanish "y" between surnames)
         same = a.replace(" ", "").upper() == b.replace(" ", "").upper()
         return Match(1.0, a, b, ["the same initials"]) if same else None
+    if p := _initials_of_words(a, b) or _initials_of_words(b, a):
+        return Match(p.score, a, b, p.reasons)
     if m := _initials_match(a, b):
         return m
     if (judged := _initialled_names_match(a, b)) is not None:
@@ -312,6 +357,8 @@ def person_names_match(a: str, b: str) -> Match | None:
         m = _rewritten(a, b, _without_mother, 0.02, "the mother's name after 'y'")
     if m is None:
         m = _son_of_match(a, b) or _son_of_match(b, a)
+    if m is None and (p := _last_link_left_out(a, b) or _last_link_left_out(b, a)):
+        m = Match(p.score, a, b, p.reasons)
     if m is None and (_NISBA.search(a) is None) != (_NISBA.search(b) is None):
         # "Idris Kamil Nouri" ~ "Idris Kamil Nouri al-Juburi": a chain of three names, and the
         # other form adds the tribe's or family's name (a nisba); never two different nisbas
@@ -461,6 +508,25 @@ def _son_of_match(a: str, b: str) -> Match | None:
     score = sum(t.score for t in pair if t) / 2 - 0.05 * (len(tb) - 2)
     why = [t.why for t in pair if t] + ["X bin Y: the start of the other's chain of names"]
     return Match(round(score, 3), a, b, why)
+
+
+# a link of a chain of "son of"s (Hassaniya "Ould", Tuareg "ag", Arabic "bin"), and the last one
+_LINK = r"(?:[Oo]uld|[Uu]ld|ag|[Bb]in|[Ii]bn|[Mm]int|[Bb]int)"
+_LAST_LINK = re.compile(rf"\s+{_LINK}\s+\S+$")
+_A_LINK = re.compile(rf"\s{_LINK}\s")
+
+
+def _last_link_left_out(short: str, long_: str) -> Match | None:
+    """'A B Ould C' ~ 'A B Ould C Ould D': a chain and the same chain with the grandfather's
+    name after it (the shorter must keep a link of its own: 'A Ould C' is not 'A')."""
+    tail = _LAST_LINK.search(long_)
+    if tail is None:
+        return None
+    head = long_[: tail.start()]
+    if not _A_LINK.search(head) or not (p := person_names_match(short, head)):
+        return None
+    why = "the chain's last 'son of' (a grandfather's name) left out"
+    return Match(round(p.score - 0.04, 3), short, long_, [*p.reasons, why])
 
 
 _NISBA = re.compile(r"\s+(?:[Aa]l|[Ee]l)-\w+$")

@@ -210,9 +210,16 @@ _EUROPEAN_SURNAME = re.compile(r"(?<=[a-z]{3})(?:[iy]c|ov|ev|ova|eva|oglu|ski|sk
 _TURKIC_CHILD = frozenset({"oglu", "ogly", "ogli", "uulu", "kyzy", "qizi", "gizi"})
 
 
+# Sheikh is a given name in West Africa and Mauritania (Cheikh, Cheick) as well as a title
+_SHEIKHS = frozenset({"sheikh", "shaikh", "shaykh", "cheikh", "cheick", "cheik"})
+_SON_OF_WORDS = frozenset({"ould", "uld", "wuld", "ag", "bin", "ibn", "ben"})
+
+
 def title_is_given(toks: tuple[str, ...] | list[str]) -> bool:
     """Folded tokens that open with a title worn as a given name: "emir", "hodzic"; or a
     title the Turkic "son of" makes a surname: "hajji", "oglu"."""
+    if len(toks) >= 3 and toks[0] in _SHEIKHS and toks[1] in _SON_OF_WORDS:
+        return True  # "Cheikh Ould X": a title needs a name after it, not "son of"
     return len(toks) == 2 and (
         toks[0] in GIVEN_TITLES
         and bool(_EUROPEAN_SURNAME.search(toks[1]))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from casefile.extract import _boilerplate, _Cand, _same_kind_as_named
+from casefile.matching import person_names_match
 from casefile.names import core_tokens, token_match
 from tests.unit.test_general_forms14 import _locals
 
@@ -157,3 +158,104 @@ def test_a_document_that_puts_family_names_first_joins_the_turned_names() -> Non
     e = ent(case_of([wire, court]), "Abdallah Nsereko")
     assert "Nsereko Abdallah" not in {m["text"] for m in e["mentions"]}
     assert e["possible_same"], e
+
+
+def test_a_link_of_a_chain_of_son_ofs_stands_for_the_man(nlp) -> None:
+    text = (
+        "The alleged leader is Mahfoud Lemrabott Ould Bedda Ould Cheine, 41. Police said "
+        "Ould Bedda had been in contact with a handler in the north who uses the name Abu "
+        "Souleimane al-Tinduf.\n\n"
+        "His younger brother, Sidi Lemrabott Ould Bedda, 29, was arrested at the family home.\n"
+    )
+    ex, kinds, locals_ = _locals(nlp, text)
+    # the brother is named later: the lone "Ould Bedda" is the leader, already named
+    assert locals_["Ould Bedda"] == locals_["Mahfoud Lemrabott Ould Bedda Ould Cheine"]
+    assert locals_["Sidi Lemrabott Ould Bedda"] != locals_["Ould Bedda"]
+    # the alias is the unnamed handler's, no one's the text names
+    assert not any(lk.type == "aka" for lk in ex.links), ex.links
+
+
+def test_a_chain_with_its_grandfathers_name_left_out_matches() -> None:
+    m = person_names_match(
+        "Mahfoud Lemrabott Ould Bedda", "Mahfoud Lemrabott Ould Bedda Ould Cheine"
+    )
+    assert m is not None and m.score >= 0.9, m
+    assert (
+        person_names_match("Sidi Lemrabott Ould Bedda", "Mahfoud Lemrabott Ould Bedda Ould Cheine")
+        is None
+    )
+    assert person_names_match("Mahfoud Ould Bedda", "Mahfoud") is None
+
+
+def test_two_given_names_before_a_middle_initial(nlp) -> None:
+    text = (
+        'The DGSN described "le nommé Mahfoud Lemrabott O. Bedda, alias Abou Souleimane", '
+        "aged 41.\n\n"
+        "WIA - Pat. Norhaya Amina D. Macabangkit, Kalangit MPS\n\n"
+        "Assistant United States Attorneys Glenn M. Okafor prosecuted the case.\n"
+    )
+    _, kinds, _ = _locals(nlp, text)
+    assert kinds.get("Mahfoud Lemrabott O. Bedda") == "person", kinds
+    assert kinds.get("Norhaya Amina D. Macabangkit") == "person", kinds
+    assert kinds.get("Glenn M. Okafor") == "person", kinds
+
+
+def test_french_titles_ranks_of_two_words_and_daughter_of(nlp) -> None:
+    text = (
+        "The director of State Security, Divisional Commissioner Sidi Lemrabott Ould Cheine, said "
+        "the threat was real.\n\n"
+        "Meriem Mint Bedda, the wife of the leader, was questioned for two days.\n\n"
+        "Me Toutou Ba, the family's lawyer, denounced the procedure. Me Ba said she would "
+        "appeal.\n"
+    )
+    _, kinds, locals_ = _locals(nlp, text)
+    assert kinds.get("Sidi Lemrabott Ould Cheine") == "person", kinds
+    assert not any(s.startswith("Divisional") and k == "person" for s, k in kinds.items()), kinds
+    assert kinds.get("Meriem Mint Bedda") == "person", kinds
+    assert kinds.get("Toutou Ba") == "person", kinds
+    assert locals_["Ba"] == locals_["Toutou Ba"]
+
+
+def test_sheikh_before_son_of_is_a_given_name() -> None:
+    assert core_tokens("Sheikh Ould Bedda")[0] == "sheikh"
+    assert core_tokens("Sheikh Mahfoud Ould Cheine")[0] == "mahfoud"
+
+
+def test_a_listed_man_with_a_role_after_a_town_is_no_town(nlp) -> None:
+    text = (
+        "The other two suspects are Oumar Bathily, 27, who was picked up in Boutilimit, and "
+        "Lassana Doumbia, a Soninke shopkeeper from Kiffa who had rented the house.\n"
+    )
+    _, kinds, _ = _locals(nlp, text)
+    assert kinds.get("Lassana Doumbia") == "person", kinds
+
+
+def test_belgian_initials_stand_for_each_word_of_a_surname() -> None:
+    for short, full in (
+        ("Karim E.H.", "Karim El Hamdaoui"),
+        ("Nordin O.T.", "Nordin Ould Taleb"),
+        ("K.E.H.", "Karim El Hamdaoui"),
+        ("K.E.H.", "Karim E.H."),
+    ):
+        m = person_names_match(short, full)
+        assert m is not None and m.score >= 0.85, (short, full, m)
+    assert person_names_match("S.E.H.", "Karim El Hamdaoui") is None
+    # three letters with no particle among them are only a possible same
+    m = person_names_match("K.B.T.", "Karim Walid Tazi")
+    assert m is None or m.score < 0.85
+    # a kunya has no initials
+    assert person_names_match("A.D.", "Abu Dujana") is None
+
+
+def test_initials_in_a_belgian_list_are_read_whole(nlp) -> None:
+    text = (
+        "(Vertaald uit het Nederlands door de redactie – translated from Dutch)\n\n"
+        "They are K.E.H. (24) from Borgerhout, his brother N.E.H. (19), and the Chechen "
+        "Adlan Ts. (31), who lives in Anderlecht, and Luiza Ts. (27), his wife.\n\n"
+        "Neighbour Latifa (63) saw the police arrive at half past five.\n"
+    )
+    _, kinds, _ = _locals(nlp, text)
+    for name in ("K.E.H.", "N.E.H.", "Adlan Ts.", "Luiza Ts.", "Latifa"):
+        assert kinds.get(name) == "person", (name, kinds)
+    assert not any(s.startswith(("Chechen", "Neighbour", "Vertaald")) for s in kinds), kinds
+    assert "H" not in kinds and "N" not in kinds, kinds
