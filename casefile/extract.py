@@ -118,7 +118,7 @@ _ALIAS_CUE = re.compile(
     r"(?i)(?<![\s,;:(\"'“”‘’])[\s,;:(\"'“”‘’]*\b(?:vulgo|conhecid[oa]s?\s+como|conocid[oa]s?\s+como|"
     r"connue?s?\s+sous\s+le\s+nom\s+de)(?:\s*\([^()\n]{1,20}\))?|"
     r"(?<![\s,;:(\"'“”‘’])[\s,;:(\"'“”‘’]*\b(?:(?:also|better|formerly|previously|otherwise|popularly|widely|"
-    r"commonly)\s+)?(?:known|referred to)(?:\s+(?:locally|there|publicly|internally))?"
+    r"commonly)\s+)?(?:known|referred to)(?:\s+(?:locally|there|publicly|internally|online))?"
     # "known to the traders at the old bazaar as Y"
     r"(?:\s+(?:to|among|in|within|inside|across|throughout|around)\s+(?:[\w'’]+\s+){1,7}?)?\s*as\b|"
     # "whom residents call "X"", "who friends called "X"": a name people use, in quotes
@@ -151,8 +151,8 @@ _ALIAS_CUE = re.compile(
     # "lived on forged documents in the name of "X""
     r"\b(?:documents|papers|passports?|identity|ID)\s+in\s+the\s+name\s+of(?=\s+[\"“‘A-Z])|"
     r"\bcode-?named\b|"
-    # French lists: "DICKO Hamidou dit « Hami »"
-    r"(?<=\s)dite?(?=\s+[«\"“A-Z])|"
+    # French lists: "DICKO Hamidou dit « Hami »"; Italian papers: "X, detto "Y""
+    r"(?<=\s)(?:dite?|dett[oa])(?=\s+[«\"“A-Z])|"
     # a birth name or a former surname: "X was born Y Z and changed his surname", "X (surname
     # until 2016 - Y)", "X, née Y"
     r"\bborn(?=\s+(?!(?:in|on|at|into|to)\b)[A-Z][a-z]+\s+[A-Z][a-z])(?!\s+(?:"
@@ -2715,7 +2715,8 @@ def _cue(text: str, a: int, b: int, kind: str) -> Kind | None:
 # where a kunya-shaped name is a town's (Umm Qasr, Abu Kamal): near it, at a site of it, or a
 # compass bearing after it; "in Abu X" alone may be a man's house or a man's cause
 _KUNYA_PLACE_BEFORE = re.compile(
-    r"\b(?:near|outside|(?:site|village|town|city|outskirts|district|area)\s+of|"
+    r"\b(?:near|outside|(?:site|village|town|city|outskirts|district|area|entrance|edge|gates?)"
+    r"\s+of|"
     r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of|(?:road|way|route)\s+to)\s+$",
     re.I,
 )
@@ -3047,8 +3048,21 @@ def _aliases(
                 left = subject
         if left is None and _PSEUDONYM_CUE.match(m.group()):
             # "X ran chat groups under the name Y": the sentence's subject, when no one else
-            # is named between it and the cue and it reports no one's words
+            # is named between it and the cue and it reports no one's words; after "who", the
+            # name the relative clause hangs on ("…, and X, 27, from Z, who calls himself Y")
             subject = _person_before(cands, text, m.start(), same_sentence=True)
+            if subject is not None and _WHO_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+                near = next(
+                    (c for c in reversed(by_end) if c.end <= m.start() and c.kind == "person"),
+                    None,
+                )
+                # (not past another noun: "… and that a second commander, who calls himself
+                # Y": the commander, someone the text does not name)
+                between = text[near.end : m.start()] if near is not None else ""
+                if re.search(r"\b(?:a|an|the|another|one)\s+[a-z]", between):
+                    subject = None
+                elif near is not None:
+                    subject = near
             if (
                 subject is not None
                 and not role_before
@@ -3157,7 +3171,9 @@ _PRONOUN_BEFORE = re.compile(
     r"\b(?:[Hh]e|[Ss]he)(?:\s+[a-z]+(?:\s+[\w\-]+){0,5}?)?\s*$"
     r"|\b(?:him|her)\s+(?:by|under|with)\s*$"  # "prosecutors identified him by the …"
 )
-_PSEUDONYM_CUE = re.compile(r"(?i)^\W*(?:under|uses|used|using)\b")
+# a name someone uses or gives himself: the sentence's subject is its bearer
+_WHO_BEFORE = re.compile(r"\bwho\s+(?:has\s+|had\s+|now\s+|also\s+)?$")
+_PSEUDONYM_CUE = re.compile(r"(?i)^\W*(?:(?:under|uses|used|using)\b|\w+\s+(?:him|her)self$)")
 
 
 # (not after an initial: "in 2014 Sh. Vakhtangov travelled" is one sentence)
@@ -3263,7 +3279,7 @@ _WHO_IS = re.compile(
 )
 _PERSON_CUE = re.compile(
     r"(?i)alias|\burf\b|vulgo|@|nom de guerre|kunya|went by|goes by|a[./]?k[./]?a|nickname|"
-    r"pseudonym|handle|\bdite?\b|"
+    r"pseudonym|handle|\bdite?\b|\bdett[oa]\b|(?:him|her)self|"
     r"code-?named|code[ -]name|"
     rf"^(?:{_SOMEONE})\b"  # "a woman, called "X"": only a person is one
 )

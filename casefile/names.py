@@ -40,6 +40,8 @@ TITLES = frozenset(
     bulama lawan ardo
     mzee kamanda bw bw. bi mheshimiwa jaji hakimu mwalimu ndugu
     shri smt smt. sri naik havildar sepoy subedar rifleman jawan
+    questore vicequestore prefetto procuratore giudice avvocato avv avv. dott dott. sig sig.
+    maresciallo brigadiere commissario ispettore appuntato carabiniere
     """.split()
 )
 

@@ -259,3 +259,31 @@ def test_initials_in_a_belgian_list_are_read_whole(nlp) -> None:
         assert kinds.get(name) == "person", (name, kinds)
     assert not any(s.startswith(("Chechen", "Neighbour", "Vertaald")) for s in kinds), kinds
     assert "H" not in kinds and "N" not in kinds, kinds
+
+
+def test_italian_and_online_alias_cues_and_a_name_he_gives_himself(nlp) -> None:
+    text = (
+        "The other two suspects are a Tunisian, Karim Zaarour, 29, known online as Abu "
+        "Dujana al-Qayrawani, and an Italian convert, Marco Bellini, 27, from Collegno, who calls "
+        'himself Yusuf. "They were moving from words to plans," said Vice Questore Paolo '
+        "Ferrante, head of the DIGOS.\n\n"
+        'Zaarour Karim, detto "Abu Dujana", landed in 2021.\n'
+    )
+    ex, kinds, locals_ = _locals(nlp, text)
+    assert locals_["Abu Dujana al-Qayrawani"] == locals_["Karim Zaarour"]
+    assert locals_["Yusuf"] == locals_["Marco Bellini"]
+    assert locals_["Abu Dujana"] == locals_["Zaarour Karim"]
+    assert kinds.get("Paolo Ferrante") == "person", kinds
+    # someone the text does not name gives himself the name: no one's alias
+    text = (
+        'Witnesses said the fighters called their leader "General Hailstorm" and that a '
+        'second commander, who calls himself "General Thunder", gave the order.\n'
+    )
+    ex, _, _ = _locals(nlp, text)
+    assert not any(lk.type == "aka" and "Thunder" in lk.b for lk in ex.links), ex.links
+
+
+def test_a_kunya_shaped_name_at_the_entrance_of_is_a_town(nlp) -> None:
+    text = "The cell had watched a Gendarmerie post at the entrance of Umm Zaytun for weeks.\n"
+    _, kinds, _ = _locals(nlp, text)
+    assert kinds.get("Umm Zaytun") == "place", kinds
