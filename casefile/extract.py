@@ -527,10 +527,14 @@ _NAMED_HONORIFIC = re.compile(
 )
 
 
+# the first words of ranks of two or three words, no titles alone
+_RANK_WORDS = frozenset(
+    "divisional regional provincial district assistant senior principal acting additional "
+    "joint special police state station chief deputy".split()
+)
 _RANK_PAIR = re.compile(
-    r"(?:Divisional|Regional|Provincial|District|Assistant|Senior|Principal|Acting|Additional|"
-    r"Joint|Special|Police|State|Station|Chief|Deputy)[ \t]+(?:State[ \t]+)?([A-Z][\w.]*)"
-    r"[ \t]+(?=[A-Z])"
+    rf"(?:{'|'.join(sorted(w.capitalize() for w in _RANK_WORDS))})[ \t]+(?:State[ \t]+)?"
+    r"([A-Z][\w.]*)[ \t]+(?=[A-Z])"
 )
 _INNER_PREPOSITION = re.compile(r"[ \t]+(?:at|in|on|near|from|to|with)[ \t]+(?=[A-Z])")
 
@@ -736,6 +740,10 @@ def _from_ner(sdoc: Doc, text: str, boiler: list[tuple[int, int]]) -> list[_Cand
                 continue
             if _only_titles(text[a:b]):
                 continue  # "Interior" of "Interior Minister"; "Afghan Consul General"
+            if kind == "person" and all(
+                fold(w) in TITLES or fold(w) in _RANK_WORDS for w in text[a:b].split()
+            ):
+                continue  # "Principal State" of "Senior Principal State Attorney X"
             if kind == "place" and (tail := _COMPASS_AFTER.match(text, b)):
                 b = tail.end()  # the model stopped before "del Norte"
             if kind == "person":
@@ -3520,6 +3528,8 @@ def _propagate(cands: list[_Cand], text: str, boiler: list[tuple[int, int]]) -> 
         forms.setdefault(g, ("person", "short"))
     out = list(cands)
     for form in sorted(forms, key=len, reverse=True):
+        if form[-1:] in ",;:" or form[:1] in ",;:":
+            continue  # a surname cut from a span that ran across a list's comma: "ADF,"
         kind, role = forms[form]
         # the article of "al-Qasimi" is capitalised at a sentence start: "Al-Qasimi said"
         capital = form[:1].upper() + form[1:] if form[:3] in ("al-", "el-") else ""

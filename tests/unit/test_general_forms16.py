@@ -287,3 +287,14 @@ def test_a_kunya_shaped_name_at_the_entrance_of_is_a_town(nlp) -> None:
     text = "The cell had watched a Gendarmerie post at the entrance of Umm Zaytun for weeks.\n"
     _, kinds, _ = _locals(nlp, text)
     assert kinds.get("Umm Zaytun") == "place", kinds
+
+
+def test_the_first_words_of_a_long_rank_are_no_name(nlp) -> None:
+    text = (
+        "The prosecution, led by Senior Principal State Attorney Grace Nabirye of the Office of "
+        "the Director of Public Prosecutions, told court that the device was meant for a "
+        "gathering. The State had asked for life.\n"
+    )
+    _, kinds, _ = _locals(nlp, text)
+    assert kinds.get("Grace Nabirye") == "person", kinds
+    assert kinds.get("State") != "person" and kinds.get("Principal State") != "person", kinds
