@@ -634,9 +634,13 @@ def _tokens_match(a: str, b: str, ta: list[str], tb: list[str]) -> Match | None:
     if missing:
         score -= 0.05 * missing
         reasons.append(f"{missing} more name part(s) in the longer form")
-        first = token_match(short[0], long_[0]) or _initial_for(short[0], long_[0])
+        # (the first names after a lineage's honorific both wear: "Sayed X Y Z" / "Sayed W X Y
+        # Z" is a father and his son; a Muhammad before a name is a given name, compared)
+        lineage = short[0] in _LINEAGE and long_[0] in _LINEAGE and len(short) >= 3
+        s0, l0 = (short[1], long_[1]) if lineage else (short[0], long_[0])
+        first = token_match(s0, l0) or _initial_for(s0, l0)
         chain = len(short) >= 3 or len(short) == 2 and len(long_) == 3
-        if chain and first is None and long_[0] not in NAME_PREFIXES:
+        if chain and first is None and l0 not in NAME_PREFIXES:
             # "Nabil Sadiq al-Karbuli" / "Tariq Nabeel Sadiq al-Karbuli": a chain of
             # fathers' names one name shorter at the front may be the father, not the son
             score -= 0.11  # below MERGE_AT even for an exact match: "possible same"
@@ -645,6 +649,10 @@ def _tokens_match(a: str, b: str, ta: list[str], tb: list[str]) -> Match | None:
         score -= 0.2  # "Abu X" is shared by many: evidence, never proof on its own
         reasons.append("both are kunyas (Abu/Umm …), which many people share")
     return Match(round(score, 3), a, b, reasons)
+
+
+# honorifics of descent from the Prophet that open a name as part of it (Syed, Sayed, Mir)
+_LINEAGE = frozenset("syed seyed sayed sayyid sayid seyyed mir".split())
 
 
 def _chain_but_one(short: list[str], long_: list[str]) -> list[TokenMatch] | None:

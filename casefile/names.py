@@ -26,7 +26,7 @@ TITLES = frozenset(
     leader commissioner founder ceo head foreign defence defense interior
     brig brig. alhaji alhaja hajiya haji hajji malam mallam ustaz ustadh mawlawi maulvi mufti
     molvi moulvi mowlavi molavi mowlana
-    qari sayyid sayed mullah hojatoleslam hojjatoleslam hojatolislam maulana moulana mawlana
+    qari mullah hojatoleslam hojjatoleslam hojatolislam maulana moulana mawlana
     cpl cpl. pfc pfc. pvt pvt. spc ssgt msgt bgen bgen. mgen mgen. ltgen ltgen. ltcol capt.
     supt supt. superintendent insp insp. constable mp mla mna engr engr. atty atty. hon hon.
     datu datuk dato datin hadji hadja ustadz ugaas suldaan garaad sardar
@@ -95,8 +95,9 @@ RUSSIAN_PATRONYMIC = r"(?:ovich|evich|yevich|ich|ovna|evna|yevna|ichna|inichna)"
 # honorific that opens a name: "Mir Hassan X" is Hassan)
 NAME_PREFIXES = frozenset(
     "md mohd muhd mohammad muhammad mohammed muhammed mohamed mohamad muhamad mir "
-    # the South Asian Syed ("Syed X Y" is called X)
-    "syed seyed".split()
+    # the South Asian Syed ("Syed X Y" is called X), and the Sayed of Gulf Shia names, which
+    # lists write as part of the name ("Sayed X Y Al-Z")
+    "syed seyed sayed sayyid sayid seyyed".split()
 )
 # Generational suffixes after a name ("Jr.", "III"): part of the name, never its surname.
 SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())

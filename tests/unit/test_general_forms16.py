@@ -298,3 +298,15 @@ def test_the_first_words_of_a_long_rank_are_no_name(nlp) -> None:
     _, kinds, _ = _locals(nlp, text)
     assert kinds.get("Grace Nabirye") == "person", kinds
     assert kinds.get("State") != "person" and kinds.get("Principal State") != "person", kinds
+
+
+def test_sayed_opens_a_gulf_name_and_a_fathers_chain_stays_apart(nlp) -> None:
+    ex, _, _ = _locals(
+        nlp, "Police said Sayed Nizar Kadhim Al-Wadaei had planted the bomb near the station.\n"
+    )
+    assert "Sayed Nizar Kadhim Al-Wadaei" in {m.text for m in ex.mentions}, ex.mentions
+    m = person_names_match("Sayed Nizar Kadhim Al-Wadaei", "Sayyid Nizar Kazim al-Wadai")
+    assert m is not None and m.score >= 0.85, m
+    # the son's chain and his father's, one name shorter at the front: only a possible same
+    m = person_names_match("Sayed Nizar Kadhim Radhi Al-Wadaei", "Sayed Kadhim Radhi Al-Wadaei")
+    assert m is None or m.score < 0.85, m
