@@ -1920,6 +1920,11 @@ def _named_by_role(
             continue
         pos = m.end()
         for _ in range(4):  # "Jasur and Sardor", "Jasur, Sardor and Aziz"
+            # a courtesy title before the name, abbreviated with a slash: "his mother, W/ro X"
+            if (t := re.match(r"[A-Z][a-z]*/[a-z]+\.?[ \t]+", text[pos:])) and fold(
+                t.group().strip()
+            ) in TITLES:
+                pos += t.end()
             run = _NAME_RUN.match(text, pos)
             if not run:
                 break

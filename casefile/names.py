@@ -40,6 +40,7 @@ TITLES = frozenset(
     bulama lawan ardo
     mzee kamanda bw bw. bi mheshimiwa jaji hakimu mwalimu ndugu
     shri smt smt. sri naik havildar sepoy subedar rifleman jawan
+    ato weyzero woizero weizero weyzerit w/ro
     questore vicequestore prefetto procuratore giudice avvocato avv avv. dott dott. sig sig.
     maresciallo brigadiere commissario ispettore appuntato carabiniere
     """.split()

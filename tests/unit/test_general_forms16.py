@@ -310,3 +310,15 @@ def test_sayed_opens_a_gulf_name_and_a_fathers_chain_stays_apart(nlp) -> None:
     # the son's chain and his father's, one name shorter at the front: only a possible same
     m = person_names_match("Sayed Nizar Kadhim Radhi Al-Wadaei", "Sayed Kadhim Radhi Al-Wadaei")
     assert m is None or m.score < 0.85, m
+
+
+def test_amharic_courtesy_titles_are_no_part_of_a_name(nlp) -> None:
+    text = (
+        "Their father, Ato Kebede Tulu, a retired teacher, said the family had not been allowed "
+        "to visit him. Lemma's mother, W/ro Almaz\nGirma, wept outside the court.\n"
+    )
+    ex, kinds, _ = _locals(nlp, text)
+    texts = {m.text for m in ex.mentions}
+    assert "Kebede Tulu" in texts, texts
+    assert "Almaz\nGirma" in texts, texts
+    assert not any(t.startswith(("Ato", "W")) for t in texts), texts
