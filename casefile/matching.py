@@ -169,6 +169,8 @@ def _initials_of_words(short: str, full: str) -> Match | None:
     """'Karim E.H.' ~ 'Karim El Hamdaoui', 'K.E.H.' ~ 'Karim El Hamdaoui': Belgian and
     Dutch papers shorten a name to its initials, one for each word of the surname, particle
     included (or to the initials of every word)."""
+    if "." not in short:
+        return None  # (no initials: most pairs, and this runs for every one)
     words = short.replace(".", ". ").split()
     initials = [w for w in words if _ONE_INITIAL.fullmatch(w)]
     names = [w for w in words if not _ONE_INITIAL.fullmatch(w)]
@@ -519,8 +521,8 @@ _A_LINK = re.compile(rf"\s{_LINK}\s")
 def _last_link_left_out(short: str, long_: str) -> Match | None:
     """'A B Ould C' ~ 'A B Ould C Ould D': a chain and the same chain with the grandfather's
     name after it (the shorter must keep a link of its own: 'A Ould C' is not 'A')."""
-    tail = _LAST_LINK.search(long_)
-    if tail is None:
+    tail = _LAST_LINK.search(long_) if " " in long_ else None
+    if tail is None or not _A_LINK.search(long_, 0, tail.start()):
         return None
     head = long_[: tail.start()]
     if not _A_LINK.search(head) or not (p := person_names_match(short, head)):

@@ -652,8 +652,16 @@ def _docs_writing_names_both_ways(locs: list[Local]) -> set[str]:
     for loc in locs:
         if loc.kind != "person" or loc.doc in out:
             continue
-        alone = {core_tokens(x)[0] for x in loc.names(("short",)) if len(core_tokens(x)) == 1}
-        fulls = [t for x in loc.names(("name",)) if len(t := core_tokens(x)) >= 2]
+        # (one pass over the mentions: this runs for every local of the case)
+        alone: set[str] = set()
+        fulls: list[tuple[str, ...]] = []
+        for m in loc.mentions:
+            if m.role == "short" and len(t := core_tokens(m.text)) == 1:
+                alone.add(t[0])
+            elif m.role == "name" and len(t := core_tokens(m.text)) >= 2:
+                fulls.append(tuple(t))
+        if not alone:
+            continue
         if fulls and any(t[0] in alone for t in fulls) and not any(t[-1] in alone for t in fulls):
             first_alone[loc.doc] = first_alone.get(loc.doc, 0) + 1
     return out | {doc for doc, n in first_alone.items() if n >= 2}
