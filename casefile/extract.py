@@ -32,6 +32,7 @@ from casefile.names import (
     INITIALS_ONLY,
     KUNYA,
     NAME_PREFIXES,
+    NASAB_LINKS,
     PARTICLES,
     PATRONYMIC_AFTER_RE,
     RUSSIAN_PATRONYMIC,
@@ -4199,11 +4200,11 @@ def _is_short_of(short: list[str], full: list[str], short_s: str, full_s: str) -
         )
     if not short or len(short) >= len(full):
         return False
-    if len(short) == 2 and (link := _SON_OF.get(short[0])):
+    if len(short) == 2 and (link := NASAB_LINKS.get(short[0])):
         # "Ould X" of "A B Ould X Ould Y": a Hassaniya (or Arabic) chain of "son of"s, whose
         # every link may stand for the man, not only its last
         return any(
-            _SON_OF.get(full[i]) == link and _words_agree(short[1:], full[i + 1 : i + 2])
+            NASAB_LINKS.get(full[i]) == link and _words_agree(short[1:], full[i + 1 : i + 2])
             for i in range(1, len(full) - 1)
         )
     called = surname(full_s)
@@ -4217,13 +4218,6 @@ def _is_short_of(short: list[str], full: list[str], short_s: str, full_s: str) -
     # a register's "Qambarov Fuad Elshan oglu" ends, in prose order, with its surname
     prose = core_tokens(given_first(full_s))
     return prose != full and _ends_with(short, prose)
-
-
-# the words of a nasab chain, as spelled: "son of" and "daughter of"
-_SON_OF = {
-    "ould": "son", "uld": "son", "wuld": "son", "bin": "son", "ibn": "son", "ag": "son",
-    "mint": "daughter", "bint": "daughter", "binti": "daughter",
-}  # fmt: skip
 
 
 def _ends_with(short: list[str], full: list[str]) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from casefile.names import (
     NAME_PREFIXES,
+    NASAB_LINKS,
     PATRONYMIC_AFTER,
     PATRONYMIC_AFTER_RE,
     RUSSIAN_PATRONYMIC,
@@ -513,7 +514,7 @@ def _son_of_match(a: str, b: str) -> Match | None:
 
 
 # a link of a chain of "son of"s (Hassaniya "Ould", Tuareg "ag", Arabic "bin"), and the last one
-_LINK = r"(?:[Oo]uld|[Uu]ld|ag|[Bb]in|[Ii]bn|[Mm]int|[Bb]int)"
+_LINK = "(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in sorted(NASAB_LINKS)) + ")"
 _LAST_LINK = re.compile(rf"\s+{_LINK}\s+\S+$")
 _A_LINK = re.compile(rf"\s{_LINK}\s")
 

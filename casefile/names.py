@@ -216,7 +216,13 @@ _TURKIC_CHILD = frozenset({"oglu", "ogly", "ogli", "uulu", "kyzy", "qizi", "gizi
 
 # Sheikh is a given name in West Africa and Mauritania (Cheikh, Cheick) as well as a title
 _SHEIKHS = frozenset({"sheikh", "shaikh", "shaykh", "cheikh", "cheick", "cheik"})
-_SON_OF_WORDS = frozenset({"ould", "uld", "wuld", "ag", "bin", "ibn", "ben"})
+# the links of a chain of names, as spelled: "son of" (Hassaniya Ould / Uld, Tuareg ag, Arabic
+# bin / ibn) and "daughter of" (Mint, bint)
+NASAB_LINKS = {
+    "ould": "son", "uld": "son", "wuld": "son", "ag": "son", "bin": "son", "ibn": "son",
+    "mint": "daughter", "bint": "daughter", "binti": "daughter",
+}  # fmt: skip
+_SON_OF_WORDS = frozenset({w for w, k in NASAB_LINKS.items() if k == "son"} | {"ben"})
 
 
 def title_is_given(toks: tuple[str, ...] | list[str]) -> bool:
