@@ -2653,8 +2653,6 @@ def _cue(text: str, a: int, b: int, kind: str) -> Kind | None:
     after = _PERSON_AFTER.match(text, b)
     if after and after.group().lstrip().startswith("(") and len(words) < 2:
         after = None  # "Gaza (45), Rafah (23)": a count after one word is no age
-    if is_kunya(surface) and not owner and _kunya_placed(text, a, b):
-        return "place"  # "a farm near Umm X", "at Abu X, north of Y": a town's name
     if (is_kunya(surface) and not places.canonical(surface)) or after:
         return "person"
     if len(words) >= 2 and _ROLE_APPOSED_AFTER.match(text, b) and not _org_words(words):

@@ -525,8 +525,7 @@ def _last_link_left_out(short: str, long_: str) -> Match | None:
     tail = _LAST_LINK.search(long_) if " " in long_ else None
     if tail is None or not _A_LINK.search(long_, 0, tail.start()):
         return None
-    head = long_[: tail.start()]
-    if not _A_LINK.search(head) or not (p := person_names_match(short, head)):
+    if not (p := person_names_match(short, long_[: tail.start()])):
         return None
     why = "the chain's last 'son of' (a grandfather's name) left out"
     return Match(round(p.score - 0.04, 3), short, long_, [*p.reasons, why])
