@@ -177,7 +177,7 @@ def _initials_of_words(short: str, full: str) -> Match | None:
     names = [w for w in words if not _ONE_INITIAL.fullmatch(w)]
     parts = [w for w in re.split(r"[\s\-]+", full.replace(".", ". ")) if w]
     if len(initials) < 2 or len(names) > 1 or is_kunya(full):
-        return None  # (a kunya has no initials: "A.D." is not "Abu Dujana")
+        return None  # (a kunya has no initials: "A.Q." is not "Abu Qaswara")
     if any(_ONE_INITIAL.fullmatch(w) for w in parts):
         # 'K.E.H.' ~ 'Karim E.H.': the same initials, one side writing the given name out
         if names or _ONE_INITIAL.fullmatch(parts[0]):
