@@ -65,7 +65,8 @@ _DET = re.compile(r"(?:the|The|THE|a|A|an|An)\s+")
 _POSS = re.compile(r"(?:['’]s|s['’]|['’])$")
 _EDGE = " \t\r\n\"'“”‘’«»()[]{},.;:!?*_–—-"
 # "U.S." and "A.S." keep their last dot, and so do "Jr." and "Sr." after a name.
-_INITIAL = re.compile(r"(?:^|[\s.])(?:[A-Z]|[A-Z][hsjz]|[JS]r)\.$")  # "A.", "A.Kh.", "S.Lj.", "Jr."
+# "A.", "A.Kh.", "S.Lj.", "Jr."; "Ye.", "Yu.", "Ya.": the Russian Е, Ю, Я written in Latin letters
+_INITIAL = re.compile(r"(?:^|[\s.])(?:[A-Z]|[A-Z][hsjz]|Y[eua]|[JS]r)\.$")
 # Lines of scraped boilerplate: captions, credits, teasers, calls to action.
 _BOILER = re.compile(
     r"(?im)^[ \t]*(?:see also|read more|read also|related|more on this|also read|photo|"
@@ -171,6 +172,8 @@ _ALIAS_CUE = re.compile(
     r"(?:code[ -]?name|kunya|nom de guerre|alias|nickname|name|pseudonym|war name)\b|"
     # (Hindi and Urdu "urf" in Indian police and court English: "X urf Y")
     r"\ba[./]?k[./]?a\.?\b|\balias\b|\burf\b|\bnicknamed\b|"
+    # "X, also called Big Man, pleaded guilty": a name the man goes by, quoted or not
+    r"(?<=,)\s+(?:also|better|locally|widely|popularly)\s+called(?=\s+[\"“‘]?(?-i:[A-Z]))|"
     # South Asian and Philippine police style: "Juan Cruz @ "Bungi"" (not a handle: "@user")
     r"(?<=\s)@(?=\s)|"
     r"\bnom de guerre\b(?:\s+(?:is|was|of))?|"
@@ -300,8 +303,14 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
     cands = sorted(cands + _initials_only(text, cands, boiler), key=lambda c: c.start)
     cands = _drop_adjectives(cands, sdoc, text)
     # again, for cues whose name was found only by propagation ("el-Sabbagh, 53, known as …")
-    done = {a for _, _, _, a, _ in aka_pairs}
-    aka_pairs += [p for p in _aliases(text, cands, boiler) if p[3] not in done]
+    done = {pair[3]: i for i, pair in enumerate(aka_pairs)}
+    for pair in _aliases(text, cands, boiler):
+        if (i := done.get(pair[3])) is None:
+            aka_pairs.append(pair)
+        elif _owner_in_paragraph(pair, aka_pairs[i], text):
+            # "X, who converted … ¶ … On social media he called himself Y": the paragraph's
+            # own man, found only now, rather than a man of the paragraph before
+            aka_pairs[i] = pair
     named = {id(c) for pair in aka_pairs for c in pair[:2]}  # aliases keep an honorific
     for c in cands:
         # the model's non-person span, read as a person later (context, cues), was cleaned
@@ -335,6 +344,21 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
         attributes=attributes_mod.find_attributes(sdoc, mentions, bounds, written),
         sentences=sentences,
         contexts=contexts,
+    )
+
+
+def _owner_in_paragraph(
+    new: tuple[_Cand, _Cand, str, int, int], old: tuple[_Cand, _Cand, str, int, int], text: str
+) -> bool:
+    """The second reading of an alias cue found its bearer in the cue's paragraph, where the
+    first reading had reached back into the paragraph before."""
+    para = text.rfind("\n", 0, new[3]) + 1
+    return (
+        new[0] is not old[0]
+        and fold(new[1].text(text)) == fold(old[1].text(text))
+        and new[0].kind == "person"
+        and para <= new[0].start
+        and old[0].start < para
     )
 
 
@@ -1359,7 +1383,9 @@ _NAME_AGE = re.compile(
 _NOT_NAME_START = frozenset(
     "on in at the a an when after before as but and then also yesterday today police "
     "monday tuesday wednesday thursday friday saturday sunday january february march april may "
-    "june july august september october november december".split()
+    "june july august september october november december "
+    # "Brothers X Y, 34, and Z Y, 27": kin that open a sentence
+    "brothers sisters cousins twins".split()
 )
 
 
@@ -1512,7 +1538,8 @@ def _named_by_apposition(text: str, boiler: list[tuple[int, int]]) -> list[_Cand
 # from Russian; not "U.S. Army" or "St. Petersburg".
 _INITIALLED = (
     re.compile(r"(?<![\w.])(?:[A-Z][a-z]?\.\s?){1,3}[A-Z][a-z][\w'’\-]+"),
-    re.compile(r"(?<![\w.])[A-Z][a-z][\w'’\-]+\s(?:[A-Z][hs]?\.){1,3}(?!\w)"),  # "X A.Kh."
+    # "X A.Kh.", "X Ye.S."
+    re.compile(r"(?<![\w.])[A-Z][a-z][\w'’\-]+\s(?:(?:[A-Z][hs]?|Y[eua])\.){1,3}(?!\w)"),
 )
 
 
@@ -2807,7 +2834,14 @@ def _context_vote(cands: list[_Cand], text: str) -> dict[str, Kind]:
             if a not in starts and (cue := _cue(text, a, a + len(surface), kind)):
                 votes.setdefault(fold(surface), Counter())[cue] += 1
     decided = {fold(c.text(text)): c.kind for c in cands if c.by_context}  # ties keep these
+    # a short form of a man the document names in full (his given and father's names, his
+    # surname) is no place for a cue's sake: "messages between Sirag Gasim and Khidir"
+    for f in _name_forms(cands, text):
+        if f in votes and places.canonical(f) is None:
+            votes[f].pop("place", None)
     for f, v in votes.items():
+        if not v:
+            continue
         ranked = v.most_common()
         if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
             decided[f] = ranked[0][0]
@@ -2817,6 +2851,22 @@ def _context_vote(cands: list[_Cand], text: str) -> dict[str, Kind]:
         if any(_kunya_placed(text, a, a + len(surface)) for a in _word_starts(text, surface)):
             decided[fold(surface)] = "place"
     return decided
+
+
+def _name_forms(cands: list[_Cand], text: str) -> set[str]:
+    """The short forms of the people a document names with three words or more: the first
+    two (a given name and a father's) and the last (a surname), folded."""
+    forms = set()
+    for c in cands:
+        words = c.text(text).split()
+        if c.kind != "person" or len(words) < 3 or c.role != "name" or is_kunya(c.text(text)):
+            continue
+        if not all(w[:1].isalpha() and fold(w) not in _NOT_NAME_START for w in words):
+            continue  # a menu's run the model read as a name: "› Security › Region"
+        forms.add(fold(words[-1]))
+        if fold(words[1]) not in PARTICLES and fold(words[0]) not in PARTICLES:
+            forms.add(fold(" ".join(words[:2])))
+    return forms
 
 
 def _same_kind_as_named(
@@ -3012,6 +3062,19 @@ def _aliases(
             )
         ):
             left = None  # "on YouTube under the name X": the platform has no pseudonym
+        if (
+            left is not None
+            and left.kind == "organization"
+            and re.match(r"\W*who\b", m.group())
+            and _org_words(left.text(text).split())
+        ):
+            # "X, 27, a graduate of the Y University who went by the name Z": "who" is the
+            # graduate, the sentence's man, when no one else is named after him
+            subject = _person_before(cands, text, m.start(), same_sentence=True)
+            named_after = subject is not None and any(
+                c.kind == "person" and subject.end <= c.start < m.start() for c in cands
+            )
+            left = subject if not named_after else None
         if (
             left is not None
             and left.kind == "place"

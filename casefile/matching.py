@@ -348,6 +348,8 @@ def person_names_match(a: str, b: str) -> Match | None:
         why = "a patronymic (… uulu / kyzy / oglu) written as a surname (-ov / -ova)"
         m = _rewritten(a, b, _russified, 0.02, why)
     if m is None:
+        m = _joined_patronymic(a, b) or _joined_patronymic(b, a)
+    if m is None:
         # "Noor-ul-Haq" ~ "Nurul Haq", "Habib-ur-Rehman" ~ "Habibur Rahman": the linking
         # -ul- / -ur- / -ud- written apart or joined to the name before it
         m = _rewritten(a, b, _linker_apart, 0.01, "'-ul-' written joined")
@@ -536,6 +538,35 @@ _PATRONYMIC = re.compile(r"\s+(?:bin|binti|binte|bint|ibn|ben)\s+\S.*$", re.I)
 
 
 _RUSSIAN_PATRONYMIC = re.compile(RUSSIAN_PATRONYMIC + "$", re.I)
+# a Kazakh patronymic joined to the father's name ("Askaruly", son of Askar; "Askarkyzy",
+# daughter of Askar), and the Russian one it stands for ("Askarovich", "Askarovna")
+_JOINED_TURKIC = re.compile(r"(\w{3,}?)(uly|ulu|uulu|kyzy|qyzy|gyzy)")
+_FATHER_OF_RUSSIAN = re.compile(r"(\w{3,}?)(?:ovich|evich|yevich|ovna|evna|yevna)")
+
+
+def _joined_patronymic(a: str, b: str) -> Match | None:
+    """'Daniyar Askaruly' ~ 'Kurmanov Daniyar Askarovich': the given name and the father's
+    name, in the Kazakh form that has no family name and in the Russian form that has one."""
+    words = a.split()
+    if len(words) != 2 or not (k := _JOINED_TURKIC.fullmatch(fold(words[1]))):
+        return None
+    daughter = k.group(2).endswith(("kyzy", "qyzy", "gyzy"))
+    tb = core_tokens(b)
+    fathers = [(i, r) for i, t in enumerate(tb) if (r := _FATHER_OF_RUSSIAN.fullmatch(t))]
+    if len(tb) < 2 or len(fathers) != 1 or fathers[0][1].group(0).endswith("na") != daughter:
+        return None
+    i, r = fathers[0]
+    father = token_match(k.group(1), r.group(1))
+    given = max(
+        (g for t in tb[:i] + tb[i + 1 :] if (g := token_match(fold(words[0]), t))),
+        key=lambda g: g.score,
+        default=None,
+    )
+    if father is None or given is None or min(father.score, given.score) < 0.85:
+        return None
+    why = f"{words[1]} for {r.group(0)}: the father's name, in the Kazakh form (-uly / -kyzy)"
+    score = round(min(father.score, given.score) - 0.03, 3)
+    return Match(score, a, b, [given.why, why])
 
 
 _TURKIC_PATRONYMIC_SURNAME = re.compile(r"(?i)\w{3,}(?:uly|ulu|kyzy|qyzy)$")

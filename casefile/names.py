@@ -106,7 +106,7 @@ SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 # never a surname-bearing full name.
 # A person named by initials alone: "R.J.K.", "Zh.R." (two-letter initials: Sh, Ch, Kh, Zh, Ts)
 # (and the South Slavic digraphs: "H.Dj.", "S.Lj.", "N.Dz.")
-INITIALS_ONLY = r"(?:[A-Z][hsjz]?\.){2,4}"
+INITIALS_ONLY = r"(?:(?:[A-Z][hsjz]?|Y[eua])\.){2,4}"
 KUNYA = frozenset({"abu", "abou", "abo", "ebu", "umm", "um", "ummu"})  # "Ebu": Turkish
 # Compound given-name heads ("Abdul Hakim") — the part after is not a surname.
 COMPOUND_HEADS = frozenset({"abdul", "abdel", "abdal", "abd", "abdur", "abdus", "abdel-"})
@@ -556,7 +556,13 @@ def token_match(a: str, b: str) -> TokenMatch | None:
     # Arabic ta marbuta written -ah, -eh, -a or -e, and o / ou / u, e / i for one vowel
     # ("Oudah" / "Odeh", "Salameh" / "Salama")
     ta_a, ta_b = _TA_MARBUTA.sub("", a), _TA_MARBUTA.sub("", b)
-    if (ta_a, ta_b) != (a, b) and len(ta_a) >= 2 and _plain_vowels(ta_a) == _plain_vowels(ta_b):
+    if (ta_a, ta_b) != (a, b) and (
+        len(ta_a) >= 2
+        and _plain_vowels(ta_a) == _plain_vowels(ta_b)
+        # and the diphthong written ay or ai: Zubaydah / Zubaida
+        or len(ta_a) >= 4
+        and _arabic_vowels(ta_a) == _arabic_vowels(ta_b)
+    ):
         return TokenMatch(a, b, 0.86, f"{a}~{b}: a final -ah / -eh (ta marbuta) written two ways")
     # Turkish (and Central Asian) spelling devoices a final d: Mehmet / Mehmed
     if len(va) >= 4 and va[:-1] == vb[:-1] and {va[-1], vb[-1]} == {"d", "t"}:

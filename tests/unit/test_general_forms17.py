@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from casefile.extract import _Cand, _fix_kinds
+from casefile.matching import MERGE_AT, person_names_match
+from casefile.names import token_match
 from tests.unit.test_general_forms14 import _locals
 
 
@@ -62,3 +64,79 @@ def test_a_places_last_word_tagged_a_man_makes_no_group_a_person(nlp) -> None:
     ]
     kinds = {c.text(text): c.kind for c in _fix_kinds(cands, sdoc, text)}
     assert kinds["Bezirkshauptmannschaft St. Ilgen"] == "organization", kinds
+
+
+def test_between_a_mans_short_form_and_a_surname_is_no_place(nlp) -> None:
+    text = (
+        "The court convicted Sirag Gasim Elamin Dafallah, 31, and Rabie Fadl Khidir, 40. "
+        "Investigators read messages between Sirag Gasim and Khidir, a commander in Libya.\n"
+    )
+    _, kinds, locals_ = _locals(nlp, text)
+    assert kinds.get("Sirag Gasim") == "person", kinds
+    assert locals_["Sirag Gasim"] == locals_["Sirag Gasim Elamin Dafallah"]
+    assert kinds.get("Khidir") == "person", kinds
+
+
+def test_who_after_a_university_is_the_graduate(nlp) -> None:
+    text = (
+        "The third was Suliman Awadalla Elnour, 27, a chemistry graduate of the National "
+        "Ribat University who went by the name Abu Qatadah.\n"
+    )
+    ex, _, locals_ = _locals(nlp, text)
+    assert locals_["Abu Qatadah"] == locals_["Suliman Awadalla Elnour"]
+    assert not any(lk.a.endswith("University") for lk in ex.links), ex.links
+
+
+def test_a_kunya_in_its_paragraph_is_the_paragraphs_man(nlp) -> None:
+    text = (
+        "Inspector Marlon Dookie, who led the raid, said the suspect did not resist.\n\n"
+        "Chatoor, who converted to Islam as a teenager, left for Syria in 2014 and was "
+        "deported from Turkey in 2019. On social media he called himself Abu Sufyan, police "
+        "said. Quinton Chatoor is held in Port of Spain.\n"
+    )
+    ex, _, locals_ = _locals(nlp, text)
+    assert locals_["Abu Sufyan"] == locals_["Quinton Chatoor"]
+    assert locals_["Abu Sufyan"] != locals_["Marlon Dookie"]
+
+
+def test_also_called_names_an_alias_without_quotes(nlp) -> None:
+    text = "The fourth accused, Nadira Mitra, also called Big Sister, pleaded guilty.\n"
+    ex, _, locals_ = _locals(nlp, text)
+    assert locals_["Big Sister"] == locals_["Nadira Mitra"]
+    assert any(lk.type == "aka" and lk.b == "Big Sister" for lk in ex.links), ex.links
+
+
+def test_brothers_opening_a_sentence_are_no_part_of_the_name(nlp) -> None:
+    text = (
+        "Police raided two houses. Brothers Aidos Kurmanov, 34, and Yermek Kurmanov, 27, "
+        "were detained.\n"
+    )
+    _, kinds, _ = _locals(nlp, text)
+    assert kinds.get("Aidos Kurmanov") == "person", kinds
+    assert not any(s.startswith("Brothers") for s in kinds), kinds
+
+
+def test_russian_initials_with_ye_yu_ya(nlp) -> None:
+    text = (
+        "The judge found that Kurmanov Ye.S. had attended two meetings. The rifle was bought "
+        "from Sultanov Kh.Yu. and carried across the border.\n"
+    )
+    _, kinds, _ = _locals(nlp, text)
+    assert kinds.get("Kurmanov Ye.S.") == "person", kinds
+    assert kinds.get("Sultanov Kh.Yu.") == "person", kinds
+
+
+def test_a_kazakh_patronymic_matches_the_russian_one() -> None:
+    m = person_names_match("Daniyar Askaruly", "Kurmanov Daniyar Askarovich")
+    assert m is not None and m.score >= MERGE_AT, m
+    w = person_names_match("Kulsum Askarkyzy", "Kurmanova Kulsum Askarovna")
+    assert w is not None and w.score >= MERGE_AT, w
+    # a brother (another given name) and a daughter's form for a son's are not the man
+    assert person_names_match("Yermek Askaruly", "Kurmanov Daniyar Askarovich") is None
+    assert person_names_match("Daniyar Askarkyzy", "Kurmanov Daniyar Askarovich") is None
+
+
+def test_a_ta_marbuta_and_an_ay_diphthong_together() -> None:
+    m = token_match("zubaydah", "zubaida")
+    assert m is not None and m.score >= 0.85, m
+    assert token_match("zubaydah", "zubair") is None
