@@ -172,6 +172,11 @@ _ALIAS_CUE = re.compile(
     r"(?:code[ -]?name|kunya|nom de guerre|alias|nickname|name|pseudonym|war name)\b|"
     # (Hindi and Urdu "urf" in Indian police and court English: "X urf Y")
     r"\ba[./]?k[./]?a\.?\b|\balias\b|\burf\b|\bnicknamed\b|"
+    # "his posts as "Abu Y"", "posting as "Y"": the name he wrote under, in quotes
+    r"\b(?:posts|posted|posting)\s+(?:online\s+)?as(?=\s+[\"“‘])|"
+    # "X, who signed his messages "Abu Y"": the name he wrote under, in quotes
+    r"\bsign(?:s|ed|ing)\s+(?:his|her)\s+(?:messages|posts|letters|e-?mails|statements|"
+    r"videos|threats)(?:\s+(?:as|with))?(?=\s+[\"“‘])|"
     # "X, also called Big Man, pleaded guilty": a name the man goes by, quoted or not
     r"(?<=,)\s+(?:also|better|locally|widely|popularly)\s+called(?=\s+[\"“‘]?(?-i:[A-Z]))|"
     # South Asian and Philippine police style: "Juan Cruz @ "Bungi"" (not a handle: "@user")
@@ -184,10 +189,12 @@ _ALIAS_CUE = re.compile(
     r"\bwhose\s+(?:[\w\-]+\s+){0,2}name(?:,[^,]{0,60},)?\s+is\b|\breal name\b|"
     # "he posts under the name "X"", "a man who used the nickname "X""
     r"\bunder\s+the\s+(?:name|code[ -]?name|pseudonym|alias|nickname|handle|nom de guerre)\b|"
-    r"\b(?:uses|used|using)\s+the\s+(?:name|nickname|pseudonym|alias|handle|kunya|nom de guerre|"
-    r"code[ -]?name)\b|"
+    # ("who uses the Muslim name Y", "took the Arabic name Y": a word for the kind of name)
+    r"\b(?:uses|used|using)\s+the\s+(?:(?-i:[A-Z])[a-z]+\s+)?(?:name|nickname|pseudonym|alias|"
+    r"handle|kunya|nom de guerre|code[ -]?name)\b|"
     # a convert's or a fighter's new name: "who took the name Yusuf when he converted"
-    r"\b(?:took|takes|taking|adopted|assumed|chose)\s+the\s+(?:name|kunya|nom de guerre)\b|"
+    r"\b(?:took|takes|taking|adopted|assumed|chose)\s+the\s+(?:(?-i:[A-Z])[a-z]+\s+)?"
+    r"(?:name|kunya|nom de guerre)\b|"
     # a name in another country's papers: "registered in Dutch records as Y", "holds
     # Swedish citizenship as Y", "police gave the Arabic form of his name, Y"
     r"\b(?:registered|listed|recorded)(?:\s+(?:in|on|under)\s+(?:[\w'’\-]+\s+){1,4}?)?\s*as"
@@ -1745,6 +1752,16 @@ _PARENT_AFTER = re.compile(
 
 
 _PARENT_MARK = re.compile(r"[ \t][sdwSDW]/[oO]\.?[ \t]+(?=[A-Z])")
+_PROSE_ALIAS_CUE = re.compile(r"(?i)\b(?:known|called|name)\b")
+# a Malaysian or Singaporean legal name with the Tamil "son of" / "daughter of" inside it:
+# "Raman s/o Selvam", "Devi d/o Muthu", "Kumar a/l Rajan" (after no comma: that is
+# a charge sheet's parent, _PARENT_AFTER)
+# ("X s/o Y r/o Z" is South Asian police style: Y is the father, Z where X lives)
+_TAMIL_LEGAL_NAME = re.compile(
+    r"(?<![\w'’\-,])(?<!,[ \t])[A-Z][\w'’\-]+(?:[ \t][A-Z][\w'’\-]+)?"
+    r"[ \t](?:s/o|d/o|a/l|a/p)[ \t][A-Z][\w'’\-]++(?:[ \t][A-Z][\w'’\-]++){0,2}+"
+    r"(?!,?[ \t]+[rR]/[oO])"
+)
 
 
 def _split_parent_from_alias(
@@ -1752,7 +1769,10 @@ def _split_parent_from_alias(
 ) -> list[_Cand]:
     """'X alias Y s/o Z': a police list's "son of" after an alias ends the alias; Z is the
     father, a person of his own (a Malaysian legal name "Raman s/o Krishnan" is no alias)."""
-    aliases = {id(pair[1]) for pair in aka_pairs} | {id(c) for c in cands if c.role == "aka"}
+    # (a list's cue: "alias", "@", "urf"; not "formerly known as Raman s/o Selvam", a
+    # former legal name)
+    aliases = {id(p[1]) for p in aka_pairs if not _PROSE_ALIAS_CUE.search(p[2])}
+    aliases |= {id(c) for c in cands if c.role == "aka"}
     out = list(cands)
     for c in cands:
         m = _PARENT_MARK.search(text, c.start, c.end)
@@ -1791,6 +1811,13 @@ _RUSSIAN_FULL = re.compile(
 )
 
 
+# "Tone Aasland, who represents the 22-year-old, said": a lawyer, whom the model may not tag
+_WHO_REPRESENTS = re.compile(
+    r"(?<![\w'’\-])([A-Z][\w'’\-]+(?:[ \t][A-Z][\w'’\-]+){1,2}),[ \t]+who[ \t]+"
+    r"(?:represents|represented|defends|defended)\b"
+)
+
+
 # Patterns that name a person whatever the model made of the words: (pattern, the group that
 # is the name, the rule's name, whether a place the gazetteer knows is none: "Abu Dhabi" in
 # quotes, where a parent after "s/o" may share a town's name). "Ivanov Pyotr Sergeyevich" in
@@ -1805,6 +1832,8 @@ _PERSON_PATTERNS = (
     (_FRENCH_TITLED, 1, "rule:french-title", True),
     (_RUSSIAN_FULL, 0, "rule:russian-full-name", False),
     (_PARENT_AFTER, 1, "rule:parent-after-s/o", False),
+    (_TAMIL_LEGAL_NAME, 0, "rule:legal-name-s/o", False),
+    (_WHO_REPRESENTS, 1, "rule:who-represents", True),
     (_COURT_LABEL, 0, "rule:court-label", False),
     (_QUOTED_KUNYA, 1, "rule:quoted-kunya", True),
 )
@@ -1825,6 +1854,7 @@ def _people_by_pattern(
         for m in pattern.finditer(text)
         if not _inside(m.start(), boiler)
         and not (not_places and places.canonical(m.group(group)))
+        and not _org_words(m.group(group).split())  # "the Legal Aid Office, who represents"
         and (span := _clean(text, m.start(group), m.end(group), "person"))[1] > span[0]
     ]
 
@@ -2297,7 +2327,16 @@ def _join_cut_names(cands: list[_Cand], text: str) -> list[_Cand]:
             prev.kind == "place"
             and c.kind == "person"
             and " " not in prev.text(text)
-            and _before_a_name(text, prev.start)
+            and (
+                _before_a_name(text, prev.start)
+                # "… passed in absentia on Diyab Ghanim X": a word no gazetteer knows as a
+                # town, in prose right before a name of two words, is its given name
+                or (
+                    places.canonical(prev.text(text)) is None
+                    and " " in c.text(text)
+                    and re.search(r"[a-z][ \t]+$", text[max(0, prev.start - 20) : prev.start])
+                )
+            )
         ):
             # "his nephew Salem Tawfiq Hamdi": a given name the gazetteer also knows as a town
             prev.end, prev.kind, prev.source = c.end, "person", c.source + "+rule:given-name"
@@ -2568,6 +2607,9 @@ def _fix_kinds(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
 # has fighters, members and people who join it.
 _PERSON_AFTER = re.compile(
     r"(?:,\s+(?:aged\s+)?\d{1,3}(?:,|\.(?:\s|$))"  # "Tomas Velde, 34," (or "…, 34.")
+    # "… and of X Y, whose sentence is fifteen years"
+    # (not kin: "from Leeds, whose family is from Sylhet" is the man's)
+    r"|,\s+whose\s+(?:(?:prison|death|jail)\s+)?(?:sentence|conviction|trial|appeal)\b"
     r"|[ \t]\((?:1[5-9]|[2-9]\d)\)(?=[\s,;.])"  # "Tomas Velde (34) from …"
     r"|['’]s?\s+(?:wife|husband|widow|sons?|daughters?|father|mother|brothers?|sisters?|"
     r"family|relatives|lawyers?|body)\b"  # "Velde's widow"
@@ -2584,7 +2626,8 @@ _OFFICE_AFTER = re.compile(
     r",\s+(?:(?:a|an|the)\s+)?(?:[a-z\-]+\s+){0,2}?(?:chairman|chairwoman|chairperson|head|"
     r"director|founder|spokes(?:man|woman|person)|secretary|commander|leader|editor|lawyer|"
     r"imam)\s+(?:of|at|for)\b"
-    r"|,\s+who\s+(?:heads|headed|leads|led|runs|ran|chairs|chaired|founded|lives|lived)\b"
+    r"|,\s+who\s+(?:heads|headed|leads|led|runs|ran|chairs|chaired|founded|lives|lived|"
+    r"represents|represented|defends|defended)\b"
 )
 _PERSON_AFTER_ROLE = re.compile(  # "X is a former student of …", "X (Abu Tariq)"
     rf"\s+(?:is|was)\s+(?:an?|the)\s+(?:[a-z\-]+\s+){{0,2}}?(?:{ROLE_NOUNS})"
@@ -3098,7 +3141,12 @@ def _aliases(
         if (
             left is None
             and not role_before
-            and _PRONOUN_BEFORE.search(text, max(0, m.start() - 60), m.start())
+            and (
+                _PRONOUN_BEFORE.search(text, max(0, m.start() - 60), m.start())
+                # "… that his posts as "Y" were role-play": the posts' writer
+                or m.group().lstrip().startswith("post")
+                and re.search(r"\b[Hh](?:is|er)\s+$", text[max(0, m.start() - 5) : m.start()])
+            )
         ):
             # "X …; he posts under the name Y"; the paragraph's subject, two sentences on
             left = _person_before(cands, text, m.start(), last_para=True)
@@ -3180,6 +3228,9 @@ def _aliases(
                 and not _UNNAMED_WHO.search(text[subject.end : m.start()])
             ):
                 left = subject
+        if left is None and (aged := _AGED_SUBJECT.search(text, max(0, m.start() - 40), m.start())):
+            # "the 27-year-old used the name Y": the one man the document gives that age
+            left = _the_one_aged(cands, text, aged.group(1))
         if left is None and right is None and _PERSON_CUE.search(m.group()):
             # "a man who used the nickname "Y"": no one to pair it with, but a person
             span = _name_after(text, m.end())
@@ -3997,7 +4048,7 @@ def _group(
                 union(j, i, "short", why, c.start, c.end)
                 continue
         if not owners and len(ct) == 1 and not is_kunya(c.text(text)):
-            # "his son Firas" after "Firas al-Sabbagh": a first name, if only one person has it
+            # "his son Tayem" after "Tayem al-Zayyat": a first name, if only one person has it
             # written the same way first; else a spelling of it (Ibrahim / Ibragim, Russian g for h)
             given = [(j, f) for j, f in full if ct[0] in given_names(f.text(text))] or [
                 (j, f)
@@ -4094,6 +4145,20 @@ _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?[ \t]+\Z")
 
 # an age or a role in apposition after a name: "X, 38,", "X (38)"; "X, the main defendant,"
 _AGE_APPOSED = re.compile(r"(?:,[ \t]*|[ \t]*\()(\d{1,3})(?=[,)])")
+# Nordic and German court reporting calls a defendant by his age: "the 27-year-old"
+_AGED_SUBJECT = re.compile(r"\b[Tt]he\s+(\d{1,3})-year-old\s+(?:[a-z]+\s+){0,2}$")
+
+
+def _the_one_aged(cands: list[_Cand], text: str, age: str) -> _Cand | None:
+    """The person the document names with `age` after the name ("K.J.R., 27"), if one only."""
+    aged = [
+        c
+        for c in cands
+        if c.kind == "person" and (a := _AGE_APPOSED.match(text, c.end)) and a.group(1) == age
+    ]
+    return aged[0] if len({fold(c.text(text)) for c in aged}) == 1 else None
+
+
 _ROLE_APPOSED = re.compile(r",[ \t]+(the[ \t]+[a-z][a-z\-]+(?:[ \t]+[a-z][a-z\-]+){1,3})[,.;]")
 
 

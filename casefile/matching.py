@@ -263,7 +263,10 @@ def _initialled_names_match(a: str, b: str) -> tuple[Match | None] | None:
     return (Match(round(min(p.score for p in parts) - (0.05 if extra else 0.09), 3), a, b, why),)
 
 
-_GLUED_PARTICLES = frozenset({"ben", "bin", "ibn", "el", "al", "bou", "ould", "abdel", "abdul"})
+# ("bu": the Gulf form of Abu in a family name, "Bu Khamseen" / "Bukhamseen")
+_GLUED_PARTICLES = frozenset(
+    {"ben", "bin", "ibn", "el", "al", "bou", "bu", "ould", "abdel", "abdul"}
+)
 
 
 def _glued(name: str) -> list[str]:

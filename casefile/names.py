@@ -180,7 +180,14 @@ def given_names(name: str) -> set[str]:
     out = {core[0]}
     if core[0] in NAME_PREFIXES and len(core) >= 3:
         out.add(core[1])
+    low = [fold(w) for w in words]
+    if next((i for i, w in enumerate(low) if w in _MALAY_CHILD_OF), 0) >= 2 and len(core) >= 3:
+        out.add(core[1])  # "Nur Sharifah binte Latif", "Kamarul Iskandar bin Latif": either alone
     return out
+
+
+# the Malay "son of" / "daughter of" after a personal name of two words or more
+_MALAY_CHILD_OF = frozenset({"bin", "binti", "binte", "bte", "bt"})
 
 
 def strip_possessive(s: str) -> str:

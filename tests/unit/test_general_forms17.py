@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from casefile.extract import _Cand, _fix_kinds
+from casefile.extract import _Cand, _fix_kinds, _join_cut_names
 from casefile.matching import MERGE_AT, person_names_match
 from casefile.names import token_match
 from tests.unit.test_general_forms14 import _locals
@@ -140,3 +140,98 @@ def test_a_ta_marbuta_and_an_ay_diphthong_together() -> None:
     m = token_match("zubaydah", "zubaida")
     assert m is not None and m.score >= 0.85, m
     assert token_match("zubaydah", "zubair") is None
+
+
+def test_either_name_before_bin_is_a_malay_mans_name_alone(nlp) -> None:
+    text = (
+        "Kamarul Iskandar bin Latif was issued with an Order of Detention in July.\n\n"
+        "According to the ISD, Iskandar was radicalised online during the pandemic.\n"
+    )
+    _, kinds, locals_ = _locals(nlp, text)
+    assert kinds.get("Iskandar") == "person", kinds
+    assert locals_["Iskandar"] == locals_["Kamarul Iskandar bin Latif"]
+
+
+def test_a_tamil_legal_name_is_one_name_and_a_former_one_is_his(nlp) -> None:
+    text = (
+        "The second detainee, Muhammad Danial Tarmizi, 34, was formerly known as Vinod s/o "
+        "Pillai and converted to Islam in 2019. The lawyer, Raman a/l Selvam, said so.\n"
+    )
+    ex, kinds, locals_ = _locals(nlp, text)
+    assert locals_["Vinod s/o Pillai"] == locals_["Muhammad Danial Tarmizi"]
+    assert kinds.get("Raman a/l Selvam") == "person", kinds
+    assert "Pillai" not in kinds, kinds  # a former legal name, not a father after an alias
+
+
+def test_a_police_lists_alias_still_ends_at_son_of(nlp) -> None:
+    text = "Accused: Kumar alias Kutty s/o Rajan, 40, of Seremban.\n"
+    _, kinds, locals_ = _locals(nlp, text)
+    assert locals_["Kutty"] == locals_["Kumar"]
+    assert kinds.get("Rajan") == "person" and locals_["Rajan"] != locals_["Kumar"], kinds
+
+
+def test_the_muslim_name_a_convert_uses_is_his(nlp) -> None:
+    text = (
+        "The indictment names his contacts as Hakimi Zuhair, a rider, and Vinod Muthu, an "
+        "airport security officer who uses the Muslim name Muhammad Danial.\n"
+    )
+    ex, _, locals_ = _locals(nlp, text)
+    assert locals_["Muhammad Danial"] == locals_["Vinod Muthu"]
+
+
+def test_whose_sentence_says_a_person(nlp) -> None:
+    text = (
+        "The court rejected the appeals of Jarrah Dhari Alajeel, who is serving life "
+        "imprisonment, and of Meshal Bader Alenzi, whose sentence is fifteen years.\n"
+    )
+    _, kinds, _ = _locals(nlp, text)
+    assert kinds.get("Meshal Bader Alenzi") == "person", kinds
+
+
+def test_a_word_read_as_a_town_before_a_name_in_prose_is_its_given_name() -> None:
+    text = "It upheld the sentence passed in absentia on Diyab Rakan Alenzi, a fugitive.\n"
+    at = text.index("Diyab")
+    cands = [
+        _Cand(at, at + 5, "place", "ner:GPE"),
+        _Cand(at + 6, text.index(", a fugitive"), "person", "ner:PERSON"),
+    ]
+    joined = _join_cut_names(cands, text)
+    assert [(c.text(text), c.kind) for c in joined] == [("Diyab Rakan Alenzi", "person")]
+
+
+def test_bu_joined_or_apart_in_a_gulf_family_name() -> None:
+    m = person_names_match("Bader Bu Khamseen", "Bader Ghanim Bukhamseen")
+    assert m is not None and m.score >= MERGE_AT, m
+
+
+def test_signed_his_messages_and_his_posts_as_name_an_alias(nlp) -> None:
+    text = (
+        "Police arrested Meshal Ghanim Dhafiri on Monday. Dhafiri, who signed his messages "
+        '"Abu Zuhair", worked as a clerk.\n\n'
+        "The appeal court found that Rawand Darwesh Kawa, 28, had gone further. The court "
+        'rejected the argument that his posts as "Abu Xelil" were role-play.\n'
+    )
+    ex, _, locals_ = _locals(nlp, text)
+    assert locals_["Abu Zuhair"] == locals_["Meshal Ghanim Dhafiri"]
+    assert locals_["Abu Xelil"] == locals_["Rawand Darwesh Kawa"]
+
+
+def test_a_lawyer_who_represents_a_defendant_is_a_person(nlp) -> None:
+    text = (
+        "In the ruling the two men are named only as K.R.D., 27, and M.G.D., 22.\n\n"
+        "Tone Aasland, who represents the 22-year-old, said her client had a peripheral "
+        "role.\n"
+    )
+    _, kinds, _ = _locals(nlp, text)
+    assert kinds.get("Tone Aasland") == "person", kinds
+
+
+def test_the_n_year_old_is_the_one_man_of_that_age(nlp) -> None:
+    text = (
+        "In the ruling the two men are named only by their initials and ages, K.R.D., 27, and "
+        "M.G.D., 22.\n\n"
+        "According to the ruling, the 27-year-old used the name Abu Roar in a closed chat "
+        "group.\n"
+    )
+    ex, _, locals_ = _locals(nlp, text)
+    assert locals_["Abu Roar"] == locals_["K.R.D."]
