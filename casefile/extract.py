@@ -212,9 +212,18 @@ ORG_HEADS = frozenset(
     service authority commission organization organisation association institute foundation
     motor inc ltd corporation new time post network federation league movement club hospital
     church mosque parliament senate congress government administration board bureau centre center
-    apparatus
+    apparatus associates chambers
     """.split()
 )
+# the head nouns that open a group's name in Spanish, Catalan, French and Portuguese usage:
+# "Tribunal Supremo", "Guardia Urbana", "Ministerio del Interior", "Gendarmerie nationale"
+ORG_HEADS_FIRST = frozenset(
+    """
+    audiencia tribunal juzgado guardia policia fiscalia ministerio comissaria
+    conselleria generalitat gendarmerie ministere tribunale procura questura
+    """.split()
+)
+ORG_HEADS = ORG_HEADS | ORG_HEADS_FIRST
 
 
 def _org_head(word: str) -> bool:
@@ -741,6 +750,7 @@ def _from_ner(sdoc: Doc, text: str, boiler: list[tuple[int, int]]) -> list[_Cand
             kind = "place"  # "Moldova" tagged ORG or PERSON
         elif kind == "person" and (
             any(_org_head(w) for w in ent.text.split()[1:])
+            or fold(ent.text.split()[0]) in ORG_HEADS_FIRST
             or re.search(r"\b(?:the|The)\s+$", text[max(0, ent.start_char - 4) : ent.start_char])
             and ent.text.endswith("s")
         ):
@@ -1566,6 +1576,16 @@ def _initialled_names(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS  # (spaCy is loaded by now: no cost)
+
+    return frozenset(STOP_WORDS)
+
+
+_INITIALS_THEN_WORD = re.compile(rf"({INITIALS_ONLY})[ \t]+([A-Z][a-z]+)")
+
+
 def _initialled_name(
     text: str, m: re.Match, boiler: list[tuple[int, int]], middle_after: bool
 ) -> _Cand | None:
@@ -1575,6 +1595,8 @@ def _initialled_name(
         return None
     if fold(initials[0]) in TITLES:
         return None  # "Dr. Smith" is found by the model; "St. Pölten" is a place, no initial
+    if not middle_after and word.lower() in _stop_words():
+        return None  # "… the younger brother of M.K.A. Both brothers …": a sentence's next word
     if len(initials) == 1 and not middle_after:
         given = _GIVEN_BEFORE.search(text, max(0, m.start() - 40), m.start())
         if given and _middle_initial_host(given.group(1)):
@@ -1818,6 +1840,12 @@ _WHO_REPRESENTS = re.compile(
 )
 
 
+# "The Public Prosecutor's Office, represented by Nuria Vidal, is expected to …"
+_REPRESENTED_BY = re.compile(
+    r"\brepresented[ \t]+by[ \t]+([A-Z][\w'’\-]+(?:[ \t][A-Z][\w'’\-]+){1,2})(?=[,.;])"
+)
+
+
 # Patterns that name a person whatever the model made of the words: (pattern, the group that
 # is the name, the rule's name, whether a place the gazetteer knows is none: "Abu Dhabi" in
 # quotes, where a parent after "s/o" may share a town's name). "Ivanov Pyotr Sergeyevich" in
@@ -1834,6 +1862,7 @@ _PERSON_PATTERNS = (
     (_PARENT_AFTER, 1, "rule:parent-after-s/o", False),
     (_TAMIL_LEGAL_NAME, 0, "rule:legal-name-s/o", False),
     (_WHO_REPRESENTS, 1, "rule:who-represents", True),
+    (_REPRESENTED_BY, 1, "rule:represented-by", True),
     (_COURT_LABEL, 0, "rule:court-label", False),
     (_QUOTED_KUNYA, 1, "rule:quoted-kunya", True),
 )
@@ -1953,6 +1982,9 @@ _BY_ROLE = re.compile(
     r"(?:\s+(?:in|at)\s+[A-Z][\w'’\-]*|,?\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w'’\-]*"
     r"(?:\s+(?:and|of|for|the|[A-Z][\w'’\-]*)){0,6},)?"
     r",?\s+(?=[A-Z])"
+    # an office capitalised as a title, right before the name: "District Prosecutor X told"
+    r"|\b(?:Prosecutor|Attorney|Judge|Lawyer|Spokes(?:man|woman|person)|Governor|Mayor|Consul)"
+    r"[ \t]+(?=[A-Z][a-z])(?!General\b|General['’]s\b|Office\b)"
 )
 _NAME_RUN = re.compile(
     # (a middle initial, "Arnel R. Budlong"; the Philippine "y" before the mother's surname;
@@ -2533,6 +2565,24 @@ def _fix_kinds(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
             continue
         if c.kind == "person" and f in headless:
             c.kind, c.source = "organization", c.source + "+rule:group-without-head"
+        if (
+            c.kind != "person"
+            and (cut := _INITIALS_THEN_WORD.fullmatch(surface))
+            and cut.group(2).lower() in _stop_words()
+        ):
+            # "… the younger brother of H.K.A. Both brothers …": the next sentence's first word
+            c.end = c.start + cut.end(1)
+            surface, f = c.text(text), fold(c.text(text))
+        if (
+            c.kind != "person"
+            and _INITIALS_ONLY.fullmatch(surface)
+            and surface.count(".") >= 3
+            and places.canonical(surface) is None
+            and decided.get(f) != "organization"
+        ):
+            # "E.V.M., a man born in 2002": a court list's initials, with a full stop after
+            # each (a group's acronym has none)
+            c.kind, c.source = "person", c.source + "+rule:dotted-initials"
         if c.kind != "place" and f in compass_tails:
             c.kind, c.source = "place", c.source + "+rule:compass-tail"
             out.append(c)

@@ -35,7 +35,7 @@ TITLES = frozenset(
     asp ssp dsp igp dig aig sho asi
     av av. avukat counsellor counselor mullo mulla
     seri tun puan ustazah hajah encik caporal chef
-    fon hrh majesty highness barrister me maître maitre madam pa daw
+    fon hrh majesty highness barrister me maître maitre madam pa daw advocate adv adv.
     pat pat. pcpl pcpl. pssg pmsg psms pcms pems plt pcpt pmaj pltcol pcol pbgen pmgen ssg tsg
     bulama lawan ardo
     mzee kamanda bw bw. bi mheshimiwa jaji hakimu mwalimu ndugu

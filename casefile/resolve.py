@@ -861,12 +861,23 @@ def _lone_kunyas(locs, find, members) -> list[tuple[int, int, Match]]:  # type: 
     for i, loc in enumerate(locs):
         if loc.kind != "person" or find(i) != i:
             continue
-        own = [n for k in members[i] for n in locs[k].names()]
+        names = [n for k in members[i] for n in locs[k].names()]
+        # (and a court list's initials beside it: "E.V.M. … under the name "Abu X"", where
+        # the man the kunya names must bear those initials)
+        initials = [n for n in names if _ONLY_INITIALS.fullmatch(n)]
+        own = [n for n in names if n not in initials]
         if not own or not all(is_kunya(n) for n in own):
             continue
         near = {j for n in own for k in spelling_keys(tokens(n)[1]) for j in owners.get(k, ())}
         fits = [
-            (j, q) for j in sorted(near) for q in named[j] if any(_same_kunya(p, q) for p in own)
+            (j, q)
+            for j in sorted(near)
+            if find(j) != i  # (not its own initials)
+            for q in named[j]
+            if any(_same_kunya(p, q) for p in own)
+            and all(
+                any(person_names_match(x, n) for n in locs[j].names(("name",))) for x in initials
+            )
         ]
         if _only_owner(i, [j for j, _ in fits], locs, find, members) is None:
             continue  # nobody named, two men known by that kunya, or named beside it
