@@ -580,6 +580,14 @@ _RANK_PAIR = re.compile(
 _INNER_PREPOSITION = re.compile(r"[ \t]+(?:at|in|on|near|from|to|with)[ \t]+(?=[A-Z])")
 
 
+# Burmese courtesy words that cannot be a name's first word in English-language news: "U"
+# alone, "Mg" (Maung written short); "Daw" is in TITLES. ("Ma", "Ko", "Maung" are also names
+# and surnames: "Ma Jianguo".) Two capitalised words at least must follow.
+_BURMESE_HONORIFIC = re.compile(r"(?:U|Mg)[ \t]+(?=[A-Z][a-z]+[ \t]+[A-Z][a-z]+)")
+# ("Tun" is a Malaysian title, and a Burmese name's word: "Colonel Tun X", one word left)
+_TITLE_LEAVING_ONE = re.compile(r"Tun[ \t]+[A-Z][a-z]+(?![ \t]*[A-Z])")
+
+
 def _clean(text: str, start: int, end: int, kind: Kind) -> tuple[int, int]:
     """Trim articles, quotes, titles and possessives from a span."""
     changed = True
@@ -610,6 +618,7 @@ def _clean(text: str, start: int, end: int, kind: Kind) -> tuple[int, int]:
             m
             and not _NAMED_HONORIFIC.match(text, start, end)
             and not title_is_given(tokens(text[start:end]))
+            and not _TITLE_LEAVING_ONE.fullmatch(text, start, end)
             and (
                 all(fold(w) in TITLES for w in m.group(1).split("-"))
                 # (not in a name all in capitals: "MOHD ALI", "LIM CHEE WAH" are names' words)
@@ -619,6 +628,11 @@ def _clean(text: str, start: int, end: int, kind: Kind) -> tuple[int, int]:
             )
         ):
             start, changed = start + m.end(), True
+        # Burmese courtesy words, before a Burmese name (which has no family name): "U Thura
+        # Htet Lwin", "Mg Kyi Soe"
+        m = _BURMESE_HONORIFIC.match(text, start, end) if kind == "person" else None
+        if m:
+            start, changed = start + len(m.group()), True
         # a rank of two words whose first is no title alone: "Divisional Commissioner X",
         # "Principal State Attorney X"
         m = _RANK_PAIR.match(text, start, end) if kind == "person" else None

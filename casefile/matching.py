@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from casefile.names import (
+    COMPOUND_HEADS,
     NAME_PREFIXES,
     NASAB_LINKS,
     PATRONYMIC_AFTER,
@@ -20,6 +21,7 @@ from casefile.names import (
     RUSSIAN_PATRONYMIC,
     SURNAME_ENDING,
     TokenMatch,
+    ascii_letters,
     core_tokens,
     core_tokens_with_particles,
     fold,
@@ -294,6 +296,15 @@ def _generations_differ(a: str, b: str) -> bool:
 @functools.lru_cache(maxsize=1 << 20)  # pairs of names recur across thousands of documents
 def person_names_match(a: str, b: str) -> Match | None:
     """Align two personal names token by token; None if some token cannot be aligned."""
+    m = _person_names_match(a, b)
+    if m is None and not (a.isascii() and b.isascii()):
+        # the initials' patterns read Latin capitals: "Kerim Ö." as "Kerim O."
+        folded = _person_names_match(ascii_letters(a), ascii_letters(b))
+        m = Match(folded.score, a, b, folded.reasons) if folded else None
+    return m
+
+
+def _person_names_match(a: str, b: str) -> Match | None:
     if _generations_differ(a, b):
         return None  # "X Y Sr." and "X Y Jr.": a father and his son
     if _ALL_INITIALS.fullmatch(a) and _ALL_INITIALS.fullmatch(b):
@@ -676,7 +687,15 @@ def _tokens_match(a: str, b: str, ta: list[str], tb: list[str]) -> Match | None:
         s0, l0 = (short[1], long_[1]) if lineage else (short[0], long_[0])
         first = token_match(s0, l0) or _initial_for(s0, l0)
         chain = len(short) >= 3 or len(short) == 2 and len(long_) == 3
-        if chain and first is None and l0 not in NAME_PREFIXES:
+        # (nor "Abdul" or "Ghulam" alone, the first half of a compound given name: "Abdul
+        # Rasool X" is called "Rasool X"; "Abdul-Qayyum Y X" is not "Y X", his father)
+        compound = (
+            missing == 1
+            and l0 in _COMPOUND_FIRST
+            and (t := token_match(s0, long_[1])) is not None
+            and t.score >= 0.85
+        )
+        if chain and first is None and l0 not in NAME_PREFIXES and not compound:
             # "Nabil Sadiq al-Karbuli" / "Tariq Nabeel Sadiq al-Karbuli": a chain of
             # fathers' names one name shorter at the front may be the father, not the son
             score -= 0.11  # below MERGE_AT even for an exact match: "possible same"
@@ -688,6 +707,7 @@ def _tokens_match(a: str, b: str, ta: list[str], tb: list[str]) -> Match | None:
 
 
 # honorifics of descent from the Prophet that open a name as part of it (Syed, Sayed, Mir)
+_COMPOUND_FIRST = COMPOUND_HEADS | {"ghulam", "gholam"}  # "servant of" (Arabic, Persian)
 _LINEAGE = frozenset("syed seyed sayed sayyid sayid seyyed mir".split())
 
 

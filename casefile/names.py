@@ -43,7 +43,11 @@ TITLES = frozenset(
     ato weyzero woizero weizero weyzerit w/ro
     questore vicequestore prefetto procuratore giudice avvocato avv avv. dott dott. sig sig.
     maresciallo brigadiere commissario ispettore appuntato carabiniere
-    """.split()
+    kriminaldirektor kriminalhauptkommissar kriminalkommissar kriminaloberkommissar
+    kriminalrat polizeiprasident polizeipraesident polizeihauptkommissar oberstaatsanwalt
+    oberstaatsanwaltin staatsanwalt staatsanwaltin bundesanwalt bundesanwaltin richter
+    richterin rechtsanwalt rechtsanwaltin
+    """.split()  # (German ones folded, as they are compared: "Staatsanwältin" is "staatsanwaltin")
 )
 
 # Particles that belong to a name but are not a surname or given name on their own ("a/l",
@@ -594,6 +598,8 @@ def token_match(a: str, b: str) -> TokenMatch | None:
         # a Russian name in German spelling: j for y, w for v, s for z (Elmursajew /
         # Elmurzaev, Osdojew / Ozdoev)
         (*_german_slavic(a, b), "German spelling of a Russian name"),
+        # and a Caucasian given name so: s for z with ch for kh (Salmanchan / Zalmankhan)
+        (*_german_s_ch(a, b), "German s for z and ch for kh"),
         (a.replace("j", "y"), b.replace("j", "y"), "j for y"),
         # Turkish writes j as c before a vowel (Calilov / Dzhalilov); Uzbek Latin o' is the
         # Cyrillic ў that Russian forms write u (Jo'rakulov / Dzhurakulov)
@@ -735,6 +741,19 @@ def _turkish_c(token: str) -> str:
 
 
 @lru_cache(maxsize=1 << 16)
+def _german_s_ch(a: str, b: str) -> tuple[str, str]:
+    """Both tokens with z read as s and ch as kh, when one of them writes the German ch for
+    kh and the other does not (so "Zahir" and "Sahir" stay two names)."""
+    ch_a, ch_b = (bool(re.search(r"(?<![st])ch", t)) for t in (a, b))
+    if ch_a == ch_b or ("kh" in a) == ("kh" in b):
+        return a, b
+
+    def read(t: str) -> str:
+        return re.sub(r"(?<![st])ch", "kh", t).replace("z", "s")
+
+    return read(a), read(b)
+
+
 def _german_kh(token: str) -> str:
     """'achmed' → 'akhmed': ch after a vowel (German); 'tsch' and 'sch' are not kh."""
     return _DE_CH.sub("kh", token)

@@ -330,3 +330,45 @@ def test_a_lone_kunya_beside_initials_joins_the_man_with_those_initials() -> Non
         doc("d2", ("T.K.S.", "person", 0, "name"), ("Abu Aatu", "person", 0, "aka")),
     ]
     assert "Aatu Oskari Lehtonen" not in _texts(case_of(other), "T.K.S.")
+
+
+def test_the_first_half_of_a_compound_given_name_may_be_left_out() -> None:
+    for full in ("Abdul Rasool Haidari", "Gholam Rasool Haidari"):
+        m = person_names_match("Rasool Haidari", full)
+        assert m is not None and m.score >= MERGE_AT, (full, m)
+    # a chain one name longer at the front is still only a possible father or son, and so
+    # is one longer by a whole compound name ("Abdul-Wahab Y X" is the son of "Y X")
+    m = person_names_match("Rasool Amin Haidari", "Kerim Rasool Amin Haidari")
+    assert m is None or m.score < MERGE_AT, m
+    m = person_names_match("Rasool Amin Haidari", "Abdul-Qayyum Rasool Amin Haidari")
+    assert m is None or m.score < MERGE_AT, m
+
+
+def test_a_german_given_name_and_initial_with_an_umlaut() -> None:
+    m = person_names_match("Kerim Ö.", "Kerim Oezdemir")
+    assert m is not None and m.score >= MERGE_AT, m
+    m = person_names_match("Selimchan D.", "Zelimkhan Dudayev")
+    assert m is not None and m.score >= MERGE_AT, m
+    assert person_names_match("Zahir Dudayev", "Sahir Dudayev") is None  # two names
+
+
+def test_german_police_and_court_titles(nlp) -> None:
+    text = (
+        "Kriminaldirektor Lars Lindner said the men had bought knives. Staatsanwältin Anna "
+        "Berger asked for six years.\n"
+    )
+    _, kinds, _ = _locals(nlp, text)
+    assert kinds.get("Lars Lindner") == "person", kinds
+    assert not any(s.startswith(("Kriminal", "Staats")) for s in kinds), kinds
+
+
+def test_burmese_courtesy_words_are_no_part_of_the_name(nlp) -> None:
+    text = (
+        "U Thura Htet Lwin, the village administrator, was shot dead. A guard, Mg Kyi Soe Wai, "
+        "was wounded. Police Colonel Tun Myint said three men were held.\n"
+    )
+    _, kinds, _ = _locals(nlp, text)
+    assert kinds.get("Thura Htet Lwin") == "person", kinds
+    assert kinds.get("Kyi Soe Wai") == "person", kinds
+    assert kinds.get("Tun Myint") == "person", kinds  # (Tun is also a Malaysian title)
+    assert not any(s.startswith(("U ", "Mg ")) for s in kinds), kinds
