@@ -581,8 +581,8 @@ _INNER_PREPOSITION = re.compile(r"[ \t]+(?:at|in|on|near|from|to|with)[ \t]+(?=[
 
 
 # Burmese courtesy words that cannot be a name's first word in English-language news: "U"
-# alone, "Mg" (Maung written short); "Daw" is in TITLES. ("Ma", "Ko", "Maung" are also names
-# and surnames: "Ma Jianguo".) Two capitalised words at least must follow.
+# alone, and "Mg" (a courtesy word written short); "Daw" is in TITLES. (Other courtesy words
+# are also names and surnames: "Ma Jianguo".) Two capitalised words at least must follow.
 _BURMESE_HONORIFIC = re.compile(r"(?:U|Mg)[ \t]+(?=[A-Z][a-z]+[ \t]+[A-Z][a-z]+)")
 # ("Tun" is a Malaysian title, and a Burmese name's word: "Colonel Tun X", one word left)
 _TITLE_LEAVING_ONE = re.compile(r"Tun[ \t]+[A-Z][a-z]+(?![ \t]*[A-Z])")
