@@ -65,8 +65,9 @@ _DET = re.compile(r"(?:the|The|THE|a|A|an|An)\s+")
 _POSS = re.compile(r"(?:['’]s|s['’]|['’])$")
 _EDGE = " \t\r\n\"'“”‘’«»()[]{},.;:!?*_–—-"
 # "U.S." and "A.S." keep their last dot, and so do "Jr." and "Sr." after a name.
-# "A.", "A.Kh.", "S.Lj.", "Jr."; "Ye.", "Yu.", "Ya.": the Russian Е, Ю, Я written in Latin letters
-_INITIAL = re.compile(r"(?:^|[\s.])(?:[A-Z]|[A-Z][hsjz]|Y[eua]|[JS]r)\.$")
+# "A.", "A.Kh.", "S.Lj.", "Jr."; "S.Ye.", "Kh.Yu.": the Russian Е, Ю, Я in Latin letters, after
+# another initial ("Wang Yu." ends a sentence)
+_INITIAL = re.compile(r"(?:(?:^|[\s.])(?:[A-Z]|[A-Z][hsjz]|[JS]r)|\.Y[eua])\.$")
 # Lines of scraped boilerplate: captions, credits, teasers, calls to action.
 _BOILER = re.compile(
     r"(?im)^[ \t]*(?:see also|read more|read also|related|more on this|also read|photo|"
@@ -212,7 +213,7 @@ ORG_HEADS = frozenset(
     service authority commission organization organisation association institute foundation
     motor inc ltd corporation new time post network federation league movement club hospital
     church mosque parliament senate congress government administration board bureau centre center
-    apparatus associates chambers
+    apparatus associates
     """.split()
 )
 # the head nouns that open a group's name in Spanish, Catalan, French and Portuguese usage:
@@ -223,7 +224,6 @@ ORG_HEADS_FIRST = frozenset(
     conselleria generalitat gendarmerie ministere tribunale procura questura
     """.split()
 )
-ORG_HEADS = ORG_HEADS | ORG_HEADS_FIRST
 
 
 def _org_head(word: str) -> bool:
@@ -580,12 +580,8 @@ _RANK_PAIR = re.compile(
 _INNER_PREPOSITION = re.compile(r"[ \t]+(?:at|in|on|near|from|to|with)[ \t]+(?=[A-Z])")
 
 
-# Burmese courtesy words that cannot be a name's first word in English-language news: "U"
-# alone, and "Mg" (a courtesy word written short); "Daw" is in TITLES. (Other courtesy words
-# are also names and surnames: "Ma Jianguo".) Two capitalised words at least must follow.
-_BURMESE_HONORIFIC = re.compile(r"(?:U|Mg)[ \t]+(?=[A-Z][a-z]+[ \t]+[A-Z][a-z]+)")
 # ("Tun" is a Malaysian title, and a Burmese name's word: "Colonel Tun X", one word left)
-_TITLE_LEAVING_ONE = re.compile(r"Tun[ \t]+[A-Z][a-z]+(?![ \t]*[A-Z])")
+_TITLE_LEAVING_ONE = re.compile(r"Tun[ \t]+[A-Z][a-z]+")
 
 
 def _clean(text: str, start: int, end: int, kind: Kind) -> tuple[int, int]:
@@ -628,19 +624,15 @@ def _clean(text: str, start: int, end: int, kind: Kind) -> tuple[int, int]:
             )
         ):
             start, changed = start + m.end(), True
-        # Burmese courtesy words, before a Burmese name (which has no family name): "U Thura
-        # Htet Lwin", "Mg Kyi Soe"
-        m = _BURMESE_HONORIFIC.match(text, start, end) if kind == "person" else None
-        if m:
-            start, changed = start + len(m.group()), True
         # a rank of two words whose first is no title alone: "Divisional Commissioner X",
         # "Principal State Attorney X"
         m = _RANK_PAIR.match(text, start, end) if kind == "person" else None
         if m and fold(m.group(1).rstrip(".")) in TITLES:
             start, changed = m.end(), True
         # Indian "Sh." (Shri) before a full name; "Sh. Vakhtangov" alone is an initial; the
-        # Burmese honorific "U" (no period: "U. Kalo" is an initial)
-        m = re.match(r"(?:Sh\.|U)[ \t]+(?=[A-Z][a-z]+[ \t]+[A-Z])", text[start:end])
+        # Burmese honorific "U" and "Mg" (a courtesy word written short; no period: "U. Kalo" is an
+        # initial)
+        m = re.match(r"(?:Sh\.|U|Mg)[ \t]+(?=[A-Z][a-z]+[ \t]+[A-Z])", text[start:end])
         if kind == "person" and m:
             start, changed = start + m.end(), True
         # an article before a name of three words or more: the first is a people or a
@@ -764,7 +756,7 @@ def _from_ner(sdoc: Doc, text: str, boiler: list[tuple[int, int]]) -> list[_Cand
             kind = "place"  # "Moldova" tagged ORG or PERSON
         elif kind == "person" and (
             any(_org_head(w) for w in ent.text.split()[1:])
-            or fold(ent.text.split()[0]) in ORG_HEADS_FIRST
+            or fold(ent.text.split()[0] if ent.text.split() else "") in ORG_HEADS_FIRST
             or re.search(r"\b(?:the|The)\s+$", text[max(0, ent.start_char - 4) : ent.start_char])
             and ent.text.endswith("s")
         ):
@@ -912,8 +904,11 @@ _AREA_TAIL = re.compile(
 
 
 def _org_words(words: list[str]) -> bool:
-    """'Islamic State Khorasan Province' is an organisation, not a province."""
-    return any(_org_head(w) or fold(w) == "state" for w in words)
+    """'Islamic State Khorasan Province' is an organisation, not a province; so is a name
+    opened by a Romance group's head noun ("Tribunal Supremo")."""
+    return any(_org_head(w) or fold(w) == "state" for w in words) or (
+        bool(words) and fold(words[0]) in ORG_HEADS_FIRST
+    )
 
 
 _ORG_BEFORE = re.compile(rf"\b(?:{_ORG_NOUNS})(?:,)?\s+(?:called\s+|named\s+)?$", re.I)
@@ -1570,7 +1565,10 @@ def _named_by_apposition(text: str, boiler: list[tuple[int, int]]) -> list[_Cand
 _INITIALLED = (
     re.compile(r"(?<![\w.])(?:[A-Z][a-z]?\.\s?){1,3}[A-Z][a-z][\w'’\-]+"),
     # "X A.Kh.", "X Ye.S."
-    re.compile(r"(?<![\w.])[A-Z][a-z][\w'’\-]+\s(?:(?:[A-Z][hs]?|Y[eua])\.){1,3}(?!\w)"),
+    # (Ye. / Yu. / Ya. only before another initial: "Wang Yu." ends a sentence)
+    re.compile(
+        r"(?<![\w.])[A-Z][a-z][\w'’\-]+\s(?:(?:[A-Z][hs]?|Y[eua](?=\.[A-Z])|(?<=\.)Y[eua])\.){1,3}(?!\w)"
+    ),
 )
 
 
@@ -1597,6 +1595,12 @@ def _stop_words() -> frozenset[str]:
     return frozenset(STOP_WORDS)
 
 
+_INITIALS_PERSON_CUE = re.compile(
+    r",?[ \t]*(?:\(?\d{1,3}\)?[,;.)]|,?[ \t]*an?[ \t]+(?:[\w\-]+[ \t]+){0,2}(?:man|woman|boy|girl|"
+    r"convert|student|teenager|national|citizen)\b"
+    # "A.B.S., as the judicial documents refer to him,"; "T.V.K., who …"
+    r"|,[ \t]+as[ \t]+[^,.;\n]{0,50}\b(?:him|her)\b|,[ \t]+who\b)"
+)
 _INITIALS_THEN_WORD = re.compile(rf"({INITIALS_ONLY})[ \t]+([A-Z][a-z]+)")
 
 
@@ -1609,7 +1613,9 @@ def _initialled_name(
         return None
     if fold(initials[0]) in TITLES:
         return None  # "Dr. Smith" is found by the model; "St. Pölten" is a place, no initial
-    if not middle_after and word.lower() in _stop_words():
+    if middle_after and word.lower() in _stop_words():
+        return None  # "The F.B.I. said": an article before a group's dotted acronym
+    if not middle_after and len(initials) >= 2 and word.lower() in _stop_words():
         return None  # "… the younger brother of M.K.A. Both brothers …": a sentence's next word
     if len(initials) == 1 and not middle_after:
         given = _GIVEN_BEFORE.search(text, max(0, m.start() - 40), m.start())
@@ -2593,9 +2599,13 @@ def _fix_kinds(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
             and surface.count(".") >= 3
             and places.canonical(surface) is None
             and decided.get(f) != "organization"
+            and any(
+                _INITIALS_PERSON_CUE.match(text, a + len(surface))
+                for a in _word_starts(text, surface)
+            )
         ):
-            # "E.V.M., a man born in 2002": a court list's initials, with a full stop after
-            # each (a group's acronym has none)
+            # "E.V.M., a man born in 2002", "E.V.M., 23,": a court list's initials, said to be
+            # a person's somewhere in the document (not "F.B.I.", a group's old style)
             c.kind, c.source = "person", c.source + "+rule:dotted-initials"
         if c.kind != "place" and f in compass_tails:
             c.kind, c.source = "place", c.source + "+rule:compass-tail"

@@ -297,9 +297,10 @@ def _generations_differ(a: str, b: str) -> bool:
 def person_names_match(a: str, b: str) -> Match | None:
     """Align two personal names token by token; None if some token cannot be aligned."""
     m = _person_names_match(a, b)
-    if m is None and not (a.isascii() and b.isascii()):
+    fa, fb = ascii_letters(a), ascii_letters(b)
+    if m is None and (fa, fb) != (a, b):
         # the initials' patterns read Latin capitals: "Kerim Ö." as "Kerim O."
-        folded = _person_names_match(ascii_letters(a), ascii_letters(b))
+        folded = _person_names_match(fa, fb)
         m = Match(folded.score, a, b, folded.reasons) if folded else None
     return m
 
@@ -555,7 +556,7 @@ _RUSSIAN_PATRONYMIC = re.compile(RUSSIAN_PATRONYMIC + "$", re.I)
 # a Kazakh patronymic joined to the father's name ("Askaruly", son of Askar; "Askarkyzy",
 # daughter of Askar), and the Russian one it stands for ("Askarovich", "Askarovna")
 _JOINED_TURKIC = re.compile(r"(\w{3,}?)(uly|ulu|uulu|kyzy|qyzy|gyzy)")
-_FATHER_OF_RUSSIAN = re.compile(r"(\w{3,}?)(?:ovich|evich|yevich|ovna|evna|yevna)")
+_FATHER_OF_RUSSIAN = re.compile(r"(\w{3,})(?:ovich|evich|ovna|evna)")
 
 
 def _joined_patronymic(a: str, b: str) -> Match | None:
@@ -688,7 +689,8 @@ def _tokens_match(a: str, b: str, ta: list[str], tb: list[str]) -> Match | None:
         first = token_match(s0, l0) or _initial_for(s0, l0)
         chain = len(short) >= 3 or len(short) == 2 and len(long_) == 3
         # (nor "Abdul" or "Ghulam" alone, the first half of a compound given name: "Abdul
-        # Rasool X" is called "Rasool X"; "Abdul-Qayyum Y X" is not "Y X", his father)
+        # Rasool X" is called "Rasool X"; not a whole compound before a chain: "Abdul-Qayyum
+        # Y Z X" may be the son of "Y Z X")
         compound = (
             missing == 1
             and l0 in _COMPOUND_FIRST

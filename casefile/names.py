@@ -740,20 +740,18 @@ def _turkish_c(token: str) -> str:
     return _TR_C.sub("j", token)
 
 
-@lru_cache(maxsize=1 << 16)
+_CH_NOT_SCH = re.compile(r"(?<![st])ch")
+
+
 def _german_s_ch(a: str, b: str) -> tuple[str, str]:
     """Both tokens with z read as s and ch as kh, when one of them writes the German ch for
     kh and the other does not (so "Zahir" and "Sahir" stay two names)."""
-    ch_a, ch_b = (bool(re.search(r"(?<![st])ch", t)) for t in (a, b))
-    if ch_a == ch_b or ("kh" in a) == ("kh" in b):
+    if bool(_CH_NOT_SCH.search(a)) == bool(_CH_NOT_SCH.search(b)) or ("kh" in a) == ("kh" in b):
         return a, b
-
-    def read(t: str) -> str:
-        return re.sub(r"(?<![st])ch", "kh", t).replace("z", "s")
-
-    return read(a), read(b)
+    return (_CH_NOT_SCH.sub("kh", a).replace("z", "s"), _CH_NOT_SCH.sub("kh", b).replace("z", "s"))
 
 
+@lru_cache(maxsize=1 << 16)
 def _german_kh(token: str) -> str:
     """'achmed' → 'akhmed': ch after a vowel (German); 'tsch' and 'sch' are not kh."""
     return _DE_CH.sub("kh", token)

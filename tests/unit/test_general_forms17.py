@@ -372,3 +372,21 @@ def test_burmese_courtesy_words_are_no_part_of_the_name(nlp) -> None:
     assert kinds.get("Kyi Soe Wai") == "person", kinds
     assert kinds.get("Tun Myint") == "person", kinds  # (Tun is also a Malaysian title)
     assert not any(s.startswith(("U ", "Mg ")) for s in kinds), kinds
+
+
+def test_a_dotted_acronym_is_no_court_lists_initials(nlp) -> None:
+    text = (
+        "Agents of the F.B.I. shared the messages with the police. The court list gave "
+        "T.V.K., 23, and H.K.A., 27.\n\n"
+        "R.M.S., as the judicial documents refer to him, is suspected of buying the car.\n"
+    )
+    _, kinds, _ = _locals(nlp, text)
+    assert not any("F.B.I." in s and k == "person" for s, k in kinds.items()), kinds
+    assert kinds.get("T.V.K.") == "person", kinds
+    assert kinds.get("R.M.S.") == "person", kinds
+
+
+def test_a_surname_that_is_also_a_word_after_one_initial(nlp) -> None:
+    text = "The columnist G. Will wrote that the ministers had met.\n"
+    _, kinds, _ = _locals(nlp, text)
+    assert kinds.get("G. Will") == "person", kinds
