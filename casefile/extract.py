@@ -1613,10 +1613,10 @@ def _initialled_name(
         return None
     if fold(initials[0]) in TITLES:
         return None  # "Dr. Smith" is found by the model; "St. Pölten" is a place, no initial
-    if middle_after and word.lower() in _stop_words():
-        return None  # "The F.B.I. said": an article before a group's dotted acronym
-    if not middle_after and len(initials) >= 2 and word.lower() in _stop_words():
-        return None  # "… the younger brother of M.K.A. Both brothers …": a sentence's next word
+    if (middle_after or len(initials) >= 2) and word.lower() in _stop_words():
+        # "The F.B.I. said": an article before a group's dotted acronym; "… the brother of
+        # M.K.A. Both brothers …": the next sentence's first word ("G. Will" is a name)
+        return None
     if len(initials) == 1 and not middle_after:
         given = _GIVEN_BEFORE.search(text, max(0, m.start() - 40), m.start())
         if given and _middle_initial_host(given.group(1)):
@@ -1854,9 +1854,10 @@ _RUSSIAN_FULL = re.compile(
 
 
 # "Tone Aasland, who represents the 22-year-old, said": a lawyer, whom the model may not tag
+_REPRESENTS = "represents|represented|defends|defended"
 _WHO_REPRESENTS = re.compile(
     r"(?<![\w'’\-])([A-Z][\w'’\-]+(?:[ \t][A-Z][\w'’\-]+){1,2}),[ \t]+who[ \t]+"
-    r"(?:represents|represented|defends|defended)\b"
+    rf"(?:{_REPRESENTS})\b"
 )
 
 
@@ -2701,7 +2702,7 @@ _OFFICE_AFTER = re.compile(
     r"director|founder|spokes(?:man|woman|person)|secretary|commander|leader|editor|lawyer|"
     r"imam)\s+(?:of|at|for)\b"
     r"|,\s+who\s+(?:heads|headed|leads|led|runs|ran|chairs|chaired|founded|lives|lived|"
-    r"represents|represented|defends|defended)\b"
+    rf"{_REPRESENTS})\b"
 )
 _PERSON_AFTER_ROLE = re.compile(  # "X is a former student of …", "X (Abu Tariq)"
     rf"\s+(?:is|was)\s+(?:an?|the)\s+(?:[a-z\-]+\s+){{0,2}}?(?:{ROLE_NOUNS})"

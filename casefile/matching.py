@@ -297,8 +297,7 @@ def _generations_differ(a: str, b: str) -> bool:
 def person_names_match(a: str, b: str) -> Match | None:
     """Align two personal names token by token; None if some token cannot be aligned."""
     m = _person_names_match(a, b)
-    fa, fb = ascii_letters(a), ascii_letters(b)
-    if m is None and (fa, fb) != (a, b):
+    if m is None and ((fa := ascii_letters(a)), (fb := ascii_letters(b))) != (a, b):
         # the initials' patterns read Latin capitals: "Kerim Ö." as "Kerim O."
         folded = _person_names_match(fa, fb)
         m = Match(folded.score, a, b, folded.reasons) if folded else None
