@@ -1264,7 +1264,7 @@ def _titled_person(surface: str) -> bool:
         # "ASP Wickramaratne", "Col. Adeyemi": an abbreviated rank before one name (not "General
         # Motors": a rank written out may head a company's name)
         abbreviated = words[0].isupper() or words[0].endswith(".")
-        # (and "Ms X", "Mr X": a courtesy title heads no company's name)
+        # (and a courtesy title, Ms or Mr, heads no company's name)
         polite = fold(words[0]) in ("mr", "mrs", "ms", "miss", "mme", "mlle")
         return (abbreviated or polite) and not _org_head(words[1])
     if len(words) < 3 or fold(words[0]) not in TITLES:

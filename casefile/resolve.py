@@ -844,8 +844,9 @@ def _lone_titled_surnames(locs, find, members) -> list[tuple[int, int, Match]]: 
 def _lone_kunyas(locs, find, members) -> list[tuple[int, int, Match]]:  # type: ignore[no-untyped-def]
     """A document calls someone by a kunya only ("Abu Karam was seen there"), and others give
     that kunya to a man they name. The kunya is joined to him when he is the only person in
-    the case known by it and no document of the lone kunya names him. Many share a kunya,
-    so two owners leave it alone."""
+    the case known by it, even where the lone kunya's own document names him too without
+    saying the two are one (outlets often give the name, then the kunya a paragraph on).
+    Many share a kunya, so two owners leave it alone."""
     owners: dict[str, set[int]] = defaultdict(set)  # the kunya's word after Abu/Umm -> locals
     named: dict[int, list[str]] = {}
     for j, loc in enumerate(locs):
@@ -879,15 +880,30 @@ def _lone_kunyas(locs, find, members) -> list[tuple[int, int, Match]]:  # type: 
                 any(person_names_match(x, n) for n in locs[j].names(("name",))) for x in initials
             )
         ]
-        if _only_owner(i, [j for j, _ in fits], locs, find, members) is None:
-            continue  # nobody named, two men known by that kunya, or named beside it
+        if len(roots := {find(j) for j, _ in fits}) != 1:
+            continue  # nobody named, two men known by that kunya
         j, kunya = fits[0]
+        if _only_owner(i, [j], locs, find, members) is None and _kunyas_apart(
+            [q for k in members[roots.pop()] for q in named.get(k, ())]
+        ):
+            continue  # named beside it, and known by another kunya too: one may be misplaced
         why = [f"'{own[0]}' alone; the only person in the case known as '{kunya}'"]
         out.append((i, j, Match(MERGE_AT, own[0], kunya, why)))
     return out
 
 
 _VOWELS = frozenset("aeiouy")
+
+
+def _kunyas_apart(kunyas: list[str]) -> bool:
+    """Two of `kunyas` are different kunyas ("Abu Karam", "Abu Sinan"), not one spelled two
+    ways ("Ebu Zuheyr" / "Abu Zuhair": looser than _same_kunya, which must be strict)."""
+    words = {tokens(q)[1] for q in kunyas}
+    return any(
+        (t := token_match(p, q)) is None or t.score < 0.8
+        for k, p in enumerate(sorted(words))
+        for q in sorted(words)[k + 1 :]
+    )
 
 
 def _same_kunya(p: str, q: str) -> bool:
