@@ -26,7 +26,7 @@ from casefile import attributes as attributes_mod
 from casefile import claims as claims_mod
 from casefile import dates as dates_mod
 from casefile import invisible, places
-from casefile.matching import MERGE_AT, Match, given_first, person_names_match
+from casefile.matching import MERGE_AT, Match, given_first, person_names_match, spanish_style
 from casefile.model import Document, Extraction, Kind, Link, Mention
 from casefile.names import (
     INITIALS_ONLY,
@@ -556,8 +556,9 @@ _ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:[Tt]he|[Aa]n?)[ \t]+$")
 
 
 _CUE_WORDS = re.compile(
-    r"(?:nom de guerre|alias|urf|a[./]?k[./]?a\.?|kunya|nickname|code[ -]?name|pseudonym|war name)"
-    r"[ \t]+(?=[\"“‘«]?[A-Z])"
+    # ("Alias X was not found": capitalised, opening a sentence)
+    r"(?:nom de guerre|[Aa]lias|urf|a[./]?k[./]?a\.?|kunya|nickname|code[ -]?name|pseudonym|"
+    r"war name)[ \t]+(?=[\"“‘«]?[A-Z])"
 )
 
 
@@ -580,8 +581,9 @@ _RANK_PAIR = re.compile(
 _INNER_PREPOSITION = re.compile(r"[ \t]+(?:at|in|on|near|from|to|with)[ \t]+(?=[A-Z])")
 
 
-# ("Tun" is a Malaysian title, and a Burmese name's word: "Colonel Tun X", one word left)
-_TITLE_LEAVING_ONE = re.compile(r"Tun[ \t]+[A-Z][a-z]+")
+# ("Tun" is a Malaysian title, and a Burmese name's word: "Colonel Tun X", one word left;
+# the pilgrim's "Haj" before one name is how a man is called: "Haj X", not "X")
+_TITLE_LEAVING_ONE = re.compile(r"(?:Tun|Hajj?)[ \t]+[A-Z][a-z]+")
 
 
 def _clean(text: str, start: int, end: int, kind: Kind) -> tuple[int, int]:
@@ -1391,6 +1393,8 @@ _NAME_GAP = r"(?:[ \t]+\n?|\n)[ \t]*"
 _LINK_WORDS = (
     r"al|el|bin|ibn|de|van|von|binti|binte|bte|(?i:bin|bt|b)\.|BIN|BINTI|BTE"
     r"|(?i:a/l|a/p|s/o|d/o)|epouse|veuve|[A-Z]\.(?=[ \t]+[A-Z])"
+    # the Irish O (Ó once folded) of "Ciaran O Broin": one capital before the surname
+    r"|O(?=[ \t]+[A-Z][a-z])"
 )
 _NAME_AGE = re.compile(
     # (a name may break across a line, never across a blank one: "… AFP\n\nAli Kassem, 27";
@@ -1410,8 +1414,9 @@ _NOT_NAME_START = frozenset(
     "on in at the a an when after before as but and then also yesterday today police "
     "monday tuesday wednesday thursday friday saturday sunday january february march april may "
     "june july august september october november december "
-    # "Brothers X Y, 34, and Z Y, 27": kin that open a sentence
-    "brothers sisters cousins twins".split()
+    # "Brothers X Y, 34, and Z Y, 27": kin that open a sentence; "Alias X" opens a nom de
+    # guerre, not a name
+    "brothers sisters cousins twins siblings alias".split()
 )
 
 
@@ -4173,6 +4178,8 @@ def _group(
         # (an owner ends with the short form, or else begins with it: `_is_short_of`)
         ends = (core_tokens(f.text(text)), core_tokens(given_first(f.text(text))))
         part = "surname" if any(_ends_with(ct, e) for e in ends) else "given names"
+        if part == "given names" and spanish_style(f.text(text)) and _words_agree(ct, ends[0][2:3]):
+            part = "father's surname (the first of two)"
         why = f"{part} of '{f.text(text)}' in the same document"
         if len(names) > 1:
             why += f" ({which} of {len(names)} people with that surname)"
@@ -4451,6 +4458,10 @@ def _is_short_of(short: list[str], full: list[str], short_s: str, full_s: str) -
         # "Sadiq" of "Anwar Sadiq M.K.": the name before the initials at the end
         return _words_agree(short, [called])
     if _ends_with(short, full) or _given_names_of(short, full):
+        return True
+    if len(short) == 1 and spanish_style(full_s) and _words_agree(short, full[2:3]):
+        # "Tibaquira" of "Wbeimar Alirio Tibaquira Ruedas": Spanish usage calls a man by his
+        # father's surname, the first of the two that end his name
         return True
     # a register's "Qambarov Fuad Elshan oglu" ends, in prose order, with its surname
     prose = core_tokens(given_first(full_s))

@@ -375,6 +375,8 @@ def _person_names_match(a: str, b: str) -> Match | None:
         # "Juan Reyes y Cruz" ~ "Juan Reyes": the mother's surname after "y" left out
         m = _rewritten(a, b, _without_mother, 0.02, "the mother's name after 'y'")
     if m is None:
+        m = _two_surnames(a, b, ta, tb) or _two_surnames(b, a, tb, ta)
+    if m is None:
         m = _son_of_match(a, b) or _son_of_match(b, a)
     if m is None and (p := _last_link_left_out(a, b) or _last_link_left_out(b, a)):
         m = Match(p.score, a, b, p.reasons)
@@ -510,6 +512,34 @@ def _linker_apart(name: str) -> str:
 
 def _without_mother(name: str) -> str:
     return _Y_MOTHER_TAIL.sub("", name)
+
+
+_ARABIC_CHAIN = re.compile(r"(?i)(?:^|[\s\-])(?:al|el|ul|bin|ibn|ben|abd\w*|abu|abou)(?:[\s\-]|$)")
+
+
+def spanish_style(full: str) -> bool:
+    """A name of four whose third may be the surname it is called by ("Wbeimar Alirio Tibaquira
+    Ruedas"): no article or "son of" that marks an Arabic chain of fathers' names."""
+    return len(core_tokens(full)) == 4 and not _ARABIC_CHAIN.search(full)
+
+
+def _two_surnames(short: str, long_: str, ts: list[str], tl: list[str]) -> Match | None:
+    """'Fabio Tibaquira' ~ 'Fabio Evaristo Tibaquira Ruedas': Spanish usage calls a man by his
+    (first) given name and his father's surname, leaving out a second given name and the
+    mother's surname that ends the full form."""
+    # (four names only: three may be an English given, middle and surname, "X Y Z" called
+    # "X Y" being another man; and no Arabic chain, whose third name is a grandfather's)
+    if len(ts) != 2 or not spanish_style(long_) or is_kunya(short):
+        return None
+    first, paternal = token_match(ts[0], tl[0]), token_match(ts[1], tl[-2])
+    if not first or not paternal or min(first.score, paternal.score) < 0.9:
+        return None
+    why = (
+        "given name and father's surname of a Spanish-style name (a second given name and the "
+        "mother's surname left out)"
+    )
+    score = (first.score + paternal.score) / 2 - 0.12
+    return Match(round(score, 3), short, long_, [first.why, paternal.why, why])
 
 
 _SON_OF = re.compile(r"^(\S+)\s+(?:bin|ibn|ben)\s+(\S+)$", re.I)

@@ -47,6 +47,7 @@ TITLES = frozenset(
     kriminalrat polizeiprasident polizeipraesident polizeihauptkommissar oberstaatsanwalt
     oberstaatsanwaltin staatsanwalt staatsanwaltin bundesanwalt bundesanwaltin richter
     richterin rechtsanwalt rechtsanwaltin
+    patrolman patrolwoman trooper sheriff haj hajj
     """.split()  # (German ones folded, as they are compared: "Staatsanwältin" is "staatsanwaltin")
 )
 
@@ -58,6 +59,7 @@ PARTICLES = frozenset(
     van von der den de del della di da du la le dos das mac
     dela delos delas los las degli dei binti binte bte bt y a/l a/p s/o d/o
     epouse veuve
+    ni nic ui mhic
     """.split()
 )
 # Turkic patronymics written after the father's name: Kyrgyz "uulu" (son of) / "kyzy"
@@ -605,6 +607,9 @@ def token_match(a: str, b: str) -> TokenMatch | None:
         # Cyrillic ў that Russian forms write u (Jo'rakulov / Dzhurakulov)
         (_turkish_c(a), _turkish_c(b), "Turkish c for j"),
         (pa, pb, "Portuguese spelling (ch for sh, no h, a final vowel)"),
+        # Greek chi written ch, kh or h, gamma before i or e written g or y, and mb for mp
+        # (Charalampidis / Haralambidis, Giannis / Yiannis), in Greek names' endings only
+        (_greek(a), _greek(b), "Greek spelling (ch, kh or h; g or y; mb or mp)"),
         (a.replace("o'", "u"), b.replace("o'", "u"), "Uzbek o' for u"),
         # French forms of Maghrebi names: c for s before e and i (Lahcen / Lahsen), rh for
         # gh (Rharib / Gharib); the qaf that Libyan and Gulf speech say g (Qahtani / Gahtani)
@@ -626,7 +631,37 @@ def token_match(a: str, b: str) -> TokenMatch | None:
     if same_start and len(sa) >= 4 and Levenshtein.distance(sa, sb) == 1 and r >= 0.8:
         why = f"{a}~{b}: consonant skeletons '{sa}'/'{sb}' differ by one letter"
         return TokenMatch(a, b, 0.7 + 0.1 * r, why)
+    if short := _hypocorism(a, b) or _hypocorism(b, a):
+        return TokenMatch(a, b, 0.88, f"{a}~{b}: '{short}' is an English short form of the name")
     return None
+
+
+@lru_cache(maxsize=1)
+def _nicknames() -> dict[str, frozenset[str]]:
+    """Each given name's English short forms, from the `nicknames` package's hand-curated
+    table (Apache-2.0), kept to the forms that shorten the name: a short form of four letters
+    or fewer, or one in -y / -ie / -ey, or a prefix of the name (Matt, Sammy, Chris); one
+    that opens with another letter is a name of its own (Erin is no form of Aaron)."""
+    from nicknames import NickNamer
+
+    table = NickNamer().nickname_lookup  # name -> its short forms
+    out: dict[str, frozenset[str]] = {}
+    for name, shorts in table.items():
+        kept = frozenset(
+            s
+            for s in shorts
+            if s[:1] == name[:1]
+            and len(s) < len(name)
+            and (len(s) <= 4 or s.endswith(("y", "ie", "ey")) or name.startswith(s))
+        )
+        if kept:
+            out[name] = kept
+    return out
+
+
+def _hypocorism(full: str, short: str) -> str | None:
+    """`short` if it is an English short form of the given name `full` (Matthew / Matt)."""
+    return short if short in _nicknames().get(full, ()) else None
 
 
 _ZODA = re.compile(r"(?<=[a-z]{3})zoda$")  # (Azerbaijani -zade is a surname of its own)
@@ -716,6 +751,16 @@ _FR_C = re.compile(r"c(?=[eiy])")
 _TR_C = re.compile(r"c(?=[aeiou])")
 _DE_CH = re.compile(r"(?<=[aeiou])(?<!s)ch")
 _AYN_C = re.compile(r"c[aeiou]")
+
+
+_GREEK_END = re.compile(r"(?:os|is|as|es|ou|akis|idis|ides)$")
+
+
+def _greek(token: str) -> str:
+    if not _GREEK_END.search(token):
+        return token
+    token = re.sub(r"^g(?=[ie])", "y", token)
+    return token.replace("kh", "h").replace("ch", "h").replace("mp", "mb")
 
 
 @lru_cache(maxsize=1 << 16)
