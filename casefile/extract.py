@@ -4178,7 +4178,7 @@ def _group(
         # (an owner ends with the short form, or else begins with it: `_is_short_of`)
         ends = (core_tokens(f.text(text)), core_tokens(given_first(f.text(text))))
         part = "surname" if any(_ends_with(ct, e) for e in ends) else "given names"
-        if part == "given names" and spanish_style(f.text(text)) and _words_agree(ct, ends[0][2:3]):
+        if part == "given names" and _fathers_surname_of(ct, ends[0], f.text(text)):
             part = "father's surname (the first of two)"
         why = f"{part} of '{f.text(text)}' in the same document"
         if len(names) > 1:
@@ -4459,13 +4459,17 @@ def _is_short_of(short: list[str], full: list[str], short_s: str, full_s: str) -
         return _words_agree(short, [called])
     if _ends_with(short, full) or _given_names_of(short, full):
         return True
-    if len(short) == 1 and spanish_style(full_s) and _words_agree(short, full[2:3]):
-        # "Tibaquira" of "Wbeimar Alirio Tibaquira Ruedas": Spanish usage calls a man by his
-        # father's surname, the first of the two that end his name
+    if _fathers_surname_of(short, full, full_s):
         return True
     # a register's "Qambarov Fuad Elshan oglu" ends, in prose order, with its surname
     prose = core_tokens(given_first(full_s))
     return prose != full and _ends_with(short, prose)
+
+
+def _fathers_surname_of(short: list[str], full: list[str], full_s: str) -> bool:
+    """'Tibaquira' of 'Wbeimar Alirio Tibaquira Ruedas': Spanish usage calls a man by his
+    father's surname, the first of the two that end his name."""
+    return len(short) == 1 and spanish_style(full_s) and _words_agree(short, full[2:3])
 
 
 def _ends_with(short: list[str], full: list[str]) -> bool:

@@ -754,12 +754,13 @@ _AYN_C = re.compile(r"c[aeiou]")
 
 
 _GREEK_END = re.compile(r"(?:os|is|as|es|ou|akis|idis|ides)$")
+_GREEK_GAMMA = re.compile(r"^g(?=[ie])")
 
 
 def _greek(token: str) -> str:
     if not _GREEK_END.search(token):
         return token
-    token = re.sub(r"^g(?=[ie])", "y", token)
+    token = _GREEK_GAMMA.sub("y", token)
     return token.replace("kh", "h").replace("ch", "h").replace("mp", "mb")
 
 

@@ -898,11 +898,10 @@ _VOWELS = frozenset("aeiouy")
 def _kunyas_apart(kunyas: list[str]) -> bool:
     """Two of `kunyas` are different kunyas ("Abu Karam", "Abu Sinan"), not one spelled two
     ways ("Ebu Zuheyr" / "Abu Zuhair": looser than _same_kunya, which must be strict)."""
-    words = {tokens(q)[1] for q in kunyas}
+    words = sorted({tokens(q)[1] for q in kunyas})
     return any(
         (t := token_match(p, q)) is None or t.score < 0.8
-        for k, p in enumerate(sorted(words))
-        for q in sorted(words)[k + 1 :]
+        for p, q in itertools.combinations(words, 2)
     )
 
 
