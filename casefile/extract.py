@@ -168,7 +168,8 @@ _ALIAS_CUE = re.compile(
     r"surname)(?=\s+[\"“‘]?(?-i:[A-Z]))|"
     # "known among his fighters by the kunya Y"
     r"\b(?:better |also |widely |popularly )?known"
-    r"(?:\s+(?:in|among|to|within)(?:\s+[\w\-]+){1,3}?)?\s+by\s+"
+    r"(?:\s+(?:in|among|to|within)(?:\s+[\w\-]+){1,3}?)?"
+    r"(?:\s+(?:so\s+far|until\s+now|only|simply|still|mostly|just|locally|widely))*\s+by\s+"
     r"(?:his|her|the)\s+"
     r"(?:code[ -]?name|kunya|nom de guerre|alias|nickname|name|pseudonym|war name)\b|"
     # (Hindi and Urdu "urf" in Indian police and court English: "X urf Y")
@@ -547,6 +548,7 @@ _LEAD_WORDS = frozenset(
     gendarmerie specialist naval navy lance petty flight squadron acting retired former
     several many some most few all both other another two three four five six seven eight
     nine ten later earlier meanwhile then
+    for from with of
     """.split()
 )
 
@@ -578,12 +580,16 @@ _RANK_PAIR = re.compile(
     rf"(?:{'|'.join(sorted(w.capitalize() for w in _RANK_WORDS))})[ \t]+(?:State[ \t]+)?"
     r"([A-Z][\w.]*)[ \t]+(?=[A-Z])"
 )
+_HONORIFIC_AFTER = re.compile(r"[ \t]+(?:Bey|Hanım|Hanim|Efendi)$")
+_RANK_FIRST = re.compile(r"\b(?:Cabo|Sargento|Teniente|Suboficial)[ \t]+$")
+_RANK_SECOND = re.compile(r"(?:Segundo|Primero|Mayor|Coronel)[ \t]+(?=[A-Z])")
 _INNER_PREPOSITION = re.compile(r"[ \t]+(?:at|in|on|near|from|to|with)[ \t]+(?=[A-Z])")
 
 
 # ("Tun" is a Malaysian title, and a Burmese name's word: "Colonel Tun X", one word left;
-# the pilgrim's "Haj" before one name is how a man is called: "Haj X", not "X")
-_TITLE_LEAVING_ONE = re.compile(r"(?:Tun|Hajj?)[ \t]+[A-Z][a-z]+")
+# the pilgrim's "Haj" before one name is how a man is called: "Haj X", not "X"; the
+# Maguindanaon "Bai", a lady's title, is a Chinese surname before one name)
+_TITLE_LEAVING_ONE = re.compile(r"(?:Tun|Hajj?|Bai)[ \t]+[A-Z][a-z]+")
 
 
 def _clean(text: str, start: int, end: int, kind: Kind) -> tuple[int, int]:
@@ -609,6 +615,10 @@ def _clean(text: str, start: int, end: int, kind: Kind) -> tuple[int, int]:
         m = _POSS.search(text, start, end)
         if m and m.start() > start:
             end, changed = m.start(), True
+        # a Turkish honorific after the given name: "Nurettin Bey", "Sevim Hanım" (Mr, Mrs)
+        m = _HONORIFIC_AFTER.search(text, start, end) if kind == "person" else None
+        if m and m.start() > start:
+            end, changed = m.start(), True
         m = re.match(r"([\w.\-]+)\s+(?=[A-Z])", text[start:end]) if kind == "person" else None
         # "General X", "Lieutenant-Colonel X", "Brig. X", and abbreviated ranks ("SSP X");
         # a role or a quantifier capitalised at a sentence's start ("Blogger X", "Several X")
@@ -628,6 +638,10 @@ def _clean(text: str, start: int, end: int, kind: Kind) -> tuple[int, int]:
             start, changed = start + m.end(), True
         # a rank of two words whose first is no title alone: "Divisional Commissioner X",
         # "Principal State Attorney X"
+        # the second word of a Spanish rank the model began the name with: "Cabo [Segundo X Y]"
+        m = _RANK_SECOND.match(text, start, end) if kind == "person" else None
+        if m and _RANK_FIRST.search(text, max(0, start - 14), start):
+            start, changed = m.end(), True
         m = _RANK_PAIR.match(text, start, end) if kind == "person" else None
         if m and fold(m.group(1).rstrip(".")) in TITLES:
             start, changed = m.end(), True
@@ -735,7 +749,9 @@ def _from_ner(sdoc: Doc, text: str, boiler: list[tuple[int, int]]) -> list[_Cand
             # "Islamic Front of Ostmark" (the model tagged only the rest)
             ent = sdoc.char_span(prev.start_char, ent.end_char, label="ORG") or ent
         if label not in LABEL_KIND and len(ent) >= 2 and _KUNYA_AFTER.match(text, ent.end_char):
-            kind = "person"  # "led by X Y Z (Abu Khattab)": a name the model took for a building
+            kind = "person"  # "led by X Y Z (Abu Zurayq)": a name the model took for a building
+        elif label in ("WORK_OF_ART", "PRODUCT", "EVENT") and _titled_person(ent.text):
+            kind = "person"  # "Subprefect X Y Z" after a quotation, read as a title of a work
         elif label in LABEL_KIND:
             kind = LABEL_KIND[label]
         elif label in ("NORP", "FAC"):
@@ -1992,6 +2008,10 @@ RANKS = (
     # Malay honorifics ("Tan Sri X", "Datuk Seri X", "Ustazah X"); French ranks ("Caporal X")
     r"(?:Tan|Puan|Datuk|Dato['’]?|Datin)\s+S(?:e)?ri|Toh\s+Puan|Datuk|Dato['’]|Datin|Tun|Ustazah?|"
     r"Hajah|Caporal|Adjudant(?:-[Cc]hef)?|Sergent(?:-[Cc]hef)?|Ma[îi]tre|"
+    # Spanish ranks and offices, one or two words ("Cabo Segundo X", "Teniente Coronel X")
+    r"(?:Cabo|Sargento|Teniente|Subteniente|Capit[áa]n|Coronel|Comandante|Suboficial|"
+    r"Sub-?[Pp]refect(?:o)?|Prefecto|Subcomisario|Comisario|Fiscal|Juez|Jueza)"
+    r"(?:\s+(?:Segundo|Primero|Mayor|Coronel))?|"
     # a judge's title ("Justice X Y"), not the ministry's ("the Justice Ministry")
     # (or "Justice X" alone before a verb or a stop: the surname of a judge named earlier)
     r"(?<![Tt]he )(?:Justice|Judge)(?=\s+[A-Z][a-z]+(?:\s+[A-Z]|\s+[a-z]|[,.;:]))|"
@@ -2525,6 +2545,11 @@ def _fix_kinds(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
         if (s := _surname_surface(given_first(c.text(text))))
     }
     short |= {g for p in people if not is_kunya(p) for g in given_names(p)}
+    # and the inner names of a long name: the Spanish father's surname ("X Quiroga Y" is
+    # called Quiroga), which a gazetteer may also know as a town
+    short |= {
+        w for p in people if not is_kunya(p) and len(ws := p.split()) >= 3 for w in ws[1:-1]
+    } - PARTICLES
     full_people = sorted(
         {c.text(text) for c in cands if c.kind == "person" and len(c.text(text).split()) > 1}
     )
@@ -3536,7 +3561,7 @@ _QUOTED_NICKNAME = re.compile(r"([A-Z][\w'’\-]*(?:[ \t]+[\w'’\-]+){1,3})[ \t
 def _name_after(text: str, pos: int) -> tuple[int, int] | None:
     """A capitalised name (with particles) starting after `pos`, skipping quotes and spaces."""
     # French quotes too: alias « X »; the cue's own period: 'a.k.a. "X"'
-    m = re.match(r"\.?[\s\"'“”‘’«‹]*", text[pos:])
+    m = re.match(r"\.?(?:,(?=[ \t]*[\"“«]))?[\s\"'“”‘’«‹]*", text[pos:])
     start = pos + (m.end() if m else 0)
     # a nickname in double quotes is kept whole, a lowercase word too: "Jamil qari" (a
     # reciter of the Quran), "Baba the tailor"
@@ -3754,6 +3779,10 @@ def _propagate(cands: list[_Cand], text: str, boiler: list[tuple[int, int]]) -> 
                 forms.setdefault(sn, ("person", "short"))
     for g in _lone_given_names(cands, text):
         forms.setdefault(g, ("person", "short"))
+    # a name broken across a line is written on one line elsewhere in the document
+    for form, (kind, role) in list(forms.items()):
+        if "\n" in form and kind == "person":
+            forms.setdefault(re.sub(r"[ \t]*\n[ \t]*", " ", form), (kind, role))
     out = list(cands)
     for form in sorted(forms, key=len, reverse=True):
         if form[-1:] in ",;:" or form[:1] in ",;:":
@@ -4095,6 +4124,12 @@ def _group(
                 if fold(f.text(text)) != key
                 and _is_short_of(ct, core_tokens(f.text(text)), c.text(text), f.text(text))
             ]
+            if gen := generation(c.text(text)):
+                # "X Jr." is the son "A B X Jr.", never the father "A B X Sr." named first
+                own_gen = [(j, f) for j, f in owners_of[key] if generation(f.text(text)) == gen]
+                owners_of[key] = own_gen or [
+                    (j, f) for j, f in owners_of[key] if generation(f.text(text)) is None
+                ]
         # the people already named when it comes (a brother named later is not yet the one
         # meant: "Ould X" of the leader "A Ould X Ould Y", before "his brother B Ould X")
         owners = [(j, f) for j, f in owners_of[key] if f.start < c.start] or owners_of[key]

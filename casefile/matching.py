@@ -326,7 +326,7 @@ def _person_names_match(a: str, b: str) -> Match | None:
         if g is not None:
             m = Match(round(g.score - 0.02, 3), a, b, [*g.reasons, "a particle joined or apart"])
     if m is None and sorted((len(ta), len(tb))) == [1, 2] and not is_kunya(a) and not is_kunya(b):
-        # "Sherzaman" ~ "Sher Zaman": one name written as one word or two
+        # "Gulbaz" ~ "Gul Baz": one name written as one word or two
         one, two = (ta, tb) if len(ta) == 1 else (tb, ta)
         t = token_match(one[0], "".join(two))
         if t and t.score >= 0.85 and len(one[0]) >= 7:
@@ -340,7 +340,7 @@ def _person_names_match(a: str, b: str) -> Match | None:
         if joined is not None and joined.score > m.score and not _parts_left(joined):
             m = joined
     xa, xb = _abd_joined(ta), _abd_joined(tb)
-    # "Abdul Karim Mir Baluch" ~ "Abdolkarim Mirbaluch": both at once
+    # "Abdul Raheem Mir Baluch" ~ "Abdolraheem Mirbaluch": both at once
     if m is None and (xa, xb) != (ta, tb) and (p := _one_word_of_two(a, b, xa, xb)):
         m = Match(round(p.score - 0.01, 3), a, b, [*p.reasons, "'Abd al-…' written two ways"])
     if m is None and ("-" in a) != ("-" in b):
@@ -726,15 +726,35 @@ def _tokens_match(a: str, b: str, ta: list[str], tb: list[str]) -> Match | None:
             and (t := token_match(s0, long_[1])) is not None
             and t.score >= 0.85
         )
-        if chain and first is None and l0 not in NAME_PREFIXES and not compound:
+        long_s = b if long_ is tb else a
+        malay = _given_names_then_father(long_s, a if long_ is tb else b)
+        # (a Muhammad before a South Asian name is a prefix, "Muhammad X Y" called "X Y"; before
+        # an Arab chain with its family's al-, he is the son of "X al-Y")
+        prefix = l0 in NAME_PREFIXES and not _AL_FAMILY.search(long_s)
+        if chain and first is None and not prefix and not compound and not malay:
             # "Nabil Sadiq al-Karbuli" / "Tariq Nabeel Sadiq al-Karbuli": a chain of
             # fathers' names one name shorter at the front may be the father, not the son
             score -= 0.11  # below MERGE_AT even for an exact match: "possible same"
             reasons.append("the longer form has a first name before all the others")
+        elif chain and first is None and malay:
+            reasons.append("the longer form's one 'bin' says all before it are his own names")
     if kunya:
         score -= 0.2  # "Abu X" is shared by many: evidence, never proof on its own
         reasons.append("both are kunyas (Abu/Umm …), which many people share")
     return Match(round(score, 3), a, b, reasons)
+
+
+_AL_FAMILY = re.compile(r"(?i)\b[ae][lnrsdtz]-[a-z]")
+
+
+def _given_names_then_father(long_s: str, short_s: str) -> bool:
+    """'Ahmad Faizul bin Roslan': one "bin" (binti), right before the last name, as
+    Malay usage writes given names then "son of" the father; the other form has no "bin",
+    so its words before the father's are some of his given names, not his father's chain
+    ("Faizul Roslan"; the father would be "Roslan bin X")."""
+    lt, st = core_tokens_with_particles(long_s), core_tokens_with_particles(short_s)
+    links = [k for k, t in enumerate(lt) if NASAB_LINKS.get(t)]
+    return links == [len(lt) - 2] and not any(NASAB_LINKS.get(t) for t in st)
 
 
 # honorifics of descent from the Prophet that open a name as part of it (Syed, Sayed, Mir)

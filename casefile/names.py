@@ -48,6 +48,10 @@ TITLES = frozenset(
     oberstaatsanwaltin staatsanwalt staatsanwaltin bundesanwalt bundesanwaltin richter
     richterin rechtsanwalt rechtsanwaltin
     patrolman patrolwoman trooper sheriff haj hajj
+    cabo sargento teniente subteniente capitan coronel comandante suboficial prefecto
+    subprefecto subprefect prefect comisario subcomisario fiscal juez jueza magistrado
+    magistrada licenciado abogado abogada senor senora delegado procurador procuradora juiz
+    juiza lonko shehe bai bey hanim efendi
     """.split()  # (German ones folded, as they are compared: "Staatsanwältin" is "staatsanwaltin")
 )
 
@@ -106,8 +110,9 @@ NAME_PREFIXES = frozenset(
     # lists write as part of the name ("Sayed X Y Al-Z")
     "syed seyed sayed sayyid sayid seyyed".split()
 )
-# Generational suffixes after a name ("Jr.", "III"): part of the name, never its surname.
-SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+# Generational suffixes after a name ("Jr.", "III"; British "Snr", "Jnr"): part of the name,
+# never its surname.
+SUFFIXES = frozenset("jr jr. sr sr. jnr jnr. snr snr. ii iii iv".split())
 # Kunya openers: "Abu X" / "Umm X" names a person through a child; a kunya is an alias,
 # never a surname-bearing full name.
 # A person named by initials alone: "R.J.K.", "Zh.R." (two-letter initials: Sh, Ch, Kh, Zh, Ts)
@@ -274,13 +279,13 @@ def _core_tokens(name: str) -> tuple[str, ...]:
     return tuple(t for t in toks if t not in PARTICLES)
 
 
-_GENERATION = re.compile(r"(?i),?[ \t]+(jr|sr|ii|iii|iv)\.?$")
+_GENERATION = re.compile(r"(?i),?[ \t]+(jn?r|sn?r|ii|iii|iv)\.?$")
 
 
 def generation(name: str) -> str | None:
     """'jr' of "X Y Jr.", 'iii' of "X Y III": the generation a name ends with, if any."""
     m = _GENERATION.search(name.strip())
-    return m.group(1).lower() if m else None
+    return m.group(1).lower().replace("n", "") if m else None
 
 
 def core_tokens_with_particles(name: str) -> list[str]:

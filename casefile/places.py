@@ -154,7 +154,60 @@ def _table() -> tuple[dict[str, str], dict[str, str]]:
                 cities[k] = c["name"]
     for k, v in _subdivisions():
         cities.setdefault(k, v)
+    english = {c["iso"]: c["name"] for c in gc.get_countries().values()}
+    for k, v in _countries_in_other_languages(english):
+        if k not in cities:
+            big.setdefault(k, v)
     return big, cities
+
+
+# The languages news is most often translated from into English, whose names for countries
+# survive in taglines and menus ("Allemagne", "Irlanda", "Schweden")
+# (not Indonesian, whose name for one country is an Arabic given name as often)
+_LOCALES = ("fr", "es", "pt", "it", "de", "nl", "tr", "sq", "bs", "hr", "sr@latin")
+# words of English that are another language's name for a country ("Island", a Nordic one in
+# German), and names that are English given names too (the nicknames package's table)
+_NOT_EXONYMS = frozenset({"island", "swiss"})
+
+
+def _countries_in_other_languages(english: dict[str, str]) -> list[tuple[str, str]]:
+    """(key, English name) for the names of countries in `_LOCALES` (pycountry's
+    translations of ISO 3166-1), and the ISO names where the gazetteer's differ; not short
+    ones (five letters at least: "Fas", "Kina"), English words or given names."""
+    import gettext
+    import os
+
+    import pycountry
+    from nicknames import NickNamer
+
+    given = NickNamer()
+    where = os.path.join(os.path.dirname(pycountry.__file__), "locales")
+    out = []
+    for lang in ("",) + _LOCALES:
+        tr = (
+            gettext.translation("iso3166-1", where, languages=[lang], fallback=True)
+            if lang
+            else None
+        )
+        for c in pycountry.countries:
+            name = english.get(c.alpha_2)
+            if name is None:
+                continue
+            for own in {c.name, getattr(c, "common_name", c.name)}:
+                other = tr.gettext(own) if tr else own
+                k = key(other)
+                if (
+                    len(k) < 5
+                    or k == key(own)
+                    and tr
+                    or other.isupper()
+                    or k in _NOT_EXONYMS
+                    or given.nicknames_of(k)
+                    or given.canonicals_of(k)
+                ):
+                    continue
+                out.append((k, name))
+    return out
 
 
 # ISO 3166-2 writes a subdivision's type into some names ("Dagestan, Respublika",
@@ -193,6 +246,8 @@ def canonical(surface: str) -> str | None:
         # "el-Minya": the town without its article, or with it written apart ("Al Mukalla")
         bare = m.group(1)
         found = cities.get(f"al {bare}") or (cities.get(bare) if len(bare) >= 4 else None)
+    if found is None and (m := re.fullmatch(r"(\w[\w' \-]{2,}) city", k)):
+        found = cities.get(m.group(1))  # "Tacloban City", as Philippine usage names the city
     return found
 
 

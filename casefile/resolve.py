@@ -20,6 +20,7 @@ from casefile.matching import (  # noqa: F401  (re-exported for callers)
     MERGE_AT,
     ROTATED,
     Match,
+    _generations_differ,
     _initial_fits,
     _initials_form,
     given_first,
@@ -33,6 +34,7 @@ from casefile.names import (
     PARTICLES,
     core_tokens,
     fold,
+    generation,
     given_names,
     is_kunya,
     kunya_opener,
@@ -316,7 +318,7 @@ def _chain_start_and_alias(x: Local, y: Local) -> Match | None:
 def _nothing_against(x: Local, y: Local, short: list[str]) -> bool:
     """Whether two locals may be one person for all their nicknames, roles and ages say
     (none given, or the same on both sides), and the shorter name is more than one compound
-    given name ("Abul Hasan", "Abdul Karim", "Muhammad Ali")."""
+    given name ("Abul Hasan", "Abdul Raheem", "Muhammad Ali")."""
     if short[0] in NAME_PREFIXES | COMPOUND_HEADS or short[0].startswith("abu"):
         return False
     if min(map(len, short)) < 3:
@@ -502,9 +504,46 @@ def cluster(locs: list[Local], plan: Plan | None = None) -> list[Cluster]:
     kin = {i for i in full_of if any(_KIN_WORD.search(a.value) for a in locs[i].attributes)}
     kin_roots = set(kin)  # the roots whose entity holds such a relative (kept up by `join`)
 
+    # "X Y" in a document that also names "X Y Snr" is not the father, whoever he is elsewhere
+    not_gen = _told_from_generation(locs)
+    # names of three words ("X Anselm Y"), by local: one document's two middle names are two men
+    three = {
+        i: ns
+        for i, loc in enumerate(locs)
+        if loc.kind == "person"
+        and (ns := [n for n in loc.names(("name",)) if len(core_tokens(n)) == 3])
+    }
+
+    def middles_apart(ra: int, rb: int) -> bool:
+        """A document names "X Anselm Y" in one entity and "X Ferdia Y" in the other."""
+        by_doc: dict[str, list[str]] = defaultdict(list)
+        for k in members[rb]:
+            if k in three:
+                by_doc[locs[k].doc] += three[k]
+        return bool(by_doc) and any(
+            _middle_names_differ(x, y)
+            for k in members[ra]
+            if k in three
+            for x in three[k]
+            for y in by_doc.get(locs[k].doc, ())
+        )
+
     def compatible(ri: int, rj: int) -> bool:
         if not _compatible(locs[ri].kind, real[ri], real[rj], known[ri], known[rj]):
             return False
+        if three and middles_apart(ri, rj):
+            return False
+        for a, b in ((ri, rj), (rj, ri)) if not_gen else ():
+            denied = {d for k in members[a] for d in not_gen.get(k, ())}
+            if denied and any(
+                generation(n) == generation(d)
+                and (m := person_names_match(n, d))
+                and m.score >= MERGE_AT
+                for n in real[b]
+                if generation(n)
+                for d in denied
+            ):
+                return False
         # "the suspect's father, X Y" is not the "Z X Y" another document names: a father's
         # names end his son's
         for a, b in ((ri, rj), (rj, ri)):
@@ -589,6 +628,7 @@ def cluster(locs: list[Local], plan: Plan | None = None) -> list[Cluster]:
         lambda: _lone_given_names(locs, find, members, joinable),
         lambda: _lone_titled_surnames(locs, find, members),
         lambda: _lone_kunyas(locs, find, members),
+        lambda: _kunya_only_people(locs, find, members),
     ):
         for i, j, m in lone_pairs():
             if find(i) != find(j) and joinable(find(j), find(i)):
@@ -892,6 +932,85 @@ def _lone_kunyas(locs, find, members) -> list[tuple[int, int, Match]]:  # type: 
     return out
 
 
+def _kunya_only_people(locs, find, members) -> list[tuple[int, int, Match]]:  # type: ignore[no-untyped-def]
+    """Documents that know someone only by a kunya ("a handler who used the name Abu X"),
+    and nobody in the case is both named and known by it: the one kunya-only man of each
+    document who bears it is one man. Not where a document has two such men, nor where
+    both give a nisba and the nisbas differ ("Abu X al-Y" is not "Abu X al-Z")."""
+    only: dict[int, list[str]] = {}
+    claimed: set[str] = set()  # spelling keys of kunyas borne by named people
+    for i, loc in enumerate(locs):
+        if loc.kind != "person":
+            continue
+        names = loc.names()
+        if not any(is_kunya(n) for n in names):
+            continue
+        r = find(i)
+        own = [n for k in members[r] for n in locs[k].names() if not _ONLY_INITIALS.fullmatch(n)]
+        if own and all(is_kunya(n) for n in own):
+            only[r] = own
+        else:
+            claimed |= {k for n in names if is_kunya(n) for k in spelling_keys(tokens(n)[1])}
+    by_key: dict[str, set[int]] = defaultdict(set)
+    for r, own in only.items():
+        for n in own:
+            for k in spelling_keys(tokens(n)[1]):
+                by_key[k].add(r)
+    parent = {r: r for r in only}
+
+    def top(r: int) -> int:
+        while parent[r] != r:
+            r = parent[r]
+        return r
+
+    edges: list[tuple[int, int, str, str]] = []
+    for r, own in sorted(only.items()):
+        keys = {k for n in own for k in spelling_keys(tokens(n)[1])}
+        if keys & claimed:
+            continue  # a named man bears it: _lone_kunyas decides
+        for s in sorted({s for k in keys for s in by_key[k]}):
+            if s <= r:
+                continue
+            pair = next(
+                ((p, q) for p in own for q in only[s] if _same_kunya(p, q) and _nisbas_agree(p, q)),
+                None,
+            )
+            if pair:
+                edges.append((r, s, *pair))
+                parent[top(s)] = top(r)
+    # a group with two of its men in one document is two men or more: left to a person
+    docs: dict[int, list[str]] = defaultdict(list)
+    for r in only:
+        docs[top(r)] += sorted({locs[k].doc for k in members[r]})
+    bad = {t for t, ds in docs.items() if len(ds) != len(set(ds))}
+    return [
+        (
+            r,
+            s,
+            Match(
+                MERGE_AT,
+                p,
+                q,
+                [
+                    f"'{p}' and '{q}': in each document the only man known by that kunya "
+                    "alone, and no named man in the case bears it"
+                ],
+            ),
+        )
+        for r, s, p, q in edges
+        if top(r) not in bad
+    ]
+
+
+def _nisbas_agree(p: str, q: str) -> bool:
+    """'Abu X al-Hindi' / 'Abu X': agree; 'Abu X al-Hindi' / 'Abu X al-Qurnawi': differ."""
+    tp, tq = tokens(p)[2:], tokens(q)[2:]
+    if not tp or not tq:
+        return True
+    t = token_match(tp[-1], tq[-1])
+    return t is not None and t.score >= 0.85
+
+
 _VOWELS = frozenset("aeiouy")
 
 
@@ -1012,6 +1131,8 @@ def _compatible(
     full_b = _own_full_names(real_b)
     for x in full_a:
         for y in full_b:
+            if _generations_differ(x, y):
+                return False  # "X Y Sr." and "X Y Jr.": a father and his son
             if person_names_match(x, y) or not _same_surname(x, y) or _same_given(x, y):
                 continue
             if not any(person_names_match(x, n) for n in names_b) and not any(
@@ -1066,6 +1187,36 @@ def _own_full_names(names: set[str]) -> list[str]:
         for n, c in zip(full, cores, strict=True)
         if not any(len(o) > len(c) and o[-len(c) :] == c for o in cores)
     ]
+
+
+def _told_from_generation(locs: list[Local]) -> dict[int, set[str]]:
+    """Person locals named "X Y" in a document that names "X Y Snr" (or Jr., III) apart:
+    local -> the names with a generation it is not."""
+    named: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for i, loc in enumerate(locs):
+        if loc.kind == "person":
+            named[loc.doc] += [(i, n) for n in loc.names(("name", "short"))]
+    out: dict[int, set[str]] = defaultdict(set)
+    for entries in named.values():
+        gens = [(k, n) for k, n in entries if generation(n)]
+        for i, n in entries if gens else ():
+            if generation(n) is None:
+                core = core_tokens(n)
+                out[i] |= {g for k, g in gens if k != i and core_tokens(g) == core}
+    return out
+
+
+def _middle_names_differ(x: str, y: str) -> bool:
+    """'Cormac Anselm X' and 'Cormac Ferdia X': one given name and surname, two middle
+    names (a father and the son named after him). Read within one document only: across
+    outlets a father's name in an Arabic chain is spelled too freely (an 'ayn written o or aw)."""
+    cx, cy = core_tokens(x), core_tokens(y)
+    if len(cx) != 3 or len(cy) != 3 or min(len(cx[1]), len(cy[1])) < 3:
+        return False
+    ends = [token_match(a, b) for a, b in ((cx[0], cy[0]), (cx[2], cy[2]))]
+    return all(t is not None and t.score >= 0.85 for t in ends) and not any(
+        token_match(cx[1], t) for t in cy
+    )
 
 
 def _same_given(x: str, y: str) -> bool:
