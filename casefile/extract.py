@@ -295,6 +295,7 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
     cands += _outlet_mentions(text, boiler)
     cands += _initialled_names(text, boiler)
     cands += _designated_places(text, boiler)
+    cands += _menu_countries(text, cands)
     cands += _named_by_role(sdoc, text, boiler, cands)
     for c in cands:
         if c.kind == "person":
@@ -580,6 +581,36 @@ _RANK_PAIR = re.compile(
     rf"(?:{'|'.join(sorted(w.capitalize() for w in _RANK_WORDS))})[ \t]+(?:State[ \t]+)?"
     r"([A-Z][\w.]*)[ \t]+(?=[A-Z])"
 )
+# a line of a menu, a breadcrumb or a tag list: "Home | World | Politics", "Tags: X, Y"
+_MENU_LINE = re.compile(r"(?:\s[|›>·]\s.*){2,}|^\s*(?:Keywords|Tags|Mots-cl[ée]s)\s*:", re.I)
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|from|at|near)\s+$")
+
+
+def _menu_countries(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """The countries and regions a menu or a tag line lists ("Accueil | Allemagne | Monde"),
+    in English or the outlet's language, which the model reads as anything or nothing."""
+    out = []
+    for line in re.finditer(r"[^\n]+", text):
+        if not _MENU_LINE.search(line.group()):
+            continue
+        for item in re.finditer(r"[^|›>·,:\s][^|›>·,:]*", line.group()):
+            a = line.start() + item.start()
+            b = a + len(item.group().rstrip())
+            word = text[a:b]
+            if (places.is_country_or_region(word) or places.foreign_country(word)) and not any(
+                c.start < b and a < c.end for c in cands
+            ):
+                out.append(_Cand(a, b, "place", "rule:menu-country", by_context=True))
+    return out
+
+
+def _line_at(text: str, pos: int) -> str:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start : end if end >= 0 else len(text)]
+
+
+# (Efendi only after a name: before one it is an Indonesian given name)
 _HONORIFIC_AFTER = re.compile(r"[ \t]+(?:Bey|Hanım|Hanim|Efendi)$")
 _RANK_FIRST = re.compile(r"\b(?:Cabo|Sargento|Teniente|Suboficial)[ \t]+$")
 _RANK_SECOND = re.compile(r"(?:Segundo|Primero|Mayor|Coronel)[ \t]+(?=[A-Z])")
@@ -2546,10 +2577,13 @@ def _fix_kinds(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
     }
     short |= {g for p in people if not is_kunya(p) for g in given_names(p)}
     # and the inner names of a long name: the Spanish father's surname ("X Quiroga Y" is
-    # called Quiroga), which a gazetteer may also know as a town
-    short |= {
-        w for p in people if not is_kunya(p) and len(ws := p.split()) >= 3 for w in ws[1:-1]
-    } - PARTICLES
+    # called Quiroga), which a gazetteer may also know as a town (not after "in" or "from":
+    # "Carlos Lima Y … flown in from Lima")
+    inner = (
+        {w for p in people if not is_kunya(p) and len(ws := p.split()) >= 3 for w in ws[1:-1]}
+        - PARTICLES
+        - short
+    )
     full_people = sorted(
         {c.text(text) for c in cands if c.kind == "person" and len(c.text(text).split()) > 1}
     )
@@ -2607,6 +2641,15 @@ def _fix_kinds(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
         f = fold(surface)
         if (
             c.kind != "place"
+            and places.foreign_country(surface)
+            and _MENU_LINE.search(_line_at(text, c.start))
+        ):
+            # "Accueil | Allemagne | Monde": a menu's country in the outlet's language
+            c.kind, c.source = "place", c.source + "+rule:foreign-country-in-menu"
+            out.append(c)
+            continue
+        if (
+            c.kind != "place"
             and (unit := _KNOWN_AND_DESIGNATOR.fullmatch(surface))
             and places.canonical(unit.group(1))
         ):
@@ -2657,7 +2700,13 @@ def _fix_kinds(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
             c.source += "+rule:person-name-in-document"
         elif (
             c.kind != "person"
-            and (f in people or f in short or re.sub(r"^(?:al|el)-", "", f) in short)
+            and (
+                f in people
+                or f in short
+                or re.sub(r"^(?:al|el)-", "", f) in short
+                or f in inner
+                and not _PLACE_PREPOSITION.search(text, max(0, c.start - 8), c.start)
+            )
             and not places.is_country_or_region(surface)  # a town may share a surname (Zagora)
         ):
             c.kind = "person"
@@ -3938,7 +3987,13 @@ def _drop_headline_only(
         for c in cands
         if not headline_only(c)
         or body[c.text(text)]
-        or (c.kind == "place" and places.canonical(c.text(text)))
+        or c.kind == "place"
+        and (
+            places.canonical(c.text(text))
+            # (a country in the outlet's language in a menu, not a headline's word: "Grenade")
+            or places.foreign_country(c.text(text))
+            and _MENU_LINE.search(_line_at(text, c.start))
+        )
     ]
 
 
@@ -4187,6 +4242,11 @@ def _group(
                     c.start,
                     c.end,
                 )
+            elif not given and (owner := _middle_owner(ct[0], full, find, text, c)):
+                j, f = owner
+                c.role = "short"
+                why = f"middle name of '{f.text(text)}' in the same document, no one else's"
+                union(j, i, "short", why, c.start, c.end)
             continue
         if not owners:
             continue
@@ -4232,6 +4292,30 @@ def _group(
         if typ
     ]
     return mentions, out_links
+
+
+def _middle_owner(
+    word: str, full: list[tuple[int, _Cand]], find: Callable[[int], int], text: str, c: _Cand
+) -> tuple[int, _Cand] | None:
+    """The one full name of three words or more with `word` inside it, as the Spanish
+    father's surname ("X Quiroga Y" is called Quiroga), a Meitei given name after the clan
+    name, or a Congolese post-name is used alone. Not in an Arab chain, whose inner names
+    are fathers' (nor after a kin noun: "his father, X"), and not where the word opens or
+    ends another name."""
+    if _after_kin(text, c.start):
+        return None
+    inner = {}
+    for j, f in full:
+        core = core_tokens(f.text(text))
+        if word in (core[0], core[-1]):
+            return None
+        if len(core) >= 3 and word in core[1:-1] and not _ARAB_CHAIN.search(f.text(text)):
+            inner[find(j)] = (j, f)
+    return next(iter(inner.values())) if len(inner) == 1 else None
+
+
+# the particles of an Arab name's chain of fathers or its family's article
+_ARAB_CHAIN = re.compile(r"(?i)(?:^|[\s\-])(?:[ae][lnrsdtz]-|bin|ibn|ben|ould|bint|abu|abou)\b")
 
 
 def _kin_of(cands: list[_Cand], text: str, i: int, j: int) -> bool:
@@ -4412,7 +4496,7 @@ _KIN_BEFORE = re.compile(
 
 def _norm_key(surface: str, kind: str) -> str:
     if kind == "place":
-        return places.key(places.canonical(surface) or surface)
+        return places.key(places.place_name(surface) or surface)
     if kind == "person":
         core = " ".join(core_tokens(surface)) or fold(surface)
         if gen := generation(surface):

@@ -727,10 +727,12 @@ def _tokens_match(a: str, b: str, ta: list[str], tb: list[str]) -> Match | None:
             and t.score >= 0.85
         )
         long_s = b if long_ is tb else a
-        malay = _given_names_then_father(long_s, a if long_ is tb else b)
         # (a Muhammad before a South Asian name is a prefix, "Muhammad X Y" called "X Y"; before
         # an Arab chain with its family's al-, he is the son of "X al-Y")
         prefix = l0 in NAME_PREFIXES and not _AL_FAMILY.search(long_s)
+        malay = (
+            chain and first is None and _given_names_then_father(long_s, a if long_ is tb else b)
+        )
         if chain and first is None and not prefix and not compound and not malay:
             # "Nabil Sadiq al-Karbuli" / "Tariq Nabeel Sadiq al-Karbuli": a chain of
             # fathers' names one name shorter at the front may be the father, not the son

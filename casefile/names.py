@@ -51,7 +51,7 @@ TITLES = frozenset(
     cabo sargento teniente subteniente capitan coronel comandante suboficial prefecto
     subprefecto subprefect prefect comisario subcomisario fiscal juez jueza magistrado
     magistrada licenciado abogado abogada senor senora delegado procurador procuradora juiz
-    juiza lonko shehe bai bey hanim efendi
+    juiza lonko shehe bai bey hanim
     """.split()  # (German ones folded, as they are compared: "Staatsanwältin" is "staatsanwaltin")
 )
 
@@ -285,7 +285,10 @@ _GENERATION = re.compile(r"(?i),?[ \t]+(jn?r|sn?r|ii|iii|iv)\.?$")
 def generation(name: str) -> str | None:
     """'jr' of "X Y Jr.", 'iii' of "X Y III": the generation a name ends with, if any."""
     m = _GENERATION.search(name.strip())
-    return m.group(1).lower().replace("n", "") if m else None
+    return _GENERATION_AS.get(m.group(1).lower(), m.group(1).lower()) if m else None
+
+
+_GENERATION_AS = {"jnr": "jr", "snr": "sr"}  # the British forms
 
 
 def core_tokens_with_particles(name: str) -> list[str]:

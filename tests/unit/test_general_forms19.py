@@ -107,13 +107,37 @@ def test_country_names_in_the_languages_news_is_translated_from() -> None:
         ("Schweden", "Sweden"),  # German
         ("Arabie saoudite", "Saudi Arabia"),
     ):
-        assert places.canonical(other) == english, other
-        assert places.is_country_or_region(other), other
-    # not an English word ("Island", a Nordic country in German) nor a given name ("Maurice")
-    assert places.canonical("Island") is None
-    assert places.canonical("Maurice") is None
-    # a city named with "City" after it, as Philippine usage writes it
+        assert places.place_name(other) == english, other
+    # the Romance languages' are read only where a place is expected: many are given names
+    # or surnames too; German, Turkish and the like read as places anywhere
+    assert places.canonical("Allemagne") is None
+    assert places.canonical("Schweden") == "Sweden"
+    # a man's name is no country, whatever a language calls one so
+    assert places.place_name("Mauricio") is None or places.canonical("Mauricio") is None
+    assert places.foreign_country("Island") is None  # an English word
+    # a city named with "City" after it, as Philippine usage writes it; not a province
     assert places.canonical("Tacloban City") == places.canonical("Tacloban") is not None
+
+
+def test_a_country_in_a_menu_in_the_outlet_s_language(nlp) -> None:
+    text = (
+        "Accueil | Allemagne | Irlanda | Monde\n\n"
+        "Mauricio Francia, 41, was arrested in Lyon on Tuesday, police said.\n"
+    )
+    _, kinds, _ = _locals(nlp, text)
+    assert kinds.get("Allemagne") == "place", kinds
+    assert kinds.get("Mauricio Francia") == "person", kinds
+
+
+def test_an_inner_name_alone_is_the_man_but_not_after_in_or_from(nlp) -> None:
+    text = (
+        "Subprefect Hernando Lima Quiroga led the raid. Lima said the men had fled. A "
+        "second suspect was flown in from Lima on Friday.\n"
+    )
+    _, kinds, locals_ = _locals(nlp, text)
+    lima = [m for m in _locals(nlp, text)[0].mentions if m.text == "Lima"]
+    assert lima[0].kind == "person" and lima[0].local == locals_["Hernando Lima Quiroga"]
+    assert lima[-1].kind == "place", [(m.kind, m.start) for m in lima]
 
 
 def test_a_spanish_rank_of_two_words_is_no_part_of_the_name(nlp) -> None:
