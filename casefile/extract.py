@@ -40,6 +40,7 @@ from casefile.names import (
     acronym_of,
     ascii_letters,
     core_tokens,
+    english_given_name,
     fold,
     generation,
     given_names,
@@ -1736,7 +1737,9 @@ def _middle_initial_host(word: str) -> bool:
         and f not in ORG_HEADS
         and f not in _FUNCTION_WORDS
         and f not in _LEAD_WORDS  # "Lawyer S. Raman": a role at a sentence's start
-        and places.canonical(word) is None
+        # (a town's name, unless an English given name too: "Lincoln R. X", not "Kabul M.")
+        and (places.canonical(word) is None or english_given_name(word))
+        and not places.is_country_or_region(word)
     )
 
 
@@ -4307,7 +4310,7 @@ def _middle_owner(
     inner = {}
     for j, f in full:
         core = core_tokens(f.text(text))
-        if word in (core[0], core[-1]):
+        if core and word in (core[0], core[-1]):
             return None
         if len(core) >= 3 and word in core[1:-1] and not _ARAB_CHAIN.search(f.text(text)):
             inner[find(j)] = (j, f)

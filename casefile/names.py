@@ -667,6 +667,19 @@ def _nicknames() -> dict[str, frozenset[str]]:
     return out
 
 
+def english_given_name(word: str) -> bool:
+    """'lincoln', 'eugene': a given name the `nicknames` table knows (English usage), which
+    a town may share ("Lincoln L. X" is a man, whatever the gazetteer says)."""
+    return fold(word) in _english_given()
+
+
+@lru_cache(maxsize=1)
+def _english_given() -> frozenset[str]:
+    from nicknames import NickNamer
+
+    return frozenset(NickNamer().nickname_lookup)
+
+
 def _hypocorism(full: str, short: str) -> str | None:
     """`short` if it is an English short form of the given name `full` (Matthew / Matt)."""
     return short if short in _nicknames().get(full, ()) else None

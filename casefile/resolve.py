@@ -1211,7 +1211,8 @@ def _told_from_generation(locs: list[Local]) -> dict[int, set[str]]:
         for i, n in entries if gens else ():
             if generation(n) is None:
                 core = core_tokens(n)
-                out[i] |= {g for k, g in gens if k != i and core_tokens(g) == core}
+                if told := {g for k, g in gens if k != i and core_tokens(g) == core}:
+                    out[i] |= told
     return out
 
 

@@ -203,3 +203,15 @@ def test_a_name_broken_across_a_line_is_found_again_on_one_line(nlp) -> None:
     assert kinds.get("Faik Husnu el-Qarnawi") == "person", kinds
     assert locals_["Faik Husnu el-Qarnawi"] == locals_["Faik Hüsnü\nel-Qarnawi"]
     assert "Husnu el-Qarnawi" not in kinds, kinds
+
+
+def test_a_given_name_a_town_shares_before_a_middle_initial(nlp) -> None:
+    # "Lincoln" is a town in the gazetteer and an English given name: before a middle
+    # initial and a surname it is the man's
+    text = (
+        "The men appeared on Thursday before U.S. Magistrate Judge Lincoln R. Pemberton. "
+        '"They bought the materials," a prosecutor said. Pemberton ordered them held.\n'
+    )
+    _, kinds, locals_ = _locals(nlp, text)
+    assert kinds.get("Lincoln R. Pemberton") == "person", kinds
+    assert locals_["Pemberton"] == locals_["Lincoln R. Pemberton"]
