@@ -1737,7 +1737,7 @@ def _middle_initial_host(word: str) -> bool:
         and f not in ORG_HEADS
         and f not in _FUNCTION_WORDS
         and f not in _LEAD_WORDS  # "Lawyer S. Raman": a role at a sentence's start
-        # (a town's name, unless an English given name too: "Lincoln R. X", not "Kabul M.")
+        # (a town's name, unless an English given name too: "Lincoln R. X")
         and (places.canonical(word) is None or english_given_name(word))
         and not places.is_country_or_region(word)
     )

@@ -43,8 +43,15 @@ def test_weak_pairs_are_possible_same_with_reasons() -> None:
     def ex(doc: str, name: str) -> Extraction:
         return Extraction(doc, "test", [Mention(0, len(name), name, "person", 0)])
 
-    clusters = cluster(locals_of([ex("d1", "Abu Yasin"), ex("d2", "Abou Yassin")]))
-    assert len(clusters) == 2  # a bare kunya spelled two ways is not enough to merge
+    # a bare kunya spelled two ways is not enough to merge where the case holds two men
+    # known by it (two nisbas): the pairs are offered as possible same, with their reasons
+    docs = [ex("d1", "Abu Yasin"), ex("d2", "Abou Yassin")]
+    docs += [ex("d3", "Abu Yasin al-Kufi"), ex("d4", "Abou Yassin al-Tanji")]
+    clusters = cluster(locals_of(docs))
+    assert len(clusters) == 4
     pair = clusters[0].possible[0]
     assert pair["score"] < 0.85 and pair["reasons"]
     assert any("kunya" in r for r in pair["reasons"])
+    # two documents that know one man by it alone, and nobody else: one man, and why
+    (one,) = cluster(locals_of(docs[:2]))
+    assert any("only man known by that kunya" in r for m in one.merges for r in m["reasons"])
