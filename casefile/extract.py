@@ -605,6 +605,11 @@ def _menu_countries(text: str, cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
+def _foreign_in_menu(text: str, c: _Cand) -> bool:
+    """A country named in the outlet's language on a menu's line ("Accueil | Allemagne")."""
+    return bool(places.foreign_country(c.text(text)) and _MENU_LINE.search(_line_at(text, c.start)))
+
+
 def _line_at(text: str, pos: int) -> str:
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
@@ -2642,11 +2647,7 @@ def _fix_kinds(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
     for c in cands:
         surface = c.text(text)
         f = fold(surface)
-        if (
-            c.kind != "place"
-            and places.foreign_country(surface)
-            and _MENU_LINE.search(_line_at(text, c.start))
-        ):
+        if c.kind != "place" and _foreign_in_menu(text, c):
             # "Accueil | Allemagne | Monde": a menu's country in the outlet's language
             c.kind, c.source = "place", c.source + "+rule:foreign-country-in-menu"
             out.append(c)
@@ -3994,8 +3995,7 @@ def _drop_headline_only(
         and (
             places.canonical(c.text(text))
             # (a country in the outlet's language in a menu, not a headline's word: "Grenade")
-            or places.foreign_country(c.text(text))
-            and _MENU_LINE.search(_line_at(text, c.start))
+            or _foreign_in_menu(text, c)
         )
     ]
 

@@ -650,9 +650,7 @@ def _nicknames() -> dict[str, frozenset[str]]:
     table (Apache-2.0), kept to the forms that shorten the name: a short form of four letters
     or fewer, or one in -y / -ie / -ey, or a prefix of the name (Matt, Sammy, Chris); one
     that opens with another letter is a name of its own (Erin is no form of Aaron)."""
-    from nicknames import NickNamer
-
-    table = NickNamer().nickname_lookup  # name -> its short forms
+    table = nick_namer().nickname_lookup  # name -> its short forms
     out: dict[str, frozenset[str]] = {}
     for name, shorts in table.items():
         kept = frozenset(
@@ -675,9 +673,15 @@ def english_given_name(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _english_given() -> frozenset[str]:
+    return frozenset(nick_namer().nickname_lookup)
+
+
+@lru_cache(maxsize=1)
+def nick_namer():  # type: ignore[no-untyped-def]
+    """The `nicknames` package's table, read once (it parses a CSV file)."""
     from nicknames import NickNamer
 
-    return frozenset(NickNamer().nickname_lookup)
+    return NickNamer()
 
 
 def _hypocorism(full: str, short: str) -> str | None:

@@ -214,9 +214,10 @@ def _countries_in_other_languages(
     import os
 
     import pycountry
-    from nicknames import NickNamer
 
-    given = NickNamer()
+    from casefile.names import nick_namer
+
+    given = nick_namer()
     where = os.path.join(os.path.dirname(pycountry.__file__), "locales")
     out = []
     for lang in locales:

@@ -1007,17 +1007,21 @@ def _kunya_only_people(
 _KUNYA_ARTICLE = frozenset("al el ul ad an ar as ash at az".split())
 
 
+def _kunya_words(name: str) -> list[str]:
+    """The words after a kunya's opener, without articles: "Abu al-X al-Hindi" -> [x, hindi]."""
+    return [t for t in tokens(name)[1:] if t not in _KUNYA_ARTICLE]
+
+
 def _kunya_word(name: str) -> str:
     """'fadhiq' of "Abu al-Fadhiq" and of "Abou Fadhiq": the name after the opener."""
-    toks = tokens(name)
-    rest = [t for t in toks[1:] if t not in _KUNYA_ARTICLE]
-    return rest[0] if rest else toks[-1]
+    rest = _kunya_words(name)
+    return rest[0] if rest else tokens(name)[-1]
 
 
 def _nisba(name: str) -> str | None:
     """'hindi' of "Abu X al-Hindi": the word after the kunya's name, if any."""
-    toks = [t for t in tokens(name)[1:] if t not in _KUNYA_ARTICLE]
-    return toks[-1] if len(toks) >= 2 else None
+    rest = _kunya_words(name)
+    return rest[-1] if len(rest) >= 2 else None
 
 
 _VOWELS = frozenset("aeiouy")
