@@ -13,7 +13,7 @@ from typing import Any
 
 from casefile import ingest, judgements, store
 from casefile.model import Document, Extraction, Span
-from casefile.names import fold
+from casefile.names import fold, spelling
 from casefile.relations import find_relations
 from casefile.resolve import Cluster, canonical_name, cluster, entity_id, locals_of
 from casefile.timeline import build_events, reference_dates, tie_claims
@@ -409,10 +409,14 @@ def _entities(
             for m in sorted(loc.mentions, key=lambda m: m.start):
                 span = Span(loc.doc, m.start, m.end, m.text).to_dict()
                 mentions.append(span)
-                if fold(m.text) == fold(name):
+                # (each spelling its own alias: "El Zorzál" in one source, "El Zorzal" in
+                # another)
+                if spelling(m.text) == spelling(name):
                     continue
                 typ = {"aka": "aka", "short": "short", "acronym": "acronym"}.get(m.role, "variant")
-                rec = aliases.setdefault(fold(m.text), {"name": m.text, "type": typ, "sources": []})
+                rec = aliases.setdefault(
+                    spelling(m.text), {"name": m.text, "type": typ, "sources": []}
+                )
                 if _ALIAS_RANK[typ] > _ALIAS_RANK[rec["type"]]:
                     rec["type"] = typ
                 rec["sources"].append(span)
@@ -431,10 +435,10 @@ def _entities(
             for x in loc.links
         ] + c.merges
         for j in c.hand_aliases:
-            key = fold(j["value"])
-            if key == fold(name):
+            key = spelling(j["value"])
+            if key == spelling(name):
                 continue
-            seen = [s for s in mentions if fold(s["text"]) == key]
+            seen = [s for s in mentions if spelling(s["text"]) == key]
             rec = aliases.setdefault(key, {"name": j["value"], "type": "aka", "sources": seen})
             rec.update(type="aka", by="judgement", judgement=j["id"])
             if j.get("note"):

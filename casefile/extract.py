@@ -130,7 +130,9 @@ _ALIAS_CUE = re.compile(
     # "whom everyone in the village calls Abu X", "whom the village knows as Umm X"
     # ("whom the people of the X neighbourhood of Y call "Z"": up to nine words between)
     # ("whom prosecutors call by the kunya "Y"")
-    r"\bwhom\s+(?:[\w'’\-]+\s+){1,9}?(?:call(?:s|ed)?|knows?\s+as|knew\s+as)"
+    # ("whom witnesses, neighbours and police called only "Y"": a list, and "only")
+    r"\bwhom\s+(?:[\w'’\-]+,?\s+){1,9}?(?:call(?:s|ed)?|knows?\s+as|knew\s+as)"
+    r"(?:\s+(?:only|simply|just))?"
     r"(?:\s+by\s+(?:the|a|an|his|her)\s+(?:kunya|nom de guerre|alias|nickname|name),?)?"
     r"(?=\s+(?:[\"“‘]|«[ \t\u00a0\u202f]?)?[A-Z])|"
     # "X, called "Y", and Z": a name in quotes, right after a name and its comma
@@ -155,6 +157,8 @@ _ALIAS_CUE = re.compile(
     # "lived on forged documents in the name of "X""
     r"\b(?:documents|papers|passports?|identity|ID)\s+in\s+the\s+name\s+of(?=\s+[\"“‘A-Z])|"
     r"\bcode-?named\b|"
+    # a soldier's or an agent's radio name: "X, call sign "Y"", "X (callsign Y)"
+    r"\bcall[ -]?sign(?:ed)?\b|"
     # French lists: "DICKO Hamidou dit « Hami »"; Italian papers: "X, detto "Y""
     r"(?<=\s)(?:dite?|dett[oa])(?=\s+[«\"“A-Z])|"
     # a birth name or a former surname: "X was born Y Z and changed his surname", "X (surname
@@ -226,6 +230,16 @@ ORG_HEADS_FIRST = frozenset(
     conselleria generalitat gendarmerie ministere tribunale procura questura
     """.split()
 )
+
+
+# the first parts of a hyphenated rank: "Sub-Inspector", "Vice-Admiral", "Deputy-Commissioner"
+_RANK_PREFIXES = frozenset({"sub", "vice", "deputy", "assistant", "acting", "under"})
+
+
+def _hyphenated_title(word: str) -> bool:
+    """'Lieutenant-Colonel', 'Sub-Inspector': a title, or one written with a rank prefix."""
+    *head, last = [fold(w) for w in word.split("-")]
+    return last in TITLES and all(w in TITLES or w in _RANK_PREFIXES for w in head)
 
 
 def _org_head(word: str) -> bool:
@@ -301,6 +315,9 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
     for c in cands:
         if c.kind == "person":
             c.start = _caps_surname_before(text, c.start)  # "Sergeant DIALLO Moussa"
+            c.end = _god_word_after(text, c.end)  # "[Gulab] Ullah Dawar"
+            c.end = _particle_surname_after(text, c.start, c.end)  # "[Femke] ter Zwaan"
+            c.start = _given_and_particle_before(text, c.start)  # "Femke ter [Zwaan]"
             if text[c.end : c.end + 1] == "." and text[c.start : c.end].endswith((" Jr", " Sr")):
                 c.end += 1  # "X Y Jr.": the abbreviation's period is the name's
     cands = _resolve_overlaps(cands, text)
@@ -316,7 +333,8 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
     _extend_names(cands, sdoc, text)
     aka_pairs = _aliases(text, cands, boiler) + _paren_aliases(text, cands, boiler)
     _same_kind_as_named(cands, aka_pairs, text)
-    cands = _join_given_and_surname(_propagate(cands, text, boiler), text)
+    bearers = {id(alias): owner.text(text) for owner, alias, *_ in aka_pairs}
+    cands = _join_given_and_surname(_propagate(cands, text, boiler, bearers), text)
     _extend_names(cands, sdoc, text)  # a propagated surname may stand after its given name
     cands = _join_lone_line_names(cands, text)
     cands = sorted(cands + _initials_only(text, cands, boiler), key=lambda c: c.start)
@@ -624,6 +642,12 @@ _INNER_PREPOSITION = re.compile(r"[ \t]+(?:at|in|on|near|from|to|with)[ \t]+(?=[
 
 
 # ("Tun" is a Malaysian title, and a Burmese name's word: "Colonel Tun X", one word left;
+# Burmese courtesy words before a name of two words or more (a name has no surname, and
+# "Ko X Y" is "U X Y" as he ages): no part of the name
+_COURTESY_WORDS = frozenset({"U", "Mg", "Ko", "Maung", "Ma", "Saya", "Sayama"})
+_COURTESY_BEFORE_NAME = re.compile(
+    r"(?:Sh\.|" + "|".join(sorted(_COURTESY_WORDS)) + r")[ \t]+(?=[A-Z][a-z]+[ \t]+[A-Z])"
+)
 # the pilgrim's "Haj" before one name is how a man is called: "Haj X", not "X"; the
 # Maguindanaon "Bai", a lady's title, is a Chinese surname before one name)
 _TITLE_LEAVING_ONE = re.compile(r"(?:Tun|Hajj?|Bai)[ \t]+[A-Z][a-z]+")
@@ -665,7 +689,7 @@ def _clean(text: str, start: int, end: int, kind: Kind) -> tuple[int, int]:
             and not title_is_given(tokens(text[start:end]))
             and not _TITLE_LEAVING_ONE.fullmatch(text, start, end)
             and (
-                all(fold(w) in TITLES for w in m.group(1).split("-"))
+                _hyphenated_title(m.group(1))
                 # (not in a name all in capitals: "MOHD ALI", "LIM CHEE WAH" are names' words)
                 or re.fullmatch(r"[A-Z]{2,4}", m.group(1))
                 and not text[start + m.end() : end].isupper()
@@ -685,7 +709,9 @@ def _clean(text: str, start: int, end: int, kind: Kind) -> tuple[int, int]:
         # Indian "Sh." (Shri) before a full name; "Sh. Vakhtangov" alone is an initial; the
         # Burmese honorific "U" and "Mg" (a courtesy word written short; no period: "U. Kalo" is an
         # initial)
-        m = re.match(r"(?:Sh\.|U|Mg)[ \t]+(?=[A-Z][a-z]+[ \t]+[A-Z])", text[start:end])
+        # (and the other courtesy words Burmese names wear by age and standing, before a name
+        # of two words or more: "Ko Zaw Min X" is "U Zaw Min X" in a later report)
+        m = _COURTESY_BEFORE_NAME.match(text[start:end])
         if kind == "person" and m:
             start, changed = start + m.end(), True
         # an article before a name of three words or more: the first is a people or a
@@ -1055,7 +1081,8 @@ _RESIDENCE_BEFORE = re.compile(r"\w,[ \t]+of[ \t]+$")
 _RESIDENCE_AFTER = re.compile(r"[ \t]*(?:[,;(\n]|\.(?:\s|$)|$)")
 
 
-_INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z][a-z]?\.\s?){1,3}\s?$")
+# ("J.-F. X": the French initials of a hyphenated given name)
+_INITIALS_BEFORE = re.compile(r"(?<![\w.\-])(?:[A-Z][a-z]?\.(?:\s|-)?){1,3}\s?$")
 
 
 # French official style puts the surname first, in capitals, after a rank: "Sergeant DIALLO
@@ -1204,6 +1231,54 @@ def initials_of(name: str) -> str:
     return "".join(t[0] for t in core_tokens(name))
 
 
+# "Gulab Ullah Dawar": "Ullah" (God's name, closing a theophoric name written as two words)
+# opens no name of its own, so a name the model ended before it runs on through it, and
+# through a surname after it
+_GOD_WORD_AFTER = re.compile(r"[ \t]Ullah\b(?:[ \t]([A-Z][a-z][\w'’\-]+))?")
+
+
+def _god_word_after(text: str, b: int) -> int:
+    m = _GOD_WORD_AFTER.match(text, b)
+    if m is None:
+        return b
+    if m.group(1) and m.group(1).lower() not in _stop_words():
+        return m.end()
+    return m.end(0) if not m.group(1) else m.start(1) - 1
+
+
+# a surname behind a particle in lower case, which the model leaves out of the name:
+# "Femke ter Zwaan", "Sjoerd van der Mesdag", "Juan de la Vega"
+_PARTICLE_SURNAME_AFTER = re.compile(
+    r"[ \t](?:van[ \t](?:der|den|de|het)|von[ \t]der|de[ \t](?:la|las|los)|van|von|ter|ten|"
+    r"de|del|da|dos|das|du)[ \t][A-Z][a-z][\w'’\-]*"
+)
+
+
+_GIVEN_AND_PARTICLE_BEFORE = re.compile(
+    r"(?<![\w'’\-])([A-Z][a-z]+)[ \t](?:van[ \t](?:der|den|de|het)|von[ \t]der|"
+    r"de[ \t](?:la|las|los)|van|von|ter|ten|de|del|da|dos|das|du)[ \t]$"
+)
+
+
+def _particle_surname_after(text: str, a: int, b: int) -> int:
+    m = _PARTICLE_SURNAME_AFTER.match(text, b)
+    # (after a given name of one word only: "the Mayor of Y" is no particle's)
+    if m is None or " " in text[a:b].strip() or not text[a : a + 1].isupper():
+        return b
+    return m.end()
+
+
+def _given_and_particle_before(text: str, a: int) -> int:
+    """'Femke ter [Zwaan]': the given name and the particle the model left out."""
+    m = _GIVEN_AND_PARTICLE_BEFORE.search(text, max(0, a - 30), a)
+    if m is None:
+        return a
+    word = fold(m.group(1))
+    if word in TITLES or word in _stop_words() or places.canonical(m.group(1)):
+        return a
+    return m.start()
+
+
 def _caps_surname_before(text: str, a: int) -> int:
     m = _CAPS_SURNAME_BEFORE.search(text, max(0, a - 40), a)
     if (
@@ -1272,7 +1347,7 @@ def _line_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
         return [p for a, b in named for p in _line_parts(text, a, b)]
     if all(len(text[a:b].split()) >= 2 for a, b in parts):
         return parts
-    # "Abu Muhammad al-Tarabulsi\nSpokesman": a signature line and its role
+    # "Abu Zurayq al-Tarabulsi\nSpokesman": a signature line and its role
     if any(all(fold(w) in TITLES for w in text[a:b].split()) for a, b in parts):
         return [(a, b) for a, b in parts if not all(fold(w) in TITLES for w in text[a:b].split())]
     return [(start, end)]
@@ -1621,7 +1696,7 @@ def _named_by_apposition(text: str, boiler: list[tuple[int, int]]) -> list[_Cand
 # "P.I. Zhdanov", "Kh. Dzhafarzade", "Korolev V.N.": names with initials, as in translations
 # from Russian; not "U.S. Army" or "St. Petersburg".
 _INITIALLED = (
-    re.compile(r"(?<![\w.])(?:[A-Z][a-z]?\.\s?){1,3}[A-Z][a-z][\w'’\-]+"),
+    re.compile(r"(?<![\w.\-])(?:[A-Z][a-z]?\.(?:\s|-)?){1,3}[A-Z][a-z][\w'’\-]+"),
     # "X A.Kh.", "X Ye.S."
     # (Ye. / Yu. / Ya. only before another initial: "Wang Yu." ends a sentence)
     re.compile(
@@ -1862,7 +1937,8 @@ _PROSE_ALIAS_CUE = re.compile(r"(?i)\b(?:known|called|name)\b")
 _TAMIL_LEGAL_NAME = re.compile(
     r"(?<![\w'’\-,])(?<!,[ \t])[A-Z][\w'’\-]+(?:[ \t][A-Z][\w'’\-]+)?"
     r"[ \t](?:s/o|d/o|a/l|a/p)[ \t][A-Z][\w'’\-]++(?:[ \t][A-Z][\w'’\-]++){0,2}+"
-    r"(?!,?[ \t]+[rR]/[oO])"
+    # (not a Pakistani police record: "X s/o Y r/o Z", "X s/o Y caste Z r/o W")
+    r"(?!,?[ \t]+(?:[rR]/[oO]|caste\b))"
 )
 
 
@@ -1905,6 +1981,12 @@ _QUOTED_KUNYA = re.compile(
 )
 
 
+# a given name, a patronymic and a surname, either order: "Arkadii Levkovych X",
+# "X Pyotr Sergeyevich"
+_WITH_PATRONYMIC = re.compile(
+    rf"[A-Z][a-z]+[ \t]+[A-Z][a-z]+{RUSSIAN_PATRONYMIC}[ \t]+[A-Z][a-z'’\-]+"
+    rf"|[A-Z][a-z'’\-]+[ \t]+[A-Z][a-z]+[ \t]+[A-Z][a-z]+{RUSSIAN_PATRONYMIC}"
+)
 # Russian official order: surname, given name, patronymic ("Ivanov Pyotr Sergeyevich")
 _RUSSIAN_FULL = re.compile(
     r"(?<![\w'’\-])[A-Z][a-z]+(?:ov|ev|yev|in|yn|ova|eva|yeva|ina|sky|skiy|skaya|enko|uk)"
@@ -1915,9 +1997,12 @@ _RUSSIAN_FULL = re.compile(
 
 # "Tone Aasland, who represents the 22-year-old, said": a lawyer, whom the model may not tag
 _REPRESENTS = "represents|represented|defends|defended"
+# (and "X Y, for Z, argued that …": counsel for a defendant, as court reports put it)
 _WHO_REPRESENTS = re.compile(
-    r"(?<![\w'’\-])([A-Z][\w'’\-]+(?:[ \t][A-Z][\w'’\-]+){1,2}),[ \t]+who[ \t]+"
+    r"(?<![\w'’\-])([A-Z][\w'’\-]+(?:[ \t][A-Z][\w'’\-]+){1,2}),[ \t]+(?:who[ \t]+"
     rf"(?:{_REPRESENTS})\b"
+    r"|for[ \t]+[A-Z][\w'’\-]+(?:[ \t]+and[ \t]+[A-Z][\w'’\-]+)?,[ \t]+"
+    r"(?:said|argued|told|asked|replied|submitted|countered)\b)"
 )
 
 
@@ -2051,6 +2136,9 @@ RANKS = (
     r"(?:Cabo|Sargento|Teniente|Subteniente|Capit[áa]n|Coronel|Comandante|Suboficial|"
     r"Sub-?[Pp]refect(?:o)?|Prefecto|Subcomisario|Comisario|Fiscal|Juez|Jueza)"
     r"(?:\s+(?:Segundo|Primero|Mayor|Coronel))?|"
+    # Somali ranks and offices ("Gaashaanle Sare X": colonel; "Xildhibaan X": MP)
+    r"Gaashaanle(?:\s+(?:Sare|Dhexe))?|Dhamme|Sar(?:r)?eeye(?:\s+(?:Guuto|Gaas))?|Jeneraal|"
+    r"Taliye|Xildhibaan|Guddoomiye|Wasiir|Jaalle|"
     # a judge's title ("Justice X Y"), not the ministry's ("the Justice Ministry")
     # (or "Justice X" alone before a verb or a stop: the surname of a judge named earlier)
     r"(?<![Tt]he )(?:Justice|Judge)(?=\s+[A-Z][a-z]+(?:\s+[A-Z]|\s+[a-z]|[,.;:]))|"
@@ -2062,10 +2150,12 @@ RANKS = (
     r"(?=\s)"
 )
 _BY_ROLE = re.compile(
-    rf"\b(?:{KIN_NOUNS}|{ROLE_NOUNS}|(?i:commissioner|spokesperson|village head)|{RANKS})"
+    rf"\b(?:{KIN_NOUNS}|{ROLE_NOUNS}|(?i:commissioner|spokesperson|village head)|{RANKS}|"
+    r"head(?=\s+of\s))"
     r"(?:\s+General)?"
+    # ("the head of the agency's Poltava directorate, X": the body's words in lower case too)
     r"(?:\s+(?:in|at)\s+[A-Z][\w'’\-]*|,?\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w'’\-]*"
-    r"(?:\s+(?:and|of|for|the|[A-Z][\w'’\-]*)){0,6},)?"
+    r"(?:\s+(?:and|of|for|the|[A-Z][\w'’\-]*|[a-z]+)){0,6},)?"
     r",?\s+(?=[A-Z])"
     # an office capitalised as a title, right before the name: "District Prosecutor X told"
     r"|\b(?:Prosecutor|Attorney|Judge|Lawyer|Spokes(?:man|woman|person)|Governor|Mayor|Consul)"
@@ -2556,6 +2646,11 @@ def _fix_kinds(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
     for c in cands:
         votes.setdefault(fold(c.text(text)), Counter())[c.kind] += 1
     decided = _context_vote(cands, text)
+    for c in cands:
+        if c.kind != "person" and _WITH_PATRONYMIC.fullmatch(c.text(text)):
+            # "Arkadii Levkovych X" the model read as a body: only a person has a patronymic
+            decided[fold(c.text(text))] = "person"
+            people.add(fold(c.text(text)))
     for c in cands:  # one surface, one kind: what the context said wins over the model's votes
         if fold(c.text(text)) in decided:
             c.kind = decided[fold(c.text(text))]  # type: ignore[assignment]
@@ -2786,6 +2881,8 @@ _OFFICE_AFTER = re.compile(
     r"imam)\s+(?:of|at|for)\b"
     r"|,\s+who\s+(?:heads|headed|leads|led|runs|ran|chairs|chaired|founded|lives|lived|"
     rf"{_REPRESENTS})\b"
+    # "X, who uses the name Y", "X, who went by Y": a man's other name
+    r"|,\s+who\s+(?:(?:uses|used)\s+the\s+(?:name|alias|kunya)|(?:goes|went)\s+by)\b"
 )
 _PERSON_AFTER_ROLE = re.compile(  # "X is a former student of …", "X (Abu Tariq)"
     rf"\s+(?:is|was)\s+(?:an?|the)\s+(?:[a-z\-]+\s+){{0,2}}?(?:{ROLE_NOUNS})"
@@ -3733,8 +3830,8 @@ def _extend_names(cands: list[_Cand], sdoc: Doc, text: str) -> None:
                 or fold(prev.text) in TITLES
                 or fold(prev.text) in ("first", "second", "third", "class")  # of a rank
                 or fold(prev.text) in _CASE_ROLES  # "Suspect X has standing warrants"
-                or prev.text == "Sh."
-                and len(words) >= 2  # Shri, not an initial
+                or (prev.text == "Sh." or prev.text in _COURTESY_WORDS)
+                and len(words) >= 2  # Shri, not an initial; "Ko X Y"
                 or prev.ent_type_ in ("DATE", "GPE", "ORG")
                 # a demonym ("Russian"), not a name the model took for one
                 or prev.ent_type_ == "NORP"
@@ -3814,8 +3911,14 @@ def _place_follows(text: str, end: int) -> bool:
 # ---------------------------------------------------------------- propagation
 
 
-def _propagate(cands: list[_Cand], text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
-    """Find every known name (and every person's surname) wherever else it occurs."""
+def _propagate(
+    cands: list[_Cand],
+    text: str,
+    boiler: list[tuple[int, int]],
+    bearers: dict[int, str] | None = None,
+) -> list[_Cand]:
+    """Find every known name (and every person's surname) wherever else it occurs.
+    `bearers`: the name of the man who bears each alias (by the alias candidate's id)."""
     forms: dict[str, tuple[Kind, str]] = {}
     for c in cands:
         s = c.text(text)
@@ -3830,7 +3933,7 @@ def _propagate(cands: list[_Cand], text: str, boiler: list[tuple[int, int]]) -> 
             # and its surname alone: "Qambarov, the group's treasurer," after the register's line
             if sn := _surname_surface(gf):
                 forms.setdefault(sn, ("person", "short"))
-    for g in _lone_given_names(cands, text):
+    for g in _lone_given_names(cands, text, bearers):
         forms.setdefault(g, ("person", "short"))
     # a name broken across a line is written on one line elsewhere in the document
     for form, (kind, role) in list(forms.items()):
@@ -3890,19 +3993,27 @@ def _unknown_place_before(cands: list[_Cand], text: str, at: int) -> _Cand | Non
     )
 
 
-def _lone_given_names(cands: list[_Cand], text: str) -> list[str]:
+def _lone_given_names(
+    cands: list[_Cand], text: str, bearers: dict[int, str] | None = None
+) -> list[str]:
     """First names, as written, that one person of the document has and no one else's name
     uses: a quote or a relative calls him by it ("Temirlan worked in Kazan," his uncle said).
     A first name that the document also writes in lower case is a word, not only a name."""
-    full = {c.text(text) for c in cands if c.kind == "person" and len(c.text(text).split()) > 1}
+    # full name → whose it is: an alias is its bearer's ("X Y Z, whom the town calls X Tall"
+    # is one man, and so is "Z, who was born W Z": X and W are his)
+    full: dict[str, str] = {}
+    for c in cands:
+        if c.kind == "person" and len(c.text(text).split()) > 1:
+            full.setdefault(c.text(text), (bearers or {}).get(id(c), c.text(text)))
     owners: dict[str, set[str]] = {}
-    for name in full:
+    for name, bearer in full.items():
         if is_kunya(name):
             continue
         given = given_names(name)
         for first in name.split()[:2]:  # "Ridwan" of "Muhammad Ridwan Saleh" too
             if fold(first) in given:
-                owners.setdefault(first, set()).add(fold(given_first(name)))  # "SURNAME Given" too
+                # ("SURNAME Given" too)
+                owners.setdefault(first, set()).add(fold(given_first(bearer)))
     other = [c.text(text) for c in cands]
     # a title worn as a given name ("Emir" of "Emir Hodzic") is his name alone too
     given_titles = {tokens(n)[0] for n in full if title_is_given(tokens(n))}

@@ -367,7 +367,7 @@ def _person_names_match(a: str, b: str) -> Match | None:
         # "Noor-ul-Haq" ~ "Nurul Haq", "Habib-ur-Rehman" ~ "Habibur Rahman": the linking
         # -ul- / -ur- / -ud- written apart or joined to the name before it
         m = _rewritten(a, b, _linker_apart, 0.01, "'-ul-' written joined")
-    # "Abd el-Salam" ~ "Abdel-Salam" ~ "Abdul Salam" ~ "Abdussalam": "servant of" and the
+    # "Abd el-Muqit" ~ "Abdel-Muqit" ~ "Abdul Muqit" ~ "Abdulmuqit": "servant of" and the
     # article, written apart, hyphenated, joined or assimilated (xa, xb above)
     if m is None and (xa, xb) != (ta, tb) and (p := _tokens_match(a, b, xa, xb)):
         m = Match(round(p.score - 0.01, 3), a, b, [*p.reasons, "'Abd al-…' written two ways"])

@@ -52,6 +52,8 @@ TITLES = frozenset(
     subprefecto subprefect prefect comisario subcomisario fiscal juez jueza magistrado
     magistrada licenciado abogado abogada senor senora delegado procurador procuradora juiz
     juiza lonko shehe bai bey hanim
+    gaashaanle sare dhexe dhamme sareeye sarreeye guuto gaas xiddigle jeneraal taliye
+    xildhibaan guddoomiye wasiir jaalle
     """.split()  # (German ones folded, as they are compared: "Staatsanwältin" is "staatsanwaltin")
 )
 
@@ -60,7 +62,7 @@ TITLES = frozenset(
 PARTICLES = frozenset(
     """
     abu abou abo bou umm um ibn bin ben bint al el ul ud ad as ash asch at az ar an
-    van von der den de del della di da du la le dos das mac
+    van von der den de del della di da du la le dos das mac ter ten het
     dela delos delas los las degli dei binti binte bte bt y a/l a/p s/o d/o
     epouse veuve
     ni nic ui mhic
@@ -101,7 +103,10 @@ def _patronymic_order(core: tuple[str, ...] | list[str]) -> tuple[str, str] | No
 # Karim): the name after the prefix is the one used alone.
 # Endings of a Russian patronymic ("Sergeyevich", "Petrovna"): a name ending so is written
 # surname first ("Ivanov Pyotr Sergeyevich")
-RUSSIAN_PATRONYMIC = r"(?:ovich|evich|yevich|ich|ovna|evna|yevna|ichna|inichna)"
+# (and the Ukrainian forms: "Levkovych", "Fedorivna")
+RUSSIAN_PATRONYMIC = (
+    r"(?:ovich|evich|yevich|ich|ovna|evna|yevna|ichna|inichna|ovych|evych|yovych|ivna|yivna)"
+)
 # Names' first words that a person is not called by alone ("Mir" is a South Asian
 # honorific that opens a name: "Mir Hassan X" is Hassan)
 NAME_PREFIXES = frozenset(
@@ -147,6 +152,13 @@ def fold(s: str) -> str:
     s = re.sub(f"[{_APOS}]", "'", s)
     s = re.sub(r"[\u2010-\u2015]", "-", s)
     return s.casefold()
+
+
+def spelling(s: str) -> str:
+    """`fold` that keeps accents: "Zorzál" and "Zorzal" are two spellings of one name."""
+    s = unicodedata.normalize("NFC", s.translate(ZERO_WIDTH))
+    s = re.sub(f"[{_APOS}]", "'", re.sub(r"[\u2010-\u2015]", "-", s))
+    return " ".join(s.split()).casefold()
 
 
 # Letters whose decomposition does not reach an ASCII base letter.
@@ -624,6 +636,8 @@ def token_match(a: str, b: str) -> TokenMatch | None:
         (_french_c(a), _french_c(b), "French c for s"),
         (_french_rh(a), _french_rh(b), "French rh for gh"),
         (a.replace("q", "g"), b.replace("q", "g"), "g for q"),
+        # Quechua's q written cc (or qq) in older Spanish spelling: Ccapa / Qapa
+        (re.sub(r"[cq]{2}(?=[aou])", "q", a), re.sub(r"[cq]{2}(?=[aou])", "q", b), "cc for q"),
         # the Arabic th that Persian, Turkish and Urdu say s: Uthman / Usmon, Thabit / Sabit
         (a.replace("th", "s"), b.replace("th", "s"), "s for th"),
         # the Arabic dhal written dh, th or z: Dhiyab / Thiyab, Dhahir / Zahir
@@ -636,11 +650,64 @@ def token_match(a: str, b: str) -> TokenMatch | None:
     # Ubaidi, Sheikh / Shaykh, Zeinab / Zaynab): the vowels agree once read so
     if len(a) >= 4 and _arabic_vowels(a) == _arabic_vowels(b):
         return TokenMatch(a, b, 0.87, f"{a}~{b}: the same vowels as Arabic writes them")
+    # and its a said e in Levantine and Iraqi speech: Raydan / Reidan, Jaabir / Jabér
+    if (
+        len(sa) >= 3
+        and sa == sb
+        and _arabic_vowels(a.replace("e", "a")) == _arabic_vowels(b.replace("e", "a"))
+    ):
+        return TokenMatch(a, b, 0.86, f"{a}~{b}: the same vowels as Arabic writes them, e for a")
     if same_start and len(sa) >= 4 and Levenshtein.distance(sa, sb) == 1 and r >= 0.8:
         why = f"{a}~{b}: consonant skeletons '{sa}'/'{sb}' differ by one letter"
         return TokenMatch(a, b, 0.7 + 0.1 * r, why)
     if short := _hypocorism(a, b) or _hypocorism(b, a):
         return TokenMatch(a, b, 0.88, f"{a}~{b}: '{short}' is an English short form of the name")
+    return _east_slavic(a, b)
+
+
+# a patronymic's ending, Ukrainian or Russian: Yevhenovych / Yevgenyevich, Fedorivna / Fyodorovna
+_PATRONYMIC_END = re.compile(
+    r"(?:ovych|evych|yovych|ovich|evich|yevich|ivna|yivna|ovna|evna|yevna)$"
+)
+# Ukrainian and Russian forms of one given name that no spelling rule relates (the Ukrainian
+# form without its final vowels → the Russian): Pylyp / Filipp, Nadiia / Nadezhda
+_UK_RU = {"mykol": "nikol", "pylyp": "filipp", "nadi": "nadezhd", "hann": "ann", "olen": "yelen"}
+
+
+def _slavic_form(t: str) -> tuple[str, bool]:
+    """A given name as Russian romanisation writes it, without its final vowels (Vasyl /
+    Vasily, Danylo / Daniil end differently), and whether the name is written the Ukrainian way
+    (ii, iy, yi, a y between consonants, yo, or a form of the table). An h alone says
+    nothing: Arabic names have h's that Russian writes g, and token_match has its own rule."""
+    marked = bool(re.search(r"ii|iy|yi|yo|(?<=[^aeiou])y(?=[^aeiou])", t))
+    t = stem = re.sub(r"[aeiouy]+$", "", t)
+    t = _UK_RU.get(t, t)
+    marked = marked or t != stem
+    read = re.sub(r"ii|iy|yi", "i", t.replace("yo", "e"))  # Andriy / Andrei, Pyotr / Petro
+    read = re.sub(r"(?<=[^aeiou])y(?=[^aeiou])", "i", read)  # Mykyta / Nikita, Kyrylo
+    return re.sub(r"(?<![kzsc])h", "g", read), marked  # Hryhorii / Grigory, Yevhen
+
+
+def _east_slavic(a: str, b: str) -> TokenMatch | None:
+    """Hryhorii / Grigory, Petro / Pyotr, Pylyp / Filipp, Yevhenovych / Yevgenyevich: a
+    Ukrainian given name or patronymic in its Russian form (the same man, written from the
+    Ukrainian or from the Russian)."""
+    ea, eb = _PATRONYMIC_END.search(a), _PATRONYMIC_END.search(b)
+    if (ea is None) != (eb is None):
+        return None
+    x, y = (a[: ea.start()], b[: eb.start()]) if ea and eb else (a, b)
+    if min(len(x), len(y)) < 3:
+        return None
+    (fx, rx), (fy, ry) = _slavic_form(x), _slavic_form(y)
+    if not (rx or ry or ea):
+        return None  # nothing Ukrainian on either side
+    kx, ky = skeleton(fx), skeleton(fy)
+    vowels = "aeiouy"
+    if fx == fy or (
+        kx == ky and len(kx) >= 3 and (fx[0] == fy[0] or fx[0] in vowels and fy[0] in vowels)
+    ):
+        what = "patronymic" if ea else "name"
+        return TokenMatch(a, b, 0.87, f"{a}~{b}: one {what} in its Ukrainian and Russian forms")
     return None
 
 

@@ -271,7 +271,9 @@ def _chain_start_and_alias(x: Local, y: Local) -> Match | None:
     nicknames: list[str | None] = []  # whether the nicknames agree: asked once, if at all
     for a in x.names(("name",)):
         for b in y.names(("name",)):
-            short, long_ = sorted((core_tokens(a), core_tokens(b)), key=len)
+            short, long_ = sorted(
+                (_god_joined(core_tokens(a)), _god_joined(core_tokens(b))), key=len
+            )
             if is_kunya(a) or is_kunya(b):
                 continue
             if (len(short), len(long_)) in _CHAIN_STARTS:
@@ -316,6 +318,20 @@ def _chain_start_and_alias(x: Local, y: Local) -> Match | None:
     return None
 
 
+# "Barqan Ullah" is "Barqanullah": a name ending in God's name, written as two words
+_GOD_WORDS = frozenset({"ullah", "ulla", "allah"})
+
+
+def _god_joined(toks: list[str]) -> list[str]:
+    out: list[str] = []
+    for t in toks:
+        if t in _GOD_WORDS and out and len(out[-1]) >= 3:
+            out[-1] += t
+        else:
+            out.append(t)
+    return out
+
+
 def _nothing_against(x: Local, y: Local, short: list[str]) -> bool:
     """Whether two locals may be one person for all their nicknames, roles and ages say
     (none given, or the same on both sides), and the shorter name is more than one compound
@@ -327,8 +343,8 @@ def _nothing_against(x: Local, y: Local, short: list[str]) -> bool:
     if x.names(("aka",)) and y.names(("aka",)) and not _akas_agree(x, y):
         return False
     rx, ry = _roles_of(x), _roles_of(y)
-    if rx and ry and not rx & ry:
-        return False
+    if rx and ry and not rx & ry and not _role_words(rx) & _role_words(ry):
+        return False  # (roles that share a word do not say two men: "sesame trader" twice)
     ax, ay = _ages(x), _ages(y)
     return not (ax and ay and min(abs(p - q) for p in ax for q in ay) > 1)
 
@@ -346,8 +362,41 @@ def _akas_agree(x: Local, y: Local) -> str | None:
     )
 
 
+# ranks as news abbreviates them: "Gen. X" in one outlet is "General X" in the next
+_RANK_SHORT = {
+    "gen": "general",
+    "col": "colonel",
+    "lt": "lieutenant",
+    "capt": "captain",
+    "cpt": "captain",
+    "maj": "major",
+    "sgt": "sergeant",
+    "cpl": "corporal",
+    "brig": "brigadier",
+    "adm": "admiral",
+    "cmdr": "commander",
+    "supt": "superintendent",
+    "insp": "inspector",
+    "gov": "governor",
+    "sen": "senator",
+    "prof": "professor",
+}
+
+
+def _role_words(roles: set[str]) -> set[str]:
+    """The words that say what a role is ("trader", "sesame"), not how it is put."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return {w for r in roles for w in re.findall(r"[a-z]{4,}", r) if w not in STOP_WORDS}
+
+
 def _roles_of(loc: Local) -> set[str]:
-    return {fold(a.value) for a in loc.attributes if a.type == "role"}
+    out = set()
+    for a in loc.attributes:
+        if a.type == "role":
+            f = fold(a.value).rstrip(".")
+            out.add(_RANK_SHORT.get(f, f))
+    return out
 
 
 _ONLY_INITIALS = re.compile(INITIALS_ONLY)  # "K.V.", "Zh.R."
@@ -430,6 +479,10 @@ def _nicknames_agree(p: str, q: str) -> str | None:
     if m := person_names_match(p, q):
         return "; ".join(m.reasons) + " (the nicknames agree)"
     if len(p.split()) == len(q.split()) == 1 and (t := token_match(fold(p), fold(q))):
+        return f"{t.why} (the nicknames agree)" if t.score >= 0.9 else None
+    # "Qari Shamshir" / "Qari Shamsheer": one word after a title on both sides
+    cp, cq = core_tokens(p), core_tokens(q)
+    if len(cp) == len(cq) == 1 and len(cp[0]) >= 4 and (t := token_match(cp[0], cq[0])):
         return f"{t.why} (the nicknames agree)" if t.score >= 0.9 else None
     return None
 
@@ -927,7 +980,7 @@ def _lone_kunyas(locs, find, members) -> list[tuple[int, int, Match]]:  # type: 
     return out
 
 
-# a kunya known alone in more documents than this is many men's ("Abu Muhammad"), not one
+# a kunya known alone in more documents than this is many men's ("Abu Qutaybah"), not one
 _KUNYA_GROUP_MAX = 12
 
 
@@ -1148,9 +1201,7 @@ def _compatible(
                 return False  # "X Y Sr." and "X Y Jr.": a father and his son
             if person_names_match(x, y) or not _same_surname(x, y) or _same_given(x, y):
                 continue
-            if not any(person_names_match(x, n) for n in names_b) and not any(
-                person_names_match(y, n) for n in names_a
-            ):
+            if not _knows(names_b, x) and not _knows(names_a, y):
                 return False
     # "Tolibov D.N." beside "Dilshod Nodirovich" in one entity: the initials are Dilshod's,
     # so they say nothing for a "Dilmurod Tolibov" elsewhere, whose given name is another
@@ -1169,6 +1220,20 @@ def _compatible(
                 ):
                     return False
     return True
+
+
+def _knows(names: set[str], full: str) -> bool:
+    """Whether one of `names` is a form of the full name `full` that names the man himself,
+    not only his family: a sister's "Rocío X Y" is no form of her brother's "X Y" alone
+    (his two surnames fit every child of the family)."""
+    ft = core_tokens(full)
+    for n in names:
+        nt = core_tokens(n)
+        if len(nt) < len(ft) and nt == ft[len(ft) - len(nt) :]:
+            continue
+        if person_names_match(full, n):
+            return True
+    return False
 
 
 def _initials_spelled_out(name: str, names: set[str]) -> str | None:
@@ -1285,8 +1350,11 @@ def canonical_name(c: Cluster) -> str:
         for m in loc.mentions:
             if m.role != "name":
                 continue
-            k = fold(m.text)
+            # (a name broken across a line is the same name: written on one line if it ever is)
+            k = " ".join(fold(m.text).split())
             rec = counts.setdefault(k, [m.text, set(), 0, loc.order, m.start])
+            if "\n" in rec[0] and "\n" not in m.text:
+                rec[0] = m.text
             rec[1].add(loc.doc)
             rec[2] += 1
     if not counts:
