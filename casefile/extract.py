@@ -137,6 +137,8 @@ _ALIAS_CUE = re.compile(
     r"(?=\s+(?:[\"“‘]|«[ \t\u00a0\u202f]?)?[A-Z])|"
     # "X, called "Y", and Z": a name in quotes, right after a name and its comma
     r"(?<=,)\s+called(?=\s+(?:[\"“‘]|«[ \t\u00a0\u202f]?)(?-i:[A-Z]))|"
+    # ("X, called Abu Y, …": a kunya needs no quotes)
+    r"(?<=,)\s+called(?=\s+(?-i:Abu|Abou|Umm)\s+(?-i:[A-Z]))|"
     # "neighbours remember him as "X"": a name, in quotes
     r"\b(?:remembers?|remembered|knows?|knew)\s+(?:him|her)\s+as(?=\s+[\"“‘A-Z])|"
     # "police called him by the nom de guerre Y"
@@ -648,6 +650,9 @@ _COURTESY_WORDS = frozenset({"U", "Mg", "Ko", "Maung", "Ma", "Saya", "Sayama"})
 _COURTESY_BEFORE_NAME = re.compile(
     r"(?:Sh\.|" + "|".join(sorted(_COURTESY_WORDS)) + r")[ \t]+(?=[A-Z][a-z]+[ \t]+[A-Z])"
 )
+# the Spanish "Don" before a given name alone ("Don Evaristo, 63,"); before a longer name it
+# may be the name's own (Sinhala names carry Don: "Don Kasun X")
+_DON_BEFORE_ONE = re.compile(r"(?:Don|Doña)[ \t]+(?=[A-Z][a-z]+$)")
 # the pilgrim's "Haj" before one name is how a man is called: "Haj X", not "X"; the
 # Maguindanaon "Bai", a lady's title, is a Chinese surname before one name)
 _TITLE_LEAVING_ONE = re.compile(r"(?:Tun|Hajj?|Bai)[ \t]+[A-Z][a-z]+")
@@ -711,7 +716,7 @@ def _clean(text: str, start: int, end: int, kind: Kind) -> tuple[int, int]:
         # initial)
         # (and the other courtesy words Burmese names wear by age and standing, before a name
         # of two words or more: "Ko Zaw Min X" is "U Zaw Min X" in a later report)
-        m = _COURTESY_BEFORE_NAME.match(text[start:end])
+        m = _COURTESY_BEFORE_NAME.match(text[start:end]) or _DON_BEFORE_ONE.match(text[start:end])
         if kind == "person" and m:
             start, changed = start + m.end(), True
         # an article before a name of three words or more: the first is a people or a
@@ -2155,7 +2160,8 @@ _BY_ROLE = re.compile(
     r"(?:\s+General)?"
     # ("the head of the agency's Poltava directorate, X": the body's words in lower case too)
     r"(?:\s+(?:in|at)\s+[A-Z][\w'’\-]*|,?\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w'’\-]*"
-    r"(?:\s+(?:and|of|for|the|[A-Z][\w'’\-]*|[a-z]+)){0,6},)?"
+    # (and the body's acronym: "the spokesman of the X Liberation Front (XLF), Y")
+    r"(?:\s+(?:and|of|for|the|[A-Z][\w'’\-]*|[a-z]+)){0,6}(?:\s+\([A-Z][A-Za-z]{1,9}\))?,)?"
     r",?\s+(?=[A-Z])"
     # an office capitalised as a title, right before the name: "District Prosecutor X told"
     r"|\b(?:Prosecutor|Attorney|Judge|Lawyer|Spokes(?:man|woman|person)|Governor|Mayor|Consul)"
@@ -2813,7 +2819,13 @@ def _fix_kinds(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
         elif (
             c.source == "ner:ORG"
             and 2 <= len(words := surface.split()) <= 4
-            and fold(words[-1]) in lone_people
+            # (or the words after it: "Don Evaristo, 63," is "Evaristo X Y" at the story's top;
+            # not where an acronym, a masthead's capitals or a town's name follows)
+            and (
+                fold(words[-1]) in lone_people
+                or fold(words[0]) in lone_people
+                and not any(w.isupper() or places.canonical(w) for w in words[1:])
+            )
             and all(w[:1].isupper() or fold(w) in PARTICLES for w in words)
             and not _org_words(words)
             and places.canonical(surface) is None
@@ -2822,6 +2834,19 @@ def _fix_kinds(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
             # "Behind these initials is El Ghali X", tagged a group: words before the one
             # name the document gives a man, with no group's noun among them, are his name
             c.kind, c.source = "person", c.source + "+rule:ends-with-a-person"
+        elif (
+            c.kind != "person"
+            and len(words := surface.split()) >= 3
+            and _ARTICLE_BEFORE.search(text, max(0, c.start - 6), c.start)
+            and _demonym(words[0])
+            and all(w[:1].isupper() for w in words[1:])
+            and not _org_words(words[1:])
+            and places.canonical(" ".join(words[1:])) is None
+            and (_PERSON_AFTER.match(text, c.end) or _KNOWN_AS_AFTER.match(text, c.end))
+        ):
+            # "the Kenyan X Y Z, known as …", read as a body: a people's adjective, then a man
+            c.start += len(words[0]) + 1
+            c.kind, c.source = "person", c.source + "+rule:demonym-then-name"
         elif c.kind == "person" and _not_a_person(surface):
             continue
         elif (
@@ -2874,6 +2899,7 @@ _PERSON_AFTER = re.compile(
     r"|\s+(?:was|had\s+been)\s+(?:born|arrested|detained|sentenced|convicted|buried|charged|"
     r"shot\s+dead)\b)"
 )
+_KNOWN_AS_AFTER = re.compile(r",?\s+(?:(?:also|better)\s+)?known\s+as\b|,?\s+alias\b")
 # "X, chairman of the …", "X, who heads …": an office held, a relative pronoun for people
 _OFFICE_AFTER = re.compile(
     r",\s+(?:(?:a|an|the)\s+)?(?:[a-z\-]+\s+){0,2}?(?:chairman|chairwoman|chairperson|head|"

@@ -81,7 +81,8 @@ def _initials_form(name: str) -> tuple[str, list[str]] | None:
     words = name.replace(".", ". ").split()
     initial = re.compile(r"[A-Z]\.?|[A-Z][a-z]\.")  # "B.", "B", "Kh."
     initials = [w.rstrip(".").lower() for w in words if initial.fullmatch(w)]
-    rest = [w for w in words if not initial.fullmatch(w)]
+    # (the surname's particles are no name: "Sjoerd van der M.")
+    rest = [w for w in words if not initial.fullmatch(w) and w.lower() not in _NAME_PARTICLES]
     if not initials or len(rest) != 1:
         return None
     core = core_tokens(rest[0])
@@ -102,12 +103,21 @@ def _initials_match(a: str, b: str) -> Match | None:
     last = token_match(sur, core[-1])
     if last is None or not _initial_fits(inits[0], core[0]):
         return _given_and_initial(a if ia else b, core, a, b)
+    if len(inits) >= 2 and len(core) >= 3 and not _initial_of(inits[1], core[1]):
+        # "X H.H." is not "Hnat Fedorovych X": the second initial is the patronymic's
+        # (or the middle name's), and a father and son who share a name differ in it
+        return None
     why = [last.why, f"initial {inits[0].capitalize()}. for {core[0]}"]
+    if len(inits) >= 2 and len(core) >= 3:
+        why.append(f"initial {inits[1].capitalize()}. for {core[1]}")
     return Match(round(min(last.score, 0.95) - 0.07, 3), a, b, why)
 
 
 _ALL_INITIALS = re.compile(r"(?:[A-Z][a-z]?\.\s?){2,5}")
-_GIVEN_AND_INITIAL = re.compile(r"[A-Z][\w'-]+ [A-Z][a-z]?\.")  # "Watscha T.", "Nurlan Ch."
+# "Watscha T.", "Azret Ch.", and with the surname's particles: "Sjoerd van der M."
+_GIVEN_AND_INITIAL = re.compile(
+    r"[A-Z][\w'-]+ (?:(?:van|von|de|der|den|ter|ten|el|al|ben|le|la|da|dos|du) )*[A-Z][a-z]?\."
+)
 _SURNAME_AND_INITIALS = re.compile(r"[A-Z][\w'-]+ [A-Z][a-z]?\.(?:\s?[A-Z][a-z]?\.)+")
 
 
@@ -154,7 +164,10 @@ def _given_and_initial(short: str, core: list[str], a: str, b: str) -> Match | N
     German and Dutch court reports shorten a defendant's name."""
     if not _GIVEN_AND_INITIAL.fullmatch(short):
         return None
-    given, initial = short.split()
+    given, *particles, initial = short.split()
+    full = (b if short == a else a).lower().replace("-", " ").split()
+    if any(p.lower() not in full for p in particles):
+        return None  # "Sjoerd van der M." is no "Sjoerd Mesman"
     t = token_match(core_tokens(given)[-1], core[0])
     if t is None or not _initial_of(initial, core[-1]):
         return None

@@ -636,6 +636,8 @@ def token_match(a: str, b: str) -> TokenMatch | None:
         (_french_c(a), _french_c(b), "French c for s"),
         (_french_rh(a), _french_rh(b), "French rh for gh"),
         (a.replace("q", "g"), b.replace("q", "g"), "g for q"),
+        # Burmese vowels as English spells them: Sein / Sane, Maing / Mine, Shwe / Shway
+        (_burmese(a), _burmese(b), "Burmese vowels spelled two ways"),
         # Quechua's q written cc (or qq) in older Spanish spelling: Ccapa / Qapa
         (re.sub(r"[cq]{2}(?=[aou])", "q", a), re.sub(r"[cq]{2}(?=[aou])", "q", b), "cc for q"),
         # the Arabic th that Persian, Turkish and Urdu say s: Uthman / Usmon, Thabit / Sabit
@@ -674,12 +676,17 @@ _PATRONYMIC_END = re.compile(
 _UK_RU = {"mykol": "nikol", "pylyp": "filipp", "nadi": "nadezhd", "hann": "ann", "olen": "yelen"}
 
 
+def _burmese(t: str) -> str:
+    t = re.sub(r"ein$", "ane", re.sub(r"aing$", "ine", t))
+    return re.sub(r"(?<=[^aeiou])oe$", "o", re.sub(r"(?<=w)ay$", "e", t))  # Kyoe / Kyo
+
+
 def _slavic_form(t: str) -> tuple[str, bool]:
     """A given name as Russian romanisation writes it, without its final vowels (Vasyl /
     Vasily, Danylo / Daniil end differently), and whether the name is written the Ukrainian way
     (ii, iy, yi, a y between consonants, yo, or a form of the table). An h alone says
     nothing: Arabic names have h's that Russian writes g, and token_match has its own rule."""
-    marked = bool(re.search(r"ii|iy|yi|yo|(?<=[^aeiou])y(?=[^aeiou])", t))
+    marked = bool(re.search(r"ii|iy|yi|(?<=[^aeiou])yo(?=[^aeiou])|(?<=[^aeiou])y(?=[^aeiou])", t))
     t = stem = re.sub(r"[aeiouy]+$", "", t)
     t = _UK_RU.get(t, t)
     marked = marked or t != stem
@@ -699,7 +706,7 @@ def _east_slavic(a: str, b: str) -> TokenMatch | None:
     if min(len(x), len(y)) < 3:
         return None
     (fx, rx), (fy, ry) = _slavic_form(x), _slavic_form(y)
-    if not (rx or ry or ea):
+    if min(len(fx), len(fy)) < 3 or not (rx or ry or ea):
         return None  # nothing Ukrainian on either side
     kx, ky = skeleton(fx), skeleton(fy)
     vowels = "aeiouy"
