@@ -117,7 +117,7 @@ def _described(sdoc: Doc, tok: Token) -> list[tuple[str, int, int]]:
         )
         if demonym and t.head == tok and t.dep_ in ("amod", "compound"):
             out.append(("nationality", t.idx, t.idx + len(t)))
-    if tok.lemma_ not in ("national", "citizen", "native", "resident"):
+    if tok.lemma_ not in ("national", "citizen", "native", "resident") and len(phrase):
         start = next((t for t in phrase if t.dep_ != "det" and t.tag_ != "PRP$"), phrase[0])
         end = phrase[-1]
         while end.i > start.i and end.text in ",;:.-–—":

@@ -159,6 +159,8 @@ _ALIAS_CUE = re.compile(
     # "lived on forged documents in the name of "X""
     r"\b(?:documents|papers|passports?|identity|ID)\s+in\s+the\s+name\s+of(?=\s+[\"“‘A-Z])|"
     r"\bcode-?named\b|"
+    # Burmese state media: "X Y (a) Z", the name and then the alias
+    r"(?<=[a-z] )\((?-i:a)\)(?= (?-i:[A-Z]))|"
     # a soldier's or an agent's radio name: "X, call sign "Y"", "X (callsign Y)"
     r"\bcall[ -]?sign(?:ed)?\b|"
     # French lists: "DICKO Hamidou dit « Hami »"; Italian papers: "X, detto "Y""
@@ -1273,8 +1275,19 @@ def _particle_surname_after(text: str, a: int, b: int) -> int:
     return m.end()
 
 
+# a surname's particle capitalised, as a sentence or a heading opens with it: "Van der Zwaan's
+# family said"
+_CAPITAL_PARTICLE_BEFORE = re.compile(
+    r"(?:^|(?<=[.!?:;\"“”]\s)|(?<=\n))"
+    r"(?:Van(?:[ \t](?:der|den|de|het))?|Von(?:[ \t]der)?|Ter|Ten)[ \t]$"
+)
+
+
 def _given_and_particle_before(text: str, a: int) -> int:
-    """'Femke ter [Zwaan]': the given name and the particle the model left out."""
+    """'Femke ter [Zwaan]': the given name and the particle the model left out; '[Van der]
+    Zwaan' at a sentence's start: the particle."""
+    if cap := _CAPITAL_PARTICLE_BEFORE.search(text, max(0, a - 12), a):
+        return cap.start()
     m = _GIVEN_AND_PARTICLE_BEFORE.search(text, max(0, a - 30), a)
     if m is None:
         return a
@@ -2147,7 +2160,7 @@ RANKS = (
     # a judge's title ("Justice X Y"), not the ministry's ("the Justice Ministry")
     # (or "Justice X" alone before a verb or a stop: the surname of a judge named earlier)
     r"(?<![Tt]he )(?:Justice|Judge)(?=\s+[A-Z][a-z]+(?:\s+[A-Z]|\s+[a-z]|[,.;:]))|"
-    r"(?:Lieutenant-[Cc]olonel|Commandant|Colonel|Lieutenant|Captain|Sergeant|Corporal|Brigadier|Inspector|"
+    r"(?:Lieutenant-[Cc]olonel|Lt\.?-Col\.?|Commandant|Colonel|Lieutenant|Captain|Sergeant|Corporal|Brigadier|Inspector|"
     # (Indian official style: "SSP Shopian, Sh. X Y, JKPS"; "Shri", "Smt." for a woman)
     r"Superintendent|Shri|(?:Col|Lt|Capt|Sgt|Cpl|Maj|Brig|Cmdt|Insp|Supt|Dr|Mr|Mrs|Ms|Sh|Smt|"
     # Philippine police and army ranks: "PCpl.", "Pat.", "PLtCol.", "Pfc.", "SSg."

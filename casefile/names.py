@@ -643,8 +643,10 @@ def token_match(a: str, b: str) -> TokenMatch | None:
         # the Arabic th that Persian, Turkish and Urdu say s: Uthman / Usmon, Thabit / Sabit
         (a.replace("th", "s"), b.replace("th", "s"), "s for th"),
         # the Arabic dhal written dh, th or z: Dhiyab / Thiyab, Dhahir / Zahir
-        (a.replace("dh", "th"), b.replace("dh", "th"), "th for dh"),
-        (a.replace("dh", "z"), b.replace("dh", "z"), "z for dh"),
+        # (only where the other name has the th or z: a rewritten th must not be rewritten
+        # again, "Dheere" is no "Shire")
+        (*_dhal(a, b, "th"), "th for dh"),
+        (*_dhal(a, b, "z"), "z for dh"),
     ):
         if (fa, fb) != (a, b) and (m := token_match(fa, fb)) and m.score >= 0.85:
             return TokenMatch(a, b, m.score - 0.02, f"{a}~{b}: {why} ({m.why})")
@@ -676,6 +678,13 @@ _PATRONYMIC_END = re.compile(
 _UK_RU = {"mykol": "nikol", "pylyp": "filipp", "nadi": "nadezhd", "hann": "ann", "olen": "yelen"}
 
 
+def _dhal(a: str, b: str, other: str) -> tuple[str, str]:
+    """The Arabic dhal of `a` or `b` written as `other`, where the other name writes it so."""
+    if ("dh" in a and other in b) or ("dh" in b and other in a):
+        return a.replace("dh", other), b.replace("dh", other)
+    return a, b
+
+
 def _burmese(t: str) -> str:
     t = re.sub(r"ein$", "ane", re.sub(r"aing$", "ine", t))
     return re.sub(r"(?<=[^aeiou])oe$", "o", re.sub(r"(?<=w)ay$", "e", t))  # Kyoe / Kyo
@@ -686,7 +695,8 @@ def _slavic_form(t: str) -> tuple[str, bool]:
     Vasily, Danylo / Daniil end differently), and whether the name is written the Ukrainian way
     (ii, iy, yi, a y between consonants, yo, or a form of the table). An h alone says
     nothing: Arabic names have h's that Russian writes g, and token_match has its own rule."""
-    marked = bool(re.search(r"ii|iy|yi|(?<=[^aeiou])yo(?=[^aeiou])|(?<=[^aeiou])y(?=[^aeiou])", t))
+    # (ii, iy, yi before a consonant or at the end only: "Ruqiya", "Rugiyo" are Somali)
+    marked = bool(re.search(r"(?:ii|iy|yi)(?![aeiou])|(?<=[^aeiou])yo?(?=[^aeiou])", t))
     t = stem = re.sub(r"[aeiouy]+$", "", t)
     t = _UK_RU.get(t, t)
     marked = marked or t != stem

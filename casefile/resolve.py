@@ -1346,6 +1346,11 @@ def entity_id(kind: str, first: Span) -> str:
 def canonical_name(c: Cluster) -> str:
     """The full name most documents use, then the longest; kunyas and acronyms only if alone."""
     counts: dict[str, list] = {}
+    # the names some source gives as another name ("formerly X", "alias X"): a man's own
+    # name reads better ("Ann Roe, formerly Ann Doe" is Ann Roe)
+    other_names = {
+        " ".join(fold(m.text).split()) for loc in c.locals for m in loc.mentions if m.role == "aka"
+    }
     for loc in c.locals:
         for m in loc.mentions:
             if m.role != "name":
@@ -1378,7 +1383,8 @@ def canonical_name(c: Cluster) -> str:
             full = len(words) >= 2 and not is_kunya(text)
             # "Juan Cruz" reads better than a list's "CRUZ, Juan y Reyes"
             natural = "," not in text and not text.split()[0].isupper()
-            return (full, natural, clean, len(docs), len(words), n, -order, -start)
+            own = " ".join(fold(text).split()) not in other_names
+            return (full, own, natural, clean, len(docs), len(words), n, -order, -start)
         return (True, clean, len(docs), len(text), n, -order, -start)
 
     best = max(counts.values(), key=rank)

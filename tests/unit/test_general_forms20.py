@@ -285,3 +285,41 @@ def test_called_before_a_kunya_without_quotes(nlp) -> None:
     )
     _, kinds, locals_ = _locals(nlp, text)
     assert locals_["Abu Zurayq"] == locals_["Kinfe Teklay Gidey"], kinds
+
+
+def test_a_dhal_rewritten_once_only_and_no_ukrainian_reading_of_a_somali_name() -> None:
+    from casefile.names import _east_slavic
+
+    # dh is th or z where the other name writes it so; a th made of a dh is not then read
+    # as s ("Dhaher" is no "Saher")
+    assert token_match("dhaher", "saher") is None
+    m = token_match("dhimar", "thimar")
+    assert m is not None and m.score >= 0.85, m
+    # an iy before a vowel is no sign of a Ukrainian name
+    assert _east_slavic("ubiyo", "ubia") is None
+
+
+def test_a_capital_particle_a_hyphenated_rank_and_a_burmese_alias_mark(nlp) -> None:
+    text = (
+        "Femke van der Zwaan, 31, was jailed for six years. Van der Zwaan's family has said "
+        "she was recruited online.\n\n"
+        "The tribunal, headed by Lt-Col Pyae Sone Htoo, found the following persons guilty:\n"
+        "Wai Yan Kaung (a) Saya Lwin, 52, of Bahan district, death sentence;\n"
+    )
+    _, kinds, locals_ = _locals(nlp, text)
+    assert locals_["Van der Zwaan"] == locals_["Femke van der Zwaan"], kinds
+    assert kinds.get("Pyae Sone Htoo") == "person", kinds
+    assert locals_["Saya Lwin"] == locals_["Wai Yan Kaung"], kinds
+
+
+def test_a_former_name_is_not_the_entity_s_name() -> None:
+    # "Ingrid Tovell, formerly Ingrid Marsk": two outlets still write the old name, one the
+    # new; the entity is called by her own name, the old one listed as her other name
+    pairs = [
+        doc("d1", ("Ingrid Tovell", "person", 0, "name"), ("Ingrid Marsk", "person", 0, "aka")),
+        doc("d2", ("Ingrid Marsk", "person", 0, "name")),
+        doc("d3", ("Ingrid Marsk", "person", 0, "name")),
+    ]
+    e = ent(case_of(pairs), "Ingrid Tovell")
+    assert e["name"] == "Ingrid Tovell", e["name"]
+    assert any(a["name"] == "Ingrid Marsk" and a["type"] == "aka" for a in e["aliases"])
