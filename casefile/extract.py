@@ -2200,7 +2200,8 @@ def _named_by_role(
     by_start = _token_index(sdoc)[0]
     out = []
     for m in _BY_ROLE.finditer(text):
-        if _inside(m.start(), boiler):
+        # (never across a blank line: a headline's last words are no role of the next line's)
+        if _inside(m.start(), boiler) or "\n\n" in m.group():
             continue
         pos = m.end()
         for _ in range(4):  # "Jasur and Sardor", "Jasur, Sardor and Aziz"

@@ -323,3 +323,13 @@ def test_a_former_name_is_not_the_entity_s_name() -> None:
     e = ent(case_of(pairs), "Ingrid Tovell")
     assert e["name"] == "Ingrid Tovell", e["name"]
     assert any(a["name"] == "Ingrid Marsk" and a["type"] == "aka" for a in e["aliases"])
+
+
+def test_a_headline_s_role_is_no_role_of_the_next_line(nlp) -> None:
+    text = (
+        "Life sentences for organiser and gunman of Zlatogorsk concert hall attack\n\n"
+        "ZLATOGORSK, October 16. The district military court on Thursday sentenced two men "
+        "to life imprisonment.\n"
+    )
+    _, kinds, _ = _locals(nlp, text)
+    assert "October" not in kinds, kinds
