@@ -154,6 +154,7 @@ def fold(s: str) -> str:
     return s.casefold()
 
 
+@lru_cache(maxsize=1 << 16)
 def spelling(s: str) -> str:
     """`fold` that keeps accents: "Zorzál" and "Zorzal" are two spellings of one name."""
     s = unicodedata.normalize("NFC", s.translate(ZERO_WIDTH))
@@ -674,8 +675,8 @@ _PATRONYMIC_END = re.compile(
     r"(?:ovych|evych|yovych|ovich|evich|yevich|ivna|yivna|ovna|evna|yevna)$"
 )
 # Ukrainian and Russian forms of one given name that no spelling rule relates (the Ukrainian
-# form without its final vowels → the Russian): Pylyp / Filipp, Nadiia / Nadezhda
-_UK_RU = {"mykol": "nikol", "pylyp": "filipp", "nadi": "nadezhd", "hann": "ann", "olen": "yelen"}
+# form without its final vowels → the Russian): Pylyp / Filipp, Olena / Yelena
+_UK_RU = {"mykol": "nikol", "pylyp": "filipp", "olen": "yelen"}
 
 
 def _dhal(a: str, b: str, other: str) -> tuple[str, str]:
@@ -686,17 +687,27 @@ def _dhal(a: str, b: str, other: str) -> tuple[str, str]:
 
 
 def _burmese(t: str) -> str:
+    if not t.endswith(("aing", "ein", "way", "oe")):  # (asked of every pair: cheap first)
+        return t
     t = re.sub(r"ein$", "ane", re.sub(r"aing$", "ine", t))
     return re.sub(r"(?<=[^aeiou])oe$", "o", re.sub(r"(?<=w)ay$", "e", t))  # Kyoe / Kyo
 
 
+# how a name is written the Ukrainian way: ii, iy, yi before a consonant or at the end
+# ("Ruqiya", "Rugiyo" are Somali), a y or yo between consonants, or a form of the table
+_UKRAINIAN_MARK = re.compile(
+    r"(?:ii|iy|yi)(?![aeiou])|(?<=[^aeiou])yo?(?=[^aeiou])"
+    r"|^(?:" + "|".join(sorted(_UK_RU)) + r")[aeiouy]*$"
+)
+
+
+@lru_cache(maxsize=1 << 16)
 def _slavic_form(t: str) -> tuple[str, bool]:
     """A given name as Russian romanisation writes it, without its final vowels (Vasyl /
     Vasily, Danylo / Daniil end differently), and whether the name is written the Ukrainian way
     (ii, iy, yi, a y between consonants, yo, or a form of the table). An h alone says
     nothing: Arabic names have h's that Russian writes g, and token_match has its own rule."""
-    # (ii, iy, yi before a consonant or at the end only: "Ruqiya", "Rugiyo" are Somali)
-    marked = bool(re.search(r"(?:ii|iy|yi)(?![aeiou])|(?<=[^aeiou])yo?(?=[^aeiou])", t))
+    marked = bool(_UKRAINIAN_MARK.search(t))
     t = stem = re.sub(r"[aeiouy]+$", "", t)
     t = _UK_RU.get(t, t)
     marked = marked or t != stem
@@ -712,6 +723,8 @@ def _east_slavic(a: str, b: str) -> TokenMatch | None:
     ea, eb = _PATRONYMIC_END.search(a), _PATRONYMIC_END.search(b)
     if (ea is None) != (eb is None):
         return None
+    if ea is None and not (_UKRAINIAN_MARK.search(a) or _UKRAINIAN_MARK.search(b)):
+        return None  # (asked of every pair that failed: the cheap test first)
     x, y = (a[: ea.start()], b[: eb.start()]) if ea and eb else (a, b)
     if min(len(x), len(y)) < 3:
         return None
