@@ -1255,15 +1255,13 @@ def _god_word_after(text: str, b: int) -> int:
 
 # a surname behind a particle in lower case, which the model leaves out of the name:
 # "Femke ter Zwaan", "Sjoerd van der Mesdag", "Juan de la Vega"
-_PARTICLE_SURNAME_AFTER = re.compile(
-    r"[ \t](?:van[ \t](?:der|den|de|het)|von[ \t]der|de[ \t](?:la|las|los)|van|von|ter|ten|"
-    r"de|del|da|dos|das|du)[ \t][A-Z][a-z][\w'’\-]*"
+_SURNAME_PARTICLE = (
+    r"(?:van[ \t](?:der|den|de|het)|von[ \t]der|de[ \t](?:la|las|los)|van|von|ter|ten|"
+    r"de|del|da|dos|das|du)"
 )
-
-
+_PARTICLE_SURNAME_AFTER = re.compile(rf"[ \t]{_SURNAME_PARTICLE}[ \t][A-Z][a-z][\w'’\-]*")
 _GIVEN_AND_PARTICLE_BEFORE = re.compile(
-    r"(?<![\w'’\-])([A-Z][a-z]+)[ \t](?:van[ \t](?:der|den|de|het)|von[ \t]der|"
-    r"de[ \t](?:la|las|los)|van|von|ter|ten|de|del|da|dos|das|du)[ \t]$"
+    rf"(?<![\w'’\-])([A-Z][a-z]+)[ \t]{_SURNAME_PARTICLE}[ \t]$"
 )
 
 

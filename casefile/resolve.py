@@ -8,6 +8,7 @@ token by token, and every link records its score and reasons.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import re
@@ -385,9 +386,15 @@ _RANK_SHORT = {
 
 def _role_words(roles: set[str]) -> set[str]:
     """The words that say what a role is ("trader", "sesame"), not how it is put."""
-    from spacy.lang.en.stop_words import STOP_WORDS
+    stop = _stop_words()
+    return {w for r in roles for w in re.findall(r"[a-z]{4,}", r) if w not in stop}
 
-    return {w for r in roles for w in re.findall(r"[a-z]{4,}", r) if w not in STOP_WORDS}
+
+@functools.lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS  # (imported once, not per pair)
+
+    return frozenset(STOP_WORDS)
 
 
 def _roles_of(loc: Local) -> set[str]:
