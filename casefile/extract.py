@@ -1363,7 +1363,7 @@ def _line_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
         return [p for a, b in named for p in _line_parts(text, a, b)]
     if all(len(text[a:b].split()) >= 2 for a, b in parts):
         return parts
-    # "Abu Zurayq al-Tarabulsi\nSpokesman": a signature line and its role
+    # "Abu Zurayq al-Qasimi\nSpokesman": a signature line and its role
     if any(all(fold(w) in TITLES for w in text[a:b].split()) for a, b in parts):
         return [(a, b) for a, b in parts if not all(fold(w) in TITLES for w in text[a:b].split())]
     return [(start, end)]

@@ -645,7 +645,7 @@ def token_match(a: str, b: str) -> TokenMatch | None:
         (a.replace("th", "s"), b.replace("th", "s"), "s for th"),
         # the Arabic dhal written dh, th or z: Dhiyab / Thiyab, Dhahir / Zahir
         # (only where the other name has the th or z: a rewritten th must not be rewritten
-        # again, "Dheere" is no "Shire")
+        # again: a "Dh…" is no "S…")
         (*_dhal(a, b, "th"), "th for dh"),
         (*_dhal(a, b, "z"), "z for dh"),
     ):
@@ -675,7 +675,7 @@ _PATRONYMIC_END = re.compile(
     r"(?:ovych|evych|yovych|ovich|evich|yevich|ivna|yivna|ovna|evna|yevna)$"
 )
 # Ukrainian and Russian forms of one given name that no spelling rule relates (the Ukrainian
-# form without its final vowels → the Russian): Pylyp / Filipp, Olena / Yelena
+# form without its final vowels → the Russian): Pylyp / Filipp
 _UK_RU = {"mykol": "nikol", "pylyp": "filipp", "olen": "yelen"}
 
 
