@@ -466,9 +466,19 @@ _ROMAN_MONTHS = {r: i for i, r in enumerate("I II III IV V VI VII VIII IX X XI X
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\.?\s*([^\W\d_]+)\.?,?\s*(\d{4})")
 
 
+# year, month and day as Chinese and Korean pages write them: "2023年11月8日", "2024년 10월 15일"
+CJK_DAY = r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]"
+_CJK_DAY = re.compile(CJK_DAY)
+
+
 def day_in_words(words: str) -> date | None:
     """The day that `words` ("4 juin 2025", "2 jun 2025", "15.X.2025") give in one of
     PAGE_LANGUAGES, or None when they give less than a day or none."""
+    if m := _CJK_DAY.fullmatch(words.strip()):
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return None
     if (m := _DAY_MONTH_YEAR.fullmatch(words.strip())) and (
         month := _ROMAN_MONTHS.get(m.group(2)) or _MORE_MONTHS.get(m.group(2).lower())
     ):

@@ -199,7 +199,8 @@ _ALIAS_CUE = re.compile(
     # "whose real name is", "whose legal Arabic name is"
     r"\bwhose\s+(?:[\w\-]+\s+){0,2}name(?:,[^,]{0,60},)?\s+is\b|\breal name\b|"
     # "he posts under the name "X"", "a man who used the nickname "X""
-    r"\bunder\s+the\s+(?:name|code[ -]?name|pseudonym|alias|nickname|handle|nom de guerre)\b|"
+    r"\bunder\s+the\s+(?:name|code[ -]?name|cover[ -]?name|false\s+name|assumed\s+name|"
+    r"pseudonym|alias|nickname|handle|nom de guerre)\b|"
     # ("who uses the Muslim name Y", "took the Arabic name Y": a word for the kind of name)
     r"\b(?:uses|used|using)\s+the\s+(?:(?-i:[A-Z])[a-z]+\s+)?(?:name|nickname|pseudonym|alias|"
     r"handle|kunya|nom de guerre|code[ -]?name)\b|"
@@ -322,8 +323,11 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
             c.end = _god_word_after(text, c.end)  # "[Gulab] Ullah Dawar"
             c.end = _particle_surname_after(text, c.start, c.end)  # "[Femke] ter Zwaan"
             c.start = _given_and_particle_before(text, c.start)  # "Femke ter [Zwaan]"
+            c.start = _given_before_nickname(text, c.start)  # "Jo '[Spud' Brady]"
             if text[c.end : c.end + 1] == "." and text[c.start : c.end].endswith((" Jr", " Sr")):
                 c.end += 1  # "X Y Jr.": the abbreviation's period is the name's
+            elif numeral := _GENERATION_NUMERAL.match(text, c.end):
+                c.end = numeral.end()  # "Fon X Y II": the numeral is the name's
     cands = _resolve_overlaps(cands, text)
     for c in cands:
         if c.kind == "place" and re.match(r"\.[,;]", text[c.end : c.end + 2]):
@@ -339,6 +343,9 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
     _same_kind_as_named(cands, aka_pairs, text)
     bearers = {id(alias): owner.text(text) for owner, alias, *_ in aka_pairs}
     cands = _join_given_and_surname(_propagate(cands, text, boiler, bearers), text)
+    for c in cands:
+        if c.kind == "person" and (numeral := _GENERATION_NUMERAL.match(text, c.end)):
+            c.end = numeral.end()  # "Fon X Y II", found again by the names the document uses
     _extend_names(cands, sdoc, text)  # a propagated surname may stand after its given name
     cands = _join_lone_line_names(cands, text)
     cands = sorted(cands + _initials_only(text, cands, boiler), key=lambda c: c.start)
@@ -357,7 +364,8 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
         # the model's non-person span, read as a person later (context, cues), was cleaned
         # as its first kind: a rank it kept goes now ("Colonel X" tagged ORG)
         model_kind = c.source.startswith("ner:") and c.source != "ner:PERSON"
-        if c.kind == "person" and model_kind and id(c) not in named:
+        undotted = c.source.endswith("rule:initials-and-surname-in-document")  # ("RJ" no rank)
+        if c.kind == "person" and model_kind and id(c) not in named and not undotted:
             c.start, c.end = _clean(text, c.start, c.end, "person")
     cands = _split_parent_from_alias(cands, aka_pairs, text)
     cands = _drop_headline_only(cands, text, headlines)
@@ -365,10 +373,13 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
     hints = [(e.start_char, e.end_char) for e in sdoc.ents if e.label_ == "DATE"]
     # a byline's date ("By A. Writer | Saturday, 14 June 2025") is the page's own date
     bylines = [m.span() for m in _BYLINE.finditer(text)]
+    # (nor the headlines listed under a teaser's label: "Related:" ¶ "… the cases of 2030")
+    teasers = _teaser_lists(text)
     date_exprs = [
         d
         for d in dates_mod.find_dates(written, hints)
-        if not _inside(d.start, boiler) or _inside(d.start, bylines)
+        if (not _inside(d.start, boiler) or _inside(d.start, bylines))
+        and not _inside(d.start, teasers)
     ]
     raw_claims = [
         c for c in claims_mod.find_claims(sdoc, sentences) if not _inside(c.start, boiler)
@@ -420,6 +431,27 @@ def _sentences(sdoc: Doc, text: str) -> list[tuple[int, int]]:
             if y > x:
                 out.append((x, y))
     return out
+
+
+# a teaser's label alone on its line, the headlines of other stories on the lines below it
+_TEASER_LABEL = re.compile(
+    r"(?im)^[ \t]*(?:see also|read more|read also|related(?: stories| articles)?|more on this|"
+    r"also read|more stories)[ \t]*:?[ \t]*$"
+)
+# a headline: no sentence's end
+_HEADLINE_LINE = re.compile(r"[ \t]*[^\s][^\n]{0,160}(?<![.!?\"”])[ \t]*$", re.M)
+
+
+def _teaser_lists(text: str) -> list[tuple[int, int]]:
+    """The lines of headlines under a teaser's label, up to the next blank line."""
+    spans = []
+    for m in _TEASER_LABEL.finditer(text):
+        at = m.end() + 1
+        while at < len(text) and (line := _HEADLINE_LINE.match(text, at)):
+            at = line.end() + 1
+        if at > m.end() + 1:
+            spans.append((m.end() + 1, at - 1))
+    return spans
 
 
 def _boilerplate(text: str) -> list[tuple[int, int]]:
@@ -1054,6 +1086,7 @@ def _kind_in_context(text: str, a: int, b: int, kind: Kind) -> Kind:
         kind == "person"
         and len(surface.split()) <= 3
         and _PLACE_BEFORE.search(before)
+        and not _PHRASAL_IN.search(before)
         and not re.match(r"['’]s?\b", text[b : b + 2])
         # ("the village of X, and Y Z, 31": a man with an age after the list's place)
         and not _PERSON_AFTER.match(text, b)
@@ -1076,6 +1109,13 @@ def _kind_in_context(text: str, a: int, b: int, kind: Kind) -> Kind:
     ):
         return "place"
     return kind
+
+
+# "drew in X", "turned in X": a verb whose "in" is its own, not a place's preposition
+_PHRASAL_IN = re.compile(
+    r"\b(?:dr[ae]w|drawn|draws|brought|brings?|roped?|ropes|pulled|pulls?|turned|turns?|"
+    r"handed|ushered|reeled|reels?|let|lets)\s+in\s+$"
+)
 
 
 _HOUSE = r"[A-Z][\w'’\-]+[ \t]+House"
@@ -1259,6 +1299,7 @@ _SURNAME_PARTICLE = (
     r"(?:van[ \t](?:der|den|de|het)|von[ \t]der|de[ \t](?:la|las|los)|van|von|ter|ten|"
     r"de|del|da|dos|das|du)"
 )
+_IBERIAN_PARTICLE = re.compile(r"[ \t](?:da|das|do|dos|de|del)[ \t]")
 _PARTICLE_SURNAME_AFTER = re.compile(rf"[ \t]{_SURNAME_PARTICLE}[ \t][A-Z][a-z][\w'’\-]*")
 _GIVEN_AND_PARTICLE_BEFORE = re.compile(
     rf"(?<![\w'’\-])([A-Z][a-z]+)[ \t]{_SURNAME_PARTICLE}[ \t]$"
@@ -1267,8 +1308,13 @@ _GIVEN_AND_PARTICLE_BEFORE = re.compile(
 
 def _particle_surname_after(text: str, a: int, b: int) -> int:
     m = _PARTICLE_SURNAME_AFTER.match(text, b)
-    # (after a given name of one word only: "the Mayor of Y" is no particle's)
-    if m is None or " " in text[a:b].strip() or not text[a : a + 1].isupper():
+    # (after a given name of one word only: "the Mayor of Y" is no particle's; but a
+    # Portuguese or Spanish name runs on through "dos Anjos" after two given names too)
+    if m is None or not text[a : a + 1].isupper():
+        return b
+    if " " in text[a:b].strip() and not (
+        len(text[a:b].split()) <= 3 and _IBERIAN_PARTICLE.match(text, b)
+    ):
         return b
     return m.end()
 
@@ -1537,6 +1583,7 @@ _NAME_GAP = r"(?:[ \t]+\n?|\n)[ \t]*"
 _LINK_WORDS = (
     r"al|el|bin|ibn|de|van|von|binti|binte|bte|(?i:bin|bt|b)\.|BIN|BINTI|BTE"
     r"|(?i:a/l|a/p|s/o|d/o)|epouse|veuve|[A-Z]\.(?=[ \t]+[A-Z])"
+    r"|(?:da|das|do|dos|del)(?=[ \t]+[A-Z])"  # "Luzia Rosana dos Anjos"
     # the Irish O (Ó once folded) of "Ciaran O Broin": one capital before the surname
     r"|O(?=[ \t]+[A-Z][a-z])"
 )
@@ -1549,6 +1596,8 @@ _NAME_AGE = re.compile(
     # ", 34," and ", 67 years old" (", 68 years," in lists translated from Portuguese); " (24),"
     # as European and Kurdish outlets give it
     # (", 29 – 14 years.": a sentence list's age, then the term after a dash)
+    # ('X, "Nick", 16 years,': a sentencing list's nickname in quotes between)
+    r"(?:,[ \t][\"“][A-Z][^\"”\n]{0,40}[\"”])?"
     r"(?:,\s(\d{1,3})(?:,|\s+years?(?:\s+old)?\b|(?=[ \t]+[–—-][ \t]))"
     r"|\s\((\d{1,3})\)(?=[,;.]|\s+(?:from|of|and|who|was|is|were|are|has|had)\b))"
 )
@@ -2070,6 +2119,41 @@ def _people_by_pattern(
     ]
 
 
+# a generation's numeral after a name the model ended before it (not "Phase II" of a place)
+_GENERATION_NUMERAL = re.compile(r"[ \t]+(?:II|III|IV)(?![\w'’\-])")
+
+
+# a span that opens inside a single-quoted nickname ("Spud' Brady, 33,": the quote's closing
+# mark read as the nickname's apostrophe), after the given name it follows
+_CUT_NICKNAME = re.compile(r"[A-Z][\w\-]*['’][ \t]+[A-Z]")
+_GIVEN_QUOTE_BEFORE = re.compile(r"(?<![\w'’])[A-Z][\w\-]+[ \t]+['‘]$")
+
+
+# given names and a nickname in quotes before the surname the span opens with:
+# 'Eusebio Tadeo "Tavo" [Larrañeta]'
+_GIVEN_AND_NICKNAME_BEFORE = re.compile(
+    r"(?<![\w'’])([A-Z][\w\-]+)(?:[ \t]+[A-Z][\w\-]+)?[ \t]+"
+    r"(?:\"[A-Z][\w\-]*(?:[ \t][A-Z][\w\-]*)?\"|“[A-Z][\w\-]*(?:[ \t][A-Z][\w\-]*)?”)[ \t]+$"
+)
+
+
+def _given_before_nickname(text: str, start: int) -> int:
+    """The start of "Jo 'Spud' Brady" for a name found from "Spud' Brady", or of
+    'Jo "Spud" Brady' for one found from "Brady"."""
+    if _CUT_NICKNAME.match(text, start) and (
+        g := _GIVEN_QUOTE_BEFORE.search(text, max(0, start - 40), start)
+    ):
+        return g.start()
+    if (
+        text[start : start + 1].isupper()
+        and (g := _GIVEN_AND_NICKNAME_BEFORE.search(text, max(0, start - 60), start))
+        and fold(g.group(1)) not in _NOT_NAME_START
+        and fold(g.group(1)) not in TITLES
+    ):
+        return g.start()
+    return start
+
+
 def _named_with_age(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
     out = []
     for m in _NAME_AGE.finditer(text):
@@ -2078,6 +2162,7 @@ def _named_with_age(text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
         a, b = _run_span(text, m.start(1), m.end(1), "person")
         if b <= a or _not_a_person(text[a:b]):
             continue
+        a = _given_before_nickname(text, a)  # 'X "Tavo" Y-Z, 24,'
         ini = _INITIALS_BEFORE.search(text, max(0, a - 12), a)
         if (
             ini
@@ -2657,6 +2742,27 @@ def _before_a_name(text: str, pos: int) -> bool:
 # ---------------------------------------------------------------- kinds
 
 
+# offices and ranks written as two capitals before a surname: "SP X", "PM X" are no initials
+_OFFICE_ABBREVIATIONS = frozenset(
+    "pm sp dc dg cm dm si hc gm md cj dr st mr ms lt co cp ig".split()
+)
+
+
+def _undotted_initials(surface: str, short: set[str], full_people: list[str]) -> bool:
+    """ "RJ X": two capitals, undotted, before the surname of a man of the document whose
+    given name the first one fits (American usage writes a man's initials so)."""
+    m = re.fullmatch(r"([A-Z]{2})[ \t]+([A-Z][\w'’\-]+)", surface)
+    if m is None or fold(m.group(2)) not in short or places.canonical(surface) is not None:
+        return False
+    letters = m.group(1).lower()
+    if letters in _OFFICE_ABBREVIATIONS or letters in TITLES:
+        return False
+    return any(
+        (core := core_tokens(p)) and core[0][:1] == letters[0] and core[-1] == fold(m.group(2))
+        for p in full_people
+    )
+
+
 def _fix_kinds(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
     """One surface, one kind per document; the document's people claim their surnames."""
     people = {fold(c.text(text)) for c in cands if c.kind == "person"}
@@ -2815,6 +2921,11 @@ def _fix_kinds(cands: list[_Cand], sdoc: Doc, text: str) -> list[_Cand]:
         ):
             c.kind = "person"  # "Khalil el-Sabbagh" in a caption, tagged a place
             c.source += "+rule:person-name-in-document"
+            if _undotted_initials(surface, short, full_people):
+                c.source += "+rule:initials-and-surname-in-document"
+        elif c.kind != "person" and _undotted_initials(surface, short, full_people):
+            c.kind = "person"  # "RJ X": a man's initials, undotted, before the surname of one
+            c.source += "+rule:initials-and-surname-in-document"
         elif (
             c.kind != "person"
             and (
@@ -2901,6 +3012,8 @@ _PERSON_AFTER = re.compile(
     # (not kin: "from Leeds, whose family is from Sylhet" is the man's)
     r"|,\s+whose\s+(?:(?:prison|death|jail)\s+)?(?:sentence|conviction|trial|appeal)\b"
     r"|[ \t]\((?:1[5-9]|[2-9]\d)\)(?=[\s,;.])"  # "Tomas Velde (34) from …"
+    # "X (born 1997)"; "(SN 1997)", the Vietnamese press's "born in the year"
+    r"|[ \t]\((?:born|b\.|SN)[ \t]+(?:1[89]|20)\d\d\)"
     r"|['’]s?\s+(?:wife|husband|widow|sons?|daughters?|father|mother|brothers?|sisters?|"
     r"family|relatives|lawyers?|body)\b"  # "Velde's widow"
     # "X, Velde's sister,", "X, his younger brother,": a relative is a person
@@ -2911,6 +3024,11 @@ _PERSON_AFTER = re.compile(
     r"|\s+(?:was|had\s+been)\s+(?:born|arrested|detained|sentenced|convicted|buried|charged|"
     r"shot\s+dead)\b)"
 )
+_SEIZED_BEFORE = re.compile(
+    r"\b(?:arrested|detained|abducted|kidnapped|extradited|interrogated|charged|indicted|"
+    r"convicted|sentenced|acquitted|executed)\s+$"
+)
+_SPEAKS_AFTER = re.compile(r",?[ \t]+(?:told|tells|said|says|testified|recalled|added)\b")
 _KNOWN_AS_AFTER = re.compile(r",?\s+(?:(?:also|better)\s+)?known\s+as\b|,?\s+alias\b")
 # "X, chairman of the …", "X, who heads …": an office held, a relative pronoun for people
 _OFFICE_AFTER = re.compile(
@@ -3052,6 +3170,22 @@ def _cue(text: str, a: int, b: int, kind: str) -> Kind | None:
         return "person"  # "in X, and Y Z, a shopkeeper from W": the list's man, not a town
     if _PERSON_AFTER_ROLE.match(text, b) and not _org_words(words):
         return "person"
+    # "police arrested X Y, better known as …": a body is not arrested, nor a town; "one of the
+    # nurses, X Y, told …": a town does not speak (a country or a body may: not those)
+    if (
+        kind != "person"
+        and 2 <= len(words) <= 4
+        and not _org_words(words)
+        and places.canonical(surface) is None
+        and not surface.isupper()
+        and (
+            _SEIZED_BEFORE.search(before)
+            and not _GROUP_AFTER.match(text, b)
+            or kind == "place"
+            and _SPEAKS_AFTER.match(text, b)
+        )
+    ):
+        return "person"
     # "an Algerian, X Y, who …": a person of a people, named in apposition
     people = re.search(r"\b[Aa]n?\s+([A-Z][a-z]+),\s+$", before)
     if people and _demonym(people.group(1)) and not _org_words(words):
@@ -3080,7 +3214,9 @@ def _cue(text: str, a: int, b: int, kind: str) -> Kind | None:
     if re.match(r"['’]s?\b", text[b : b + 2]):
         return None  # "in Velde's house"
     if _PLACE_CUE_AFTER.match(text, b) or (
-        len(words) <= 3 and (_PLACE_CUE_BEFORE.search(before) or _AGED_FROM_BEFORE.search(before))
+        len(words) <= 3
+        and (_PLACE_CUE_BEFORE.search(before) or _AGED_FROM_BEFORE.search(before))
+        and not _PHRASAL_IN.search(before)
     ):
         return "place"
     if len(words) <= 3 and (
@@ -3659,15 +3795,22 @@ _PAREN_NAME = re.compile(
 )
 
 
+# 'X, "Nick", 16 years': a nickname in quotes between a name and its age or term
+_QUOTED_APPOSED = re.compile(
+    r",[ \t][\"“]([A-Z][\w'’\-]*(?:[ \t][A-Z][\w'’\-]*){0,2})[\"”],[ \t]+\d"
+)
+
+
 def _paren_aliases(
     text: str, cands: list[_Cand], boiler: list[tuple[int, int]]
 ) -> list[tuple[_Cand, _Cand, str, int, int]]:
-    """'Khalil al-Sabbagh (Abu Firas)': a name in brackets right after a person's name."""
+    """'Khalil al-Sabbagh (Abu Firas)': a name in brackets right after a person's name (or
+    a nickname in quotes between commas before an age or a term)."""
     pairs = []
     for c in list(cands):
         if c.kind != "person" or _inside(c.start, boiler):
             continue
-        m = _PAREN_NAME.match(text, c.end)
+        m = _PAREN_NAME.match(text, c.end) or _QUOTED_APPOSED.match(text, c.end)
         if not m or m.group(1).isupper():  # "(ISF)" is an acronym, handled elsewhere
             continue
         a, b = m.span(1)
@@ -3687,6 +3830,8 @@ def _paren_aliases(
                 continue
             inner = _Cand(a, b, "person", "rule:alias-in-brackets")
             cands.append(inner)
+        if m.re is _QUOTED_APPOSED and inner.kind == "organization":
+            inner.kind = "person"  # a nickname, whatever the model read in it
         if inner.kind == "person":
             pairs.append((c, inner, "name in brackets", c.start, m.end()))
     return pairs
@@ -4301,15 +4446,33 @@ def _group(
                     or initials_of(given_first(f.text(text))).startswith(letters)
                 )
             ]
-            # (two letters only where the text reads them as someone's: "by their initials,")
-            if len({find(j) for j, _ in owners}) == 1 and (len(letters) >= 3 or c.by_context):
+            # (two letters only where the text reads them as someone's: "by their initials,",
+            # or where they are all his given names' initials: "R.J." of "R… J… X")
+            given = any(initials_of(f.text(text))[:-1] == letters for _, f in owners)
+            if len({find(j) for j, _ in owners}) == 1 and (
+                len(letters) >= 3 or c.by_context or given
+            ):
                 j, f = owners[0]
                 why = f"the initials of '{f.text(text)}' in the same document"
                 union(j, i, "short", why, c.start, c.end)
+    # "Sprocket" after "Fergal 'Sprocket' Dunleavy": the nickname in quotes inside one full name
+    nicknamed: set[int] = set()
+    for i, c in enumerate(cands):
+        word = c.text(text)
+        if c.kind != "person" or " " in word or not word[:1].isupper():
+            continue
+        inner = re.compile(rf"\s[\"“'‘]{re.escape(word)}[\"”'’]\s")
+        bearers = {find(j): (j, f) for j, f in full if inner.search(f.text(text))}
+        if len(bearers) == 1:
+            j, f = next(iter(bearers.values()))
+            c.role = "aka"
+            why = f"the nickname in quotes inside '{f.text(text)}' in the same document"
+            union(j, i, "aka", why, c.start, c.end)
+            nicknamed.add(i)
     owners_of: dict[str, list[tuple[int, _Cand]]] = {}
     chosen: dict[str, tuple[int, _Cand, str]] = {}  # a lone surname's owner, once chosen
     for i, c in enumerate(cands):
-        if c.kind != "person" or _INITIALS_ONLY.fullmatch(c.text(text)):
+        if c.kind != "person" or _INITIALS_ONLY.fullmatch(c.text(text)) or i in nicknamed:
             continue
         ct = core_tokens(c.text(text))
         key = fold(c.text(text))
@@ -4334,8 +4497,11 @@ def _group(
             if gen := generation(c.text(text)):
                 # "X Jr." is the son "A B X Jr.", never the father "A B X Sr." named first
                 own_gen = [(j, f) for j, f in owners_of[key] if generation(f.text(text)) == gen]
+                # (but "A B II" is a full name of its own: the father of "C A B", not C)
                 owners_of[key] = own_gen or [
-                    (j, f) for j, f in owners_of[key] if generation(f.text(text)) is None
+                    (j, f)
+                    for j, f in owners_of[key]
+                    if generation(f.text(text)) is None and len(ct) == 1
                 ]
         # the people already named when it comes (a brother named later is not yet the one
         # meant: "Ould X" of the leader "A Ould X Ould Y", before "his brother B Ould X")

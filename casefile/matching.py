@@ -24,6 +24,7 @@ from casefile.names import (
     ascii_letters,
     core_tokens,
     core_tokens_with_particles,
+    english_given_name,
     fold,
     generation,
     is_kunya,
@@ -76,9 +77,16 @@ def _initial_of(initial: str, word: str) -> bool:
     return word.startswith(letters) or skeleton(letters + "a")[:1] == skeleton(word)[:1]
 
 
+# two capitals without periods before a surname, as American usage writes a man's initials
+# ("RJ", "TJ"); not a vowel second (a family name in capitals, "LE", "DO"), nor "NG"
+_UNDOTTED = re.compile(r"(?!NG)[A-Z][B-DF-HJ-NP-TV-XZ]")
+
+
 def _initials_form(name: str) -> tuple[str, list[str]] | None:
     """'Yuldashev B.T.' or 'B.T. Yuldashev' or 'B. Yuldashev' → ('yuldashev', ['b', 't'])."""
     words = name.replace(".", ". ").split()
+    if len(words) == 2 and _UNDOTTED.fullmatch(words[0]):
+        words = [*words[0], words[1]]  # "RJ X": two initials without their periods
     initial = re.compile(r"[A-Z]\.?|[A-Z][a-z]\.")  # "B.", "B", "Kh."
     initials = [w.rstrip(".").lower() for w in words if initial.fullmatch(w)]
     # (the surname's particles are no name: "Sjoerd van der M.")
@@ -421,7 +429,105 @@ def _person_names_match(a: str, b: str) -> Match | None:
         m = _rewritten(a, b, _kurdish_latin, 0.02, "Kurdish Latin spelling (x, ş, ç, ê, e)")
     if m is None and not is_kunya(a) and not is_kunya(b):
         m = _rotated(a, b, ta, tb)
+    if m is None or m.score < MERGE_AT:
+        m = _english_and_chinese(a, b) or _english_and_chinese(b, a) or m
+    if m is None:
+        m = _korean(a, b)
     return m
+
+
+# Korean family names in the romanisations news English meets (Revised, McCune-Reischauer,
+# the bearers' own): one family name each row, as Korean writes it with one syllable
+_KOREAN_FAMILY = {
+    form: row[0]
+    for row in (
+        "lee yi rhee ri rhie i ree",
+        "park pak bak bahk",
+        "choi choe chey",
+        "jung jeong chung cheong chong",
+        "kang gang",
+        "cho jo joe",
+        "yoon yun",
+        "lim im rim",
+        "shin sin",
+        "roh noh no",
+        "ryu yu yoo",
+        "kwon gwon",
+        "jang chang",
+        "kim gim",
+        "moon mun",
+        "seo suh",
+        "bae pae",
+        "baek paek paik",
+        "ko koh go",
+        "jeon jun chun chon",
+        "heo huh",
+        "han",
+        "hwang",
+        "song",
+        "yang",
+        "nam",
+        "oh",
+    )
+    for row in [row.split()]
+    for form in row
+}
+_KOREAN_GIVEN = re.compile(r"[A-Z][a-z]{0,5}(?:-[a-z]{1,6}|[ \t]+[A-Z][a-z]{0,5})")
+
+
+def _korean_syllable(s: str) -> str:
+    """One syllable as the romanisations agree on it: eo / o / u, eu / u, k / g, p / b,
+    t / d, ch / j at its start (Chol-seong / Chol-song, Tae-gon / Tae-kon, Beom / Bum)."""
+    s = s.replace("eo", "o").replace("eu", "u").replace("oo", "u").replace("u", "o")
+    s = re.sub(r"([aeiou])\1", r"\1", s)  # (Joung / Jong: "ou" read "oo" read "o")
+    s = re.sub(r"^(?:ch|j)", "c", s)
+    return s.translate(str.maketrans("gbd", "kpt"))
+
+
+def _korean(a: str, b: str) -> Match | None:
+    """'Gang Seung-ho' ~ 'Kang Sung-ho', 'Jeong Hye-won' ~ 'Chung Hye Won': a Korean
+    family name and a given name of two syllables in two romanisations."""
+    forms = []
+    for name in (a, b):
+        words = name.split()
+        if len(words) < 2 or (family := _KOREAN_FAMILY.get(fold(words[0]))) is None:
+            return None
+        given = " ".join(words[1:])
+        if not _KOREAN_GIVEN.fullmatch(given):
+            return None
+        forms.append((family, [_korean_syllable(x) for x in re.split(r"[-\s]+", fold(given))]))
+    if forms[0] != forms[1]:
+        return None
+    why = f"'{a}' and '{b}': one Korean name in two romanisations"
+    return Match(0.88, a, b, [why])
+
+
+# a Cantonese given name of two syllables, hyphenated ("Ka-wai") or written apart ("Ka Wai")
+_CANTONESE_GIVEN = re.compile(r"[A-Z][a-z]{0,5}(?:-[a-z]{1,6}|[ \t]+[A-Z][a-z]{0,5})")
+
+
+def _english_and_chinese(full: str, short: str) -> Match | None:
+    """'Desmond Tsang Kin-lun' ~ 'Desmond Tsang' ~ 'Tsang Kin-lun': an English given name, the
+    surname and the Chinese given name, as Cantonese-speaking usage writes a
+    name; later mentions keep the English name or the Chinese one."""
+    words = full.split()
+    if len(words) < 3 or not words[0].isalpha():
+        return None
+    chinese = " ".join(words[2:])
+    # (a hyphenated "Ka-wai" says so by itself; "Ka Wai" after a known English given name)
+    if not _CANTONESE_GIVEN.fullmatch(chinese) or (
+        "-" not in chinese and not english_given_name(words[0])
+    ):
+        return None
+    english, own = f"{words[0]} {words[1]}", f"{words[1]} {chinese}"
+    for form, which in ((english, "English"), (own, "Chinese")):
+        if core_tokens(short) == core_tokens(form):
+            why = (
+                f"'{short}' is '{full}' with its {which} given name only (an English given "
+                "name before the Chinese name, as Cantonese usage writes it)"
+            )
+            return Match(0.9, full, short, [why])
+    return None
 
 
 # below the merge threshold: two people may bear each other's names ("Ali Hassan" and
@@ -431,11 +537,14 @@ ROTATED = "the same names in the other order (a list that puts the family name f
 
 def _rotated(a: str, b: str, ta: list[str], tb: list[str]) -> Match | None:
     """'Laribi Ferhat' ~ 'Ferhat Laribi', 'Ait Mellal Yidir' ~ 'Yidir Ait Mellal': the same
-    names, the family's moved from the end to the front, as court rolls and registers write."""
+    names, the family's moved from the end to the front, as court rolls and registers write
+    (or a name of three words or more written backwards, family name first)."""
     if len(ta) != len(tb) or len(ta) < 2:
         return None
-    for k in range(1, len(ta)):
-        turned = ta[k:] + ta[:k]
+    orders = [ta[k:] + ta[:k] for k in range(1, len(ta))]
+    if len(ta) >= 3:
+        orders.append(ta[::-1])  # "Nkeng Ngala Brice": the whole name read backwards
+    for turned in orders:
         pairs = [token_match(x, y) for x, y in zip(turned, tb, strict=True)]
         if all(p is not None and p.score >= 0.85 for p in pairs):
             low = min(p.score for p in pairs if p is not None)

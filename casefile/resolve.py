@@ -666,7 +666,7 @@ def cluster(locs: list[Local], plan: Plan | None = None) -> list[Cluster]:
         if m and m.score >= POSSIBLE_AT:
             scored.append((m.score, i, j, m))
     scored.sort(key=lambda s: (-s[0], s[1], s[2]))
-    both_ways = _docs_writing_names_both_ways(locs)
+    both_ways = _docs_writing_names_both_ways(locs) | _docs_turning_names(locs, scored)
     for sc, i, j, m in scored:
         ri, rj = find(i), find(j)
         if ri == rj or barrier(ri, rj):
@@ -724,6 +724,23 @@ def _ends_a_longer_name(
         for o in [core_tokens(y)]
         for c in own
     )
+
+
+def _docs_turning_names(locs: list[Local], scored: list[tuple[float, int, int, Match]]) -> set[str]:
+    """Documents that write two people or more the other way round from the rest of the case
+    ("Nkeng Ngala Brice" and "Nkeng Ngala Ernest" where other outlets write "Brice Ngala
+    Nkeng", "Ernest Ngala Nkeng"): an outlet putting family names first, not namesakes."""
+    turned: dict[str, set[tuple[int, int]]] = defaultdict(set)
+    for _, i, j, m in scored:
+        if m.reasons[-1] == ROTATED and locs[i].doc != locs[j].doc:
+            turned[locs[i].doc].add((i, j))
+            turned[locs[j].doc].add((j, i))
+    # (two different people of the document, and two different people elsewhere)
+    return {
+        doc
+        for doc, pairs in turned.items()
+        if len({i for i, _ in pairs}) >= 2 and len({j for _, j in pairs}) >= 2
+    }
 
 
 def _docs_writing_names_both_ways(locs: list[Local]) -> set[str]:
@@ -1257,6 +1274,7 @@ def _initials_spelled_out(name: str, names: set[str]) -> str | None:
             and not _initials_form(n)
             and len(core) >= max(2, len(inits))
             and all(c[:1] == i[:1] for c, i in zip(core, inits, strict=False))
+            and any(len(c) > 1 for c in core[: len(inits)])  # (not other initials: "R.J.")
         ):
             return n
     return None

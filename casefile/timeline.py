@@ -88,6 +88,7 @@ _DATE_LINE_REST = re.compile(  # (atomic: a word like "EST" is read one way, not
 # date line ("4 juin 2025", "17 shtator 2026", "ma 2 jun 2025"): read by dateparser
 _HEADER_DATE = re.compile(
     r"(?<![\w.])(?:\d{1,2}\.(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)\.\d{4}"  # "15.X.2025"
+    rf"|{dates_mod.CJK_DAY.replace('(', '(?:')}"  # "2023年11月8日"
     r"|\d{1,2}(?:st|nd|rd|th)?\.?\s+[^\W\d_]{3,12}\.?,?\s+\d{4}"
     r"|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})(?!\d)"
 )
@@ -215,24 +216,69 @@ def _month_days(ex: Extraction) -> set[tuple[int, int]]:
     return {(d.month, d.day) for d in ex.dates if d.month and d.day and d.year is None}
 
 
+# a dateline's place in capitals before the day: "HONG KONG, " at a line's start
+_DATELINE_BEFORE = re.compile(
+    r"(?m)^[ \t]*[A-Z][A-Z .'’\-]{1,40}(?:,[ \t]*[A-Z][\w .]{1,30})?,[ \t]*$"
+)
+
+
+def _nearest_year(month_day: tuple[int, int], reference: str) -> tuple[int, int] | None:
+    """(year, days apart) for the year in which `month_day` falls within six weeks of the
+    fully dated `reference`, if there is one: the reports of one story come days apart."""
+    if len(reference) < 10:
+        return None
+    ref = dt.date.fromisoformat(reference[:10])
+    best = None
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            gap = abs((dt.date(year, *month_day) - ref).days)
+        except ValueError:
+            continue  # (29 February)
+        if gap <= 42 and (best is None or gap < best[1]):
+            best = (year, gap)
+    return best
+
+
 def _borrow(doc_id, docs, known, extractions, doc_entities, lower):
     mine = _month_days(extractions[doc_id])
+    latest = max(mine) if mine else None
+    # the dateline's day ("HONG KONG, Nov 9 (Agency) –") is the report's own: its year is
+    # the one that puts it beside another report of the story (a day in the body may be
+    # an old event's, retold a year later)
+    text = docs[doc_id].text
+    own = next(
+        (
+            (d.month, d.day)
+            for d in extractions[doc_id].dates
+            if d.month
+            and d.day
+            and d.year is None
+            and _DATELINE_BEFORE.search(text, max(0, d.start - 60), d.start)
+        ),
+        None,
+    )
     best = None
     for other_id, other in known.items():
         year = int(other.reference_date[:4])
+        near = _nearest_year(own, other.reference_date) if own else None
+        if near is not None:
+            year = near[0]  # "Nov 9" the day after another report's 8 November: its year
         if lower is not None and year < lower:
             continue
         shared_days = mine & _month_days(extractions[other_id])
         shared_people = doc_entities.get(doc_id, set()) & doc_entities.get(other_id, set())
         score = 3 * len(shared_days) + len(shared_people)
+        if score and near is not None:
+            score += 1000 - near[1]  # (the report closest in time, among those of the story)
         if score and (best is None or score > best[0]):
-            best = (score, other_id, year, shared_days, shared_people)
+            best = (score, other_id, year, shared_days, shared_people, near)
     if best is None:
         return None
-    _, other_id, year, shared_days, shared_people = best
-    latest = max(mine) if mine else None
+    _, other_id, year, shared_days, shared_people, near = best
     ref = f"{year}-{latest[0]:02d}-{latest[1]:02d}" if latest else str(year)
     parts = []
+    if near is not None:
+        parts.append(f"its dateline's day falls {near[1]} day(s) from that reference")
     if shared_days:
         parts.append(f"{len(shared_days)} day(s) dated in both")
     if shared_people:
