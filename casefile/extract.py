@@ -2323,7 +2323,8 @@ def _named_by_role(
                 )
             ):
                 a, b = _clean(text, a, b, "person")
-                out.append(_Cand(a, b, "person", "rule:name-after-role"))
+                if not _only_titles(text[a:b]):  # ("spokesman, Senior Superintendent of …")
+                    out.append(_Cand(a, b, "person", "rule:name-after-role"))
             nxt = re.match(r",?\s+and\s+|,\s+(?=[A-Z])", text[b:])
             if not nxt:
                 break
@@ -3028,6 +3029,11 @@ _SEIZED_BEFORE = re.compile(
     r"\b(?:arrested|detained|abducted|kidnapped|extradited|interrogated|charged|indicted|"
     r"convicted|sentenced|acquitted|executed)\s+$"
 )
+# "one of them, X Y", "one of the hostages, X Y"; "named the judge as X Y": a person
+_PERSON_APPOSED_BEFORE = re.compile(
+    r"\b(?:[Oo]ne|[Tt]wo|[Tt]hree)\s+of\s+(?:them|the\s+[a-z]+),\s+$"
+    r"|\bnamed\s+(?:the|a|an|his|her|their)\s+(?:[a-z\-]+\s+){0,2}as\s+$"
+)
 _SPEAKS_AFTER = re.compile(r",?[ \t]+(?:told|tells|said|says|testified|recalled|added)\b")
 _KNOWN_AS_AFTER = re.compile(r",?\s+(?:(?:also|better)\s+)?known\s+as\b|,?\s+alias\b")
 # "X, chairman of the …", "X, who heads …": an office held, a relative pronoun for people
@@ -3171,7 +3177,8 @@ def _cue(text: str, a: int, b: int, kind: str) -> Kind | None:
     if _PERSON_AFTER_ROLE.match(text, b) and not _org_words(words):
         return "person"
     # "police arrested X Y, better known as …": a body is not arrested, nor a town; "one of the
-    # nurses, X Y, told …": a town does not speak (a country or a body may: not those)
+    # nurses, X Y, told …": a town does not speak (a country or a body may: not those), and
+    # one of a group of people is a person
     if (
         kind != "person"
         and 2 <= len(words) <= 4
@@ -3183,6 +3190,7 @@ def _cue(text: str, a: int, b: int, kind: str) -> Kind | None:
             and not _GROUP_AFTER.match(text, b)
             or kind == "place"
             and _SPEAKS_AFTER.match(text, b)
+            or _PERSON_APPOSED_BEFORE.search(before)
         )
     ):
         return "person"
@@ -4022,6 +4030,9 @@ def _extend_names(cands: list[_Cand], sdoc: Doc, text: str) -> None:
                 or any(o is not c and o.start <= prev.idx < o.end for o in cands)
                 # "the Filipino X Y": after an article, a people or a descriptor
                 or _ARTICLE_BEFORE.search(text[max(0, prev.idx - 6) : prev.idx])
+                # "Superintendent of Police X Y": the office's body, after its "of"
+                or _org_head(prev.text)
+                and re.search(r"\bof\s+$", text[max(0, prev.idx - 4) : prev.idx])
             ):
                 break
             start = prev.idx

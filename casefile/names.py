@@ -654,8 +654,13 @@ def token_match(a: str, b: str) -> TokenMatch | None:
     # Basque spelling and the Spanish of the same name: Etxaniz / Echániz, Urkiza / Urquiza,
     # Xemein / Jemein (Spanish b and v sound alike); compared as written then,
     # not rewritten again (chained rewrites make any name any other)
-    if (ba := _basque(a, b)) != (a, b) and vowel_fold(ba[0]) == vowel_fold(ba[1]):
-        return TokenMatch(a, b, 0.88, f"{a}~{b}: Basque spelling (tx for ch, k for c, x for j)")
+    if (
+        min(len(a), len(b)) >= 3  # (not "kc" / "k": two letters say nothing)
+        and (ba := _basque(a, b)) != (a, b)
+        and vowel_fold(ba[0]) == vowel_fold(ba[1])
+    ):
+        why = "tx, tz, k and x as Spanish writes them (Basque spelling, and the tz of Hebrew names)"
+        return TokenMatch(a, b, 0.88, f"{a}~{b}: {why}")
     # Arabic's ay written ai, ei, ay or ey, its u written o, its i written e (Obeidi /
     # Ubaidi, Sheikh / Shaykh, Zeinab / Zaynab): the vowels agree once read so
     if len(a) >= 4 and _arabic_vowels(a) == _arabic_vowels(b):

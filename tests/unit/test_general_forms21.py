@@ -195,3 +195,30 @@ def test_a_cover_name_is_an_alias(nlp) -> None:
     )
     ex, _, locals_ = _locals(nlp, text)
     assert locals_.get("Ho Song-il") == locals_["Ryom Chol-hwan"], locals_
+
+
+def test_one_of_a_group_and_a_named_judge_are_people() -> None:
+    from casefile.extract import _cue
+
+    text = "The hostages were freed on Friday. One of them, Nadège Vilsaint, told the paper."
+    a = text.index("Nad")
+    assert _cue(text, a, a + len("Nadège Vilsaint"), "organization") == "person"
+    text = "Court sources named the judge as Elvire Dumarsais-Ambroise, who has two files."
+    a = text.index("Elvire")
+    assert _cue(text, a, a + len("Elvire Dumarsais-Ambroise"), "organization") == "person"
+
+
+def test_a_name_does_not_run_back_over_an_office_of_police(nlp) -> None:
+    text = (
+        "A team of the bureau and the border force had been waiting at the crossing since "
+        "Monday on a tip that he would return from the Indian side, said the bureau's "
+        'spokesman, Senior Superintendent of Police Shiva Nath Bhusal. "He was carrying '
+        'an Indian SIM card, 3 lakh rupees in cash and the ledger of the party," Bhusal said.\n'
+    )
+    _, kinds, _ = _locals(nlp, text)
+    assert kinds.get("Shiva Nath Bhusal") == "person", kinds
+    assert not any(k.startswith(("Police", "Superintendent")) for k in kinds), kinds
+
+
+def test_two_letters_are_no_basque_spelling() -> None:
+    assert token_match("kc", "k") is None
