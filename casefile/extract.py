@@ -119,7 +119,10 @@ _ALIAS_CUE = re.compile(
     # the lookbehind starts a match only once per run of spaces (no quadratic backtracking)
     # Portuguese, Spanish and French cues left in translations, often with a gloss: "vulgo
     # (alias)", "conhecido como (known as)", "connu sous le nom de"
-    r"(?i)(?<![\s,;:(\"'“”‘’])[\s,;:(\"'“”‘’]*\b(?:vulgo|conhecid[oa]s?\s+como|conocid[oa]s?\s+como|"
+    # (a match starts at a space, a punctuation mark or a word's first letter: the guard
+    # skips the other positions at once instead of trying each branch there)
+    r"(?i)(?=[\s,;:(\"'“”‘’@]|\b\w)(?:"
+    r"(?<![\s,;:(\"'“”‘’])[\s,;:(\"'“”‘’]*\b(?:vulgo|conhecid[oa]s?\s+como|conocid[oa]s?\s+como|"
     r"connue?s?\s+sous\s+le\s+nom\s+de)(?:\s*\([^()\n]{1,20}\))?|"
     r"(?<![\s,;:(\"'“”‘’])[\s,;:(\"'“”‘’]*\b(?:(?:also|better|formerly|previously|otherwise|popularly|widely|"
     r"commonly)\s+)?(?:known|referred to)(?:\s+(?:locally|there|publicly|internally|online))?"
@@ -215,6 +218,7 @@ _ALIAS_CUE = re.compile(
     r"nationality|passports?)\s+(?:as|under)(?=\s+[\"“‘]?[A-Z])|"
     r"\b(?:the|a)\s+(?:[\w\-]+\s+){0,2}?(?:form|spelling|version)\s+of\s+(?:his|her)\s+name,?"
     r"(?=\s+[\"“‘]?[A-Z])"
+    r")"
 )
 # Head nouns of organisations' names (general English).
 ORG_HEADS = frozenset(
@@ -4208,10 +4212,17 @@ def _lone_given_names(
             if fold(first) in given:
                 # ("SURNAME Given" too)
                 owners.setdefault(first, set()).add(fold(given_first(bearer)))
-    other = [c.text(text) for c in cands]
+    other = list(dict.fromkeys(c.text(text) for c in cands))  # each surface once
     # a title worn as a given name ("Emir" of "Emir Hodzic") is his name alone too
     given_titles = {tokens(n)[0] for n in full if title_is_given(tokens(n))}
     found = []
+    later: list[tuple[str, list[str]]] = []  # (surface, its words after the first), once
+
+    def a_later_word(f: str, first: str) -> bool:
+        if not later and other:
+            later.extend((o, core_tokens(given_first(o))[1:]) for o in other)
+        return any(o != first and f in rest and f not in given_names(o) for o, rest in later)
+
     for first, names in owners.items():
         f = fold(first)
         if (
@@ -4224,10 +4235,7 @@ def _lone_given_names(
             or f in NAME_PREFIXES  # "Muhammad" alone may be anyone, or the Prophet
             or _word_starts(text, f)  # lower case: a word
             # a surname too ("Ivanov Pyotr Sergeyevich" has Pyotr first)
-            or any(
-                o != first and f in core_tokens(given_first(o))[1:] and f not in given_names(o)
-                for o in other
-            )
+            or a_later_word(f, first)
             or any(fold(o) == f for o in other)  # already a name of its own
         ):
             continue
@@ -4472,8 +4480,13 @@ def _group(
         word = c.text(text)
         if c.kind != "person" or " " in word or not word[:1].isupper():
             continue
-        inner = re.compile(rf"\s[\"“'‘]{re.escape(word)}[\"”'’]\s")
-        bearers = {find(j): (j, f) for j, f in full if inner.search(f.text(text))}
+        # (plain string tests: a pattern compiled per name would crowd re's cache)
+        quoted = {f"{o}{word}{c}" for o in "\"“'‘" for c in "\"”'’"}
+        bearers = {
+            find(j): (j, f)
+            for j, f in full
+            if any(f" {q} " in f" {' '.join(f.text(text).split())} " for q in quoted)
+        }
         if len(bearers) == 1:
             j, f = next(iter(bearers.values()))
             c.role = "aka"

@@ -349,8 +349,8 @@ def _person_names_match(a: str, b: str) -> Match | None:
     if m is None and sorted((len(ta), len(tb))) == [1, 2] and not is_kunya(a) and not is_kunya(b):
         # "Gulbaz" ~ "Gul Baz": one name written as one word or two
         one, two = (ta, tb) if len(ta) == 1 else (tb, ta)
-        t = token_match(one[0], "".join(two))
-        if t and t.score >= 0.85 and len(one[0]) >= 7:
+        t = token_match(one[0], "".join(two)) if len(one[0]) >= 7 else None
+        if t and t.score >= 0.85:
             return Match(round(t.score - 0.05, 3), a, b, [f"{t.why} (written as one word)"])
     if m is None:
         m = _one_word_of_two(a, b, ta, tb)
@@ -545,8 +545,12 @@ def _rotated(a: str, b: str, ta: list[str], tb: list[str]) -> Match | None:
     if len(ta) >= 3:
         orders.append(ta[::-1])  # "Nkeng Ngala Brice": the whole name read backwards
     for turned in orders:
-        pairs = [token_match(x, y) for x, y in zip(turned, tb, strict=True)]
-        if all(p is not None and p.score >= 0.85 for p in pairs):
+        pairs = []
+        for x, y in zip(turned, tb, strict=True):
+            pairs.append(p := token_match(x, y))
+            if p is None or p.score < 0.85:
+                break
+        else:
             low = min(p.score for p in pairs if p is not None)
             score = round(MERGE_AT - 0.01 - (1 - low) * 0.1, 3)
             return Match(score, a, b, [*(p.why for p in pairs if p is not None), ROTATED])
@@ -738,6 +742,7 @@ def _joined_patronymic(a: str, b: str) -> Match | None:
 _TURKIC_PATRONYMIC_SURNAME = re.compile(r"(?i)\w{3,}(?:uly|ulu|kyzy|qyzy)$")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def given_first(name: str) -> str:
     """'Ivanov Pyotr Sergeyevich' → 'Pyotr Ivanov'; 'KONDO Seydou' → 'Seydou KONDO'
     (a surname in capitals first, as French lists write it, or with a comma: 'KONDO, Seydou');

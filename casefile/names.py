@@ -11,6 +11,9 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz.distance import Levenshtein
+from rapidfuzz.fuzz import ratio
+
 # Titles and roles that precede a name but are not part of it.
 TITLES = frozenset(
     """
@@ -455,17 +458,23 @@ _HUSAYN = frozenset(
 _TA_MARBUTA = re.compile(r"(?<=[^aeiou])(?:ah|eh|a|e)$")
 
 
+_OU_O = re.compile(r"ou|o")
+_VOWEL_RUNS = re.compile(r"[aeiouy]+")
+_OU_VOWEL = re.compile(r"ou[aei]")
+_DI_VOWEL = re.compile(r"di[aeou]")
+_CC_Q = re.compile(r"[cq]{2}(?=[aou])")
+_K_EI = re.compile(r"k(?=[ei])")
+_X_START = re.compile(r"^x")
+
+
 def _plain_vowels(w: str) -> str:
     """o, ou and u as one vowel, e and i as one: what transliterations of Arabic swap."""
-    return re.sub(r"ou|o", "u", w).replace("ee", "i").replace("e", "i")
+    return _OU_O.sub("u", w).replace("ee", "i").replace("e", "i")
 
 
 @lru_cache(maxsize=1 << 18)  # the same pairs of tokens recur in every document and pair
 def token_match(a: str, b: str) -> TokenMatch | None:
     """Compare two name tokens; None if they are not plausibly the same word."""
-    from rapidfuzz.distance import Levenshtein
-    from rapidfuzz.fuzz import ratio
-
     if a == b:
         return TokenMatch(a, b, 1.0, f"{a} = {b}")
     if _muhammad(a) and _muhammad(b):  # two vowels apart, too short a skeleton to tell
@@ -495,7 +504,7 @@ def token_match(a: str, b: str) -> TokenMatch | None:
         return TokenMatch(a, b, 0.86, f"{a}~{b}: the same but for a Russian g for h")
     # the same consonants and as many vowels (three or more), only the vowels differ
     # ("Alerom" / "Alirum"); two are too few to tell ("Talib" / "Tulab")
-    groups_a, groups_b = re.findall(r"[aeiouy]+", a), re.findall(r"[aeiouy]+", b)
+    groups_a, groups_b = _VOWEL_RUNS.findall(a), _VOWEL_RUNS.findall(b)
     # (the first letters may differ only as the skeleton allows: Qutayfa / Koteifa)
     if (
         sa == sb
@@ -529,13 +538,13 @@ def token_match(a: str, b: str) -> TokenMatch | None:
         return TokenMatch(a, b, 0.86, f"{a}~{b}: s for z")
     # French ou before a vowel for w: Ouahbi / Wahbi, Ouazzani / Wazzani
     for x, y in ((a, b), (b, a)):
-        if re.match(r"ou[aei]", x) and y[:1] == "w" and len(x) >= 5:
+        if _OU_VOWEL.match(x) and y[:1] == "w" and len(x) >= 5:
             m = token_match("w" + x[2:], y)
             if m is not None and m.score >= 0.85:
                 return TokenMatch(a, b, min(0.88, m.score), f"{a}~{b}: French ou for w ({m.why})")
     # French di before a vowel for the j of West African English spellings: Diawara / Jawara
     for x, y in ((a, b), (b, a)):
-        if re.match(r"di[aeou]", x) and y[:1] == "j" and len(x) >= 5:
+        if _DI_VOWEL.match(x) and y[:1] == "j" and len(x) >= 5:
             # (and the English -ow for the French -o: Diawallo / Jawallow)
             m = token_match("j" + x[2:], y[:-1] if x.endswith("o") and y.endswith("ow") else y)
             if m is not None and m.score >= 0.85:
@@ -640,7 +649,7 @@ def token_match(a: str, b: str) -> TokenMatch | None:
         # Burmese vowels as English spells them: Sein / Sane, Maing / Mine, Shwe / Shway
         (_burmese(a), _burmese(b), "Burmese vowels spelled two ways"),
         # Quechua's q written cc (or qq) in older Spanish spelling: Ccapa / Qapa
-        (re.sub(r"[cq]{2}(?=[aou])", "q", a), re.sub(r"[cq]{2}(?=[aou])", "q", b), "cc for q"),
+        (_CC_Q.sub("q", a), _CC_Q.sub("q", b), "cc for q"),
         # the Arabic th that Persian, Turkish and Urdu say s: Uthman / Usmon, Thabit / Sabit
         (a.replace("th", "s"), b.replace("th", "s"), "s for th"),
         # the Arabic dhal written dh, th or z: Dhiyab / Thiyab, Dhahir / Zahir
@@ -699,8 +708,8 @@ def _basque(a: str, b: str) -> tuple[str, str]:
 
     def spanish(t: str) -> str:
         t = t.replace("tx", "ch").replace("tz", "z")
-        t = re.sub(r"k(?=[ei])", "qu", t).replace("k", "c")
-        return re.sub(r"^x", "j", t).replace("b", "v")
+        t = _K_EI.sub("qu", t).replace("k", "c")
+        return _X_START.sub("j", t).replace("b", "v")
 
     return spanish(a), spanish(b)
 
