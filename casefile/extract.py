@@ -4481,7 +4481,7 @@ def _group(
         if c.kind != "person" or " " in word or not word[:1].isupper():
             continue
         # (plain string tests: a pattern compiled per name would crowd re's cache)
-        quoted = {f"{o}{word}{c}" for o in "\"“'‘" for c in "\"”'’"}
+        quoted = {f"{left}{word}{right}" for left in "\"“'‘" for right in "\"”'’"}
         bearers = {
             find(j): (j, f)
             for j, f in full

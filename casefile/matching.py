@@ -20,6 +20,7 @@ from casefile.names import (
     PATRONYMIC_AFTER_RE,
     RUSSIAN_PATRONYMIC,
     SURNAME_ENDING,
+    TITLES,
     TokenMatch,
     ascii_letters,
     core_tokens,
@@ -511,7 +512,11 @@ def _english_and_chinese(full: str, short: str) -> Match | None:
     surname and the Chinese given name, as Cantonese-speaking usage writes a
     name; later mentions keep the English name or the Chinese one."""
     words = full.split()
-    if len(words) < 3 or not words[0].isalpha():
+    # (a title first is no English given name; a surname alone is left to the passes that
+    # weigh the other bearers of it)
+    if len(words) < 3 or not words[0].isalpha() or fold(words[0]) in TITLES:
+        return None
+    if len(core_tokens(short)) < 2:
         return None
     chinese = " ".join(words[2:])
     # (a hyphenated "Ka-wai" says so by itself; "Ka Wai" after a known English given name)

@@ -146,6 +146,9 @@ def test_an_english_given_name_before_a_cantonese_name() -> None:
     assert person_names_match(full, "Tsang Kin-lun") is not None
     assert person_names_match(full, "Desmond Tsang") is not None
     assert person_names_match(full, "Tsang Ka-ho") is None
+    # a surname alone is left to the passes that weigh its other bearers; a title is no name
+    assert person_names_match(full, "Tsang") is None
+    assert person_names_match("Dr Tsang Kin-lun", "Tsang") is None
 
 
 def test_one_korean_name_in_two_romanisations() -> None:
