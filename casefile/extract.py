@@ -330,8 +330,6 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
             c.start = _given_before_nickname(text, c.start)  # "Jo '[Spud' Brady]"
             if text[c.end : c.end + 1] == "." and text[c.start : c.end].endswith((" Jr", " Sr")):
                 c.end += 1  # "X Y Jr.": the abbreviation's period is the name's
-            elif numeral := _GENERATION_NUMERAL.match(text, c.end):
-                c.end = numeral.end()  # "Fon X Y II": the numeral is the name's
     cands = _resolve_overlaps(cands, text)
     for c in cands:
         if c.kind == "place" and re.match(r"\.[,;]", text[c.end : c.end + 2]):
