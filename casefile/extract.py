@@ -108,7 +108,8 @@ _CREDITS = re.compile(
 )
 # Where a teaser glued to the next sentence ends: "…Rises To 91The ministry…".
 _GLUE = re.compile(
-    r"(?<=[a-z0-9.!?”\"])(?=[A-Z][a-z])"
+    # (or a sentence opening with "A" or "I": "… prosecution saysA day later, …")
+    r"(?<=[a-z0-9.!?”\"])(?=[A-Z][a-z]|[AI][ \t][a-z])"
     # prose follows (a lower-case word before any bar of a menu): not a brand's inner capital,
     # "Share: WhatsApp | Facebook"
     r"(?=[^\n|]*?[ \t][a-z])"
@@ -125,9 +126,13 @@ _ALIAS_CUE = re.compile(
     r"(?<![\s,;:(\"'“”‘’])[\s,;:(\"'“”‘’]*\b(?:vulgo|conhecid[oa]s?\s+como|conocid[oa]s?\s+como|"
     r"connue?s?\s+sous\s+le\s+nom\s+de)(?:\s*\([^()\n]{1,20}\))?|"
     r"(?<![\s,;:(\"'“”‘’])[\s,;:(\"'“”‘’]*\b(?:(?:also|better|formerly|previously|otherwise|popularly|widely|"
-    r"commonly)\s+)?(?:known|referred to)(?:\s+(?:locally|there|publicly|internally|online))?"
-    # "known to the traders at the old bazaar as Y"
-    r"(?:\s+(?:to|among|in|within|inside|across|throughout|around)\s+(?:[\w'’]+\s+){1,7}?)?\s*as\b|"
+    r"commonly)\s+)?(?:known|referred to)(?:\s+(?:locally|there|publicly|internally|online|"
+    r"only|simply|just|mostly|still))*"
+    # "known to the traders at the old bazaar as Y", "known since the 1990s as Y", "known for
+    # years as Y"
+    r"(?:\s+(?:to|among|in|within|inside|across|throughout|around|since|from|during)\s+"
+    r"(?:[\w'’]+\s+){1,7}?|\s+for\s+(?:years|decades|a\s+decade|a\s+generation)\s+)?\s*"
+    r"(?:(?<=\s)(?:only|simply|just)\s+)?as\b|"
     # "whom residents call "X"", "who friends called "X"": a name people use, in quotes
     r"\b(?:whom|who)\s+(?:[a-z]+\s+){1,2}?call(?:s|ed)?(?=\s+[\"“‘])|"
     # "whom everyone in the village calls Abu X", "whom the village knows as Umm X"
@@ -157,6 +162,8 @@ _ALIAS_CUE = re.compile(
     # "In the villages he is simply called Y": whoever "he" is
     r"(?:(?<=\bhe )|(?<=\bshe ))(?:is|was)\s+(?:(?:simply|also|locally|widely|often|usually|"
     r"commonly|popularly)\s+)?(?:called|nicknamed|dubbed)(?=\s+[\"“‘]?(?-i:[A-Z]))|"
+    # "For the city, X is simply "Y"": the name a person goes by, in quotes
+    r"(?<=[\w’'] )(?:is|was)\s+(?:simply|just|only|still|always)(?=\s+[\"“‘](?-i:[A-Z]))|"
     # "In its claim, the group called him Y"
     r"\bcall(?:s|ed)\s+(?:him|her)(?=\s+[\"“‘]?[A-Z])|"
     # "lived on forged documents in the name of "X""
@@ -182,7 +189,7 @@ _ALIAS_CUE = re.compile(
     r"\b(?:better |also |widely |popularly )?known"
     r"(?:\s+(?:in|among|to|within)(?:\s+[\w\-]+){1,3}?)?"
     r"(?:\s+(?:so\s+far|until\s+now|only|simply|still|mostly|just|locally|widely))*\s+by\s+"
-    r"(?:his|her|the)\s+"
+    r"(?:his|her|the)\s+(?:(?!same\b|other\b)(?-i:[a-z])[a-z]+\s+(?=name\b))?"
     r"(?:code[ -]?name|kunya|nom de guerre|alias|nickname|name|pseudonym|war name)\b|"
     # (Hindi and Urdu "urf" in Indian police and court English: "X urf Y")
     r"\ba[./]?k[./]?a\.?\b|\balias\b|\burf\b|\bnicknamed\b|"
@@ -192,17 +199,26 @@ _ALIAS_CUE = re.compile(
     r"\bsign(?:s|ed|ing)\s+(?:his|her)\s+(?:messages|posts|letters|e-?mails|statements|"
     r"videos|threats)(?:\s+(?:as|with))?(?=\s+[\"“‘])|"
     # "X, also called Big Man, pleaded guilty": a name the man goes by, quoted or not
-    r"(?<=,)\s+(?:also|better|locally|widely|popularly)\s+called(?=\s+[\"“‘]?(?-i:[A-Z]))|"
+    r"(?<=,)\s+(?:also|better|locally|widely|popularly|otherwise)\s+called(?=\s+[\"“‘]?(?-i:[A-Z]))|"
+    # Caribbean court lists: "X o/c "Y"" ("otherwise called")
+    r"(?<=\s)o/c(?=\s)|"
     # South Asian and Philippine police style: "Juan Cruz @ "Bungi"" (not a handle: "@user")
     r"(?<=\s)@(?=\s)|"
     r"\bnom de guerre\b(?:\s+(?:is|was|of))?|"
     # "went by the nom de guerre", "went by a jihadist kunya,"
     r"\b(?:who\s+)?(?:goes|went|going)\s+by(?:\s+(?:the|a|an|his|her)\s+(?:[\w\-]+\s+){0,3}?"
     r"(?:nom de guerre|name|alias|kunya|nickname))?\b|"
+    # another spelling of the name: "whose name the local press spells Y", "also spelt Y"
+    r"\bwhose\s+(?:sur)?name\s+(?:[\w'’\-]+\s+){1,5}?(?:spells?|spelt|spelled|writes?|wrote|"
+    r"renders?|rendered|transliterates?|transliterated)(?:\s+as)?(?=\s+[\"“‘]?(?-i:[A-Z]))|"
+    r"\b(?:also|sometimes|variously|often|elsewhere)\s+(?:spelt|spelled|written|transliterated|"
+    r"rendered)(?:\s+as)?(?=\s+[\"“‘]?(?-i:[A-Z]))|"
     # "whose real name is", "whose legal Arabic name is"
     r"\bwhose\s+(?:[\w\-]+\s+){0,2}name(?:,[^,]{0,60},)?\s+is\b|\breal name\b|"
     # "he posts under the name "X"", "a man who used the nickname "X""
-    r"\bunder\s+the\s+(?:name|code[ -]?name|cover[ -]?name|false\s+name|assumed\s+name|"
+    # ("under the religious name Y": one word for the kind of name)
+    r"\bunder\s+the\s+(?:(?!same\b|other\b)(?-i:[a-z])[a-z]+\s+(?=name\b))?"
+    r"(?:name|code[ -]?name|cover[ -]?name|false\s+name|assumed\s+name|"
     r"pseudonym|alias|nickname|handle|nom de guerre)\b|"
     # ("who uses the Muslim name Y", "took the Arabic name Y": a word for the kind of name)
     r"\b(?:uses|used|using)\s+the\s+(?:(?-i:[A-Z])[a-z]+\s+)?(?:name|nickname|pseudonym|alias|"
@@ -246,7 +262,10 @@ _RANK_PREFIXES = frozenset({"sub", "vice", "deputy", "assistant", "acting", "und
 
 
 def _hyphenated_title(word: str) -> bool:
-    """'Lieutenant-Colonel', 'Sub-Inspector': a title, or one written with a rank prefix."""
+    """'Lieutenant-Colonel', 'Sub-Inspector', 'Attorney-at-law': a title, or one written with a
+    rank prefix."""
+    if fold(word) in TITLES:
+        return True  # "Attorney-at-law"
     *head, last = [fold(w) for w in word.split("-")]
     return last in TITLES and all(w in TITLES or w in _RANK_PREFIXES for w in head)
 
@@ -361,6 +380,7 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
             # "X, who converted … ¶ … On social media he called himself Y": the paragraph's
             # own man, found only now, rather than a man of the paragraph before
             aka_pairs[i] = pair
+    _same_kind_as_named(cands, aka_pairs, text)  # (the pairs found only now, too)
     named = {id(c) for pair in aka_pairs for c in pair[:2]}  # aliases keep an honorific
     for c in cands:
         # the model's non-person span, read as a person later (context, cues), was cleaned
@@ -1050,6 +1070,13 @@ _RANK_OF_UNIT = re.compile(
 )
 
 
+# a verb after a name that says the name is a man's: "the company X founded", "the firm X ran"
+_FOUNDER_VERB_AFTER = re.compile(
+    r"[ \t]+(?:founded|co-founded|owned|owns|ran|runs|set\s+up|controlled|controls|built|"
+    r"headed|heads|chaired|chairs|registered|created|started|managed|manages)\b"
+)
+
+
 def _group_noun_before(text: str, a: int, before: str) -> bool:
     """'the group X', 'the Islamist group X': a group's noun just before the name at `a`
     (`before` ends there); not 'the leader of the group, X' nor 'Général de brigade X'."""
@@ -1071,7 +1098,12 @@ def _kind_in_context(text: str, a: int, b: int, kind: Kind) -> Kind:
         ):
             return "place"  # "the village of Umm Khirba", "south of Abu Tig"
         return "person"  # "Abu Firas", never a place (but "Abu Dhabi" is)
-    if kind != "organization" and _group_noun_before(text, a, before):
+    if (
+        kind != "organization"
+        and _group_noun_before(text, a, before)
+        # "the company X Y founded": a relative clause, whose subject the model read as a man
+        and not (kind == "person" and _FOUNDER_VERB_AFTER.match(text, b))
+    ):
         return "organization"
     if kind != "place" and _toponym_form(surface, person=kind == "person"):
         return "place"
@@ -2089,7 +2121,14 @@ _FRENCH_TITLED = re.compile(
     r"(?<![\w.])(?:Me|Ma[îi]tre|Mme|Mlle)[ \t]+([A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){0,2})"
     r"(?=[\s,.;:)])"
 )
+# a Japanese honorific after a name: "Emiko-san", "X-sensei", "Y-kun" (the name is before
+# the hyphen; an English compound has no such second half)
+_JAPANESE_HONORIFIC = re.compile(
+    r"(?<![\w'’\-])([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)-(?:san|sama|kun|chan|sensei|senpai|dono)"
+    r"(?![\w\-])"
+)
 _PERSON_PATTERNS = (
+    (_JAPANESE_HONORIFIC, 1, "rule:japanese-honorific", True),
     (_FRENCH_TITLED, 1, "rule:french-title", True),
     (_RUSSIAN_FULL, 0, "rule:russian-full-name", False),
     (_PARENT_AFTER, 1, "rule:parent-after-s/o", False),
@@ -2122,7 +2161,10 @@ def _people_by_pattern(
 
 
 # a generation's numeral after a name the model ended before it (not "Phase II" of a place)
-_GENERATION_NUMERAL = re.compile(r"[ \t]+(?:II|III|IV)(?![\w'’\-])")
+# (or the word, lower-case, before a comma or a bracket: "X Y junior, 39,", "Y senior (71)")
+_GENERATION_NUMERAL = re.compile(
+    r"[ \t]+(?:II|III|IV)(?![\w'’\-])|[ \t]+(?:junior|senior)(?=[ \t]*[,;:)(]|\.\s)"
+)
 
 
 # a span that opens inside a single-quoted nickname ("Spud' Brady, 33,": the quote's closing
@@ -3406,6 +3448,13 @@ def _alias_cues(text: str) -> list[re.Match[str]]:
     return list(_ALIAS_CUE.finditer(text))
 
 
+_SPELLED_CUE = re.compile(
+    r"(?i)\b(?:spells?|spelt|spelled|writes?|wrote|renders?|rendered|"
+    r"transliterates?|transliterated|written)\b"
+)
+_IS_SIMPLY = re.compile(r"(?:is|was)\s+(?:simply|just|only|still|always)\Z")
+
+
 def _aliases(
     text: str, cands: list[_Cand], boiler: list[tuple[int, int]]
 ) -> list[tuple[_Cand, _Cand, str, int, int]]:
@@ -3439,6 +3488,8 @@ def _aliases(
             ),
             None,
         )
+        if _IS_SIMPLY.match(m.group()) and (left is None or left.kind != "person"):
+            continue  # ("the motive is simply "Revenge"": only a person is so called)
         if (
             left is not None
             and " " not in left.text(text)
@@ -3452,6 +3503,13 @@ def _aliases(
                 left = described
                 if left.kind != "person" and not left.by_context:
                     left.kind, left.source = "person", left.source + "+rule:described-by-people"
+        if (
+            left is not None
+            and left.kind == "place"
+            and not _PERSON_CUE.search(m.group())
+            and _SOMEONE_FROM.search(text, max(0, left.start - 50), left.start)
+        ):
+            left = None  # "a man from Y known only as Z": the unnamed man's name, not the town's
         if left is not None and left.kind == "place":
             # "X, 40, a carpenter from Y known … as "Z"": the place is where X is from; the
             # alias is his
@@ -3573,6 +3631,14 @@ def _aliases(
             unnamed = _UNNAMED_BEFORE.search(text, max(0, left.start - 40), left.start)
             if unnamed and not _PERSON_CUE.search(m.group()):
                 left = None
+            elif (
+                _LIST_ALIAS_CUE.fullmatch(m.group().strip(" ,;:("))
+                and not places.canonical(left.text(text))
+                and len(left.text(text).split()) >= 2
+            ):
+                # "the capture of X Y Z, alias W": a list's cue right after a name no gazetteer
+                # knows; the model's town was the man
+                left.kind, left.source = "person", left.source + "+rule:named-by-an-alias-cue"
             else:
                 left = _person_before(cands, text, m.start(), same_sentence=True)
         # "He said a commander known as Y": the alias is the commander's, not his
@@ -3623,6 +3689,16 @@ def _aliases(
             # "… remember him as "Y"", "the group called him Y": whoever "him" is, never
             # the name just before the verb
             left = _person_before(cands, text, m.start())
+            if left is not None and _REPORTED.match(text, left.end + 1):
+                # "Prosecutor X told the court that Z had … and that followers had called
+                # him Y": the man the speaker reports on, not the speaker
+                reported = [
+                    c
+                    for c in by_end
+                    if c.kind == "person" and left.end < c.start and c.end <= m.start()
+                ]
+                if reported:
+                    left = reported[-1]
         if left is None and _WAS_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             # "X, 29, from the Sughd region, was known to the traders … as Y": the subject,
             # unless the sentence reports someone else ("X said his brother was known as")
@@ -3670,9 +3746,17 @@ def _aliases(
         if left is None and (aged := _AGED_SUBJECT.search(text, max(0, m.start() - 40), m.start())):
             # "the 27-year-old used the name Y": the one man the document gives that age
             left = _the_one_aged(cands, text, aged.group(1))
-        if left is None and right is None and _PERSON_CUE.search(m.group()):
-            # "a man who used the nickname "Y"": no one to pair it with, but a person
+        if left is None and right is None and (_PERSON_CUE.search(m.group()) or role_before):
+            # "a man who used the nickname "Y"", "the clique's spokesman, known only as "Y"":
+            # no one to pair it with, but a person (not a code: 'a witness known as "W-7"', "known
+            # as Cooperating Witness 4")
             span = _name_after(text, m.end())
+            if (
+                span
+                and not _PERSON_CUE.search(m.group())
+                and re.search(r"\d", text[span[0] : span[1] + 3])
+            ):
+                span = None
             if span and not any(c.start < span[1] and c.end > span[0] for c in cands):
                 cands.append(_Cand(span[0], span[1], "person", "rule:alias"))
             continue
@@ -3680,11 +3764,26 @@ def _aliases(
             right.kind = "person"  # "a bandit leader known as Kwarzaki"
             right.by_context = True
             continue
+        if (
+            left is None
+            and right is not None
+            and _LIST_ALIAS_CUE.fullmatch(m.group().strip())
+            and re.search(r"\bas\s*$", text[max(0, m.start() - 4) : m.start()])
+        ):
+            right.kind = "person"  # "known to investigators only as alias El X": a man's alias
+            right.by_context = True
+            continue
         if left is None and right is not None:
             # "Rustam Nazarow, known as Abu Zarif" where the model found only the alias
             span = _name_before(text, m.start())
-            if span is None or any(c.start < span[1] and c.end > span[0] for c in cands):
+            if span is None:
                 continue
+            inside = [c for c in cands if c.start < span[1] and c.end > span[0]]
+            if inside and not _model_cut_name(inside, span, text, m.group()):
+                continue
+            for c in inside:
+                cands.remove(c)
+                by_end.remove(c)
             left = _wrapped_into(cands, text, span) or _Cand(*span, right.kind, "rule:alias")
             if all(left is not c for c in cands):
                 cands.append(left)
@@ -3698,6 +3797,17 @@ def _aliases(
             if any(not (right.end <= c.start or right.start >= c.end) for c in cands):
                 continue
             cands.append(right)
+        if (
+            _SPELLED_CUE.search(m.group())
+            and len(core_tokens(right.text(text))) > len(core_tokens(left.text(text)))
+            and any(
+                c.kind == "person" and re.fullmatch(r"[ \t]+", text[c.end : left.start])
+                for c in by_end
+            )
+        ):
+            # "X Y Z (also spelled A B C)" where the model cut "Z" off: another spelling is of
+            # the whole name, never of the part the model left
+            continue
         if _PERSON_CUE.search(m.group()) or is_kunya(right.text(text)):
             # only people have an alias, a nom de guerre or a kunya ("known as Abu X")
             left.kind = right.kind = "person"
@@ -3708,6 +3818,20 @@ def _aliases(
             left.kind = right.kind
         pairs.append((left, right, m.group().strip(" ,;:(\"'“”‘’"), m.start(), m.end()))
     return pairs
+
+
+def _model_cut_name(inside: list[_Cand], span: tuple[int, int], text: str, cue: str) -> bool:
+    """'X Y Z W, alias V' where the model took only "X Y" and for a body or a town: the
+    capitalised run before a list's alias cue is one man's name. Three words at least, and
+    nothing the model read as a person inside it, and a word of it in none of its spans (a
+    town inside is a surname: "… Quinonez Toledo, alias W")."""
+    words = [w for w in re.finditer(r"\S+", text[span[0] : span[1]])]
+    return (
+        _LIST_ALIAS_CUE.fullmatch(cue.strip(" ,;:(")) is not None
+        and len(words) >= 3
+        and all(span[0] <= c.start and c.end <= span[1] and c.kind != "person" for c in inside)
+        and any(not any(c.start <= span[0] + w.start() < c.end for c in inside) for w in words)
+    )
 
 
 # a relative clause on X that goes on with "and is known as": one appositive at most before it
@@ -3761,6 +3885,7 @@ _UNNAMED_WHO = re.compile(
     r"\b(?:with|by|to|from|for|of)\s+an?\s+(?:[a-z][\w\-]*\s+){0,3}?[a-z][\w\-]*"
     r"(?:\s+(?:in|from|of|based\s+in)\s+[^,.;\n]{1,40}?)?,?\s+who\s+$"
 )
+_SOMEONE_FROM = re.compile(rf"\b(?:an?|one)\s+(?:[\w\-]+\s+){{0,2}}(?:{_SOMEONE})\s+from\s+$")
 _UNNAMED_BEFORE = re.compile(r"\b(?:from|by|to|with|for)\s+an?\s+[A-Za-z\-]+\s+(?:in|from)\s+$")
 _PRONOUN_BEFORE = re.compile(
     r"\b(?:[Hh]e|[Ss]he)(?:\s+[a-z]+(?:\s+[\w\-]+){0,5}?)?\s*$"
@@ -3882,7 +4007,8 @@ _WHO_IS = re.compile(
     r"(?:\s+(?:is|was|has been|had been|uses|used)(?:\s+also)?(?:\s+the)?)?\s*"
 )
 _PERSON_CUE = re.compile(
-    r"(?i)alias|\burf\b|vulgo|@|nom de guerre|kunya|went by|goes by|a[./]?k[./]?a|nickname|"
+    r"(?i)alias|\burf\b|vulgo|@|nom de guerre|kunya|went by|goes by|a[./]?k[./]?a|nickname|o/c|"
+    r"otherwise called|"
     r"pseudonym|handle|\bdite?\b|\bdett[oa]\b|(?:him|her)self|"
     r"code-?named|code[ -]name|"
     rf"^(?:{_SOMEONE})\b"  # "a woman, called "X"": only a person is one
@@ -3894,7 +4020,7 @@ def _only_punct(text: str, a: int, b: int) -> bool:
 
 
 # police and court lists' alias cues, and a single title word before a one-word alias
-_LIST_ALIAS_CUE = re.compile(r"(?i)alias|urf|@|a[./]?k[./]?a\.?")
+_LIST_ALIAS_CUE = re.compile(r"(?i)alias|urf|@|a[./]?k[./]?a\.?|o/c")
 _ONE_TITLE = re.compile(r"[ \t]*([A-Z][a-z]+\.?)[ \t]+")
 
 
@@ -4044,6 +4170,10 @@ def _extend_names(cands: list[_Cand], sdoc: Doc, text: str) -> None:
             start = abbr.start()  # "Mohd. X": the tokenizer cut the abbreviation's period off
         if start != c.start:
             c.start, c.source = start, c.source + "+rule:full-name"
+            if c.source.startswith("propagate"):
+                # a surname found again with its given names before it, and the mother's
+                # surname after it: "Ramiro Anselmo" + "Quinonez" + "Toledo, who …"
+                _extend_forward(c, cands, by_start, text, found_again=True)
             if _place_follows(text, c.end) or _toponym_form(c.text(text), person=True):
                 c.kind = "place"  # "Hassi Sidi X, the border town": the model tagged "Sidi X"
             # a surname found again, now with the given name before it: a name in its own
@@ -4067,27 +4197,37 @@ def _extend_names(cands: list[_Cand], sdoc: Doc, text: str) -> None:
             c.end, c.source = nisba.end(), c.source + "+rule:nisba"
 
 
-def _extend_forward(c: _Cand, cands: list[_Cand], by_start: dict, text: str) -> None:
+def _extend_forward(
+    c: _Cand, cands: list[_Cand], by_start: dict, text: str, found_again: bool = False
+) -> None:
     """A lone given name (or a short name) the model tagged, then a proper noun it left out
     and prose: the surname ("… Ildus" + "Gataullin, who represents …")."""
     # (or a name the model stopped one word short of: "K. Srinivasa" + "Naidu said")
     if (
         c.kind != "person"
-        or not c.source.startswith(("ner:", "rule:initialled-name"))
+        or not (found_again or c.source.startswith(("ner:", "rule:initialled-name")))
         or len(c.text(text).split()) > 3
     ):
         return
-    nxt = by_start.get(c.end + 1) if text[c.end : c.end + 1] == " " else None
-    if (
-        nxt is not None
-        and nxt.pos_ == "PROPN"
-        and nxt.is_title
-        and nxt.ent_type_ in ("", "PERSON")
-        and fold(nxt.text) not in TITLES
-        and not any(o is not c and o.start <= nxt.idx < o.end for o in cands)
-        and re.match(r"[,;(]|[ \t]+[a-z]", text[nxt.idx + len(nxt) : nxt.idx + len(nxt) + 2])
-    ):
-        c.end, c.source = nxt.idx + len(nxt), c.source + "+rule:surname-after"
+    # (two surnames, as Spanish names end: "Raul Anselmo" + "Quintanilla Bermudez, alias …")
+    end, taken = c.end, 0
+    while taken < 2:
+        nxt = by_start.get(end + 1) if text[end : end + 1] == " " else None
+        if (
+            nxt is None
+            or nxt.pos_ != "PROPN"
+            or not nxt.is_title
+            or nxt.ent_type_ not in ("", "PERSON")
+            or fold(nxt.text) in TITLES
+            or any(o is not c and o.start <= nxt.idx < o.end for o in cands)
+        ):
+            return
+        end, taken = nxt.idx + len(nxt), taken + 1
+        if re.match(r"[,;(]|[ \t]+[a-z]", text[end : end + 2]):
+            c.end, c.source = end, c.source + "+rule:surname-after"
+            return
+        if len(c.text(text).split()) + taken > 3:
+            return
 
 
 _NASAB_WORDS = frozenset({"bin", "ibn", "bint", "binti"})
@@ -4122,6 +4262,10 @@ def _propagate(
     for c in cands:
         if c.kind == "person" and (sn := _surname_surface(c.text(text))):
             forms.setdefault(sn, ("person", "short"))
+            words = c.text(text).split()
+            if len(words) == 4 and spanish_style(c.text(text)) and words[2][:1].isupper():
+                # "A B Quinonez Toledo", then "Quinonez": the father's surname he is called by
+                forms.setdefault(words[2], ("person", "short"))
         # a register's name in the order prose writes it: "Karimov Jasur Rustam o'g'li" is
         # "Jasur Karimov" in the next paragraph
         if c.kind == "person" and (gf := given_first(c.text(text))) != c.text(text):
@@ -4360,6 +4504,7 @@ def _group(
         else:
             first[k] = i
     # explicit aliases
+    aliased: set[str] = set()  # the nicknames' surfaces
     parts = frozenset(
         t
         for c in cands
@@ -4376,8 +4521,14 @@ def _group(
                 and not _is_alias_form(right, text, parts)
                 else (right, left)
             )
+            if _SPELLED_CUE.search(cue) and len(core_tokens(right.text(text))) >= 2:
+                # "X, also spelt Y Z": another spelling of his name, not a nickname
+                why = f"'{cue}' in the same sentence: another spelling of the name"
+                union(index[id(left)], index[id(right)], "variant", why, a, b)
+                continue
             union(index[id(main)], index[id(aka)], "aka", f"'{cue}' in the same sentence", a, b)
             aka.role = "aka"
+            aliased.add(fold(aka.text(text)))
     # acronyms in parentheses
     for i, c in enumerate(cands):
         if c.source == "rule:acronym":
@@ -4427,6 +4578,10 @@ def _group(
             ):
                 continue
             if _kin_of(cands, text, i, j):
+                continue
+            if _back_of_a_chain(cands, text, reps, i, j) or _back_of_a_chain(
+                cands, text, reps, j, i
+            ):
                 continue
             if (generation(cands[i].text(text)) is None) != (
                 generation(cands[j].text(text)) is None
@@ -4496,6 +4651,9 @@ def _group(
     for i, c in enumerate(cands):
         if c.kind != "person" or _INITIALS_ONLY.fullmatch(c.text(text)) or i in nicknamed:
             continue
+        # a headline's "Yujro", the nickname the body gives: no one's surname (though it may
+        # be the first name of "Chip X", a nickname before the surname)
+        nickname = fold(c.text(text)) in aliased and len(core_tokens(c.text(text))) == 1
         ct = core_tokens(c.text(text))
         key = fold(c.text(text))
         if len(ct) == 1 and is_kunya(c.text(text)):
@@ -4528,6 +4686,12 @@ def _group(
         # the people already named when it comes (a brother named later is not yet the one
         # meant: "Ould X" of the leader "A Ould X Ould Y", before "his brother B Ould X")
         owners = [(j, f) for j, f in owners_of[key] if f.start < c.start] or owners_of[key]
+        if len(ct) >= 2:
+            # "Idiris Fiqi" begins "Idiris Fiqi Gurhan" and ends his son's "Liibaan Idiris Fiqi":
+            # a chain's front is the man himself, its back may be his father
+            owners = [
+                (j, f) for j, f in owners if core_tokens(f.text(text))[: len(ct)] == ct
+            ] or owners
         # one written exactly so wins over a spelling variant ("Sadyrov" is the father
         # "Bolot Sadyrov", not his wife "Gulnara Sadyrova"); a list's "SURNAME Given" ends
         # with his given name, not his surname
@@ -4592,8 +4756,12 @@ def _group(
             continue
         if len(ct) > 1 and _named_as_kin(text, c):
             continue  # "their father, Hajji Hamid Sattar": the father's names end the son's
-        if len(ct) > 1 and any(find(k) == find(i) for k, _ in full if k != i):
-            continue  # a name of two words already read as a spelling of a full name
+        if len(ct) > 1 and any(
+            find(k) == find(i) for k, f in full if k != i and fold(f.text(text)) not in aliased
+        ):
+            # a name of two words already read as a spelling of a full name (not as the
+            # bearer of a nickname of two words: "X Y, known as "Z W"", then "X Y Q")
+            continue
         names = {fold(f.text(text)) for _, f in owners}
         if key not in chosen:  # one surface, one owner: as its first occurrence decides
             chosen[key] = _surname_owner(owners, cands, text, c.start, c.end)
@@ -4615,6 +4783,8 @@ def _group(
         part = "surname" if any(_ends_with(ct, e) for e in ends) else "given names"
         if part == "given names" and _fathers_surname_of(ct, ends[0], f.text(text)):
             part = "father's surname (the first of two)"
+        if nickname and part == "surname":
+            continue
         why = f"{part} of '{f.text(text)}' in the same document"
         if len(names) > 1:
             why += f" ({which} of {len(names)} people with that surname)"
@@ -4860,6 +5030,19 @@ def _is_alias_form(c: _Cand, text: str, name_parts: frozenset[str] = frozenset()
     # one word is a nickname, unless it is part of a full name in the document ("Dilan" of
     # "Dilan Aksoy", then "Dilan … was known as Baran Amed")
     return is_kunya(s) or quoted or len(tokens(s)) == 1 and fold(s) not in name_parts
+
+
+def _back_of_a_chain(cands: list[_Cand], text: str, reps: list[int], i: int, j: int) -> bool:
+    """Name i ends name j ("Idiris Fiqi" of the son "Liibaan Idiris Fiqi") and begins another
+    ("Idiris Fiqi Gurhan"): a chain's front is the man himself, its back his father's name."""
+    short, long_ = core_tokens(cands[i].text(text)), core_tokens(cands[j].text(text))
+    if len(short) < 2 or len(long_) <= len(short) or long_[-len(short) :] != short:
+        return False
+    return any(
+        len(other := core_tokens(cands[k].text(text))) > len(short) and other[: len(short)] == short
+        for k in reps
+        if k not in (i, j) and cands[k].kind == "person"
+    )
 
 
 def _owner_of_two(

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from casefile import mandarin
 from casefile.names import (
     COMPOUND_HEADS,
     NAME_PREFIXES,
@@ -434,6 +435,9 @@ def _person_names_match(a: str, b: str) -> Match | None:
         m = _english_and_chinese(a, b) or _english_and_chinese(b, a) or m
     if m is None:
         m = _korean(a, b)
+    if m is None and mandarin.same_name(a, b):
+        why = f"'{a}' and '{b}': one Mandarin name in Wade-Giles and in pinyin"
+        m = Match(0.9, a, b, [why])
     return m
 
 

@@ -56,7 +56,7 @@ TITLES = frozenset(
     magistrada licenciado abogado abogada senor senora delegado procurador procuradora juiz
     juiza lonko shehe bai bey hanim intendente subinspector agente ertzaina commissaire
     gaashaanle sare dhexe dhamme sareeye sarreeye guuto gaas xiddigle jeneraal taliye
-    xildhibaan guddoomiye wasiir jaalle
+    xildhibaan guddoomiye wasiir jaalle cde attorney-at-law
     """.split()  # (German ones folded, as they are compared: "Staatsanwältin" is "staatsanwaltin")
 )
 
@@ -120,7 +120,7 @@ NAME_PREFIXES = frozenset(
 )
 # Generational suffixes after a name ("Jr.", "III"; British "Snr", "Jnr"): part of the name,
 # never its surname.
-SUFFIXES = frozenset("jr jr. sr sr. jnr jnr. snr snr. ii iii iv".split())
+SUFFIXES = frozenset("jr jr. sr sr. jnr jnr. snr snr. ii iii iv junior senior".split())
 # Kunya openers: "Abu X" / "Umm X" names a person through a child; a kunya is an alias,
 # never a surname-bearing full name.
 # A person named by initials alone: "R.J.K.", "Zh.R." (two-letter initials: Sh, Ch, Kh, Zh, Ts)
@@ -295,7 +295,7 @@ def _core_tokens(name: str) -> tuple[str, ...]:
     return tuple(t for t in toks if t not in PARTICLES)
 
 
-_GENERATION = re.compile(r"(?i),?[ \t]+(jn?r|sn?r|ii|iii|iv)\.?$")
+_GENERATION = re.compile(r"(?i),?[ \t]+(jn?r|sn?r|ii|iii|iv|junior|senior)\.?$")
 
 
 def generation(name: str) -> str | None:
@@ -304,7 +304,8 @@ def generation(name: str) -> str | None:
     return _GENERATION_AS.get(m.group(1).lower(), m.group(1).lower()) if m else None
 
 
-_GENERATION_AS = {"jnr": "jr", "snr": "sr"}  # the British forms
+# the British forms, and the words written out ("X Y junior", in translations from Italian)
+_GENERATION_AS = {"jnr": "jr", "snr": "sr", "junior": "jr", "senior": "sr"}
 
 
 def core_tokens_with_particles(name: str) -> list[str]:
@@ -536,6 +537,10 @@ def token_match(a: str, b: str) -> TokenMatch | None:
     # Somali spelling has no z: Sakariye / Zakariye (long names only: Samir is not Zamir)
     if min(len(a), len(b)) >= 7 and {a[0], b[0]} == {"s", "z"} and a[1:] == b[1:]:
         return TokenMatch(a, b, 0.86, f"{a}~{b}: s for z")
+    # Portuguese and Spanish spellings of one name, s or z inside it: Meneses / Menezes, Gonzales /
+    # Gonzalez, Sanches / Sanchez (five letters at least: Paz is not Pas)
+    if min(len(a), len(b)) >= 5 and a[0] == b[0] and a.replace("z", "s") == b.replace("z", "s"):
+        return TokenMatch(a, b, 0.86, f"{a}~{b}: s for z")
     # French ou before a vowel for w: Ouahbi / Wahbi, Ouazzani / Wazzani
     for x, y in ((a, b), (b, a)):
         if _OU_VOWEL.match(x) and y[:1] == "w" and len(x) >= 5:
@@ -641,6 +646,11 @@ def token_match(a: str, b: str) -> TokenMatch | None:
         # (Charalampidis / Haralambidis, Giannis / Yiannis), in Greek names' endings only
         (_greek(a), _greek(b), "Greek spelling (ch, kh or h; g or y; mb or mp)"),
         (a.replace("o'", "u"), b.replace("o'", "u"), "Uzbek o' for u"),
+        # a Romanian (Moldovan) name and the Russian spelling of it: ci / ce read ch, chi /
+        # che read k, c read k, ț (folded to t) written ts (Ciorbanu / Chorbanu, Vulpeschi /
+        # Vulpeski, Țurcovei / Tsurkovei); the Russian side is left as written
+        (*_romanian_pair(a, b), "Romanian c, ci and chi as Russian writes them"),
+        (*_romanian_pair(b, a)[::-1], "Romanian c, ci and chi as Russian writes them"),
         # French forms of Maghrebi names: c for s before e and i (Lahcen / Lahsen), rh for
         # gh (Rharib / Gharib); the qaf that Libyan and Gulf speech say g (Qahtani / Gahtani)
         (_french_c(a), _french_c(b), "French c for s"),
@@ -687,6 +697,24 @@ def token_match(a: str, b: str) -> TokenMatch | None:
     if short := _hypocorism(a, b) or _hypocorism(b, a):
         return TokenMatch(a, b, 0.88, f"{a}~{b}: '{short}' is an English short form of the name")
     return _east_slavic(a, b)
+
+
+def _romanian_pair(a: str, b: str) -> tuple[str, str]:
+    """`a` read as Romanian and `b` as its Russian spelling (ts for the ț that folding made a
+    t), or the pair unchanged where `a` has nothing Romanian to read (four letters at least)."""
+    ra = _romanian(a) if len(a) >= 4 else a
+    return (ra, b.replace("ts", "t")) if ra != a else (a, b)
+
+
+def _romanian(word: str) -> str:
+    """A Romanian name's letters as Russian spelling sounds them out (see `token_match`); a
+    word with no bare c and no "sch" is left alone (a Russian "Chernov" is no Romanian one)."""
+    if not re.search(r"c(?!h)|sch", word):
+        return word
+    w = re.sub(r"ch(?=[ei])", "k", word)  # chi / che: ki, ke
+    w = re.sub(r"ci(?=[aou])", "ch", w)  # cio: cho
+    w = re.sub(r"c(?=[ei])", "ch", w)  # ce / ci: che / chi
+    return re.sub(r"c(?!h)", "k", w)
 
 
 # a patronymic's ending, Ukrainian or Russian: Yevhenovych / Yevgenyevich, Fedorivna / Fyodorovna

@@ -18,10 +18,12 @@ from dataclasses import dataclass, field
 
 from casefile import places
 from casefile.judgements import Plan
+from casefile.mandarin import name_forms
 from casefile.matching import (  # noqa: F401  (re-exported for callers)
     MERGE_AT,
     ROTATED,
     Match,
+    _english_and_chinese,
     _generations_differ,
     _initial_fits,
     _initials_form,
@@ -133,6 +135,9 @@ def _block_keys(loc: Local) -> set[str]:
                     keys |= {"s:" + k for k in spelling_keys(t)}
             for x, y in zip(core, core[1:], strict=False):  # "Bako-Zami" / "Bakozami"
                 keys |= {"s:" + k for k in spelling_keys(x + y)}
+            if (mandarin := name_forms(n)) is not None and len(mandarin) == 2:
+                # "Tseng Chih-wei" / "Zeng Zhiwei": one Mandarin name in either system
+                keys.add("m:" + "|".join(sorted("".join(w) for w in mandarin)))
             aged = any(a.type == "age" for a in loc.attributes)  # initials match only with ages
             if aged and _ONLY_INITIALS.fullmatch(n):
                 forms = [_INITIAL_KEYS.get(i[0].lower(), i[0].lower()) for i in n.split(".") if i]
@@ -252,9 +257,55 @@ def score_pair(x: Local, y: Local) -> Match | None:
         # their nicknames does
         alt = _one_name_match(x, y) or _initials_and_age(x, y) or _initials_and_age(y, x)
         alt = alt or _chain_start_and_alias(x, y)
+        alt = alt or _surname_respelled(x, y) or _surname_respelled(y, x)
         if alt and (best is None or alt.score > best.score):
             best = alt
+        if best is None or best.score < MERGE_AT:
+            best = _weak_name_same_nickname(x, y) or best
     return best
+
+
+def _weak_name_same_nickname(x: Local, y: Local) -> Match | None:
+    """A weaker form of the name ("Ramiro X Y" / "Jacinto Ramiro X Y") and the same nickname
+    on both sides, spelled as each outlet hears it ("El Zopilote" / "El Sopilote"): the two
+    together say one man. The names are real names, not kunyas, which many share."""
+    names = [
+        m
+        for a in sorted(x.names(("name",)))
+        for b in sorted(y.names(("name",)))
+        if not is_kunya(a) and not is_kunya(b) and (m := person_names_match(a, b))
+    ]
+    best = max(names, key=lambda m: m.score, default=None)
+    if best is None or not 0.8 <= best.score < MERGE_AT:
+        return None
+    agree = _akas_agree(x, y, 0.85)
+    return Match(0.88, best.a, best.b, [*best.reasons, agree]) if agree else None
+
+
+def _surname_respelled(x: Local, y: Local) -> Match | None:
+    """'A B Ohanov', "whose name the local press spells Hovanyan" ~ 'A C Hovanyan':
+    the text gave one side's surname another spelling, which the other side's full name ends
+    with, and the first given names agree."""
+    respelled = [n for n in x.names(("aka",)) if len(tokens(n)) == 1 and not is_kunya(n)]
+    if not respelled:
+        return None
+    for a in sorted(x.names(("name",))):
+        ta = core_tokens(a)
+        if len(ta) < 2:
+            continue
+        for b in sorted(y.names(("name",))):
+            tb = core_tokens(b)
+            if len(tb) < 2 or (sb := surname(b)) is None:
+                continue
+            first = token_match(ta[0], tb[0])
+            if first is None or first.score < 0.9:
+                continue
+            for r in sorted(respelled):
+                t = token_match(tokens(r)[0], sb)
+                if t is not None and t.score >= 0.9 and token_match(ta[-1], sb) is None:
+                    why = f"the other spelling of the surname the text gives, '{r}'"
+                    return Match(0.88, a, b, [first.why, t.why, why])
+    return None
 
 
 # (names in the shorter form, in the longer): a given name alone, or given and father's names
@@ -350,14 +401,15 @@ def _nothing_against(x: Local, y: Local, short: list[str]) -> bool:
     return not (ax and ay and min(abs(p - q) for p in ax for q in ay) > 1)
 
 
-def _akas_agree(x: Local, y: Local) -> str | None:
-    """Why a nickname or kunya of one local is one of the other's, or None."""
+def _akas_agree(x: Local, y: Local, at: float = 0.9) -> str | None:
+    """Why a nickname or kunya of one local is one of the other's, or None (a one-word
+    nickname's spellings agree `at` this score)."""
     return next(
         (
             r
             for p in sorted(x.names(("aka",)))
             for q in sorted(y.names(("aka",)))
-            if (r := _nicknames_agree(p, q))
+            if (r := _nicknames_agree(p, q, at))
         ),
         None,
     )
@@ -481,16 +533,16 @@ def _one_name_match(x: Local, y: Local) -> Match | None:
     return Match(0.86, x.names(("name",))[0], y.names(("name",))[0], why)
 
 
-def _nicknames_agree(p: str, q: str) -> str | None:
+def _nicknames_agree(p: str, q: str, at: float = 0.9) -> str | None:
     """Why two nicknames are one ("Tota" / "Totta"), or None."""
     if m := person_names_match(p, q):
         return "; ".join(m.reasons) + " (the nicknames agree)"
     if len(p.split()) == len(q.split()) == 1 and (t := token_match(fold(p), fold(q))):
-        return f"{t.why} (the nicknames agree)" if t.score >= 0.9 else None
+        return f"{t.why} (the nicknames agree)" if t.score >= at else None
     # "Qari Shamshir" / "Qari Shamsheer": one word after a title on both sides
     cp, cq = core_tokens(p), core_tokens(q)
     if len(cp) == len(cq) == 1 and len(cp[0]) >= 4 and (t := token_match(cp[0], cq[0])):
-        return f"{t.why} (the nicknames agree)" if t.score >= 0.9 else None
+        return f"{t.why} (the nicknames agree)" if t.score >= at else None
     return None
 
 
@@ -523,7 +575,9 @@ def cluster(locs: list[Local], plan: Plan | None = None) -> list[Cluster]:
     members: dict[int, list[int]] = {i: [i] for i in range(len(locs))}
     known: dict[int, set[str]] = {i: set(loc.names()) for i, loc in enumerate(locs)}
     # the names that say who someone is (not nicknames or handles): what tells kin apart
-    real: dict[int, set[str]] = {i: set(loc.names(("name", "short"))) for i, loc in enumerate(locs)}
+    # (a surface the document also gives as an alias is a nickname wherever it stands: a
+    # headline's "Dark X" is no given name and surname)
+    real: dict[int, set[str]] = {i: _real_names(loc) for i, loc in enumerate(locs)}
     merges: dict[int, list[dict]] = defaultdict(list)
     # root -> {a local it must never be joined with: the judgement that says so}
     forbid: dict[int, dict[int, str]] = defaultdict(dict)
@@ -703,6 +757,9 @@ def cluster(locs: list[Local], plan: Plan | None = None) -> list[Cluster]:
     return list(out.values())
 
 
+_CHINESE_GIVEN = re.compile(r"[A-Z][a-z]{0,5}-[a-z]{1,6}")
+
+
 def _ends_a_longer_name(
     names: list[tuple[str, str]],
     others: list[int],
@@ -712,17 +769,21 @@ def _ends_a_longer_name(
     """One of `names` is the end of a longer full name of the locals `others`, one that
     adds a given name of its own (not a prefix such as Muhammad) and that the entity of
     `names` (its `known` names) does not bear already."""
-    own = [core_tokens(x) for x, _ in names]
     mine = {tuple(core_tokens(n)) for n in known}
     return any(
         len(c) < len(o)
         and o[-len(c) :] == c
         and not set(o[: -len(c)]) <= NAME_PREFIXES
         and tuple(o) not in mine
+        # ("Dorian Tseng Chih-wei" is "Tseng Chih-wei" with his English given name before it, and
+        # "Chih-wei" alone his Chinese given name, no father's full name)
+        and not (len(o) == len(c) + 1 and _english_and_chinese(y, x))
+        and not (" " not in x.strip() and _CHINESE_GIVEN.fullmatch(x.strip()))
         for k in others
         for y, _ in full_of.get(k, ())
         for o in [core_tokens(y)]
-        for c in own
+        for x, _ in names
+        for c in [core_tokens(x)]
     )
 
 
@@ -1209,6 +1270,12 @@ def _span_named(loc: Local, name: str) -> dict:
     return Span(loc.doc, m.start, m.end, m.text).to_dict()
 
 
+def _real_names(loc: Local) -> set[str]:
+    """The names that say who someone is: not a nickname, wherever the document writes it."""
+    akas = {fold(a) for a in loc.names(("aka",))}
+    return {n for n in loc.names(("name", "short")) if fold(n) not in akas}
+
+
 def _compatible(
     kind: str, real_a: set[str], real_b: set[str], names_a: set[str], names_b: set[str]
 ) -> bool:
@@ -1219,6 +1286,7 @@ def _compatible(
         return True
     full_a = _own_full_names(real_a)
     full_b = _own_full_names(real_b)
+    shared: list[bool] = []  # whether the two share a full name at all: asked once, if at all
     for x in full_a:
         for y in full_b:
             if _generations_differ(x, y) and _same_surname(x, y):
@@ -1226,7 +1294,12 @@ def _compatible(
             if person_names_match(x, y) or not _same_surname(x, y) or _same_given(x, y):
                 continue
             if not _knows(names_b, x) and not _knows(names_a, y):
-                return False
+                # (but "Uladzimir Zhuravka, also spelt Wladimyr Zhuravko" is one man, whose
+                # second spelling is the other side's "Wladimir Zhurawko")
+                if not shared:
+                    shared.append(any(_one_name_twice(p, q) for p in full_a for q in full_b))
+                if not shared[0]:
+                    return False
     # "Tolibov D.N." beside "Dilshod Nodirovich" in one entity: the initials are Dilshod's,
     # so they say nothing for a "Dilmurod Tolibov" elsewhere, whose given name is another
     # (the initials may be the name a list gives him, an alias: x runs over all the names)
@@ -1244,6 +1317,12 @@ def _compatible(
                 ):
                     return False
     return True
+
+
+def _one_name_twice(p: str, q: str) -> bool:
+    """Two full names of as many words that are one name spelled two ways, word for word."""
+    m = person_names_match(p, q)
+    return m is not None and m.score >= 0.9 and len(core_tokens(p)) == len(core_tokens(q))
 
 
 def _knows(names: set[str], full: str) -> bool:
