@@ -530,7 +530,10 @@ def _english_and_chinese(full: str, short: str) -> Match | None:
         return None
     english, own = f"{words[0]} {words[1]}", f"{words[1]} {chinese}"
     for form, which in ((english, "English"), (own, "Chinese")):
-        if core_tokens(short) == core_tokens(form):
+        # (the Chinese name in the other romanisation: "Dorian Tseng Chih-wei" ~ "Zeng Zhiwei")
+        if core_tokens(short) == core_tokens(form) or (
+            which == "Chinese" and mandarin.same_name(form, short)
+        ):
             why = (
                 f"'{short}' is '{full}' with its {which} given name only (an English given "
                 "name before the Chinese name, as Cantonese usage writes it)"

@@ -29,6 +29,7 @@ from casefile.matching import (  # noqa: F401  (re-exported for callers)
     _initials_form,
     given_first,
     person_names_match,
+    spanish_style,
 )
 from casefile.model import Attribute, Extraction, Kind, Link, Mention, Span
 from casefile.names import (
@@ -778,6 +779,9 @@ def _ends_a_longer_name(
         # ("Dorian Tseng Chih-wei" is "Tseng Chih-wei" with his English given name before it, and
         # "Chih-wei" alone his Chinese given name, no father's full name)
         and not (len(o) == len(c) + 1 and _english_and_chinese(y, x))
+        # ("Ramiro X Y" is "Jacinto Ramiro X Y" without his first given name: a father would
+        # bear his own mother's surname, not the son's second one)
+        and not (len(o) == 4 and c == o[1:] and spanish_style(y))
         and not (" " not in x.strip() and _CHINESE_GIVEN.fullmatch(x.strip()))
         for k in others
         for y, _ in full_of.get(k, ())

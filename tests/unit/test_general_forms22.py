@@ -366,3 +366,28 @@ def test_a_romanian_name_in_russian_spelling() -> None:
     assert token_match("vulpeschi", "vulpeski") is not None
     assert token_match("turcovei", "tsurkovei") is not None
     assert token_match("chernov", "kernov") is None  # a Russian name is read as written
+
+
+def test_an_english_name_before_a_wade_giles_name_and_the_pinyin_alone() -> None:
+    from casefile.matching import person_names_match
+
+    m = person_names_match("Dorian Tseng Chih-wei", "Zeng Zhiwei")
+    assert m is not None and m.score >= 0.85
+
+
+def test_a_spanish_name_without_its_first_given_name_is_no_father() -> None:
+    # the mother calls her son "Ramiro Portillo Funes"; the wires give all four names
+    pairs = [
+        doc(
+            "d1",
+            ("Jacinto Ramiro Portillo Funes", "person", 0, "name"),
+            ("El Zopilote", "person", 0, "aka"),
+        ),
+        doc(
+            "d2",
+            ("Ramiro Portillo Funes", "person", 0, "name"),
+            ("El Sopilote", "person", 0, "aka"),
+        ),
+    ]
+    pairs[1][1].attributes.append(Attribute(0, "relative", "her son", 0, 7))
+    assert "Ramiro Portillo Funes" in _texts(case_of(pairs), "Jacinto Ramiro Portillo Funes")
