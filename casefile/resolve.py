@@ -270,6 +270,8 @@ def _weak_name_same_nickname(x: Local, y: Local) -> Match | None:
     """A weaker form of the name ("Ramiro X Y" / "Jacinto Ramiro X Y") and the same nickname
     on both sides, spelled as each outlet hears it ("El Zopilote" / "El Sopilote"): the two
     together say one man. The names are real names, not kunyas, which many share."""
+    if not x.names(("aka",)) or not y.names(("aka",)):
+        return None  # (most pairs: nothing to agree on, and no names to compare again)
     names = [
         m
         for a in sorted(x.names(("name",)))
