@@ -20,6 +20,7 @@ from casefile import places
 from casefile.judgements import Plan
 from casefile.mandarin import name_forms
 from casefile.matching import (  # noqa: F401  (re-exported for callers)
+    _CANTONESE_GIVEN,
     MERGE_AT,
     ROTATED,
     Match,
@@ -760,9 +761,6 @@ def cluster(locs: list[Local], plan: Plan | None = None) -> list[Cluster]:
     return list(out.values())
 
 
-_CHINESE_GIVEN = re.compile(r"[A-Z][a-z]{0,5}-[a-z]{1,6}")
-
-
 def _ends_a_longer_name(
     names: list[tuple[str, str]],
     others: list[int],
@@ -784,7 +782,7 @@ def _ends_a_longer_name(
         # ("Ramiro X Y" is "Jacinto Ramiro X Y" without his first given name: a father would
         # bear his own mother's surname, not the son's second one)
         and not (len(o) == 4 and c == o[1:] and spanish_style(y))
-        and not (" " not in x.strip() and _CHINESE_GIVEN.fullmatch(x.strip()))
+        and not (" " not in x.strip() and _CANTONESE_GIVEN.fullmatch(x.strip()))
         for k in others
         for y, _ in full_of.get(k, ())
         for o in [core_tokens(y)]
