@@ -3760,17 +3760,17 @@ def _aliases(
             if span and not any(c.start < span[1] and c.end > span[0] for c in cands):
                 cands.append(_Cand(span[0], span[1], "person", "rule:alias"))
             continue
-        if left is None and right is not None and _ROLE_BEFORE.search(text, 0, m.start()):
-            right.kind = "person"  # "a bandit leader known as Kwarzaki"
-            right.by_context = True
-            continue
         if (
             left is None
             and right is not None
-            and _LIST_ALIAS_CUE.fullmatch(m.group().strip())
-            and re.search(r"\bas\s*$", text[max(0, m.start() - 4) : m.start()])
+            and (
+                _ROLE_BEFORE.search(text, 0, m.start())  # "a bandit leader known as Kwarzaki"
+                # "known to investigators only as alias El X": a man's alias
+                or _LIST_ALIAS_CUE.fullmatch(m.group().strip())
+                and re.search(r"\bas\s*$", text[max(0, m.start() - 4) : m.start()])
+            )
         ):
-            right.kind = "person"  # "known to investigators only as alias El X": a man's alias
+            right.kind = "person"
             right.by_context = True
             continue
         if left is None and right is not None:
@@ -3825,7 +3825,7 @@ def _model_cut_name(inside: list[_Cand], span: tuple[int, int], text: str, cue: 
     capitalised run before a list's alias cue is one man's name. Three words at least, and
     nothing the model read as a person inside it, and a word of it in none of its spans (a
     town inside is a surname: "… Quinonez Toledo, alias W")."""
-    words = [w for w in re.finditer(r"\S+", text[span[0] : span[1]])]
+    words = list(re.finditer(r"\S+", text[span[0] : span[1]]))
     return (
         _LIST_ALIAS_CUE.fullmatch(cue.strip(" ,;:(")) is not None
         and len(words) >= 3

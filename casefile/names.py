@@ -709,12 +709,20 @@ def _romanian_pair(a: str, b: str) -> tuple[str, str]:
 def _romanian(word: str) -> str:
     """A Romanian name's letters as Russian spelling sounds them out (see `token_match`); a
     word with no bare c and no "sch" is left alone (a Russian "Chernov" is no Romanian one)."""
-    if not re.search(r"c(?!h)|sch", word):
+    if not _ROMANIAN_C.search(word):
         return word
-    w = re.sub(r"ch(?=[ei])", "k", word)  # chi / che: ki, ke
-    w = re.sub(r"ci(?=[aou])", "ch", w)  # cio: cho
-    w = re.sub(r"c(?=[ei])", "ch", w)  # ce / ci: che / chi
-    return re.sub(r"c(?!h)", "k", w)
+    w = _RO_CHI.sub("k", word)  # chi / che: ki, ke
+    w = _RO_CIO.sub("ch", w)  # cio: cho
+    w = _RO_CE.sub("ch", w)  # ce / ci: che / chi
+    return _RO_BARE_C.sub("k", w)
+
+
+# (compiled once, as token_match's other rewrites: it runs on every pair not yet matched)
+_ROMANIAN_C = re.compile(r"c(?!h)|sch")
+_RO_CHI = re.compile(r"ch(?=[ei])")
+_RO_CIO = re.compile(r"ci(?=[aou])")
+_RO_CE = re.compile(r"c(?=[ei])")
+_RO_BARE_C = re.compile(r"c(?!h)")
 
 
 # a patronymic's ending, Ukrainian or Russian: Yevhenovych / Yevgenyevich, Fedorivna / Fyodorovna
