@@ -145,10 +145,14 @@ _ALIAS_CUE = re.compile(
     r"(?=\s+(?:[\"“‘]|«[ \t\u00a0\u202f]?)?[A-Z])|"
     # "X, called "Y", and Z": a name in quotes, right after a name and its comma
     r"(?<=,)\s+called(?=\s+(?:[\"“‘]|«[ \t\u00a0\u202f]?)(?-i:[A-Z]))|"
+    # "Mr A B, or "C", 29," (Thai and South Asian English papers): a nickname in quotes
+    r"(?<=,)\s+or(?=\s+[\"“‘](?-i:[A-Z])[\w'’\-]*(?:\s+(?-i:[A-Z])[\w'’\-]*)?[\"”’],)|"
     # ("X, called Abu Y, …": a kunya needs no quotes)
     r"(?<=,)\s+called(?=\s+(?-i:Abu|Abou|Umm)\s+(?-i:[A-Z]))|"
     # "neighbours remember him as "X"": a name, in quotes
-    r"\b(?:remembers?|remembered|knows?|knew)\s+(?:him|her)\s+as(?=\s+[\"“‘A-Z])|"
+    # ("members addressed him as "X"")
+    r"\b(?:remembers?|remembered|knows?|knew|address(?:es|ed)?)\s+(?:him|her)\s+as"
+    r"(?=\s+[\"“‘A-Z])|"
     # "police called him by the nom de guerre Y"
     r"\b(?:referred\s+to|called|calls|identified|named)\s+(?:him|her)\s+(?:by|under|with)\s+"
     r"(?:a|an|the|his|her)\s+(?:kunya|nom de guerre|alias|nickname|code[ -]?name|pseudonym)\b|"
@@ -167,7 +171,9 @@ _ALIAS_CUE = re.compile(
     # "In its claim, the group called him Y"
     r"\bcall(?:s|ed)\s+(?:him|her)(?=\s+[\"“‘]?[A-Z])|"
     # "lived on forged documents in the name of "X""
-    r"\b(?:documents|papers|passports?|identity|ID)\s+in\s+the\s+name\s+of(?=\s+[\"“‘A-Z])|"
+    # ("a Thai identity card in the name of X")
+    r"\b(?:documents|papers|passports?|(?:identity|ID)(?:\s+(?:cards?|documents?|papers))?)"
+    r"\s+in\s+the\s+name\s+of(?=\s+[\"“‘A-Z])|"
     r"\bcode-?named\b|"
     # Burmese state media: "X Y (a) Z", the name and then the alias
     r"(?<=[a-z] )\((?-i:a)\)(?= (?-i:[A-Z]))|"
@@ -180,6 +186,9 @@ _ALIAS_CUE = re.compile(
     r"\bborn(?=\s+(?!(?:in|on|at|into|to)\b)[A-Z][a-z]+\s+[A-Z][a-z])(?!\s+(?:"
     + "|".join(m.capitalize() for m in dates_mod.MONTH_NAMES)
     + r")\b)|"
+    # "X changed his name from Y in 2021": the name he had before
+    r"\bchanged\s+(?:his|her)\s+(?:(?:first|given|family|sur)\s*)?name\s+from"
+    r"(?=\s+[\"“‘]?(?-i:[A-Z]))|"
     r"\b(?:sur)?name\s+until\s+\d{4}\s*[-–—:]|\bn[ée]e\b|(?<=\()\s*until\s+\d{4}\s*[-–—:]|"
     # "X, who carried the surname Y until 2019", "who bore the name Y before his marriage"
     # (but "has the name Y on his list" is not his)
@@ -214,7 +223,10 @@ _ALIAS_CUE = re.compile(
     r"\b(?:also|sometimes|variously|often|elsewhere)\s+(?:spelt|spelled|written|transliterated|"
     r"rendered)(?:\s+as)?(?=\s+[\"“‘]?(?-i:[A-Z]))|"
     # "whose real name is", "whose legal Arabic name is"
-    r"\bwhose\s+(?:[\w\-]+\s+){0,2}name(?:,[^,]{0,60},)?\s+is\b|\breal name\b|"
+    r"\bwhose\s+(?:[\w\-]+\s+){0,2}name(?:,[^,]{0,60},)?\s+is\b|"
+    # "whose real name it gives as Y", "whose real name police list as Y"
+    r"\bwhose\s+(?:[\w\-]+\s+){0,2}name\s+(?:[\w'’\-]+\s+){1,3}?(?:gives?|gave|lists?|listed|"
+    r"records?|recorded)\s+as\b|\breal name\b|"
     # "he posts under the name "X"", "a man who used the nickname "X""
     # ("under the religious name Y": one word for the kind of name)
     r"\bunder\s+the\s+(?:(?!same\b|other\b)(?-i:[a-z])[a-z]+\s+(?=name\b))?"
@@ -306,10 +318,44 @@ def extract_many(
     docs = list(docs)
     views = [invisible.view_document(d) for d in docs]
     seen = [v[0] if v else d for d, v in zip(docs, views, strict=True)]
-    parsed = nlp.pipe((d.text for d in seen), batch_size=batch_size)
+    parsed = nlp.pipe((_unglued(d.text) for d in seen), batch_size=batch_size)
     for d, v, sdoc, original in zip(seen, views, parsed, docs, strict=True):
         ex = extract_parsed(d, sdoc, model)
         yield invisible.remap(ex, v[1], original.text) if v else ex
+
+
+_HUNGARIAN_GENERATION_BEFORE = re.compile(r"(?<![\w.])(?:ifj|id)\.[ \t]+$")
+_THE_BEFORE = re.compile(r"(?:(?<![A-Za-z])[Tt]|(?<=[a-z])T)he[ \t]+$")  # (or glued: "…postThe")
+
+
+def _without_family_plurals(cands: list[_Cand], text: str) -> list[_Cand]:
+    """Less a place or a body that is "the" and a surname of the document's people in the
+    plural: "the Xs' account" is the family's, no place's."""
+    names = {sn for c in cands if c.kind == "person" and (sn := surname(c.text(text)))}
+    return [
+        c
+        for c in cands
+        if c.kind == "person"
+        or " " in (s := c.text(text))
+        or not s.endswith("s")
+        or fold(s[:-1]) not in names
+        or not _THE_BEFORE.search(text, max(0, c.start - 6), c.start)
+    ]
+
+
+# a lower-case word glued to the next capitalised one: a teaser's last word on the story's next
+# sentence ("… after the killingCol X said"), which the model reads as one word with the name
+# (not a particle that begins a surname: "vanDam")
+_GLUED_WORD = re.compile(
+    r"(?<![A-Za-z])(?!(?:van|von|der|den|del|des|dos|das|dela)[A-Z])[a-z]{3,}(?=[A-Z][a-z])"
+)
+
+
+def _unglued(text: str) -> str:
+    """`text` as the model reads it: a glued word's last two letters made a sentence's end
+    (". "), so the sentence after it opens as sentences do. The length is the same, so every
+    offset holds; the rules read the text as written."""
+    return _GLUED_WORD.sub(lambda m: m.group()[:-2] + ". " if len(m.group()) > 3 else "   ", text)
 
 
 def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
@@ -347,6 +393,8 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
             c.end = _particle_surname_after(text, c.start, c.end)  # "[Femke] ter Zwaan"
             c.start = _given_and_particle_before(text, c.start)  # "Femke ter [Zwaan]"
             c.start = _given_before_nickname(text, c.start)  # "Jo '[Spud' Brady]"
+            if g := _HUNGARIAN_GENERATION_BEFORE.search(text, max(0, c.start - 6), c.start):
+                c.start = g.start()  # "ifj. [X Y]": the younger X Y, not his father "id. X Y"
             if text[c.end : c.end + 1] == "." and text[c.start : c.end].endswith((" Jr", " Sr")):
                 c.end += 1  # "X Y Jr.": the abbreviation's period is the name's
     cands = _resolve_overlaps(cands, text)
@@ -358,6 +406,7 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
     cands = sorted(cands + _coordinated_people(text, sdoc, cands, boiler), key=lambda c: c.start)
     cands = _join_cut_names(cands, text)
     cands = _fix_kinds(cands, sdoc, text)
+    cands = _without_family_plurals(cands, text)
     cands = [c for c in cands if not ((h := _HOUSE_NAME.match(text, c.start)) and h.end() == c.end)]
     _extend_names(cands, sdoc, text)
     aka_pairs = _aliases(text, cands, boiler) + _paren_aliases(text, cands, boiler)
@@ -367,6 +416,10 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
     for c in cands:
         if c.kind == "person" and (numeral := _GENERATION_NUMERAL.match(text, c.end)):
             c.end = numeral.end()  # "Fon X Y II", found again by the names the document uses
+        if c.kind == "person" and (
+            g := _HUNGARIAN_GENERATION_BEFORE.search(text, max(0, c.start - 6), c.start)
+        ):
+            c.start = g.start()  # "ifj. X", found again by the surname
     _extend_names(cands, sdoc, text)  # a propagated surname may stand after its given name
     cands = _join_lone_line_names(cands, text)
     cands = sorted(cands + _initials_only(text, cands, boiler), key=lambda c: c.start)
@@ -1490,9 +1543,10 @@ def _titled_person(surface: str) -> bool:
         # "ASP Wickramaratne", "Col. Adeyemi": an abbreviated rank before one name (not "General
         # Motors": a rank written out may head a company's name)
         abbreviated = words[0].isupper() or words[0].endswith(".")
-        # (and a courtesy title, Ms or Mr, heads no company's name)
+        # (and a courtesy title, Ms or Mr, heads no company's name, whatever the name after it:
+        # the surname "Mr Mill", a nickname that is an English word "Mr Lodge")
         polite = fold(words[0]) in ("mr", "mrs", "ms", "miss", "mme", "mlle")
-        return (abbreviated or polite) and not _org_head(words[1])
+        return polite or abbreviated and not _org_head(words[1])
     if len(words) < 3 or fold(words[0]) not in TITLES:
         return False
     rest = [w for w in words[1:] if fold(w) not in TITLES]
@@ -3875,7 +3929,7 @@ _OTHER_SUBJECT = re.compile(
     r"\b(?:his|her|their)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:was|is|were|are|had been|has been)\s*$"
 )
 _HIM_AS = re.compile(
-    r"(?i)\W*(?:(?:remembers?|remembered|knows?|knew)\s+(?:him|her)\s+as|"
+    r"(?i)\W*(?:(?:remembers?|remembered|knows?|knew|address(?:es|ed)?)\s+(?:him|her)\s+as|"
     r"(?:referred\s+to|called|calls|identified|named)\s+(?:him|her)\s+\w+\s+\w+\s+[\w -]+|"
     r"call(?:s|ed)\s+(?:him|her))$"
 )
@@ -3897,7 +3951,10 @@ _PSEUDONYM_CUE = re.compile(r"(?i)^\W*(?:(?:under|uses|used|using)\b|\w+\s+(?:hi
 
 
 # (not after an initial: "in 2014 Sh. Vakhtangov travelled" is one sentence)
-_SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][hs])[.!?][\"'”’)]*\s+(?=[A-Z\"“‘])")
+# (not after an initial, "Kh." or "Sh.", nor the Hungarian "ifj." and "id." before a name)
+_SENTENCE_BREAK = re.compile(
+    r"(?<!\b[A-Z])(?<!\b[A-Z][hs])(?<!\bifj)(?<!\bid)[.!?][\"'”’)]*\s+(?=[A-Z\"“‘])"
+)
 
 
 def _person_before(
@@ -4011,6 +4068,7 @@ _PERSON_CUE = re.compile(
     r"otherwise called|"
     r"pseudonym|handle|\bdite?\b|\bdett[oa]\b|(?:him|her)self|"
     r"code-?named|code[ -]name|"
+    r"\b(?:him|her)\s+as\b|"  # "members addressed him as X", "neighbours knew her as Y"
     rf"^(?:{_SOMEONE})\b"  # "a woman, called "X"": only a person is one
 )
 
@@ -4304,11 +4362,36 @@ def _propagate(
             for c in overlapped:
                 out.remove(c)
             out.append(_Cand(a, b, kind, "propagate", role=role_here))
+    out += _titled_nicknames(out, text, boiler)
     acronyms = {c.text(text) for c in cands if c.role == "acronym"}
     for c in out:
         if c.text(text) in acronyms:
             c.role = "acronym"
     return sorted(out, key=lambda c: c.start)
+
+
+# the nickname in quotes inside a full name: 'Given "Nick" Surname'
+_INNER_NICKNAME = re.compile(r"(?<=[a-z])[ \t]+[\"“]([A-Z][a-z]+)[\"”][ \t]+(?=[A-Z])")
+
+
+def _titled_nicknames(cands: list[_Cand], text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
+    """'Mr Boy' where the document names 'X "Boy" Y': a nickname found alone only after a
+    courtesy title (alone it may be any word: "Lodge", "Golf"); the grouping gives it to the
+    full name it sits inside."""
+    nicks = {
+        m.group(1)
+        for c in cands
+        if c.kind == "person"
+        for m in _INNER_NICKNAME.finditer(text, c.start, c.end)
+    }
+    taken = [(c.start, c.end) for c in cands]
+    found = []
+    for nick in sorted(nicks):
+        for m in re.finditer(rf"\b(?:Mr|Mrs|Ms|Miss|Khun)\.?[ \t]+({nick})\b", text):
+            a, b = m.span(1)
+            if not _inside(a, boiler) and not any(x < b and a < y for x, y in taken):
+                found.append(_Cand(a, b, "person", "propagate", role="name"))
+    return found
 
 
 _CAP_WORD_BEFORE = re.compile(r"[A-Z][^\W\d_]+[ \t]$")

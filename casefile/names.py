@@ -57,6 +57,7 @@ TITLES = frozenset(
     juiza lonko shehe bai bey hanim intendente subinspector agente ertzaina commissaire
     gaashaanle sare dhexe dhamme sareeye sarreeye guuto gaas xiddigle jeneraal taliye
     xildhibaan guddoomiye wasiir jaalle cde attorney-at-law
+    otunba oba baale balogun igwe togbe opanin honour
     """.split()  # (German ones folded, as they are compared: "Staatsanwältin" is "staatsanwaltin")
 )
 
@@ -228,7 +229,7 @@ def tokens(name: str) -> list[str]:
 
 @lru_cache(maxsize=1 << 18)  # resolution asks for the same names again and again
 def _tokens(name: str) -> tuple[str, ...]:
-    t = fold(strip_possessive(name.strip()))
+    t = fold(strip_possessive(HUNGARIAN_GENERATION.sub("", name.strip(), count=1)))
     return tuple(w for w in re.split(r"[\s\-\u2010-\u2015.]+", t) if w and w != "'")
 
 
@@ -299,13 +300,18 @@ _GENERATION = re.compile(r"(?i),?[ \t]+(jn?r|sn?r|ii|iii|iv|junior|senior)\.?$")
 
 
 def generation(name: str) -> str | None:
-    """'jr' of "X Y Jr.", 'iii' of "X Y III": the generation a name ends with, if any."""
-    m = _GENERATION.search(name.strip())
+    """'jr' of "X Y Jr.", 'iii' of "X Y III": the generation a name ends with, if any; or
+    the one it opens with, as Hungarian writes it ("ifj. X Y", the younger; "id. X Y")."""
+    m = _GENERATION.search(name.strip()) or HUNGARIAN_GENERATION.match(name.strip())
     return _GENERATION_AS.get(m.group(1).lower(), m.group(1).lower()) if m else None
 
 
+# "ifj." (ifjabb, the younger) and "id." (idősebb, the elder) before a Hungarian name
+HUNGARIAN_GENERATION = re.compile(r"^(ifj|id)\.[ \t]+(?=\w)")
+
+
 # the British forms, and the words written out ("X Y junior", in translations from Italian)
-_GENERATION_AS = {"jnr": "jr", "snr": "sr", "junior": "jr", "senior": "sr"}
+_GENERATION_AS = {"jnr": "jr", "snr": "sr", "junior": "jr", "senior": "sr", "ifj": "jr", "id": "sr"}
 
 
 def core_tokens_with_particles(name: str) -> list[str]:
@@ -337,6 +343,8 @@ def surname(name: str) -> str | None:
         return order[1]
     if len(toks) < 2 or toks[0] in KUNYA or toks[-1] in PATRONYMIC_AFTER:
         return None  # "Erlan Bolot uulu" has no surname; "Bolot uulu" is his short form
+    if len(toks) == 2 and HUNGARIAN_GENERATION.match(name.strip()):
+        return toks[0]  # "ifj. X Y": a Hungarian name, the family name first
     while len(toks) > 2 and toks[-1] in SUFFIXES:
         toks = toks[:-1]  # "Marcus Ortiz Jr." → Ortiz
     core = [t for t in toks if t not in PARTICLES]
@@ -625,6 +633,11 @@ def token_match(a: str, b: str) -> TokenMatch | None:
     # South Asian k for kh ("Rukhsana" / "Ruksana"); v for w in South Asian, Slavic and
     # German romanisations ("Nuwan" / "Nuvan", "Sidorow" / "Sidorov")
     for fa, fb, why in (
+        # the aspirated p of Thai and Indic names written ph or p (Phanuwat / Panuwat):
+        # only where one side has the ph (two f-sounding ph's are a spelling of their own)
+        (*_aspirated_p(a, b), "p for ph"),
+        # the South Slavic đ written dj or, its stroke dropped, d (Đurkan / Djurkan / Durkan)
+        (*_dj_for_d(a, b), "dj or d for đ"),
         (_ayn_x_folded(a), _ayn_x_folded(b), "c for ayn / x for h or kh"),
         (a.replace("kh", "k"), b.replace("kh", "k"), "k for kh"),
         (a.replace("w", "v"), b.replace("w", "v"), "v for w"),
@@ -670,6 +683,10 @@ def token_match(a: str, b: str) -> TokenMatch | None:
     ):
         if (fa, fb) != (a, b) and (m := token_match(fa, fb)) and m.score >= 0.85:
             return TokenMatch(a, b, m.score - 0.02, f"{a}~{b}: {why} ({m.why})")
+    # a Slavic (or any) name as Greek writes it (Greek has no sh, zh, ch or h; -ov is -of):
+    # Zhelyazkov / Zelyazkof, Hrabrov / Chrabrof, Kovachev / Kovatsef, Dzhurova / Tzurova
+    if min(len(a), len(b)) >= 5 and (_as_greek(a) == b or _as_greek(b) == a):
+        return TokenMatch(a, b, 0.86, f"{a}~{b}: a name as Greek spelling writes it")
     # Basque spelling and the Spanish of the same name: Etxaniz / Echániz, Urkiza / Urquiza,
     # Xemein / Jemein (Spanish b and v sound alike); compared as written then,
     # not rewritten again (chained rewrites make any name any other)
@@ -697,6 +714,32 @@ def token_match(a: str, b: str) -> TokenMatch | None:
     if short := _hypocorism(a, b) or _hypocorism(b, a):
         return TokenMatch(a, b, 0.88, f"{a}~{b}: '{short}' is an English short form of the name")
     return _east_slavic(a, b)
+
+
+_GR_SLAVIC = re.compile(r"dzh|zh|sh|ch|(?<![cstkzgpd])h|ov$|ev$")
+_SLAVIC_FORM = re.compile(r"(?:ov|ev|ova|eva|o)$")
+_GR_LETTERS = {"dzh": "tz", "zh": "z", "sh": "s", "ch": "ts", "h": "ch", "ov": "of", "ev": "ef"}
+
+
+@lru_cache(maxsize=1 << 16)
+def _as_greek(token: str) -> str:
+    """`token`, a Slavic name in English spelling, as Greek spelling writes it; only a name
+    with a Slavic ending (-ov, -eva, a given name's -o): "Charif" is no "Harif"."""
+    if not _SLAVIC_FORM.search(token):
+        return token
+    return _GR_SLAVIC.sub(lambda m: _GR_LETTERS[m.group()], token)
+
+
+def _dj_for_d(a: str, b: str) -> tuple[str, str]:
+    if ("dj" in a) == ("dj" in b):
+        return a, b
+    return a.replace("dj", "d"), b.replace("dj", "d")
+
+
+def _aspirated_p(a: str, b: str) -> tuple[str, str]:
+    if ("ph" in a) == ("ph" in b):
+        return a, b
+    return a.replace("ph", "p"), b.replace("ph", "p")
 
 
 def _romanian_pair(a: str, b: str) -> tuple[str, str]:
@@ -920,6 +963,7 @@ def _arabic_vowels(w: str) -> str:
 
 def spelling_keys(token: str) -> set[str]:
     """Skeletons of a token under the alternative spellings token_match accepts (blocking)."""
+    token = ascii_letters(token)  # (đ, ł, ħ, ø have no accent to fold: "Đokić" is "Dokic")
     keys = {skeleton(token), skeleton(_ayn_x_folded(token)), skeleton(token.replace("kh", "k"))}
     keys |= {skeleton(token.replace("w", "v")), skeleton(_german_kh(token))}
     keys.add(skeleton(token.replace("j", "y")))
@@ -934,6 +978,9 @@ def spelling_keys(token: str) -> set[str]:
     keys.add(skeleton(token.replace("th", "s")))  # Uthman / Usmon
     keys.add(skeleton(_ZODA.sub("ov", token)))  # Rahimzoda / Rahimov
     keys |= {skeleton(token.replace("dh", "th")), skeleton(token.replace("dh", "z"))}
+    # Thai ph / p, the South Slavic đ as dj or d, Greek spellings (see token_match)
+    keys |= {skeleton(token.replace("ph", "p")), skeleton(token.replace("dj", "d"))}
+    keys |= {skeleton(_as_greek(token)), skeleton(_greek(token))}
     sk = skeleton(token)
     if len(sk) >= 3:  # Tamil k/g, t/d, s/ch (see token_match)
         keys.add(sk.replace("g", "k").replace("d", "t").replace("c", "s"))
@@ -961,6 +1008,8 @@ def _greek(token: str) -> str:
     if not _GREEK_END.search(token):
         return token
     token = _GREEK_GAMMA.sub("y", token)
+    # and tz for the dj of loanwords and names (Chatzimanolis / Hadjimanolis, Tzortzis / Djordjis)
+    token = token.replace("tz", "dj")
     return token.replace("kh", "h").replace("ch", "h").replace("mp", "mb")
 
 

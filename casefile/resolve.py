@@ -269,7 +269,7 @@ def score_pair(x: Local, y: Local) -> Match | None:
 
 def _weak_name_same_nickname(x: Local, y: Local) -> Match | None:
     """A weaker form of the name ("Ramiro X Y" / "Jacinto Ramiro X Y") and the same nickname
-    on both sides, spelled as each outlet hears it ("El Zopilote" / "El Sopilote"): the two
+    on both sides, spelled as each outlet hears it ("El Zancudito" / "El Sancudito"): the two
     together say one man. The names are real names, not kunyas, which many share."""
     if not x.names(("aka",)) or not y.names(("aka",)):
         return None  # (most pairs: nothing to agree on, and no names to compare again)

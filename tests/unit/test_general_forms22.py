@@ -111,12 +111,12 @@ def test_a_weaker_name_and_the_same_nickname_heard_two_ways() -> None:
         doc(
             "d1",
             ("Jacinto Ramiro Portillo Funes", "person", 0, "name"),
-            ("El Zopilote", "person", 0, "aka"),
+            ("El Zancudito", "person", 0, "aka"),
         ),
         doc(
             "d2",
             ("Ramiro Portillo Funes", "person", 0, "name"),
-            ("El Sopilote", "person", 0, "aka"),
+            ("El Sancudito", "person", 0, "aka"),
         ),
     ]
     assert _texts(case_of(pairs), "Ramiro Portillo Funes") >= {"Jacinto Ramiro Portillo Funes"}
@@ -381,12 +381,12 @@ def test_a_spanish_name_without_its_first_given_name_is_no_father() -> None:
         doc(
             "d1",
             ("Jacinto Ramiro Portillo Funes", "person", 0, "name"),
-            ("El Zopilote", "person", 0, "aka"),
+            ("El Zancudito", "person", 0, "aka"),
         ),
         doc(
             "d2",
             ("Ramiro Portillo Funes", "person", 0, "name"),
-            ("El Sopilote", "person", 0, "aka"),
+            ("El Sancudito", "person", 0, "aka"),
         ),
     ]
     pairs[1][1].attributes.append(Attribute(0, "relative", "her son", 0, 7))
