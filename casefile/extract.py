@@ -130,11 +130,11 @@ _ALIAS_CUE = re.compile(
     r"only|simply|just|mostly|still))*"
     # "known to the traders at the old bazaar as Y", "known since the 1990s as Y", "known for
     # years as Y"
-    r"(?:\s+(?:to|among|in|within|inside|across|throughout|around|since|from|during)\s+"
+    r"(?:\s+(?:to|among|in|on|within|inside|across|throughout|around|since|from|during)\s+"
     r"(?:[\w'’]+\s+){1,7}?|\s+for\s+(?:years|decades|a\s+decade|a\s+generation)\s+)?\s*"
     r"(?:(?<=\s)(?:only|simply|just)\s+)?as\b|"
     # "whom residents call "X"", "who friends called "X"": a name people use, in quotes
-    r"\b(?:whom|who)\s+(?:[a-z]+\s+){1,2}?call(?:s|ed)?(?=\s+[\"“‘])|"
+    r"\b(?:whom|who)\s+(?:[a-z\-]+\s+){1,2}?call(?:s|ed)?(?=\s+[\"“‘])|"
     # "whom everyone in the village calls Abu X", "whom the village knows as Umm X"
     # ("whom the people of the X neighbourhood of Y call "Z"": up to nine words between)
     # ("whom prosecutors call by the kunya "Y"")
@@ -204,6 +204,8 @@ _ALIAS_CUE = re.compile(
     r"\ba[./]?k[./]?a\.?\b|\balias\b|\burf\b|\bnicknamed\b|"
     # "his posts as "Abu Y"", "posting as "Y"": the name he wrote under, in quotes
     r"\b(?:posts|posted|posting)\s+(?:online\s+)?as(?=\s+[\"“‘])|"
+    # "who writes as X Y on his social-media pages": the name he writes under
+    r"\b(?:writes|wrote|writing)\s+(?:online\s+)?as(?=\s+[\"“‘]?(?-i:[A-Z])[a-z]+\s+(?-i:[A-Z]))|"
     # "X, who signed his messages "Abu Y"": the name he wrote under, in quotes
     r"\bsign(?:s|ed|ing)\s+(?:his|her)\s+(?:messages|posts|letters|e-?mails|statements|"
     r"videos|threats)(?:\s+(?:as|with))?(?=\s+[\"“‘])|"

@@ -582,6 +582,13 @@ def token_match(a: str, b: str) -> TokenMatch | None:
         if m is not None and m.score >= 0.85:
             return TokenMatch(a, b, min(0.86, m.score), f"{a}~{b}: a Turkish final t for d")
     short, long_ = sorted((a, b), key=len)
+    # Lithuanian and Latvian nominative endings on a Slavic (or any foreign) name: Lithuanian
+    # -as, -is, -us, -ys (Morozovas, Arkadijus), Latvian -s after a consonant (Morozovs,
+    # Arkadijs); the names compared without them (Morozovas / Morozovs / Morozov)
+    ba, bb = _baltic_stem(a), _baltic_stem(b)
+    if (ba, bb) != (a, b) and min(len(ba), len(bb)) >= 4 and ba[-1] not in "aeiouy":
+        if ba == bb or ((m := token_match(ba, bb)) is not None and m.score >= 0.9):
+            return TokenMatch(a, b, 0.86, f"{a}~{b}: a Baltic ending (-as, -us, -s) on the name")
     # a Russian ending on a Turkic or Arabic name: Mamat / Mamatov, Tursun / Tursunov
     if len(short) >= 4 and long_ in (short + "ov", short + "ev"):
         return TokenMatch(a, b, 0.86, f"{a}~{b}: the same name with a Russian -ov ending")
@@ -728,6 +735,15 @@ def _as_greek(token: str) -> str:
     if not _SLAVIC_FORM.search(token):
         return token
     return _GR_SLAVIC.sub(lambda m: _GR_LETTERS[m.group()], token)
+
+
+# Lithuanian -as, -is, -us, -ys after a consonant; Latvian -s after the last consonants of
+# Slavic names (-ovs, -evs, -ijs, -iks, -egs, -drs), not English ones (Williams, Peters)
+_BALTIC_END = re.compile(r"(?<=[^aeiouy])(?:as|is|us|ys)$|(?:(?<=[vjkg])|(?<=dr))s$")
+
+
+def _baltic_stem(token: str) -> str:
+    return _BALTIC_END.sub("", token) if len(token) >= 5 else token
 
 
 def _dj_for_d(a: str, b: str) -> tuple[str, str]:
@@ -980,7 +996,7 @@ def spelling_keys(token: str) -> set[str]:
     keys |= {skeleton(token.replace("dh", "th")), skeleton(token.replace("dh", "z"))}
     # Thai ph / p, the South Slavic đ as dj or d, Greek spellings (see token_match)
     keys |= {skeleton(token.replace("ph", "p")), skeleton(token.replace("dj", "d"))}
-    keys |= {skeleton(_as_greek(token)), skeleton(_greek(token))}
+    keys |= {skeleton(_as_greek(token)), skeleton(_greek(token)), skeleton(_baltic_stem(token))}
     sk = skeleton(token)
     if len(sk) >= 3:  # Tamil k/g, t/d, s/ch (see token_match)
         keys.add(sk.replace("g", "k").replace("d", "t").replace("c", "s"))

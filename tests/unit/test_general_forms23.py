@@ -141,3 +141,25 @@ def test_the_south_slavic_d_with_stroke_written_dj_or_d() -> None:
 def test_west_african_chiefs_titles_before_a_name() -> None:
     for title in ("Otunba", "Opanin", "Togbe", "Igwe"):
         assert core_tokens(f"{title} Kodzo Amedzro") == ["kodzo", "amedzro"], title
+
+
+def test_baltic_endings_on_a_slavic_name() -> None:
+    # Lithuanian -as, -us; Latvian -s: one man in three papers
+    assert _same("morozovas", "morozov") and _same("morozovs", "morozov")
+    assert _same("morozovas", "morozovs")
+    assert _same("arkadijus", "arkady") and _same("lapinas", "lapin")
+    assert person_names_match("Arkadijus Morozovas", "Arkady Morozov") is not None
+    assert spelling_keys("morozovas") & spelling_keys("morozov")
+    # not English surnames made of a given name and -s, nor a stem too short to tell
+    assert not _same("williams", "william") and not _same("jonas", "jon")
+
+
+def test_cues_of_a_handle_and_a_pen_name() -> None:
+    assert _cues('a handler known on Telegram as "Ruda", who paid in crypto') == [
+        "known on Telegram as"
+    ]
+    assert _cues("who writes as Arkady Morozov on his social-media pages") == ["writes as"]
+    assert _cues("he writes as a columnist for the paper") == []
+    assert _cues('Morozov, whom his co-defendants called "Tolya", told the court') == [
+        "whom his co-defendants called"
+    ]
