@@ -320,7 +320,7 @@ def extract_many(
     docs = list(docs)
     views = [invisible.view_document(d) for d in docs]
     seen = [v[0] if v else d for d, v in zip(docs, views, strict=True)]
-    parsed = nlp.pipe((_unglued(d.text) for d in seen), batch_size=batch_size)
+    parsed = nlp.pipe((_model_view(d.text) for d in seen), batch_size=batch_size)
     for d, v, sdoc, original in zip(seen, views, parsed, docs, strict=True):
         ex = extract_parsed(d, sdoc, model)
         yield invisible.remap(ex, v[1], original.text) if v else ex
@@ -353,7 +353,7 @@ _GLUED_WORD = re.compile(
 )
 
 
-def _unglued(text: str) -> str:
+def _model_view(text: str) -> str:
     """`text` as the model reads it: a glued word's last two letters made a sentence's end
     (". "), so the sentence after it opens as sentences do. The length is the same, so every
     offset holds; the rules read the text as written."""
@@ -1180,6 +1180,8 @@ def _kind_in_context(text: str, a: int, b: int, kind: Kind) -> Kind:
         # ("the village of X, and Y Z, 31": a man with an age after the list's place)
         and not _PERSON_AFTER.match(text, b)
         and not _ROLE_APPOSED_AFTER.match(text, b)
+        # ("recruiting through X Y, popularly called Z": a man, whose nickname follows)
+        and not _NICKNAME_APPOSED_AFTER.match(text, b)
         # ("a commander in Faylaq al-Sham": a corps, whose head word the cues read later)
         and not (len(surface.split()) > 1 and _GROUP_FIRST.match(surface))
     ):
@@ -2323,6 +2325,9 @@ ROLE_NOUNS = (
     "identified as|named as|known only as|identified only as|(?:man|woman|boy|girl) named"
 )
 # "X, a Soninke shopkeeper from Y": a person's role in apposition (a place has none)
+_NICKNAME_APPOSED_AFTER = re.compile(
+    r",\s+(?:(?:also|better|popularly|commonly|widely)\s+)?(?:known\s+as|called|alias|nicknamed)\b"
+)
 _ROLE_APPOSED_AFTER = re.compile(rf",\s+an?\s+(?:[\w\-]+\s+){{0,2}}?(?:{ROLE_NOUNS})\b")
 # a rank or courtesy title, capitalised, before a name: "Commandant Issa Kone" ("General" is
 # left out: "General Directorate", "General Assembly")

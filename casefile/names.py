@@ -586,9 +586,13 @@ def token_match(a: str, b: str) -> TokenMatch | None:
     # -as, -is, -us, -ys (Morozovas, Arkadijus), Latvian -s after a consonant (Morozovs,
     # Arkadijs); the names compared without them (Morozovas / Morozovs / Morozov)
     ba, bb = _baltic_stem(a), _baltic_stem(b)
-    if (ba, bb) != (a, b) and min(len(ba), len(bb)) >= 4 and ba[-1] not in "aeiouy":
-        if ba == bb or ((m := token_match(ba, bb)) is not None and m.score >= 0.9):
-            return TokenMatch(a, b, 0.86, f"{a}~{b}: a Baltic ending (-as, -us, -s) on the name")
+    if (
+        (ba, bb) != (a, b)
+        and min(len(ba), len(bb)) >= 4
+        and ba[-1] not in "aeiouy"
+        and (ba == bb or ((m := token_match(ba, bb)) is not None and m.score >= 0.9))
+    ):
+        return TokenMatch(a, b, 0.86, f"{a}~{b}: a Baltic ending (-as, -us, -s) on the name")
     # a Russian ending on a Turkic or Arabic name: Mamat / Mamatov, Tursun / Tursunov
     if len(short) >= 4 and long_ in (short + "ov", short + "ev"):
         return TokenMatch(a, b, 0.86, f"{a}~{b}: the same name with a Russian -ov ending")

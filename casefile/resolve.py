@@ -260,11 +260,33 @@ def score_pair(x: Local, y: Local) -> Match | None:
         alt = _one_name_match(x, y) or _initials_and_age(x, y) or _initials_and_age(y, x)
         alt = alt or _chain_start_and_alias(x, y)
         alt = alt or _surname_respelled(x, y) or _surname_respelled(y, x)
+        alt = alt or _lone_name_is_alias(x, y) or _lone_name_is_alias(y, x)
         if alt and (best is None or alt.score > best.score):
             best = alt
         if best is None or best.score < MERGE_AT:
             best = _weak_name_same_nickname(x, y) or best
     return best
+
+
+def _lone_name_is_alias(x: Local, y: Local) -> Match | None:
+    """A document that calls someone by one word only ("a commander known as Kibogo"), the
+    nickname another document gives beside a full name ("Eustache X Y, alias Kibogo"): the
+    one word is that man. Four letters at least, and no kunya (many share those)."""
+    words = {fold(n) for n in x.names()}
+    if len(words) != 1 or " " in (word := next(iter(words))) or len(word) < 4:
+        return None
+    full = [n for n in y.names(("name",)) if len(core_tokens(n)) >= 2]
+    if not full:
+        return None
+    for aka in sorted(y.names(("aka",))):
+        core = core_tokens(aka)
+        if len(core) != 1 or is_kunya(aka):
+            continue
+        t = token_match(core_tokens(word)[0] if core_tokens(word) else word, core[0])
+        if t is not None and t.score >= 0.9:
+            why = f"the one name this document gives, the nickname '{aka}' of '{full[0]}'"
+            return Match(0.86, next(iter(x.names())), aka, [t.why, why])
+    return None
 
 
 def _weak_name_same_nickname(x: Local, y: Local) -> Match | None:

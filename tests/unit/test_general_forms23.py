@@ -7,6 +7,7 @@ from casefile.matching import person_names_match
 from casefile.names import core_tokens, generation, spelling_keys, surname, token_match, tokens
 from tests.unit.test_extract import run
 from tests.unit.test_general_forms14 import _locals
+from tests.unit.test_judgements import case_of, doc, ent
 
 
 def _cues(text: str) -> list[str]:
@@ -163,3 +164,36 @@ def test_cues_of_a_handle_and_a_pen_name() -> None:
     assert _cues('Morozov, whom his co-defendants called "Tolya", told the court') == [
         "whom his co-defendants called"
     ]
+
+
+def test_a_document_s_one_word_is_another_s_nickname() -> None:
+    pairs = [
+        doc(
+            "d1",
+            ("Eustache Ngoga Rwakabuba", "person", 0, "name"),
+            ("Kibogo", "person", 0, "aka"),
+        ),
+        doc("d2", ("Kibogo", "person", 0, "name")),  # "a commander known as Kibogo"
+    ]
+    assert ent(case_of(pairs), "Eustache Ngoga Rwakabuba")["documents"] == ["d1", "d2"]
+    # a word of three letters says too little
+    for short in ("Sef",):
+        pairs = [
+            doc(
+                "d1",
+                ("Eustache Ngoga Rwakabuba", "person", 0, "name"),
+                (short, "person", 0, "aka"),
+            ),
+            doc("d2", (short, "person", 0, "name")),
+        ]
+        assert ent(case_of(pairs), "Eustache Ngoga Rwakabuba")["documents"] == ["d1"], short
+
+
+def test_a_man_reached_through_another_is_no_place(nlp) -> None:
+    text = (
+        "Police say the cell stored explosives in a house at Kasoa and was recruiting young men "
+        "through Abdulbasit Sefu Kalumbi, popularly called Mzinga, a trader the police describe "
+        "as a recruiter.\n"
+    )
+    _, _, kinds = run(nlp, text)
+    assert kinds.get("Abdulbasit Sefu Kalumbi") == "person", kinds
