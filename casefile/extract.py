@@ -327,6 +327,15 @@ def extract_many(
 
 
 _HUNGARIAN_GENERATION_BEFORE = re.compile(r"(?<![\w.])(?:ifj|id)\.[ \t]+$")
+
+
+def _hungarian_generation_before(text: str, start: int) -> int:
+    """The start of "ifj. X Y" (the younger X Y, not his father "id. X Y") for a name found
+    from "X Y"; `start` itself where no such word stands before it."""
+    g = _HUNGARIAN_GENERATION_BEFORE.search(text, max(0, start - 6), start)
+    return g.start() if g else start
+
+
 _THE_BEFORE = re.compile(r"(?:(?<![A-Za-z])[Tt]|(?<=[a-z])T)he[ \t]+$")  # (or glued: "…postThe")
 
 
@@ -395,8 +404,7 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
             c.end = _particle_surname_after(text, c.start, c.end)  # "[Femke] ter Zwaan"
             c.start = _given_and_particle_before(text, c.start)  # "Femke ter [Zwaan]"
             c.start = _given_before_nickname(text, c.start)  # "Jo '[Spud' Brady]"
-            if g := _HUNGARIAN_GENERATION_BEFORE.search(text, max(0, c.start - 6), c.start):
-                c.start = g.start()  # "ifj. [X Y]": the younger X Y, not his father "id. X Y"
+            c.start = _hungarian_generation_before(text, c.start)  # "ifj. [X Y]"
             if text[c.end : c.end + 1] == "." and text[c.start : c.end].endswith((" Jr", " Sr")):
                 c.end += 1  # "X Y Jr.": the abbreviation's period is the name's
     cands = _resolve_overlaps(cands, text)
@@ -418,10 +426,8 @@ def extract_parsed(document: Document, sdoc: Doc, model: str) -> Extraction:
     for c in cands:
         if c.kind == "person" and (numeral := _GENERATION_NUMERAL.match(text, c.end)):
             c.end = numeral.end()  # "Fon X Y II", found again by the names the document uses
-        if c.kind == "person" and (
-            g := _HUNGARIAN_GENERATION_BEFORE.search(text, max(0, c.start - 6), c.start)
-        ):
-            c.start = g.start()  # "ifj. X", found again by the surname
+        if c.kind == "person":
+            c.start = _hungarian_generation_before(text, c.start)  # "ifj. X", found again
     _extend_names(cands, sdoc, text)  # a propagated surname may stand after its given name
     cands = _join_lone_line_names(cands, text)
     cands = sorted(cands + _initials_only(text, cands, boiler), key=lambda c: c.start)
@@ -3957,8 +3963,8 @@ _WHO_BEFORE = re.compile(r"\bwho\s+(?:has\s+|had\s+|now\s+|also\s+)?$")
 _PSEUDONYM_CUE = re.compile(r"(?i)^\W*(?:(?:under|uses|used|using)\b|\w+\s+(?:him|her)self$)")
 
 
-# (not after an initial: "in 2014 Sh. Vakhtangov travelled" is one sentence)
-# (not after an initial, "Kh." or "Sh.", nor the Hungarian "ifj." and "id." before a name)
+# (not after an initial: "in 2014 Sh. Vakhtangov travelled" is one sentence; nor after the
+# Hungarian "ifj." and "id." before a name)
 _SENTENCE_BREAK = re.compile(
     r"(?<!\b[A-Z])(?<!\b[A-Z][hs])(?<!\bifj)(?<!\bid)[.!?][\"'”’)]*\s+(?=[A-Z\"“‘])"
 )
@@ -4382,7 +4388,7 @@ _INNER_NICKNAME = re.compile(r"(?<=[a-z])[ \t]+[\"“]([A-Z][a-z]+)[\"”][ \t]+
 
 
 def _titled_nicknames(cands: list[_Cand], text: str, boiler: list[tuple[int, int]]) -> list[_Cand]:
-    """'Mr Boy' where the document names 'X "Boy" Y': a nickname found alone only after a
+    """'Mr Golf' where the document names 'X "Golf" Y': a nickname found alone only after a
     courtesy title (alone it may be any word: "Lodge", "Golf"); the grouping gives it to the
     full name it sits inside."""
     nicks = {

@@ -112,7 +112,8 @@ def _initials_match(a: str, b: str) -> Match | None:
         return None
     last = token_match(sur, core[-1])
     if last is None or not _initial_fits(inits[0], core[0]):
-        return _given_and_initial(a if ia else b, core, a, b)
+        short = a if ia else b
+        return _given_and_initial(short, core, a, b) or _initial_then_first_word(short, full, a, b)
     if len(inits) >= 2 and len(core) >= 3 and not _initial_of(inits[1], core[1]):
         # "X H.H." is not "Hnat Fedorovych X": the second initial is the patronymic's
         # (or the middle name's), and a father and son who share a name differ in it
@@ -167,6 +168,27 @@ def _crossed_initials(a: str, b: str) -> Match | None:
         "both shortened, each initial standing for the other's name",
     ]
     return Match(0.86, a, b, why)
+
+
+_INITIAL_THEN_WORD = re.compile(r"([A-Z][a-z]?)\.\s?([A-Z][\w'-]+)")
+
+
+def _initial_then_first_word(short: str, full: str, a: str, b: str) -> Match | None:
+    """'Kh. Bat-Ochir' ~ 'Bat-Ochir Khurelbaatar', 'G. Dorjsuren' ~ 'Dorjsuren Ganzorig': an initial
+    before a word, and a name of two words that opens with that word, its second word the
+    initial's (Mongolian papers put the father's name's initial before the given name, wires
+    write it after in full; registers put the surname first)."""
+    m = _INITIAL_THEN_WORD.fullmatch(short)
+    words = full.split()
+    if m is None or len(words) != 2:
+        return None
+    word, first = fold(m.group(2)).replace("-", ""), fold(words[0]).replace("-", "")
+    rest = core_tokens(words[1])
+    t = token_match(word, first)
+    if t is None or t.score < 0.9 or not rest or not _initial_of(m.group(1), rest[-1]):
+        return None
+    why = [t.why, f"initial {m.group(1)}. for {rest[-1]} (the initial before the other word)"]
+    return Match(round(min(t.score, 0.95) - 0.08, 3), a, b, why)
 
 
 def _given_and_initial(short: str, core: list[str], a: str, b: str) -> Match | None:

@@ -983,7 +983,7 @@ def _arabic_vowels(w: str) -> str:
 
 def spelling_keys(token: str) -> set[str]:
     """Skeletons of a token under the alternative spellings token_match accepts (blocking)."""
-    token = ascii_letters(token)  # (đ, ł, ħ, ø have no accent to fold: "Đokić" is "Dokic")
+    token = ascii_letters(token)  # (đ, ł, ħ, ø have no accent to fold: "Đurkan" is "Durkan")
     keys = {skeleton(token), skeleton(_ayn_x_folded(token)), skeleton(token.replace("kh", "k"))}
     keys |= {skeleton(token.replace("w", "v")), skeleton(_german_kh(token))}
     keys.add(skeleton(token.replace("j", "y")))
