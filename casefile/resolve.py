@@ -278,11 +278,12 @@ def _lone_name_is_alias(x: Local, y: Local) -> Match | None:
     full = [n for n in y.names(("name",)) if len(core_tokens(n)) >= 2]
     if not full:
         return None
+    lone = (core_tokens(word) or [word])[0]  # (a title alone has no core: the word itself)
     for aka in sorted(y.names(("aka",))):
         core = core_tokens(aka)
         if len(core) != 1 or is_kunya(aka):
             continue
-        t = token_match(core_tokens(word)[0] if core_tokens(word) else word, core[0])
+        t = token_match(lone, core[0])
         if t is not None and t.score >= 0.9:
             why = f"the one name this document gives, the nickname '{aka}' of '{full[0]}'"
             return Match(0.86, next(iter(x.names())), aka, [t.why, why])
