@@ -4400,11 +4400,18 @@ def _titled_nicknames(cands: list[_Cand], text: str, boiler: list[tuple[int, int
     taken = [(c.start, c.end) for c in cands]
     found = []
     for nick in sorted(nicks):
-        for m in re.finditer(rf"\b(?:Mr|Mrs|Ms|Miss|Khun)\.?[ \t]+({nick})\b", text):
-            a, b = m.span(1)
-            if not _inside(a, boiler) and not any(x < b and a < y for x, y in taken):
+        for a in _word_starts(text, nick):
+            b = a + len(nick)
+            if (
+                _COURTESY_BEFORE.search(text, max(0, a - 12), a)
+                and not _inside(a, boiler)
+                and not any(x < b and a < y for x, y in taken)
+            ):
                 found.append(_Cand(a, b, "person", "propagate", role="name"))
     return found
+
+
+_COURTESY_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Khun)\.?[ \t]+$")
 
 
 _CAP_WORD_BEFORE = re.compile(r"[A-Z][^\W\d_]+[ \t]$")
