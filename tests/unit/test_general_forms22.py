@@ -106,8 +106,9 @@ def test_given_name_and_patronymic_beside_a_two_word_nickname(nlp) -> None:
     assert locals_["Armen Surenovich"] == locals_["Armen Surenovich Kocharyants"], locals_
 
 
-def test_a_weaker_name_and_the_same_nickname_heard_two_ways() -> None:
-    pairs = [
+def _portillo_funes():  # type: ignore[no-untyped-def]
+    """Four names in one document, three in the other, and one nickname heard two ways."""
+    return [
         doc(
             "d1",
             ("Jacinto Ramiro Portillo Funes", "person", 0, "name"),
@@ -119,6 +120,10 @@ def test_a_weaker_name_and_the_same_nickname_heard_two_ways() -> None:
             ("El Sancudito", "person", 0, "aka"),
         ),
     ]
+
+
+def test_a_weaker_name_and_the_same_nickname_heard_two_ways() -> None:
+    pairs = _portillo_funes()
     assert _texts(case_of(pairs), "Ramiro Portillo Funes") >= {"Jacinto Ramiro Portillo Funes"}
     # the names alone are only a possible same
     bare = [
@@ -377,17 +382,6 @@ def test_an_english_name_before_a_wade_giles_name_and_the_pinyin_alone() -> None
 
 def test_a_spanish_name_without_its_first_given_name_is_no_father() -> None:
     # the mother calls her son "Ramiro Portillo Funes"; the wires give all four names
-    pairs = [
-        doc(
-            "d1",
-            ("Jacinto Ramiro Portillo Funes", "person", 0, "name"),
-            ("El Zancudito", "person", 0, "aka"),
-        ),
-        doc(
-            "d2",
-            ("Ramiro Portillo Funes", "person", 0, "name"),
-            ("El Sancudito", "person", 0, "aka"),
-        ),
-    ]
+    pairs = _portillo_funes()
     pairs[1][1].attributes.append(Attribute(0, "relative", "her son", 0, 7))
     assert "Ramiro Portillo Funes" in _texts(case_of(pairs), "Jacinto Ramiro Portillo Funes")
